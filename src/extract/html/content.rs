@@ -1,0 +1,217 @@
+//! Main content: which element of a page holds the article.
+//!
+//! Explicit markup first (`<main>`, `role="main"`, one dominant `<article>`),
+//! then a text-density score in the manner of readability: paragraphs vote for
+//! their parent and, at half weight, their grandparent; link-heavy containers
+//! lose. Boilerplate inside the chosen root is dropped during the walk
+//! ([`is_boilerplate`]).
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Selector};
+use std::collections::HashMap;
+
+/// A paragraph shorter than this (in characters) casts no vote.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+/// An article must hold at least this share of `<main>`'s text to replace it as the root.
+const ARTICLE_SHARE_OF_MAIN: f64 = 0.5;
+
+/// Tags whose whole subtree is never content.
+const NEVER_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
+    "textarea", "svg", "iframe", "object", "embed", "dialog", "menu", "head", "input", "label",
+    "canvas", "audio", "video", "map",
+];
+
+/// ARIA landmark roles that are page furniture, not content.
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+    "menu",
+    "menubar",
+    "toolbar",
+    "alert",
+];
+
+/// Class or id fragments that mark furniture in common CMS themes
+/// (WordPress, Drupal, GOV.UK, Squiz): cookie notices, visually hidden text,
+/// breadcrumbs, share bars, skip links.
+const FURNITURE_NAME_PARTS: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "skip-link",
+    "skiplink",
+    "skip-to",
+    "share",
+    "social",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "screenreader",
+    "back-to-top",
+    "backtotop",
+    "feedback",
+    "newsletter",
+    "related-links",
+    "sidebar",
+    "site-header",
+    "site-footer",
+    "masthead",
+    "pagination",
+];
+
+pub fn select(sel: &str) -> Selector {
+    Selector::parse(sel).expect("static selector is valid")
+}
+
+/// The element that holds the page's main content, and whether it was found
+/// from explicit markup (then header/footer inside it are kept).
+pub fn main_content(doc: &Html) -> (ElementRef<'_>, bool) {
+    let main = doc
+        .select(&select("main, [role=main]"))
+        .max_by_key(|e| text_len(*e));
+    if let Some(main) = main {
+        let main_len = text_len(main).max(1);
+        let article = main.select(&select("article")).max_by_key(|e| text_len(*e));
+        if let Some(article) = article {
+            if text_len(article) as f64 >= ARTICLE_SHARE_OF_MAIN * main_len as f64 {
+                return (article, true);
+            }
+        }
+        return (main, true);
+    }
+    let articles: Vec<_> = doc.select(&select("article")).collect();
+    if articles.len() == 1 {
+        return (articles[0], true);
+    }
+    let body = doc
+        .select(&select("body"))
+        .next()
+        .unwrap_or_else(|| doc.root_element());
+    (densest_container(body).unwrap_or(body), false)
+}
+
+/// The container with the best paragraph score, readability-style.
+fn densest_container(body: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for p in body.select(&select("p, pre, td, li, blockquote")) {
+        if is_furniture(p) {
+            continue;
+        }
+        let text: String = p.text().collect();
+        let len = text.trim().chars().count();
+        if len < MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        let score = 1.0 + text.matches(',').count() as f64 + (len as f64 / 100.0).min(3.0);
+        let mut weight = 1.0;
+        for ancestor in p.ancestors().filter_map(ElementRef::wrap).take(2) {
+            *scores.entry(ancestor.id()).or_default() += score * weight;
+            weight /= 2.0;
+        }
+    }
+    let mut best: Option<(ElementRef<'_>, f64)> = None;
+    for (id, score) in scores {
+        let Some(el) = body.tree().get(id).and_then(ElementRef::wrap) else {
+            continue;
+        };
+        if is_furniture(el) {
+            continue;
+        }
+        let adjusted = score * (1.0 - link_density(el));
+        if best.as_ref().is_none_or(|(_, s)| adjusted > *s) {
+            best = Some((el, adjusted));
+        }
+    }
+    best.map(|(el, _)| el)
+}
+
+fn text_len(el: ElementRef<'_>) -> usize {
+    el.text().map(|t| t.trim().len()).sum()
+}
+
+fn link_density(el: ElementRef<'_>) -> f64 {
+    let total = text_len(el).max(1) as f64;
+    let linked: usize = el.select(&select("a")).map(text_len).sum();
+    (linked as f64 / total).min(1.0)
+}
+
+/// Whether an element is page furniture by its tag, role, hiddenness or class names.
+pub fn is_furniture(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    if NEVER_CONTENT.contains(&e.name()) {
+        return true;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let s: String = style
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = e.attr("role") {
+        if FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
+            return true;
+        }
+    }
+    let names =
+        format!("{} {}", e.attr("class").unwrap_or(""), e.id().unwrap_or("")).to_ascii_lowercase();
+    names.split(|c: char| c.is_whitespace()).any(|name| {
+        FURNITURE_NAME_PARTS
+            .iter()
+            .any(|part| name_matches(name, part))
+    })
+}
+
+/// `part` matches a class name when it is the whole name or a hyphen/underscore-delimited piece
+/// of it (`cookie-banner`, `c-breadcrumb__item`), not any substring (`shareholders`).
+fn name_matches(name: &str, part: &str) -> bool {
+    if name == part {
+        return true;
+    }
+    name.split(['_', '-'])
+        .collect::<Vec<_>>()
+        .windows(part.split('-').count())
+        .any(|w| w.join("-") == part)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_match_whole_pieces_only() {
+        assert!(name_matches("cookie-banner", "cookie"));
+        assert!(name_matches("c-breadcrumb__item", "breadcrumb"));
+        assert!(name_matches("govuk-visually-hidden", "visually-hidden"));
+        assert!(!name_matches("shareholders", "share"));
+    }
+
+    #[test]
+    fn picks_the_dense_column_beside_a_sidebar() {
+        let long =
+            "The commissioner funded victim services across the county, with grants to partners. ";
+        let html = format!(
+            "<body><div id=nav><a href=#>Home</a> <a href=#>News</a></div>\
+             <div class=col><p>{long}</p><p>{long}</p><p>{long}</p></div>\
+             <div class=side><p><a href=#>{long}</a></p></div></body>"
+        );
+        let doc = Html::parse_document(&html);
+        let (root, explicit) = main_content(&doc);
+        assert!(!explicit);
+        assert_eq!(root.value().attr("class"), Some("col"));
+    }
+}

@@ -1,0 +1,266 @@
+//! Fonts: splitting strings into character codes, codes into Unicode, and glyph widths.
+//!
+//! lopdf decodes whole strings but leaves code lengths and widths to us, and it
+//! ignores /ToUnicode when a font also has /Encoding (Skia's Type3 fonts have
+//! both, with a Differences table of `/gNN` names lopdf cannot read). So the
+//! Unicode chain here is, per code: ToUnicode, then the font's encoding, as
+//! Poppler and pdf.js do.
+
+use lopdf::{Dictionary, Document, Encoding, Object};
+use std::collections::HashMap;
+use typed_arena::Arena;
+
+/// Width used when a font gives none for a code (1/1000 of text space).
+const FALLBACK_WIDTH: f64 = 500.0;
+
+pub struct Font<'a> {
+    pub base_name: String,
+    pub bytes_per_code: usize,
+    pub bold: bool,
+    pub italic: bool,
+    /// A symbol or dingbat font: its bullets are pictures, not letters.
+    pub symbolic: bool,
+    to_unicode: Option<Encoding<'a>>,
+    encoding: Option<Encoding<'a>>,
+    widths: HashMap<u32, f64>,
+    default_width: f64,
+    /// Glyph space to text space for widths (1/1000 except Type3's FontMatrix).
+    width_scale: f64,
+    /// Vertical extent of glyph boxes relative to the font size.
+    pub ascent: f64,
+    pub descent: f64,
+}
+
+impl<'a> Font<'a> {
+    pub fn load(doc: &'a Document, dict: &'a Dictionary, arena: &'a Arena<Dictionary>) -> Font<'a> {
+        let subtype = name_of(dict.get(b"Subtype").ok()).unwrap_or_default();
+        let base_name = name_of(dict.get_deref(b"BaseFont", doc).ok()).unwrap_or_default();
+        let type0 = subtype == "Type0";
+        let descendant = if type0 {
+            dict.get_deref(b"DescendantFonts", doc)
+                .and_then(Object::as_array)
+                .ok()
+                .and_then(|a| a.first())
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_dict().ok())
+        } else {
+            None
+        };
+        let descriptor = descendant
+            .unwrap_or(dict)
+            .get_deref(b"FontDescriptor", doc)
+            .and_then(Object::as_dict)
+            .ok();
+        let flags = descriptor
+            .and_then(|d| d.get(b"Flags").ok())
+            .and_then(|o| o.as_i64().ok())
+            .unwrap_or(0);
+        let lower = base_name.to_ascii_lowercase();
+        let weight = descriptor
+            .and_then(|d| d.get(b"FontWeight").ok())
+            .and_then(|o| o.as_float().ok())
+            .unwrap_or(0.0);
+        let bold = lower.contains("bold")
+            || lower.contains("semibold")
+            || lower.contains("black")
+            || lower.contains("heavy")
+            || weight >= 600.0
+            || flags & (1 << 18) != 0;
+        let italic = lower.contains("italic") || lower.contains("oblique") || flags & (1 << 6) != 0;
+        let symbolic = ["symbol", "dings", "dingbats", "webdings", "wingdings"]
+            .iter()
+            .any(|s| lower.contains(s))
+            && !lower.contains("opensymbol");
+
+        let to_unicode = to_unicode_encoding(doc, dict, arena);
+        let encoding = if type0 {
+            None
+        } else {
+            dict.get_font_encoding(doc).ok()
+        };
+
+        let (widths, default_width, width_scale) = if type0 {
+            let (w, dw) = descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
+            (w, dw.unwrap_or(1000.0), 0.001)
+        } else {
+            let scale = if subtype == "Type3" {
+                type3_scale(doc, dict)
+            } else {
+                0.001
+            };
+            let missing = descriptor
+                .and_then(|d| d.get(b"MissingWidth").ok())
+                .and_then(|o| o.as_float().ok())
+                .map(f64::from);
+            let fallback = if subtype == "Type3" {
+                0.0
+            } else {
+                FALLBACK_WIDTH
+            };
+            (simple_widths(doc, dict), missing.unwrap_or(fallback), scale)
+        };
+        let ascent = descriptor
+            .and_then(|d| d.get(b"Ascent").ok())
+            .and_then(|o| o.as_float().ok())
+            .map(|a| f64::from(a) / 1000.0)
+            .filter(|a| *a > 0.3 && *a < 1.5)
+            .unwrap_or(0.8);
+        let descent = descriptor
+            .and_then(|d| d.get(b"Descent").ok())
+            .and_then(|o| o.as_float().ok())
+            .map(|a| -f64::from(a) / 1000.0)
+            .filter(|a| *a >= 0.0 && *a < 0.8)
+            .unwrap_or(0.2);
+        Font {
+            base_name,
+            bytes_per_code: if type0 { 2 } else { 1 },
+            bold,
+            italic,
+            symbolic,
+            to_unicode,
+            encoding,
+            widths,
+            default_width,
+            width_scale,
+            ascent,
+            descent,
+        }
+    }
+
+    /// Splits a shown string into character codes.
+    pub fn codes<'s>(&self, bytes: &'s [u8]) -> impl Iterator<Item = (u32, &'s [u8])> + 's {
+        bytes
+            .chunks(self.bytes_per_code)
+            .map(|c| (c.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)), c))
+    }
+
+    /// The Unicode text of one code: ToUnicode first, then the encoding.
+    pub fn decode(&self, code: u32, raw: &[u8]) -> String {
+        if let Some(Encoding::UnicodeMapEncoding(cmap)) = &self.to_unicode {
+            if let Some(units) = cmap.get(code, raw.len() as u8) {
+                let s = String::from_utf16_lossy(&units);
+                if !s.is_empty() && !s.contains('\u{fffd}') {
+                    return s;
+                }
+            }
+        }
+        match &self.encoding {
+            Some(enc) => enc.bytes_to_string(raw).unwrap_or_default(),
+            None => String::new(),
+        }
+    }
+
+    /// Advance width of a code in text space units per unit of font size.
+    pub fn width(&self, code: u32) -> f64 {
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
+            * self.width_scale
+    }
+}
+
+/// The font's ToUnicode CMap, read through lopdf with /Encoding removed so it is not ignored.
+fn to_unicode_encoding<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    arena: &'a Arena<Dictionary>,
+) -> Option<Encoding<'a>> {
+    dict.get(b"ToUnicode").ok()?;
+    // `get_font_encoding` borrows the dictionary it reads, so the trimmed copy
+    // lives in an arena that lasts as long as the document's extraction.
+    let mut trimmed = dict.clone();
+    trimmed.remove(b"Encoding");
+    let trimmed: &'a Dictionary = arena.alloc(trimmed);
+    match trimmed.get_font_encoding(doc) {
+        Ok(enc @ Encoding::UnicodeMapEncoding(_)) => Some(enc),
+        _ => None,
+    }
+}
+
+fn name_of(obj: Option<&Object>) -> Option<String> {
+    obj.and_then(|o| o.as_name().ok()).map(|n| {
+        let n = String::from_utf8_lossy(n).to_string();
+        // Drop a subset prefix such as "ABCDEF+".
+        match n.split_once('+') {
+            Some((prefix, rest)) if prefix.len() == 6 => rest.to_string(),
+            _ => n,
+        }
+    })
+}
+
+fn number(doc: &Document, o: &Object) -> Option<f64> {
+    let o = doc.dereference(o).ok()?.1;
+    o.as_float()
+        .ok()
+        .map(f64::from)
+        .or_else(|| o.as_i64().ok().map(|v| v as f64))
+}
+
+fn simple_widths(doc: &Document, dict: &Dictionary) -> HashMap<u32, f64> {
+    let first = dict
+        .get(b"FirstChar")
+        .ok()
+        .and_then(|o| number(doc, o))
+        .unwrap_or(0.0) as u32;
+    let Ok(widths) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) else {
+        return HashMap::new();
+    };
+    widths
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| Some((first + i as u32, number(doc, w)?)))
+        .collect()
+}
+
+/// CID font widths from /W (`c [w1 w2 ...]` and `cfirst clast w` forms) and /DW.
+fn cid_widths(doc: &Document, dict: &Dictionary) -> (HashMap<u32, f64>, Option<f64>) {
+    let dw = dict.get(b"DW").ok().and_then(|o| number(doc, o));
+    let mut out = HashMap::new();
+    let Ok(w) = dict.get_deref(b"W", doc).and_then(Object::as_array) else {
+        return (out, dw);
+    };
+    let mut i = 0;
+    while i + 1 < w.len() {
+        let Some(first) = number(doc, &w[i]) else {
+            break;
+        };
+        let first = first as u32;
+        match doc.dereference(&w[i + 1]).map(|(_, o)| o) {
+            Ok(Object::Array(list)) => {
+                for (k, v) in list.iter().enumerate() {
+                    if let Some(v) = number(doc, v) {
+                        out.insert(first + k as u32, v);
+                    }
+                }
+                i += 2;
+            }
+            _ => {
+                let (Some(last), Some(v)) = (
+                    number(doc, &w[i + 1]),
+                    w.get(i + 2).and_then(|o| number(doc, o)),
+                ) else {
+                    break;
+                };
+                // Bound the range: a hostile /W can name billions of codes.
+                let last = (last as u32).min(first.saturating_add(65_535));
+                for c in first..=last {
+                    out.insert(c, v);
+                }
+                i += 3;
+            }
+        }
+    }
+    (out, dw)
+}
+
+/// Type3 widths are in glyph space: the FontMatrix's horizontal scale maps them to text space.
+fn type3_scale(doc: &Document, dict: &Dictionary) -> f64 {
+    dict.get_deref(b"FontMatrix", doc)
+        .and_then(Object::as_array)
+        .ok()
+        .and_then(|m| m.first())
+        .and_then(|a| number(doc, a))
+        .filter(|s| s.abs() > 0.0)
+        .unwrap_or(0.001)
+}

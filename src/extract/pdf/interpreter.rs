@@ -1,0 +1,610 @@
+//! The content-stream interpreter: operators in, positioned glyphs and ruling
+//! lines out.
+//!
+//! It tracks the graphics state stack (CTM), the whole text state (Tc Tw Tz TL
+//! Ts Tf Tm Tlm, and the text-positioning and text-showing operators), Form
+//! XObjects with their own resources, and marked content with /ActualText
+//! (Chromium/Skia map some glyphs to private-use code points and give the real
+//! text there). Coordinates leave here with the origin at the page's top-left.
+
+use super::fonts::Font;
+use super::geometry::{Matrix, MatrixExt, IDENTITY};
+use super::limits::Budget;
+use crate::extract::ExtractError;
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
+use typed_arena::Arena;
+
+/// Deepest nesting of Form XObjects followed (real files use 2 or 3).
+const MAX_FORM_DEPTH: usize = 12;
+/// Deepest `q` nesting kept; deeper saves are counted but not stored.
+const MAX_STATE_STACK: usize = 256;
+
+/// One glyph as drawn, in page space with the origin at the top-left.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// Baseline y (top-left origin).
+    pub baseline: f64,
+    pub size: f64,
+    pub font: u16,
+    /// Text that runs left to right, not rotated.
+    pub upright: bool,
+}
+
+/// A straight ruling line or a rectangle's edge, as a table finder needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Segment {
+    pub x0: f64,
+    pub top: f64,
+    pub x1: f64,
+    pub bottom: f64,
+}
+
+/// What is known about the document's fonts once interpretation is over.
+#[derive(Debug, Clone, Default)]
+pub struct FontStyle {
+    pub bold: bool,
+    pub italic: bool,
+    pub symbolic: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct PageContent {
+    pub glyphs: Vec<Glyph>,
+    pub segments: Vec<Segment>,
+    pub width: f64,
+    pub height: f64,
+}
+
+#[derive(Clone, Copy)]
+struct GraphicsState {
+    ctm: Matrix,
+    font: Option<u16>,
+    font_size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    h_scale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+impl Default for GraphicsState {
+    fn default() -> Self {
+        GraphicsState {
+            ctm: IDENTITY,
+            font: None,
+            font_size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            h_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
+/// Interprets the pages of one document; fonts are loaded once and shared by its pages.
+pub struct Interpreter<'a> {
+    doc: &'a Document,
+    arena: &'a Arena<Dictionary>,
+    fonts: Vec<Font<'a>>,
+    font_index: HashMap<usize, u16>,
+    budget: Budget,
+}
+
+/// Per-page interpretation state.
+struct PageRun {
+    gs: GraphicsState,
+    stack: Vec<GraphicsState>,
+    tm: Matrix,
+    tlm: Matrix,
+    page_top: f64,
+    page_left: f64,
+    out: PageContent,
+    /// Open marked-content sections: Some(text) for those carrying /ActualText.
+    marked: Vec<Option<String>>,
+    /// Glyphs drawn inside the innermost /ActualText section.
+    captured: Vec<Glyph>,
+    path: Vec<Segment>,
+    subpath_start: Option<(f64, f64)>,
+    current_point: Option<(f64, f64)>,
+}
+
+impl<'a> Interpreter<'a> {
+    pub fn new(doc: &'a Document, arena: &'a Arena<Dictionary>, budget: Budget) -> Self {
+        Interpreter {
+            doc,
+            arena,
+            fonts: Vec::new(),
+            font_index: HashMap::new(),
+            budget,
+        }
+    }
+
+    pub fn font_styles(&self) -> Vec<FontStyle> {
+        self.fonts
+            .iter()
+            .map(|f| FontStyle {
+                bold: f.bold,
+                italic: f.italic,
+                symbolic: f.symbolic,
+            })
+            .collect()
+    }
+
+    pub fn run_page(&mut self, page_id: ObjectId) -> Result<PageContent, ExtractError> {
+        let doc = self.doc;
+        let [x0, y0, x1, y1] = page_box(doc, page_id);
+        let content = doc
+            .get_page_content_with_limit(page_id, super::limits::MAX_STREAM_BYTES)
+            .unwrap_or_default();
+        let mut run = PageRun {
+            gs: GraphicsState::default(),
+            stack: Vec::new(),
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            page_top: y1,
+            page_left: x0,
+            out: PageContent {
+                width: (x1 - x0).abs(),
+                height: (y1 - y0).abs(),
+                ..Default::default()
+            },
+            marked: Vec::new(),
+            captured: Vec::new(),
+            path: Vec::new(),
+            subpath_start: None,
+            current_point: None,
+        };
+        let resources = page_resources(doc, page_id);
+        self.run_stream(&content, &resources, &mut run, 0)?;
+        Ok(run.out)
+    }
+
+    fn run_stream(
+        &mut self,
+        content: &[u8],
+        resources: &[&'a Dictionary],
+        run: &mut PageRun,
+        depth: usize,
+    ) -> Result<(), ExtractError> {
+        // A stream that does not decode is skipped, as viewers do; the rest of the page stands.
+        let Ok(ops) = Content::decode(content) else {
+            return Ok(());
+        };
+        for op in ops.operations {
+            self.budget.spend(1)?;
+            self.apply(&op.operator, &op.operands, resources, run, depth)?;
+        }
+        Ok(())
+    }
+
+    fn apply(
+        &mut self,
+        operator: &str,
+        operands: &[Object],
+        resources: &[&'a Dictionary],
+        run: &mut PageRun,
+        depth: usize,
+    ) -> Result<(), ExtractError> {
+        let num = |i: usize| operands.get(i).and_then(as_number).unwrap_or(0.0);
+        match operator {
+            "q" => {
+                if run.stack.len() < MAX_STATE_STACK {
+                    run.stack.push(run.gs.clone());
+                }
+            }
+            "Q" => {
+                if let Some(gs) = run.stack.pop() {
+                    run.gs = gs;
+                }
+            }
+            "cm" => {
+                let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                run.gs.ctm = m.mul(&run.gs.ctm);
+            }
+            "BT" => {
+                run.tm = IDENTITY;
+                run.tlm = IDENTITY;
+            }
+            "Tc" => run.gs.char_spacing = num(0),
+            "Tw" => run.gs.word_spacing = num(0),
+            "Tz" => run.gs.h_scale = num(0) / 100.0,
+            "TL" => run.gs.leading = num(0),
+            "Ts" => run.gs.rise = num(0),
+            "Tf" => {
+                run.gs.font_size = num(1);
+                run.gs.font = operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(|name| self.font(resources, name));
+            }
+            "Td" => run.next_line(num(0), num(1)),
+            "TD" => {
+                run.gs.leading = -num(1);
+                run.next_line(num(0), num(1));
+            }
+            "Tm" => {
+                run.tm = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                run.tlm = run.tm;
+            }
+            "T*" => run.next_line(0.0, -run.gs.leading),
+            "Tj" => self.show(operands.first(), run)?,
+            "'" => {
+                run.next_line(0.0, -run.gs.leading);
+                self.show(operands.first(), run)?;
+            }
+            "\"" => {
+                run.gs.word_spacing = num(0);
+                run.gs.char_spacing = num(1);
+                run.next_line(0.0, -run.gs.leading);
+                self.show(operands.get(2), run)?;
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = operands.first() {
+                    for item in items {
+                        match item {
+                            Object::String(..) => self.show(Some(item), run)?,
+                            other => {
+                                let adjust = as_number(other).unwrap_or(0.0);
+                                let tx = -adjust / 1000.0 * run.gs.font_size * run.gs.h_scale;
+                                run.tm = [1.0, 0.0, 0.0, 1.0, tx, 0.0].mul(&run.tm);
+                            }
+                        }
+                    }
+                }
+            }
+            "BDC" | "BMC" => run.begin_marked(self.doc, operands, resources),
+            "EMC" => run.end_marked(),
+            "Do" => {
+                if let Some(name) = operands.first().and_then(|o| o.as_name().ok()) {
+                    self.form_xobject(name, resources, run, depth)?;
+                }
+            }
+            "m" => run.move_to(num(0), num(1)),
+            "l" => run.line_to(num(0), num(1)),
+            "re" => run.rect(num(0), num(1), num(2), num(3)),
+            "h" => run.close_path(),
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                let segs = std::mem::take(&mut run.path);
+                run.out.segments.extend(segs);
+                run.subpath_start = None;
+            }
+            "n" => {
+                run.path.clear();
+                run.subpath_start = None;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Loads (once) the font a resource name refers to.
+    fn font(&mut self, resources: &[&'a Dictionary], name: &[u8]) -> Option<u16> {
+        let doc = self.doc;
+        let dict = lookup(doc, resources, b"Font", name)?.as_dict().ok()?;
+        let key = dict as *const Dictionary as usize;
+        if let Some(i) = self.font_index.get(&key) {
+            return Some(*i);
+        }
+        let index = u16::try_from(self.fonts.len()).ok()?;
+        self.fonts.push(Font::load(doc, dict, self.arena));
+        self.font_index.insert(key, index);
+        Some(index)
+    }
+
+    fn show(&mut self, operand: Option<&Object>, run: &mut PageRun) -> Result<(), ExtractError> {
+        let Some(Object::String(bytes, _)) = operand else {
+            return Ok(());
+        };
+        let Some(font_id) = run.gs.font else {
+            return Ok(());
+        };
+        let font = &self.fonts[font_id as usize];
+        self.budget.spend(bytes.len() as u64 / 4)?;
+        let gs = run.gs;
+        for (code, raw) in font.codes(bytes) {
+            let trm = [
+                gs.font_size * gs.h_scale,
+                0.0,
+                0.0,
+                gs.font_size,
+                0.0,
+                gs.rise,
+            ]
+            .mul(&run.tm)
+            .mul(&gs.ctm);
+            let w0 = font.width(code);
+            let spacing = if font.bytes_per_code == 1 && code == 32 {
+                gs.word_spacing
+            } else {
+                0.0
+            };
+            let advance = (w0 * gs.font_size + gs.char_spacing + spacing) * gs.h_scale;
+            let text = font.decode(code, raw);
+            let glyph_width = w0 * gs.font_size * gs.h_scale;
+            let end = [1.0, 0.0, 0.0, 1.0, glyph_width, 0.0]
+                .mul(&run.tm)
+                .mul(&gs.ctm);
+            let (ox, oy) = (trm[4], trm[5]);
+            let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+            let upright = trm[0] > 0.0
+                && trm[1].abs() < 1e-3 * trm[0].abs()
+                && trm[2].abs() < 1e-3 * trm[3].abs();
+            if !text.is_empty() && size > 0.0 {
+                let baseline = run.page_top - oy;
+                let glyph = Glyph {
+                    text,
+                    x0: ox.min(end[4]) - run.page_left,
+                    x1: ox.max(end[4]) - run.page_left,
+                    top: baseline - font.ascent * size,
+                    bottom: baseline + font.descent * size,
+                    baseline,
+                    size,
+                    font: font_id,
+                    upright,
+                };
+                run.emit(glyph);
+            }
+            run.tm = [1.0, 0.0, 0.0, 1.0, advance, 0.0].mul(&run.tm);
+        }
+        Ok(())
+    }
+
+    fn form_xobject(
+        &mut self,
+        name: &[u8],
+        resources: &[&'a Dictionary],
+        run: &mut PageRun,
+        depth: usize,
+    ) -> Result<(), ExtractError> {
+        if depth >= MAX_FORM_DEPTH {
+            return Ok(());
+        }
+        let doc = self.doc;
+        let Some(Object::Stream(stream)) = lookup(doc, resources, b"XObject", name) else {
+            return Ok(());
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+            return Ok(());
+        }
+        let content = match stream.decompressed_content() {
+            Ok(c) if c.len() <= super::limits::MAX_STREAM_BYTES => c,
+            Ok(_) => return Ok(()),
+            Err(_) => stream.content.clone(),
+        };
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .and_then(Object::as_array)
+            .ok()
+            .filter(|m| m.len() == 6)
+            .map(|m| {
+                let v: Vec<f64> = m.iter().map(|o| as_number(o).unwrap_or(0.0)).collect();
+                [v[0], v[1], v[2], v[3], v[4], v[5]]
+            })
+            .unwrap_or(IDENTITY);
+        let mut inner: Vec<&'a Dictionary> = Vec::with_capacity(resources.len() + 1);
+        if let Ok(res) = stream
+            .dict
+            .get_deref(b"Resources", doc)
+            .and_then(Object::as_dict)
+        {
+            inner.push(res);
+        }
+        inner.extend_from_slice(resources);
+        let saved = (run.gs.clone(), run.stack.len());
+        run.gs.ctm = matrix.mul(&run.gs.ctm);
+        self.run_stream(&content, &inner, run, depth + 1)?;
+        run.gs = saved.0;
+        run.stack.truncate(saved.1);
+        Ok(())
+    }
+}
+
+impl PageRun {
+    fn next_line(&mut self, tx: f64, ty: f64) {
+        self.tlm = [1.0, 0.0, 0.0, 1.0, tx, ty].mul(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn emit(&mut self, glyph: Glyph) {
+        if self.marked.iter().any(Option::is_some) {
+            self.captured.push(glyph);
+        } else {
+            self.out.glyphs.push(glyph);
+        }
+    }
+
+    fn begin_marked(&mut self, doc: &Document, operands: &[Object], resources: &[&Dictionary]) {
+        let props = match operands.get(1) {
+            Some(Object::Dictionary(d)) => Some(d),
+            Some(Object::Name(n)) => {
+                lookup(doc, resources, b"Properties", n).and_then(|o| o.as_dict().ok())
+            }
+            _ => None,
+        };
+        let actual = props
+            .and_then(|d| d.get(b"ActualText").ok())
+            .and_then(|o| match o {
+                Object::String(bytes, _) => Some(decode_text_string(bytes)),
+                _ => None,
+            });
+        // Only the outermost /ActualText replaces glyphs; nested ones are inside its text already.
+        let actual = if self.marked.iter().any(Option::is_some) {
+            None
+        } else {
+            actual
+        };
+        self.marked.push(actual);
+    }
+
+    fn end_marked(&mut self) {
+        let Some(section) = self.marked.pop() else {
+            return;
+        };
+        let Some(text) = section else { return };
+        let glyphs = std::mem::take(&mut self.captured);
+        let Some(first) = glyphs.first() else { return };
+        if text.is_empty() {
+            return;
+        }
+        let mut merged = first.clone();
+        for g in &glyphs[1..] {
+            merged.x0 = merged.x0.min(g.x0);
+            merged.x1 = merged.x1.max(g.x1);
+            merged.top = merged.top.min(g.top);
+            merged.bottom = merged.bottom.max(g.bottom);
+        }
+        merged.text = text;
+        self.out.glyphs.push(merged);
+    }
+
+    fn device(&self, x: f64, y: f64) -> (f64, f64) {
+        let m = self.gs.ctm;
+        let (dx, dy) = (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+        (dx - self.page_left, self.page_top - dy)
+    }
+
+    fn move_to(&mut self, x: f64, y: f64) {
+        let p = self.device(x, y);
+        self.subpath_start = Some(p);
+        self.current_point = Some(p);
+    }
+
+    fn line_to(&mut self, x: f64, y: f64) {
+        let p = self.device(x, y);
+        if let Some(from) = self.current_point {
+            self.push_segment(from, p);
+        }
+        self.current_point = Some(p);
+    }
+
+    fn close_path(&mut self) {
+        if let (Some(from), Some(start)) = (self.current_point, self.subpath_start) {
+            self.push_segment(from, start);
+            self.current_point = Some(start);
+        }
+    }
+
+    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        let corners = [
+            self.device(x, y),
+            self.device(x + w, y),
+            self.device(x + w, y + h),
+            self.device(x, y + h),
+        ];
+        for i in 0..4 {
+            self.push_segment(corners[i], corners[(i + 1) % 4]);
+        }
+        self.current_point = Some(corners[0]);
+        self.subpath_start = Some(corners[0]);
+    }
+
+    fn push_segment(&mut self, a: (f64, f64), b: (f64, f64)) {
+        // Paths of thousands of curves (charts, logos) are not rules; bound what a page keeps.
+        if self.path.len() < 100_000 {
+            self.path.push(Segment {
+                x0: a.0.min(b.0),
+                top: a.1.min(b.1),
+                x1: a.0.max(b.0),
+                bottom: a.1.max(b.1),
+            });
+        }
+    }
+}
+
+/// A PDF text string: UTF-16BE with a BOM, UTF-8 with a BOM, or PDFDocEncoding (Latin-1 here).
+fn decode_text_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        bytes.iter().map(|b| char::from(*b)).collect()
+    }
+}
+
+pub fn as_number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+/// The page's visible box: CropBox if present, else MediaBox (both inheritable), normalised.
+fn page_box(doc: &Document, page_id: ObjectId) -> [f64; 4] {
+    let mut id = Some(page_id);
+    let mut found: Option<[f64; 4]> = None;
+    for _ in 0..32 {
+        let Some(current) = id else { break };
+        let Ok(dict) = doc.get_dictionary(current) else {
+            break;
+        };
+        for key in [b"CropBox".as_slice(), b"MediaBox".as_slice()] {
+            if found.is_none() {
+                if let Ok(arr) = dict.get_deref(key, doc).and_then(Object::as_array) {
+                    let v: Vec<f64> = arr
+                        .iter()
+                        .filter_map(|o| doc.dereference(o).ok().and_then(|(_, o)| as_number(o)))
+                        .collect();
+                    if v.len() == 4 {
+                        found = Some([
+                            v[0].min(v[2]),
+                            v[1].min(v[3]),
+                            v[0].max(v[2]),
+                            v[1].max(v[3]),
+                        ]);
+                    }
+                }
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+        id = dict.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    found.unwrap_or([0.0, 0.0, 595.0, 842.0])
+}
+
+/// The page's resource dictionaries, own first then inherited.
+fn page_resources(doc: &Document, page_id: ObjectId) -> Vec<&Dictionary> {
+    let Ok((own, inherited)) = doc.get_page_resources(page_id) else {
+        return Vec::new();
+    };
+    own.into_iter()
+        .chain(
+            inherited
+                .into_iter()
+                .filter_map(|id| doc.get_dictionary(id).ok()),
+        )
+        .collect()
+}
+
+/// Finds `name` in the `category` (Font, XObject, Properties) of the first resource dictionary that has it.
+fn lookup<'a>(
+    doc: &'a Document,
+    resources: &[&'a Dictionary],
+    category: &[u8],
+    name: &[u8],
+) -> Option<&'a Object> {
+    resources.iter().find_map(|res| {
+        let cat = res
+            .get_deref(category, doc)
+            .and_then(Object::as_dict)
+            .ok()?;
+        let obj = cat.get(name).ok()?;
+        doc.dereference(obj).ok().map(|(_, o)| o)
+    })
+}

@@ -1,0 +1,461 @@
+//! Layout: positioned glyphs into lines, lines into blocks in reading order.
+//!
+//! Every heuristic's threshold is a named field of [`LayoutSettings`], as a
+//! multiple of the font size where it is a distance (pdfplumber's practice).
+
+use super::interpreter::{FontStyle, Glyph, PageContent};
+use crate::document::{BlockKind, RawBlock};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub struct LayoutSettings {
+    /// A horizontal gap wider than this (× font size) between glyphs is a space.
+    pub word_gap: f64,
+    /// A gap wider than this (× font size) on one baseline splits the line (columns, table cells).
+    pub segment_gap: f64,
+    /// Glyphs whose baselines differ by less than this (× font size) share a line.
+    pub baseline_tolerance: f64,
+    /// Lines further apart than this (× font size, baseline to baseline) start a new block.
+    pub max_line_spacing: f64,
+    /// Relative font-size difference that separates blocks.
+    pub size_change: f64,
+    /// A block this much larger than body text (ratio) is a heading.
+    pub heading_ratio: f64,
+    /// Share of the page height at the top and bottom where running headers and footers live.
+    pub margin_band: f64,
+    /// A margin line repeated on at least this share of pages (and on two or more) is furniture.
+    pub repeat_share: f64,
+    /// Longest text (in words) a bold body-size line may have to count as a heading.
+    pub bold_heading_words: usize,
+}
+
+impl Default for LayoutSettings {
+    fn default() -> Self {
+        LayoutSettings {
+            word_gap: 0.12,
+            segment_gap: 2.0,
+            baseline_tolerance: 0.45,
+            max_line_spacing: 1.75,
+            size_change: 0.12,
+            heading_ratio: 1.15,
+            margin_band: 0.09,
+            repeat_share: 0.4,
+            bold_heading_words: 14,
+        }
+    }
+}
+
+/// A line of text on one baseline, in page space.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub page: u32,
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub baseline: f64,
+    pub size: f64,
+    pub bold: bool,
+    /// The line starts with a symbol-font glyph (a bullet drawn from a dingbat font).
+    pub symbol_start: bool,
+}
+
+/// Builds lines from one page's glyphs in content-stream order, which is the
+/// authoring order for the word processors and browsers that make reports.
+pub fn page_lines(
+    page_no: u32,
+    page: &PageContent,
+    fonts: &[FontStyle],
+    s: &LayoutSettings,
+) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut current: Option<(Line, usize, usize)> = None; // line, glyph count, bold glyph count
+    for g in &page.glyphs {
+        let style = fonts.get(g.font as usize).cloned().unwrap_or_default();
+        if let Some((line, n, bold)) = current.as_mut() {
+            if continues_line(line, g, s) {
+                let gap = g.x0 - line.x1;
+                let size = line.size.max(g.size);
+                if gap > s.word_gap * size && !line.text.ends_with(' ') && !g.text.starts_with(' ')
+                {
+                    line.text.push(' ');
+                }
+                line.text.push_str(&normalise_glyph(&g.text));
+                line.x1 = line.x1.max(g.x1);
+                line.top = line.top.min(g.top);
+                line.bottom = line.bottom.max(g.bottom);
+                // The line's size is its largest non-superscript glyph.
+                if g.size > line.size {
+                    line.size = g.size;
+                    line.baseline = g.baseline;
+                }
+                *n += 1;
+                *bold += usize::from(style.bold);
+                continue;
+            }
+        }
+        if let Some((line, n, bold)) = current.take() {
+            lines.push(finish_line(line, n, bold));
+        }
+        let text = if style.symbolic {
+            "\u{2022}".to_string()
+        } else {
+            normalise_glyph(&g.text)
+        };
+        current = Some((
+            Line {
+                page: page_no,
+                text,
+                x0: g.x0,
+                x1: g.x1,
+                top: g.top,
+                bottom: g.bottom,
+                baseline: g.baseline,
+                size: g.size,
+                bold: false,
+                symbol_start: style.symbolic,
+            },
+            1,
+            usize::from(style.bold),
+        ));
+    }
+    if let Some((line, n, bold)) = current.take() {
+        lines.push(finish_line(line, n, bold));
+    }
+    lines.retain(|l| !l.text.trim().is_empty());
+    for l in &mut lines {
+        l.text = l.text.trim().to_string();
+    }
+    lines
+}
+
+fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
+    let size = line.size.max(g.size);
+    let same_baseline = (g.baseline - line.baseline).abs() <= s.baseline_tolerance * size;
+    let gap = g.x0 - line.x1;
+    same_baseline && gap >= -0.5 * size && gap <= s.segment_gap * size
+}
+
+fn finish_line(mut line: Line, glyphs: usize, bold: usize) -> Line {
+    // Bold when most glyphs are (a bold line may hold a regular space or digit).
+    line.bold = bold * 2 > glyphs;
+    line
+}
+
+/// Ligatures become their letters; a soft hyphen and a no-break space become what readers see.
+fn normalise_glyph(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            '\u{a0}' => out.push(' '),
+            '\u{ad}' | '\u{0}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Drops running headers, footers and page numbers: lines in the page's top or
+/// bottom band that repeat (digits ignored) across pages, or are a bare folio.
+pub fn drop_page_furniture(pages: &mut [Vec<Line>], heights: &[f64], s: &LayoutSettings) {
+    let in_band =
+        |l: &Line, h: f64| l.bottom <= h * s.margin_band || l.top >= h * (1.0 - s.margin_band);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (lines, h) in pages.iter().zip(heights) {
+        let mut keys: Vec<String> = lines
+            .iter()
+            .filter(|l| in_band(l, *h))
+            .map(|l| furniture_key(&l.text))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let min_pages = ((pages.len() as f64 * s.repeat_share).ceil() as usize).max(2);
+    for (lines, h) in pages.iter_mut().zip(heights) {
+        lines.retain(|l| {
+            if !in_band(l, *h) {
+                return true;
+            }
+            let repeated = seen.get(&furniture_key(&l.text)).copied().unwrap_or(0) >= min_pages;
+            !(repeated || is_folio(&l.text))
+        });
+    }
+}
+
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// A page number on its own: "7", "- 7 -", "Page 7", "Page 7 of 22", "vii".
+fn is_folio(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace())
+        .to_ascii_lowercase();
+    let t = t.strip_prefix("page").map(str::trim).unwrap_or(&t);
+    let core = t.split(" of ").next().unwrap_or("");
+    (!core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) && core.len() <= 4)
+        || (!t.is_empty() && t.len() <= 6 && t.chars().all(|c| "ivxlc".contains(c)))
+}
+
+/// Groups lines into blocks and classifies them.
+pub fn blocks_from_lines(pages: &[Vec<Line>], s: &LayoutSettings) -> Vec<RawBlock> {
+    let body = body_size(pages);
+    let mut groups: Vec<Vec<&Line>> = Vec::new();
+    for lines in pages {
+        for line in lines {
+            let starts_item = list_marker(line).is_some();
+            match groups.last_mut() {
+                Some(g) if !starts_item && joins_block(g, line, s) => g.push(line),
+                _ => groups.push(vec![line]),
+            }
+        }
+    }
+    let heading_sizes = heading_levels(&groups, body, s);
+    groups
+        .iter()
+        .map(|g| make_block(g, body, &heading_sizes, s))
+        .collect()
+}
+
+fn joins_block(group: &[&Line], line: &Line, s: &LayoutSettings) -> bool {
+    let last = group[group.len() - 1];
+    if last.page != line.page || last.bold != line.bold {
+        return false;
+    }
+    let size = last.size.max(line.size);
+    if (last.size - line.size).abs() > s.size_change * size {
+        return false;
+    }
+    let spacing = line.baseline - last.baseline;
+    if spacing <= 0.3 * size || spacing > s.max_line_spacing * size {
+        return false;
+    }
+    let (x0, x1) = group
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), l| (a.min(l.x0), b.max(l.x1)));
+    line.x0 < x1 && line.x1 > x0
+}
+
+/// The body text size: the size with the most characters, to half a point.
+fn body_size(pages: &[Vec<Line>]) -> f64 {
+    let mut by_size: HashMap<i64, usize> = HashMap::new();
+    for l in pages.iter().flatten() {
+        *by_size.entry((l.size * 2.0).round() as i64).or_default() += l.text.chars().count();
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|(size, n)| (*n, -size))
+        .map(|(s, _)| s as f64 / 2.0)
+        .unwrap_or(10.0)
+}
+
+/// Distinct heading sizes, largest first: their rank is the heading level.
+fn heading_levels(groups: &[Vec<&Line>], body: f64, s: &LayoutSettings) -> Vec<i64> {
+    let mut sizes: Vec<i64> = groups
+        .iter()
+        .filter(|g| g[0].size >= body * s.heading_ratio && looks_like_heading_text(g))
+        .map(|g| (g[0].size * 2.0).round() as i64)
+        .collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes.dedup();
+    sizes
+}
+
+fn looks_like_heading_text(group: &[&Line]) -> bool {
+    let words: usize = group
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .sum();
+    words <= 30 && group.len() <= 4
+}
+
+fn make_block(group: &[&Line], body: f64, heading_sizes: &[i64], s: &LayoutSettings) -> RawBlock {
+    let text = join_lines(group);
+    let first = group[0];
+    let bbox = group
+        .iter()
+        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, l| {
+            [
+                b[0].min(l.x0),
+                b[1].min(l.top),
+                b[2].max(l.x1),
+                b[3].max(l.bottom),
+            ]
+        });
+    let mut block = RawBlock::new(BlockKind::Paragraph, text);
+    block.page = Some(first.page);
+    block.bbox = Some(bbox.map(|v| (v * 100.0).round() / 100.0));
+    let size_key = (first.size * 2.0).round() as i64;
+    let words = block.text.split_whitespace().count();
+    if let Some(rank) = heading_sizes.iter().position(|k| *k == size_key) {
+        if looks_like_heading_text(group) {
+            block.kind = BlockKind::Heading;
+            block.level = Some((rank + 1).min(6) as u8);
+        }
+    } else if first.bold
+        && words <= s.bold_heading_words
+        && group.len() <= 2
+        && first.size >= body * 0.95
+        && !block.text.ends_with(['.', ':', ';', ','])
+        && list_marker(first).is_none()
+    {
+        block.kind = BlockKind::Heading;
+        block.level = Some((heading_sizes.len() + 1).min(6) as u8);
+    } else if list_marker(first).is_some() {
+        block.kind = BlockKind::ListItem;
+        block.depth = Some(1);
+    } else if first.size < body * 0.85 && first.top > 0.0 {
+        block.kind = BlockKind::Paragraph;
+    }
+    block
+}
+
+/// The marker a list item starts with: a bullet character or a short number/letter label.
+pub fn list_marker(line: &Line) -> Option<&str> {
+    let text = line.text.as_str();
+    let first = text.chars().next()?;
+    let is_bullet = line.symbol_start
+        || "•◦▪▫●○■□‣⁃–✓✔➢➤►▶❖◆◇·-*".contains(first)
+        || ('\u{e000}'..='\u{f8ff}').contains(&first);
+    if is_bullet {
+        return Some(&text[..first.len_utf8()]);
+    }
+    let label = text.split_whitespace().next()?;
+    let core = label.strip_suffix(['.', ')'])?;
+    let numbered =
+        (!core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit()))
+            || (core.len() == 1 && core.chars().all(|c| c.is_ascii_lowercase()));
+    (numbered && text.len() > label.len()).then_some(label)
+}
+
+/// Joins a block's lines with spaces, undoing hyphenation at line ends.
+fn join_lines(group: &[&Line]) -> String {
+    let mut out = String::new();
+    for line in group {
+        if out.is_empty() {
+            out.push_str(&line.text);
+            continue;
+        }
+        let hyphenated = {
+            let mut rev = out.chars().rev();
+            rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+        };
+        if hyphenated && line.text.chars().next().is_some_and(char::is_lowercase) {
+            out.pop();
+        } else {
+            out.push(' ');
+        }
+        out.push_str(&line.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(page: u32, text: &str, x0: f64, baseline: f64, size: f64, bold: bool) -> Line {
+        Line {
+            page,
+            text: text.into(),
+            x0,
+            x1: x0 + text.len() as f64 * size * 0.5,
+            top: baseline - size,
+            bottom: baseline + size * 0.2,
+            baseline,
+            size,
+            bold,
+            symbol_start: false,
+        }
+    }
+
+    #[test]
+    fn lines_join_into_paragraphs_and_headings_by_size() {
+        let pages = vec![vec![
+            line(1, "Annual Report", 50.0, 100.0, 20.0, true),
+            line(
+                1,
+                "Crime fell across the county as the",
+                50.0,
+                140.0,
+                10.0,
+                false,
+            ),
+            line(
+                1,
+                "commissioner's plan took hold in every",
+                50.0,
+                152.0,
+                10.0,
+                false,
+            ),
+            line(1, "dis-", 50.0, 164.0, 10.0, false),
+            line(1, "trict.", 50.0, 176.0, 10.0, false),
+            line(1, "Victims", 50.0, 210.0, 10.0, true),
+            line(1, "• Support for victims", 60.0, 230.0, 10.0, false),
+        ]];
+        let blocks = blocks_from_lines(&pages, &LayoutSettings::default());
+        let kinds: Vec<_> = blocks.iter().map(|b| (b.kind, b.level)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Heading, Some(1)),
+                (BlockKind::Paragraph, None),
+                (BlockKind::Heading, Some(2)),
+                (BlockKind::ListItem, None)
+            ]
+        );
+        assert!(
+            blocks[1].text.ends_with("in every district."),
+            "{}",
+            blocks[1].text
+        );
+    }
+
+    #[test]
+    fn repeated_margin_lines_and_folios_are_dropped() {
+        let mut pages: Vec<Vec<Line>> = (1..=4)
+            .map(|p| {
+                vec![
+                    line(p, "Annual Report 2013-14", 50.0, 30.0, 9.0, false),
+                    line(p, "Body text", 50.0, 400.0, 10.0, false),
+                    line(p, &p.to_string(), 290.0, 820.0, 9.0, false),
+                ]
+            })
+            .collect();
+        drop_page_furniture(&mut pages, &[842.0; 4], &LayoutSettings::default());
+        assert!(pages
+            .iter()
+            .all(|p| p.len() == 1 && p[0].text == "Body text"));
+    }
+
+    #[test]
+    fn folio_forms() {
+        for t in ["7", "- 7 -", "Page 7", "Page 7 of 22", "vii"] {
+            assert!(is_folio(t), "{t}");
+        }
+        for t in ["2024 plan", "Victims"] {
+            assert!(!is_folio(t), "{t}");
+        }
+    }
+}

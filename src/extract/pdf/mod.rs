@@ -1,0 +1,140 @@
+//! PDF reports into the Document model, on lopdf.
+//!
+//! lopdf parses objects, repairs broken cross-reference tables, decrypts files
+//! with an empty user password and decodes streams; we interpret content
+//! streams ([`interpreter`]), decode fonts ([`fonts`]) and lay text out ([`layout`]).
+
+mod fonts;
+mod geometry;
+mod interpreter;
+mod layout;
+mod limits;
+
+pub use interpreter::{Glyph, PageContent, Segment};
+pub use layout::LayoutSettings;
+
+use super::ExtractError;
+use crate::document::{BlockKind, Document, Format};
+use limits::Budget;
+use lopdf::{Dictionary, LoadOptions, Object};
+use std::time::Duration;
+use typed_arena::Arena;
+
+/// Wall-time bound for one document's interpretation.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(120);
+
+pub fn extract(
+    bytes: &[u8],
+    document_id: &str,
+    source_path: &str,
+) -> Result<Document, ExtractError> {
+    let doc = load(bytes)?;
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Err(ExtractError::NoPages);
+    }
+    let arena = Arena::new();
+    let mut interp = interpreter::Interpreter::new(
+        &doc,
+        &arena,
+        Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT),
+    );
+    let mut contents = Vec::with_capacity(pages.len());
+    for (_, page_id) in pages.iter() {
+        contents.push(interp.run_page(*page_id)?);
+    }
+    let glyphs: usize = contents.iter().map(|p| p.glyphs.len()).sum();
+    if glyphs == 0 {
+        return Err(ExtractError::NoTextLayer {
+            pages: pages.len() as u32,
+        });
+    }
+    let settings = LayoutSettings::default();
+    let styles = interp.font_styles();
+    let mut lines: Vec<_> = pages
+        .keys()
+        .zip(&contents)
+        .map(|(no, page)| layout::page_lines(*no, page, &styles, &settings))
+        .collect();
+    let heights: Vec<f64> = contents.iter().map(|p| p.height).collect();
+    layout::drop_page_furniture(&mut lines, &heights, &settings);
+    let blocks = layout::blocks_from_lines(&lines, &settings);
+    let title = info_title(&doc).or_else(|| {
+        blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.clone())
+    });
+    Ok(Document::from_raw_blocks(
+        document_id.to_string(),
+        source_path.to_string(),
+        Format::Pdf,
+        title,
+        Some(pages.len() as u32),
+        blocks,
+    ))
+}
+
+/// Loads a PDF, turning lopdf's failures into causes a reader can act on.
+fn load(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits::MAX_LOAD_STREAM_BYTES),
+        ..Default::default()
+    };
+    // lopdf is written to return errors, but a parser bug on hostile input must
+    // not take the whole run down: contain it here and report it as a parse error.
+    let loaded =
+        std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options))
+            .map_err(|_| ExtractError::PdfParse("the PDF parser failed on this file".into()))?;
+    let doc = loaded.map_err(|e| ExtractError::PdfParse(describe_load_error(&e)))?;
+    if doc.is_encrypted() {
+        return Err(ExtractError::PdfPassword);
+    }
+    Ok(doc)
+}
+
+fn describe_load_error(e: &lopdf::Error) -> String {
+    let text = e.to_string();
+    if text.contains("cross reference") || text.contains("xref") || text.contains("trailer") {
+        format!(
+            "{text} (the file may be truncated or its cross-reference table damaged beyond repair)"
+        )
+    } else {
+        text
+    }
+}
+
+/// The document information dictionary's /Title, when it is a real title.
+fn info_title(doc: &lopdf::Document) -> Option<String> {
+    let info = doc
+        .trailer
+        .get_deref(b"Info", doc)
+        .and_then(Object::as_dict)
+        .ok()?;
+    let raw = info_string(doc, info, b"Title")?;
+    let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Producers fill /Title with file names and template names; those are not titles.
+    let lower = title.to_ascii_lowercase();
+    let junk = title.is_empty()
+        || [
+            ".doc",
+            ".pdf",
+            ".qxp",
+            ".indd",
+            "untitled",
+            "microsoft word",
+        ]
+        .iter()
+        .any(|j| lower.contains(j));
+    (!junk).then_some(title)
+}
+
+fn info_string(doc: &lopdf::Document, info: &Dictionary, key: &[u8]) -> Option<String> {
+    match info.get_deref(key, doc).ok()? {
+        Object::String(bytes, _) => Some(
+            lopdf::decode_text_string(&Object::String(bytes.clone(), lopdf::StringFormat::Literal))
+                .ok()?,
+        ),
+        _ => None,
+    }
+}
