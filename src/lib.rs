@@ -8,3 +8,5 @@
 pub mod document;
 pub mod extract;
 pub mod interpret;
+pub mod pipeline;
+pub mod publish;

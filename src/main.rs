@@ -1,8 +1,405 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let doc = reportmine::extract::extract_file(std::path::Path::new(&path), "x", &path);
-    match doc {
-        Ok(d) => print!("{}", d.to_text()),
-        Err(e) => eprintln!("{path}: {e}"),
+//! The command line: parses arguments and calls the library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use reportmine::document::Format;
+use reportmine::pipeline::{run_pipeline, Pipeline, PipelineOutcome, RunOptions};
+use reportmine::publish::{self, Publication};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes (see the README): all published; some documents failed; bad usage; nothing published.
+const EXIT_OK: u8 = 0;
+const EXIT_NOTHING: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+const EXIT_PARTIAL: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "reportmine",
+    version,
+    about = "Public bodies' PDF and HTML reports into versioned open data"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run pipelines (default: every pipelines/*.toml) and publish their datasets.
+    Run {
+        pipelines: Vec<PathBuf>,
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Extraction threads (default: one per core).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Re-extract everything and publish a new version even if nothing changed.
+        #[arg(long)]
+        force: bool,
+        /// Run only shard K of N of the pipelines (K from 1), to spread them over machines.
+        #[arg(long, value_parser = parse_shard)]
+        shard: Option<(usize, usize)>,
+        /// Only warnings and errors.
+        #[arg(long)]
+        quiet: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        log_format: LogFormat,
+    },
+    /// Print a document's model as JSON, its text, or Markdown.
+    Extract {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ExtractFormat,
+    },
+    /// Print a document's tables.
+    Tables {
+        file: PathBuf,
+        /// Pages to include, such as 1,3-5 (PDF only).
+        #[arg(long)]
+        pages: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: TablesFormat,
+    },
+    /// List the versions of a dataset folder.
+    Versions { dataset_dir: PathBuf },
+    /// Rows added, removed and changed between two version folders.
+    Diff { old: PathBuf, new: PathBuf },
+    /// Check a version folder against its manifest.
+    Validate { version_dir: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Json,
+    Text,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TablesFormat {
+    Json,
+    Csv,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, such as 1/4")?;
+    let (k, n): (usize, usize) = (
+        k.parse().map_err(|_| "K is not a number")?,
+        n.parse().map_err(|_| "N is not a number")?,
+    );
+    if n == 0 || k == 0 || k > n {
+        return Err("need 1 <= K <= N".into());
+    }
+    Ok((k, n))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Run {
+            pipelines,
+            output,
+            jobs,
+            force,
+            shard,
+            quiet,
+            log_format,
+        } => {
+            init_logging(quiet, log_format);
+            let progress = !quiet && std::io::stderr().is_terminal();
+            run(
+                pipelines,
+                RunOptions {
+                    output,
+                    jobs,
+                    force,
+                    progress,
+                },
+                shard,
+            )
+        }
+        Command::Extract { file, format } => {
+            init_logging(true, LogFormat::Text);
+            extract(&file, format)
+        }
+        Command::Tables {
+            file,
+            pages,
+            format,
+        } => {
+            init_logging(true, LogFormat::Text);
+            tables(&file, pages.as_deref(), format)
+        }
+        Command::Versions { dataset_dir } => versions(&dataset_dir),
+        Command::Diff { old, new } => diff(&old, &new),
+        Command::Validate { version_dir } => validate(&version_dir),
+    };
+    ExitCode::from(code)
+}
+
+fn init_logging(quiet: bool, format: LogFormat) {
+    let default = if quiet { "warn" } else { "info" };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("REPORTMINE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.with_ansi(std::io::stderr().is_terminal()).init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+fn default_pipelines() -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir("pipelines")
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    found.sort();
+    found
+}
+
+fn run(paths: Vec<PathBuf>, opts: RunOptions, shard: Option<(usize, usize)>) -> u8 {
+    let mut paths = if paths.is_empty() {
+        default_pipelines()
+    } else {
+        paths
+    };
+    if paths.is_empty() {
+        eprintln!("reportmine: no pipelines given and none in pipelines/*.toml");
+        return EXIT_USAGE;
+    }
+    if let Some((k, n)) = shard {
+        paths = paths
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, p)| p)
+            .collect();
+    }
+    let mut pipelines = Vec::new();
+    for path in &paths {
+        match Pipeline::load(path) {
+            Ok(p) => pipelines.push(p),
+            Err(e) => {
+                eprintln!("reportmine: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let outcomes: Vec<PipelineOutcome> = pipelines.iter().map(|p| run_pipeline(p, &opts)).collect();
+    for o in &outcomes {
+        report(o, &opts.output);
+    }
+    exit_code(&outcomes)
+}
+
+fn report(o: &PipelineOutcome, output: &Path) {
+    let dir = output.join(&o.dataset_id);
+    for e in &o.errors {
+        eprintln!("reportmine: {}: {}", e.source_path, e.error);
+    }
+    match (&o.publication, &o.fatal) {
+        (_, Some(fatal)) => eprintln!("reportmine: {}: nothing published: {fatal}", o.dataset_id),
+        (Some(Publication::New(v)), _) => eprintln!(
+            "reportmine: {}: published v{v} in {}",
+            o.dataset_id,
+            dir.display()
+        ),
+        (Some(Publication::Unchanged(v)), _) if o.inputs_unchanged => {
+            eprintln!(
+                "reportmine: {}: no input changed since v{v}; nothing new to publish",
+                o.dataset_id
+            )
+        }
+        (Some(Publication::Unchanged(v)), _) => {
+            eprintln!(
+                "reportmine: {}: data unchanged since v{v}; nothing new to publish",
+                o.dataset_id
+            )
+        }
+        (None, None) => {}
+    }
+    if !o.errors.is_empty() {
+        eprintln!(
+            "reportmine: {}: {} document(s) failed; see manifest.json in {}",
+            o.dataset_id,
+            o.errors.len(),
+            dir.join("latest").display()
+        );
+    }
+}
+
+fn exit_code(outcomes: &[PipelineOutcome]) -> u8 {
+    if outcomes.iter().any(|o| o.publication.is_none()) {
+        EXIT_NOTHING
+    } else if outcomes.iter().any(|o| !o.errors.is_empty()) {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    }
+}
+
+fn load_document(file: &Path) -> Result<reportmine::document::Document, u8> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        eprintln!("reportmine: {}: cannot read file: {e}", file.display());
+        EXIT_NOTHING
+    })?;
+    let id = reportmine::pipeline::discover::sha256_hex(&bytes)[..16].to_string();
+    let declared = reportmine::extract::declared_format(file);
+    reportmine::extract::extract_bytes(&bytes, declared, &id, &file.to_string_lossy()).map_err(
+        |e| {
+            eprintln!("reportmine: {}: {e}", file.display());
+            EXIT_NOTHING
+        },
+    )
+}
+
+fn extract(file: &Path, format: ExtractFormat) -> u8 {
+    let doc = match load_document(file) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let out = match format {
+        ExtractFormat::Json => serde_json::to_string_pretty(&doc).expect("model serialises") + "\n",
+        ExtractFormat::Text => doc.to_text(),
+        ExtractFormat::Markdown => doc.to_markdown(),
+    };
+    print!("{out}");
+    EXIT_OK
+}
+
+/// Pages from a spec such as "1,3-5".
+fn parse_pages(spec: &str) -> Option<Vec<(u32, u32)>> {
+    spec.split(',')
+        .map(|part| {
+            let part = part.trim();
+            match part.split_once('-') {
+                Some((a, b)) => Some((a.trim().parse().ok()?, b.trim().parse().ok()?)),
+                None => part.parse().ok().map(|p| (p, p)),
+            }
+        })
+        .collect()
+}
+
+fn tables(file: &Path, pages: Option<&str>, format: TablesFormat) -> u8 {
+    let ranges = match pages.map(parse_pages) {
+        Some(None) => {
+            eprintln!(
+                "reportmine: --pages {:?}: expected a list such as 1,3-5",
+                pages.unwrap_or("")
+            );
+            return EXIT_USAGE;
+        }
+        Some(Some(r)) => Some(r),
+        None => None,
+    };
+    let doc = match load_document(file) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let selected: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| b.table.as_ref().map(|t| (b, t)))
+        .filter(|(b, t)| {
+            let page = t.page.or(b.page);
+            match (&ranges, page) {
+                (None, _) => true,
+                (Some(r), Some(p)) => r.iter().any(|(a, z)| (*a..=*z).contains(&p)),
+                (Some(_), None) => doc.format == Format::Html,
+            }
+        })
+        .collect();
+    match format {
+        TablesFormat::Json => {
+            let out: Vec<_> = selected
+                .iter()
+                .map(|(b, t)| {
+                    serde_json::json!({
+                        "page": t.page.or(b.page),
+                        "bbox": t.bbox.or(b.bbox),
+                        "rows": t.rows.iter().map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>()).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("tables serialise")
+            );
+        }
+        TablesFormat::Csv => {
+            for (i, (_, t)) in selected.iter().enumerate() {
+                if i > 0 {
+                    println!();
+                }
+                let mut w = csv::WriterBuilder::new()
+                    .flexible(true)
+                    .from_writer(std::io::stdout());
+                for r in &t.rows {
+                    let _ = w.write_record(r.iter().map(|c| c.text.as_str()));
+                }
+                let _ = w.flush();
+            }
+        }
+    }
+    EXIT_OK
+}
+
+fn versions(dataset_dir: &Path) -> u8 {
+    match std::fs::read_to_string(dataset_dir.join("versions.json")) {
+        Ok(text) => {
+            print!("{text}");
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!(
+                "reportmine: {}: no versions.json: {e}",
+                dataset_dir.display()
+            );
+            EXIT_NOTHING
+        }
+    }
+}
+
+fn diff(old: &Path, new: &Path) -> u8 {
+    let mut out = serde_json::Map::new();
+    for spec in publish::dataset::ALL {
+        let changes = publish::versions::diff_rows(
+            spec.name,
+            spec.primary_key,
+            publish::versions::read_rows(new, spec.name),
+            publish::versions::read_rows(old, spec.name),
+        );
+        out.insert(
+            spec.name.to_string(),
+            serde_json::to_value(changes).expect("changes serialise"),
+        );
+    }
+    println!("{}", serde_json::to_string_pretty(&out).expect("json"));
+    EXIT_OK
+}
+
+fn validate(dir: &Path) -> u8 {
+    let problems = publish::validate::validate_version(dir);
+    for p in &problems {
+        eprintln!("reportmine: {}: {p}", dir.display());
+    }
+    if problems.is_empty() {
+        eprintln!("reportmine: {}: valid", dir.display());
+        EXIT_OK
+    } else {
+        EXIT_NOTHING
     }
 }

@@ -89,10 +89,18 @@ fn page_title(html: &Html) -> Option<String> {
     };
     let title = || {
         html.select(&select("title"))
-            .map(|h| normalise_space(&h.text().collect::<String>()))
+            .map(|h| strip_site_name(&normalise_space(&h.text().collect::<String>())))
             .find(|t| !t.is_empty())
     };
     og.or_else(h1).or_else(title)
+}
+
+/// A page title without the site name CMSs append ("Annual report | The PCC").
+pub fn strip_site_name(title: &str) -> String {
+    match title.split_once(" | ") {
+        Some((page, _)) if !page.trim().is_empty() => page.trim().to_string(),
+        _ => title.to_string(),
+    }
 }
 
 /// Collapses runs of whitespace (including non-breaking spaces) to one space.

@@ -14,10 +14,8 @@ use typed_arena::Arena;
 const FALLBACK_WIDTH: f64 = 500.0;
 
 pub struct Font<'a> {
-    pub base_name: String,
     pub bytes_per_code: usize,
     pub bold: bool,
-    pub italic: bool,
     /// A symbol or dingbat font: its bullets are pictures, not letters.
     pub symbolic: bool,
     to_unicode: Option<Encoding<'a>>,
@@ -66,7 +64,6 @@ impl<'a> Font<'a> {
             || lower.contains("heavy")
             || weight >= 600.0
             || flags & (1 << 18) != 0;
-        let italic = lower.contains("italic") || lower.contains("oblique") || flags & (1 << 6) != 0;
         let symbolic = ["symbol", "dings", "dingbats", "webdings", "wingdings"]
             .iter()
             .any(|s| lower.contains(s))
@@ -112,10 +109,8 @@ impl<'a> Font<'a> {
             .filter(|a| *a >= 0.0 && *a < 0.8)
             .unwrap_or(0.2);
         Font {
-            base_name,
             bytes_per_code: if type0 { 2 } else { 1 },
             bold,
-            italic,
             symbolic,
             to_unicode,
             encoding,

@@ -50,7 +50,6 @@ pub struct Segment {
 #[derive(Debug, Clone, Default)]
 pub struct FontStyle {
     pub bold: bool,
-    pub italic: bool,
     pub symbolic: bool,
 }
 
@@ -132,7 +131,6 @@ impl<'a> Interpreter<'a> {
             .iter()
             .map(|f| FontStyle {
                 bold: f.bold,
-                italic: f.italic,
                 symbolic: f.symbolic,
             })
             .collect()

@@ -112,7 +112,9 @@ fn info_title(doc: &lopdf::Document) -> Option<String> {
         .and_then(Object::as_dict)
         .ok()?;
     let raw = info_string(doc, info, b"Title")?;
-    let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = crate::extract::html::strip_site_name(
+        &raw.split_whitespace().collect::<Vec<_>>().join(" "),
+    );
     // Producers fill /Title with file names and template names; those are not titles.
     let lower = title.to_ascii_lowercase();
     let junk = title.is_empty()
