@@ -37,8 +37,10 @@ pub fn table_schema(ds: &Dataset) -> Value {
     })
 }
 
-/// The package: one tabular resource per dataset (its CSV, with schema), and
-/// the Parquet and JSON copies as plain resources. `files` holds each file's size and sha256.
+/// The package: one tabular resource per dataset (its CSV, with schema); the
+/// Parquet and JSON copies of the same rows are listed on that resource as
+/// `alternates` (Frictionless tools validate CSV; Parquet readers need no schema
+/// from us). `files` holds each file's size and sha256.
 pub fn datapackage(
     config: &DatasetConfig,
     version: &str,
@@ -51,6 +53,16 @@ pub fn datapackage(
     for ds in datasets {
         let csv = format!("csv/{}.csv", ds.name);
         let (bytes, hash) = stats(&csv);
+        let alternates: Vec<Value> = [
+            (format!("{}.parquet", ds.name), "parquet", "application/vnd.apache.parquet"),
+            (format!("json/{}.json", ds.name), "json", "application/json"),
+        ]
+        .into_iter()
+        .map(|(path, format, media)| {
+            let (bytes, hash) = stats(&path);
+            json!({ "path": path, "format": format, "mediatype": media, "bytes": bytes, "hash": format!("sha256:{hash}") })
+        })
+        .collect();
         resources.push(json!({
             "name": ds.name,
             "title": ds.title,
@@ -62,34 +74,8 @@ pub fn datapackage(
             "bytes": bytes,
             "hash": format!("sha256:{hash}"),
             "schema": table_schema(ds),
+            "alternates": alternates,
         }));
-    }
-    for ds in datasets {
-        for (suffix, path, format, media) in [
-            (
-                "parquet",
-                format!("{}.parquet", ds.name),
-                "parquet",
-                "application/vnd.apache.parquet",
-            ),
-            (
-                "json",
-                format!("json/{}.json", ds.name),
-                "json",
-                "application/json",
-            ),
-        ] {
-            let (bytes, hash) = stats(&path);
-            resources.push(json!({
-                "name": format!("{}-{}", ds.name, suffix),
-                "title": format!("{} ({})", ds.title, format),
-                "path": path,
-                "format": format,
-                "mediatype": media,
-                "bytes": bytes,
-                "hash": format!("sha256:{hash}"),
-            }));
-        }
     }
     let giving = "grants.360giving.json";
     let (bytes, hash) = stats(giving);

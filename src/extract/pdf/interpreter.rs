@@ -193,11 +193,7 @@ impl<'a> Interpreter<'a> {
     ) -> Result<(), ExtractError> {
         let num = |i: usize| operands.get(i).and_then(as_number).unwrap_or(0.0);
         match operator {
-            "q" => {
-                if run.stack.len() < MAX_STATE_STACK {
-                    run.stack.push(run.gs.clone());
-                }
-            }
+            "q" if run.stack.len() < MAX_STATE_STACK => run.stack.push(run.gs),
             "Q" => {
                 if let Some(gs) = run.stack.pop() {
                     run.gs = gs;
@@ -397,7 +393,7 @@ impl<'a> Interpreter<'a> {
             inner.push(res);
         }
         inner.extend_from_slice(resources);
-        let saved = (run.gs.clone(), run.stack.len());
+        let saved = (run.gs, run.stack.len());
         run.gs.ctm = matrix.mul(&run.gs.ctm);
         self.run_stream(&content, &inner, run, depth + 1)?;
         run.gs = saved.0;

@@ -12,6 +12,7 @@ pub const MAX_LOAD_STREAM_BYTES: usize = 256 * 1024 * 1024;
 pub struct Budget {
     ops: u64,
     remaining_ops: u64,
+    calls: u64,
     deadline: Instant,
     limit: Duration,
 }
@@ -24,6 +25,7 @@ impl Budget {
         Budget {
             ops,
             remaining_ops: ops,
+            calls: 0,
             deadline: Instant::now() + limit,
             limit,
         }
@@ -35,7 +37,8 @@ impl Budget {
         if self.remaining_ops == 0 {
             return Err(ExtractError::TooComplex(self.ops));
         }
-        if self.remaining_ops % 4096 == 0 && Instant::now() > self.deadline {
+        self.calls += 1;
+        if self.calls.is_multiple_of(4096) && Instant::now() > self.deadline {
             return Err(ExtractError::Timeout(self.limit.as_secs()));
         }
         Ok(())
