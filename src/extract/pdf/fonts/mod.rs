@@ -6,6 +6,11 @@
 //! Unicode chain here is, per code: ToUnicode, then the font's encoding, as
 //! Poppler and pdf.js do.
 
+mod encoding;
+mod glyphlist;
+mod std14;
+
+use encoding::CodeTable;
 use lopdf::{Dictionary, Document, Encoding, Object};
 use std::collections::HashMap;
 use typed_arena::Arena;
@@ -19,8 +24,13 @@ pub struct Font<'a> {
     /// A symbol or dingbat font: its bullets are pictures, not letters.
     pub symbolic: bool,
     to_unicode: Option<Encoding<'a>>,
-    encoding: Option<Encoding<'a>>,
+    /// Simple fonts: each code's text from the base encoding and Differences.
+    code_table: Option<CodeTable>,
+    /// Type0 fonts with a predefined Unicode CMap lopdf can read (UniGB-UCS2-H, UTF16).
+    cid_encoding: Option<Encoding<'a>>,
     widths: HashMap<u32, f64>,
+    /// A standard-14 font used without /Widths: widths by character.
+    standard: Option<&'static std14::StandardFont>,
     default_width: f64,
     /// Glyph space to text space for widths (1/1000 except Type3's FontMatrix).
     width_scale: f64,
@@ -70,10 +80,16 @@ impl<'a> Font<'a> {
             && !lower.contains("opensymbol");
 
         let to_unicode = to_unicode_encoding(doc, dict, arena);
-        let encoding = if type0 {
-            None
+        let code_table = (!type0).then(|| encoding::simple_code_table(doc, dict));
+        let cid_encoding = if type0 {
+            dict.get_font_encoding(doc).ok().filter(|e| {
+                matches!(
+                    e,
+                    Encoding::SimpleEncoding(b"UniGB-UCS2-H" | b"UniGB-UTF16-H")
+                )
+            })
         } else {
-            dict.get_font_encoding(doc).ok()
+            None
         };
 
         let (widths, default_width, width_scale) = if type0 {
@@ -96,25 +112,34 @@ impl<'a> Font<'a> {
             };
             (simple_widths(doc, dict), missing.unwrap_or(fallback), scale)
         };
+        let standard = if widths.is_empty() && !type0 {
+            std14::lookup(&base_name)
+        } else {
+            None
+        };
         let ascent = descriptor
             .and_then(|d| d.get(b"Ascent").ok())
             .and_then(|o| o.as_float().ok())
             .map(|a| f64::from(a) / 1000.0)
             .filter(|a| *a > 0.3 && *a < 1.5)
+            .or(standard.map(|f| f.ascent))
             .unwrap_or(0.8);
         let descent = descriptor
             .and_then(|d| d.get(b"Descent").ok())
             .and_then(|o| o.as_float().ok())
             .map(|a| -f64::from(a) / 1000.0)
             .filter(|a| *a >= 0.0 && *a < 0.8)
+            .or(standard.map(|f| f.descent))
             .unwrap_or(0.2);
         Font {
             bytes_per_code: if type0 { 2 } else { 1 },
             bold,
             symbolic,
             to_unicode,
-            encoding,
+            code_table,
+            cid_encoding,
             widths,
+            standard,
             default_width,
             width_scale,
             ascent,
@@ -139,19 +164,33 @@ impl<'a> Font<'a> {
                 }
             }
         }
-        match &self.encoding {
+        if let Some(table) = &self.code_table {
+            return table
+                .get(code as usize)
+                .cloned()
+                .flatten()
+                .unwrap_or_default();
+        }
+        match &self.cid_encoding {
             Some(enc) => enc.bytes_to_string(raw).unwrap_or_default(),
+            // A CID font without a Unicode map: its codes are glyph ids, and
+            // guessing letters from them gives garbage, so give nothing.
             None => String::new(),
         }
     }
 
     /// Advance width of a code in text space units per unit of font size.
     pub fn width(&self, code: u32) -> f64 {
-        self.widths
-            .get(&code)
-            .copied()
-            .unwrap_or(self.default_width)
-            * self.width_scale
+        if let Some(w) = self.widths.get(&code) {
+            return w * self.width_scale;
+        }
+        if let Some(font) = self.standard {
+            let text = self.decode(code, &[code as u8]);
+            if let Some(w) = text.chars().next().and_then(|c| font.width(c)) {
+                return f64::from(w) * self.width_scale;
+            }
+        }
+        self.default_width * self.width_scale
     }
 }
 

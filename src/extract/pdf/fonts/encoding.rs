@@ -1,0 +1,171 @@
+//! Simple-font encodings: a base encoding overlaid with a Differences array,
+//! glyph names resolved through the Adobe Glyph List and the `uniXXXX`/`uXXXX`
+//! conventions, one code at a time (lopdf drops a whole Differences array when
+//! it meets a name it does not know).
+
+use super::glyphlist::GLYPH_LIST;
+use lopdf::{Dictionary, Document, Object};
+
+/// Unicode text for each of the 256 codes of a simple font (None: unknown).
+pub type CodeTable = Vec<Option<String>>;
+
+/// The Unicode text a glyph name stands for, by the Adobe Glyph List rules:
+/// drop a suffix after '.', split ligature components on '_', then each
+/// component is an AGL name, `uniXXXX[XXXX...]` or `uXXXX[XX]`.
+pub fn glyph_name_to_unicode(name: &str) -> Option<String> {
+    let base = name.split('.').next().unwrap_or("");
+    if base.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for component in base.split('_') {
+        out.push_str(&component_to_unicode(component)?);
+    }
+    Some(out)
+}
+
+fn component_to_unicode(c: &str) -> Option<String> {
+    if let Ok(i) = GLYPH_LIST.binary_search_by(|(n, _)| n.as_bytes().cmp(c.as_bytes())) {
+        return Some(GLYPH_LIST[i].1.to_string());
+    }
+    if let Some(hex) = c.strip_prefix("uni") {
+        if hex.len() >= 4
+            && hex.len() % 4 == 0
+            && hex
+                .chars()
+                .all(|ch| ch.is_ascii_hexdigit() && !ch.is_ascii_lowercase())
+        {
+            let units: Vec<u16> = (0..hex.len())
+                .step_by(4)
+                .filter_map(|i| u16::from_str_radix(&hex[i..i + 4], 16).ok())
+                .collect();
+            return String::from_utf16(&units).ok();
+        }
+    }
+    if let Some(hex) = c.strip_prefix('u') {
+        if (4..=6).contains(&hex.len())
+            && hex
+                .chars()
+                .all(|ch| ch.is_ascii_hexdigit() && !ch.is_ascii_lowercase())
+        {
+            return u32::from_str_radix(hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .map(String::from);
+        }
+    }
+    None
+}
+
+/// The font's code table: base encoding, then Differences.
+pub fn simple_code_table(doc: &Document, font: &Dictionary) -> CodeTable {
+    let encoding = font
+        .get(b"Encoding")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .map(|(_, o)| o);
+    let (base_name, differences) = match encoding {
+        Some(Object::Name(n)) => (Some(n.clone()), None),
+        Some(Object::Dictionary(d)) => (
+            d.get(b"BaseEncoding")
+                .and_then(Object::as_name)
+                .ok()
+                .map(<[u8]>::to_vec),
+            d.get_deref(b"Differences", doc)
+                .and_then(Object::as_array)
+                .ok(),
+        ),
+        _ => (None, None),
+    };
+    let mut table = base_table(doc, base_name.as_deref());
+    if let Some(diffs) = differences {
+        apply_differences(doc, diffs, &mut table);
+    }
+    table
+}
+
+/// A base encoding's table, decoded through lopdf's tables (Standard when unnamed or unknown).
+fn base_table(doc: &Document, name: Option<&[u8]>) -> CodeTable {
+    let known = [
+        b"WinAnsiEncoding".as_slice(),
+        b"MacRomanEncoding",
+        b"MacExpertEncoding",
+        b"StandardEncoding",
+    ];
+    let name = name
+        .filter(|n| known.contains(n))
+        .unwrap_or(b"StandardEncoding");
+    let mut probe = Dictionary::new();
+    probe.set("Type", Object::Name(b"Font".to_vec()));
+    probe.set("Subtype", Object::Name(b"Type1".to_vec()));
+    probe.set("Encoding", Object::Name(name.to_vec()));
+    let Ok(enc) = probe.get_font_encoding(doc) else {
+        return vec![None; 256];
+    };
+    (0u16..256)
+        .map(|code| {
+            enc.bytes_to_string(&[code as u8])
+                .ok()
+                .filter(|s| !s.is_empty() && !s.contains('\u{fffd}') && !s.starts_with('\0'))
+        })
+        .collect()
+}
+
+fn apply_differences(doc: &Document, diffs: &[Object], table: &mut CodeTable) {
+    let mut code: Option<usize> = None;
+    for item in diffs {
+        match doc.dereference(item).map(|(_, o)| o) {
+            Ok(Object::Integer(i)) => code = usize::try_from(*i).ok(),
+            Ok(Object::Name(name)) => {
+                if let Some(c) = code.filter(|c| *c < 256) {
+                    table[c] = glyph_name_to_unicode(&String::from_utf8_lossy(name));
+                    code = Some(c + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_names_by_the_agl_rules() {
+        assert_eq!(glyph_name_to_unicode("Euro").as_deref(), Some("€"));
+        assert_eq!(glyph_name_to_unicode("fi").as_deref(), Some("\u{fb01}"));
+        assert_eq!(glyph_name_to_unicode("afii10017").as_deref(), Some("А"));
+        assert_eq!(glyph_name_to_unicode("uni20AC").as_deref(), Some("€"));
+        assert_eq!(glyph_name_to_unicode("uni00660069").as_deref(), Some("fi"));
+        assert_eq!(glyph_name_to_unicode("u1F600").as_deref(), Some("😀"));
+        assert_eq!(glyph_name_to_unicode("f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(glyph_name_to_unicode("a.sc").as_deref(), Some("a"));
+        assert_eq!(glyph_name_to_unicode("g12"), None);
+        assert_eq!(glyph_name_to_unicode("uni20ac"), None);
+    }
+
+    #[test]
+    fn differences_override_the_base_code_by_code() {
+        let doc = Document::new();
+        let mut enc = Dictionary::new();
+        enc.set("BaseEncoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+        enc.set(
+            "Differences",
+            Object::Array(vec![
+                Object::Integer(65),
+                Object::Name(b"Euro".to_vec()),
+                Object::Name(b"g7".to_vec()),
+                Object::Name(b"uni03A9".to_vec()),
+            ]),
+        );
+        let mut font = Dictionary::new();
+        font.set("Encoding", Object::Dictionary(enc));
+        let t = simple_code_table(&doc, &font);
+        assert_eq!(t[65].as_deref(), Some("€"));
+        assert_eq!(t[66], None);
+        assert_eq!(t[67].as_deref(), Some("Ω"));
+        assert_eq!(t[68].as_deref(), Some("D"));
+        assert_eq!(t[0x93].as_deref(), Some("\u{201c}"));
+    }
+}
