@@ -76,9 +76,31 @@ pub fn extract(
 }
 
 /// Loads a PDF, turning lopdf's failures into causes a reader can act on.
+///
+/// When the cross-reference data proves damaged (its offsets had to be
+/// corrected), its entries cannot be trusted either: the file is loaded again
+/// with the table rebuilt by scanning for objects, as Poppler and pdf.js do,
+/// and the rebuilt one is used if it holds at least as many pages.
 fn load(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
+    let doc = load_with(bytes, false)?;
+    let doc = if doc.xref_recovery == Some(lopdf::xref::XrefRecovery::OffsetCorrected) {
+        match load_with(bytes, true) {
+            Ok(rebuilt) if rebuilt.get_pages().len() >= doc.get_pages().len() => rebuilt,
+            _ => doc,
+        }
+    } else {
+        doc
+    };
+    if doc.is_encrypted() {
+        return Err(ExtractError::PdfPassword);
+    }
+    Ok(doc)
+}
+
+fn load_with(bytes: &[u8], force_reconstruct: bool) -> Result<lopdf::Document, ExtractError> {
     let options = LoadOptions {
         max_decompressed_size: Some(limits::MAX_LOAD_STREAM_BYTES),
+        force_reconstruct,
         ..Default::default()
     };
     // lopdf is written to return errors, but a parser bug on hostile input must
@@ -86,11 +108,7 @@ fn load(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
     let loaded =
         std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options))
             .map_err(|_| ExtractError::PdfParse("the PDF parser failed on this file".into()))?;
-    let doc = loaded.map_err(|e| ExtractError::PdfParse(describe_load_error(&e)))?;
-    if doc.is_encrypted() {
-        return Err(ExtractError::PdfPassword);
-    }
-    Ok(doc)
+    loaded.map_err(|e| ExtractError::PdfParse(describe_load_error(&e)))
 }
 
 fn describe_load_error(e: &lopdf::Error) -> String {

@@ -1,0 +1,212 @@
+//! The PDF text engine on hand-made PDFs (one feature each) and on the corpus variants.
+
+use lopdf::{dictionary, Dictionary, Document as Pdf, Object, Stream};
+use reportmine::document::Document;
+use reportmine::extract::{extract_bytes, extract_file, ExtractError};
+use std::path::{Path, PathBuf};
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+const TO_UNICODE_ABC_TO_XYZ: &str = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+/CMapName /Test def\n1 begincodespacerange <00> <FF> endcodespacerange\n\
+1 beginbfrange <41> <43> <0058> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end";
+
+/// A one-page PDF with the given content stream. Fonts: F1 Helvetica (standard 14, no
+/// /Widths); F2 with a Differences array mixing AGL, unknown and uniXXXX names; F3 with
+/// both /Encoding and a /ToUnicode map (A-C to X-Z). XObject Fm1: a form at (50, 20).
+fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
+    let mut pdf = Pdf::with_version("1.7");
+    let pages_id = pdf.new_object_id();
+    let f1 = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let f2 = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Custom",
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![65.into(), Object::Name(b"Euro".to_vec()), Object::Name(b"g7".to_vec()), Object::Name(b"uni03A9".to_vec())],
+        },
+    });
+    let cmap = pdf.add_object(Stream::new(
+        dictionary! {},
+        TO_UNICODE_ABC_TO_XYZ.as_bytes().to_vec(),
+    ));
+    let f3 = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding", "ToUnicode" => cmap,
+    });
+    let form = pdf.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 500.into(), 100.into()],
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), 20.into()] },
+        b"BT /F1 10 Tf 0 0 Td (Inside the form) Tj ET".to_vec(),
+    ));
+    let resources = dictionary! {
+        "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3 },
+        "XObject" => dictionary! { "Fm1" => form },
+    };
+    let content_id = pdf.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+    let mut page = dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "Resources" => resources,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    };
+    for (k, v) in page_extra.into_iter() {
+        page.set(k, v);
+    }
+    let page_id = pdf.add_object(page);
+    pdf.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = pdf.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    pdf.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    pdf.save_to(&mut out).unwrap();
+    out
+}
+
+fn extract(bytes: &[u8]) -> Document {
+    extract_bytes(bytes, None, "id", "test.pdf").unwrap()
+}
+
+#[test]
+fn text_state_operators_and_kerning() {
+    let doc = extract(&one_page(
+        "BT /F1 12 Tf 14 TL 72 720 Td (Hello) Tj T* (second line) Tj (third) ' 2 0 (fourth) \" \
+         0 -28 Td [(Ke) -20 (rned) -600 (apart)] TJ ET",
+        dictionary! {},
+    ));
+    let text = doc.to_text();
+    for expected in ["Hello", "second line", "third", "fourth", "Kerned apart"] {
+        assert!(text.contains(expected), "{expected:?} not in {text:?}");
+    }
+}
+
+#[test]
+fn standard_14_widths_place_glyphs() {
+    let doc = extract(&one_page(
+        "BT /F1 12 Tf 72 720 Td (Hello) Tj ET",
+        dictionary! {},
+    ));
+    let bbox = doc.blocks[0].bbox.unwrap();
+    // Helvetica: H 722 + e 556 + l 222 + l 222 + o 556 = 2278/1000 em at 12 pt.
+    assert!((bbox[0] - 72.0).abs() < 0.01, "{bbox:?}");
+    assert!((bbox[2] - (72.0 + 27.336)).abs() < 0.05, "{bbox:?}");
+    // Top-left origin: the baseline at y = 720 is 72 pt below the top of a 792 pt page.
+    assert!(bbox[1] < 72.0 && bbox[3] > 72.0, "{bbox:?}");
+}
+
+#[test]
+fn differences_are_read_code_by_code() {
+    let doc = extract(&one_page(
+        "BT /F2 12 Tf 72 720 Td (ACD) Tj ET",
+        dictionary! {},
+    ));
+    assert_eq!(doc.blocks[0].text, "€ΩD");
+}
+
+#[test]
+fn to_unicode_wins_over_encoding() {
+    let doc = extract(&one_page(
+        "BT /F3 12 Tf 72 720 Td (ABCD) Tj ET",
+        dictionary! {},
+    ));
+    assert_eq!(doc.blocks[0].text, "XYZD");
+}
+
+#[test]
+fn form_xobjects_inherit_resources_and_apply_their_matrix() {
+    let doc = extract(&one_page("q 1 0 0 1 10 10 cm /Fm1 Do Q", dictionary! {}));
+    assert_eq!(doc.blocks[0].text, "Inside the form");
+    let bbox = doc.blocks[0].bbox.unwrap();
+    assert!((bbox[0] - 60.0).abs() < 0.01, "{bbox:?}");
+}
+
+#[test]
+fn actual_text_replaces_the_glyphs_it_spans() {
+    let doc = extract(&one_page(
+        "BT /F1 12 Tf 72 720 Td (Plain ) Tj /Span <</ActualText (office)>> BDC (o\\001ce) Tj EMC ET",
+        dictionary! {},
+    ));
+    assert_eq!(doc.blocks[0].text, "Plain office");
+}
+
+#[test]
+fn a_page_without_text_is_a_clear_error() {
+    let bytes = one_page("q 100 0 0 100 0 0 cm 0 0 1 1 re f Q", dictionary! {});
+    let err = extract_bytes(&bytes, None, "id", "scan.pdf").unwrap_err();
+    assert!(
+        matches!(err, ExtractError::NoTextLayer { pages: 1 }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("OCR is not supported"));
+}
+
+#[test]
+fn garbage_content_does_not_stop_the_page() {
+    let doc = extract(&one_page(
+        "BT /F1 12 Tf 72 720 Td (Kept) Tj ET q q q Q Q Q Q Q ] >> Tf Td",
+        dictionary! {},
+    ));
+    assert!(doc.to_text().contains("Kept"));
+}
+
+#[test]
+fn rotated_page_reads_the_same() {
+    let plain = extract(&one_page(
+        "BT /F1 12 Tf 72 720 Td (Turned) Tj ET",
+        dictionary! {},
+    ));
+    let turned = extract(&one_page(
+        "BT /F1 12 Tf 72 720 Td (Turned) Tj ET",
+        dictionary! { "Rotate" => 90 },
+    ));
+    assert_eq!(plain.to_text(), turned.to_text());
+}
+
+fn text_of(rel: &str) -> String {
+    extract_file(&fixture(rel), "id", rel).unwrap().to_text()
+}
+
+#[test]
+fn variants_give_their_originals_text() {
+    let pairs = [
+        (
+            "tests/fixtures/variants/annual-report-2013-14.objstm-xrefstream.pdf",
+            "raw/cambridgeshire-pcc/annual-report-2013-14.pdf",
+        ),
+        (
+            "tests/fixtures/variants/annual-report-2013-14.page1-rotated.pdf",
+            "raw/cambridgeshire-pcc/annual-report-2013-14.pdf",
+        ),
+        (
+            "tests/fixtures/malformed/annual-report-2013-14.bad-startxref.pdf",
+            "raw/cambridgeshire-pcc/annual-report-2013-14.pdf",
+        ),
+        (
+            "tests/fixtures/variants/annual-report-2020-21.aes256-owner-only.pdf",
+            "raw/cambridgeshire-pcc/annual-report-2020-21.pdf",
+        ),
+        (
+            "tests/fixtures/variants/2024-03-13-panel-plan-progress-report.rc4-128-owner-only.pdf",
+            "raw/cambridgeshire-pcc/2024-03-13-panel-plan-progress-report.pdf",
+        ),
+    ];
+    for (variant, original) in pairs {
+        assert_eq!(text_of(variant), text_of(original), "{variant}");
+    }
+}
+
+#[test]
+fn a_file_that_needs_a_password_says_so() {
+    let err = extract_file(
+        &fixture("tests/fixtures/pdf/user-password.pdf"),
+        "id",
+        "x.pdf",
+    )
+    .unwrap_err();
+    assert!(matches!(err, ExtractError::PdfPassword), "{err}");
+}
