@@ -156,10 +156,34 @@ fn normalise_glyph(text: &str) -> String {
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
             '\u{a0}' => out.push(' '),
             '\u{ad}' | '\u{0}' => {}
+            '\u{f000}'..='\u{f0ff}' => out.push(symbol_font_char(c)),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Symbol fonts (Symbol, Wingdings) are mapped into the private-use range
+/// U+F020-U+F0FF by their code (a Microsoft convention that producers keep).
+/// The codes used as bullets and ticks become the characters they draw; any
+/// other becomes a bullet, which is what such glyphs are in reports.
+fn symbol_font_char(c: char) -> char {
+    match c as u32 - 0xf000 {
+        0xb7 | 0x9f => '•',
+        0xa7 => '▪',
+        0x6c => '●',
+        0x6e => '■',
+        0x71 => '❑',
+        0x75 => '◆',
+        0x76 => '❖',
+        0xa8 => '◻',
+        0xd8 => '➢',
+        0xe8 => '➔',
+        0xfc => '✓',
+        0xfb => '✗',
+        0x2d => '-',
+        _ => '•',
+    }
 }
 
 /// Drops running headers, footers and page numbers: lines in the page's top or
@@ -447,6 +471,12 @@ mod tests {
         assert!(pages
             .iter()
             .all(|p| p.len() == 1 && p[0].text == "Body text"));
+    }
+
+    #[test]
+    fn symbol_font_codes_become_what_they_draw() {
+        assert_eq!(normalise_glyph("\u{f0a7}\u{f0fc}\u{f0b7}\u{f041}"), "▪✓••");
+        assert_eq!(normalise_glyph("\u{fb01}nance"), "finance");
     }
 
     #[test]
