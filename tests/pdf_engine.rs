@@ -210,3 +210,38 @@ fn a_file_that_needs_a_password_says_so() {
     .unwrap_err();
     assert!(matches!(err, ExtractError::PdfPassword), "{err}");
 }
+
+#[test]
+fn rotated_text_reads_along_its_direction() {
+    // Text turned 90 degrees (reading bottom to top), as in a sideways table header or margin note.
+    let doc = extract(&one_page(
+        "BT /F1 12 Tf 0 1 -1 0 300 400 Tm (Rotated words here) Tj ET",
+        dictionary! {},
+    ));
+    assert_eq!(doc.blocks[0].text, "Rotated words here");
+    let bbox = doc.blocks[0].bbox.unwrap();
+    assert!(
+        bbox[3] - bbox[1] > bbox[2] - bbox[0],
+        "a tall box: {bbox:?}"
+    );
+}
+
+#[test]
+fn interleaved_columns_read_column_by_column() {
+    // A producer that writes both columns line by line, left and right alternating.
+    let mut content = String::from("BT /F1 10 Tf 12 TL ");
+    for i in 0..4 {
+        let y = 700 - 12 * i;
+        content.push_str(&format!("1 0 0 1 72 {y} Tm (left column line {i}) Tj 1 0 0 1 320 {y} Tm (right column line {i}) Tj "));
+    }
+    content.push_str("ET");
+    let doc = extract(&one_page(&content, dictionary! {}));
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "left column line 0 left column line 1 left column line 2 left column line 3",
+            "right column line 0 right column line 1 right column line 2 right column line 3"
+        ]
+    );
+}

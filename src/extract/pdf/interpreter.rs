@@ -29,12 +29,14 @@ pub struct Glyph {
     pub x1: f64,
     pub top: f64,
     pub bottom: f64,
-    /// Baseline y (top-left origin).
-    pub baseline: f64,
+    /// Where the glyph's baseline starts, in page space.
+    pub origin: [f64; 2],
+    /// Unit vector of the writing direction in page space ([1, 0] for ordinary text).
+    pub dir: [f64; 2],
+    /// Length of the glyph's advance along `dir`.
+    pub advance: f64,
     pub size: f64,
     pub font: u16,
-    /// Text that runs left to right, not rotated.
-    pub upright: bool,
 }
 
 /// A straight ruling line or a rectangle's edge, as a table finder needs.
@@ -322,28 +324,10 @@ impl<'a> Interpreter<'a> {
             };
             let advance = (w0 * gs.font_size + gs.char_spacing + spacing) * gs.h_scale;
             let text = font.decode(code, raw);
-            let glyph_width = w0 * gs.font_size * gs.h_scale;
-            let end = [1.0, 0.0, 0.0, 1.0, glyph_width, 0.0]
-                .mul(&run.tm)
-                .mul(&gs.ctm);
-            let (ox, oy) = (trm[4], trm[5]);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-            let upright = trm[0] > 0.0
-                && trm[1].abs() < 1e-3 * trm[0].abs()
-                && trm[2].abs() < 1e-3 * trm[3].abs();
-            if !text.is_empty() && size > 0.0 {
-                let baseline = run.page_top - oy;
-                let glyph = Glyph {
-                    text,
-                    x0: ox.min(end[4]) - run.page_left,
-                    x1: ox.max(end[4]) - run.page_left,
-                    top: baseline - font.ascent * size,
-                    bottom: baseline + font.descent * size,
-                    baseline,
-                    size,
-                    font: font_id,
-                    upright,
-                };
+            let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
+            if !text.is_empty() && size > 0.0 && run_len > 0.0 {
+                let glyph = run.place(text, &trm, w0, size, font, font_id);
                 run.emit(glyph);
             }
             run.tm = [1.0, 0.0, 0.0, 1.0, advance, 0.0].mul(&run.tm);
@@ -403,6 +387,54 @@ impl<'a> Interpreter<'a> {
 }
 
 impl PageRun {
+    /// A glyph's page-space geometry from its text rendering matrix: the box
+    /// spanned by its advance and the font's ascent and descent, in any rotation.
+    fn place(
+        &self,
+        text: String,
+        trm: &Matrix,
+        w0: f64,
+        size: f64,
+        font: &Font<'_>,
+        font_id: u16,
+    ) -> Glyph {
+        let to_page = |x: f64, y: f64| [x - self.page_left, self.page_top - y];
+        let origin = to_page(trm[4], trm[5]);
+        // Page space flips y, so vectors flip their y component.
+        let along = [trm[0] * w0, -trm[1] * w0];
+        let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
+        let dir = [trm[0] / run_len, -trm[1] / run_len];
+        let up = [trm[2] / size, -trm[3] / size];
+        let (a, d) = (font.ascent * size, font.descent * size);
+        let corners = [
+            [origin[0] + up[0] * a, origin[1] + up[1] * a],
+            [origin[0] - up[0] * d, origin[1] - up[1] * d],
+        ];
+        let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for c in corners {
+            for p in [c, [c[0] + along[0], c[1] + along[1]]] {
+                bbox = [
+                    bbox[0].min(p[0]),
+                    bbox[1].min(p[1]),
+                    bbox[2].max(p[0]),
+                    bbox[3].max(p[1]),
+                ];
+            }
+        }
+        Glyph {
+            text,
+            x0: bbox[0],
+            x1: bbox[2],
+            top: bbox[1],
+            bottom: bbox[3],
+            origin,
+            dir,
+            advance: (along[0] * along[0] + along[1] * along[1]).sqrt(),
+            size,
+            font: font_id,
+        }
+    }
+
     fn next_line(&mut self, tx: f64, ty: f64) {
         self.tlm = [1.0, 0.0, 0.0, 1.0, tx, ty].mul(&self.tlm);
         self.tm = self.tlm;

@@ -27,6 +27,10 @@ pub struct LayoutSettings {
     pub repeat_share: f64,
     /// Longest text (in words) a bold body-size line may have to count as a heading.
     pub bold_heading_words: usize,
+    /// How many blocks back a line may continue one, when the blocks between lie beside it.
+    pub column_lookback: usize,
+    /// Fewest words per line, on average, for blocks to be read as prose columns.
+    pub column_min_words: f64,
 }
 
 impl Default for LayoutSettings {
@@ -41,6 +45,8 @@ impl Default for LayoutSettings {
             margin_band: 0.09,
             repeat_share: 0.4,
             bold_heading_words: 14,
+            column_lookback: 3,
+            column_min_words: 4.0,
         }
     }
 }
@@ -59,6 +65,23 @@ pub struct Line {
     pub bold: bool,
     /// The line starts with a symbol-font glyph (a bullet drawn from a dingbat font).
     pub symbol_start: bool,
+    /// Writing direction ([1, 0] for ordinary text); `baseline` is measured across it.
+    pub dir: [f64; 2],
+    /// Extent along the writing direction.
+    pub u0: f64,
+    pub u1: f64,
+}
+
+/// A glyph's position in its own writing frame: start and end along the
+/// direction, and the baseline's offset across it (page y for upright text).
+fn writing_frame(g: &Glyph) -> (f64, f64, f64) {
+    let u0 = g.origin[0] * g.dir[0] + g.origin[1] * g.dir[1];
+    let v = -g.origin[0] * g.dir[1] + g.origin[1] * g.dir[0];
+    (u0, u0 + g.advance, v)
+}
+
+fn same_direction(a: [f64; 2], b: [f64; 2]) -> bool {
+    a[0] * b[0] + a[1] * b[1] > 0.995
 }
 
 /// Builds lines from one page's glyphs in content-stream order, which is the
@@ -75,20 +98,23 @@ pub fn page_lines(
         let style = fonts.get(g.font as usize).cloned().unwrap_or_default();
         if let Some((line, n, bold)) = current.as_mut() {
             if continues_line(line, g, s) {
-                let gap = g.x0 - line.x1;
+                let (u0, u1, v) = writing_frame(g);
+                let gap = u0 - line.u1;
                 let size = line.size.max(g.size);
                 if gap > s.word_gap * size && !line.text.ends_with(' ') && !g.text.starts_with(' ')
                 {
                     line.text.push(' ');
                 }
                 line.text.push_str(&normalise_glyph(&g.text));
+                line.x0 = line.x0.min(g.x0);
                 line.x1 = line.x1.max(g.x1);
+                line.u1 = line.u1.max(u1);
                 line.top = line.top.min(g.top);
                 line.bottom = line.bottom.max(g.bottom);
                 // The line's size is its largest non-superscript glyph.
                 if g.size > line.size {
                     line.size = g.size;
-                    line.baseline = g.baseline;
+                    line.baseline = v;
                 }
                 *n += 1;
                 *bold += usize::from(style.bold);
@@ -103,6 +129,7 @@ pub fn page_lines(
         } else {
             normalise_glyph(&g.text)
         };
+        let (u0, u1, v) = writing_frame(g);
         current = Some((
             Line {
                 page: page_no,
@@ -111,10 +138,13 @@ pub fn page_lines(
                 x1: g.x1,
                 top: g.top,
                 bottom: g.bottom,
-                baseline: g.baseline,
+                baseline: v,
                 size: g.size,
                 bold: false,
                 symbol_start: style.symbolic,
+                dir: g.dir,
+                u0,
+                u1,
             },
             1,
             usize::from(style.bold),
@@ -131,9 +161,13 @@ pub fn page_lines(
 }
 
 fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
+    if !same_direction(line.dir, g.dir) {
+        return false;
+    }
+    let (u0, _, v) = writing_frame(g);
     let size = line.size.max(g.size);
-    let same_baseline = (g.baseline - line.baseline).abs() <= s.baseline_tolerance * size;
-    let gap = g.x0 - line.x1;
+    let same_baseline = (v - line.baseline).abs() <= s.baseline_tolerance * size;
+    let gap = u0 - line.u1;
     same_baseline && gap >= -0.5 * size && gap <= s.segment_gap * size
 }
 
@@ -247,10 +281,14 @@ pub fn blocks_from_lines(pages: &[Vec<Line>], s: &LayoutSettings) -> Vec<RawBloc
     let mut groups: Vec<Vec<&Line>> = Vec::new();
     for lines in pages {
         for line in lines {
-            let starts_item = list_marker(line).is_some();
-            match groups.last_mut() {
-                Some(g) if !starts_item && joins_block(g, line, s) => g.push(line),
-                _ => groups.push(vec![line]),
+            let open = if list_marker(line).is_some() {
+                None
+            } else {
+                open_group_for(&groups, line, s)
+            };
+            match open {
+                Some(i) => groups[i].push(line),
+                None => groups.push(vec![line]),
             }
         }
     }
@@ -261,9 +299,52 @@ pub fn blocks_from_lines(pages: &[Vec<Line>], s: &LayoutSettings) -> Vec<RawBloc
         .collect()
 }
 
+/// The group a line continues: the newest, or one a little older when the
+/// groups after it lie beside it (another column). Producers that write
+/// columns line by line, alternating, are then read column by column.
+fn open_group_for(groups: &[Vec<&Line>], line: &Line, s: &LayoutSettings) -> Option<usize> {
+    let newest = groups.len().checked_sub(1)?;
+    if joins_block(&groups[newest], line, s) {
+        return Some(newest);
+    }
+    // Looking back is for prose columns only: table columns (figures, short
+    // labels) are read row by row, as their rows are written.
+    for i in (newest.saturating_sub(s.column_lookback)..newest).rev() {
+        let beside = &groups[i + 1..];
+        let prose = is_prose(&groups[i], s) && beside.iter().all(|g| is_prose(g, s));
+        if prose
+            && beside.iter().all(|g| !overlaps(g, &groups[i]))
+            && joins_block(&groups[i], line, s)
+        {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Lines of running text: several words each on average.
+fn is_prose(group: &[&Line], s: &LayoutSettings) -> bool {
+    let words: usize = group
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .sum();
+    words as f64 >= s.column_min_words * group.len() as f64
+}
+
+fn span(group: &[&Line]) -> (f64, f64) {
+    group
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), l| (a.min(l.u0), b.max(l.u1)))
+}
+
+fn overlaps(a: &[&Line], b: &[&Line]) -> bool {
+    let ((a0, a1), (b0, b1)) = (span(a), span(b));
+    a[0].page == b[0].page && a0 < b1 && b0 < a1
+}
+
 fn joins_block(group: &[&Line], line: &Line, s: &LayoutSettings) -> bool {
     let last = group[group.len() - 1];
-    if last.page != line.page || last.bold != line.bold {
+    if last.page != line.page || last.bold != line.bold || !same_direction(last.dir, line.dir) {
         return false;
     }
     let size = last.size.max(line.size);
@@ -274,10 +355,8 @@ fn joins_block(group: &[&Line], line: &Line, s: &LayoutSettings) -> bool {
     if spacing <= 0.3 * size || spacing > s.max_line_spacing * size {
         return false;
     }
-    let (x0, x1) = group
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), l| (a.min(l.x0), b.max(l.x1)));
-    line.x0 < x1 && line.x1 > x0
+    let (u0, u1) = span(group);
+    line.u0 < u1 && line.u1 > u0
 }
 
 /// The body text size: the size with the most characters, to half a point.
@@ -410,6 +489,9 @@ mod tests {
             size,
             bold,
             symbol_start: false,
+            dir: [1.0, 0.0],
+            u0: x0,
+            u1: x0 + text.len() as f64 * size * 0.5,
         }
     }
 
