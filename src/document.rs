@@ -58,6 +58,8 @@ pub struct Document {
     pub format: Format,
     pub title: Option<String>,
     pub page_count: Option<u32>,
+    /// Date of publication (YYYY-MM-DD) where the document states it in its metadata.
+    pub published: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -168,6 +170,7 @@ impl Document {
             format,
             title,
             page_count,
+            published: None,
             blocks,
         }
     }

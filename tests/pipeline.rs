@@ -321,6 +321,7 @@ fn extract_prints_the_model_text_and_markdown() {
         "format",
         "title",
         "page_count",
+        "published",
         "blocks",
     ] {
         assert!(doc.get(key).is_some(), "no {key}");

@@ -206,6 +206,12 @@ pub const DOCUMENTS: DatasetSpec = DatasetSpec {
             true,
             "Last day of the period reported on",
         ),
+        col(
+            "published",
+            Date,
+            true,
+            "Date of publication, where the document's metadata gives it",
+        ),
         col("page_count", Int32, true, "Pages (PDF only)"),
         col("char_count", Int64, false, "Characters of extracted text"),
     ],

@@ -130,6 +130,11 @@ fn document_row(pipeline: &Pipeline, d: &PublishedDoc<'_>) -> Vec<Value> {
         document_type.into(),
         period.map(|p| p.0).into(),
         period.map(|p| p.1).into(),
+        d.document
+            .published
+            .as_deref()
+            .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+            .into(),
         d.document.page_count.map(|n| n as i32).into(),
         d.document.char_count().into(),
     ]

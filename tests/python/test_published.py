@@ -19,7 +19,7 @@ STR, I32, I64, F64, BOOL, DATE = pa.string(), pa.int32(), pa.int64(), pa.float64
 EXPECTED = {
     "documents": [("document_id", STR), ("source_path", STR), ("source_url", STR), ("sha256", STR),
                   ("format", STR), ("title", STR), ("publisher", STR), ("document_type", STR),
-                  ("period_start", DATE), ("period_end", DATE), ("page_count", I32), ("char_count", I64)],
+                  ("period_start", DATE), ("period_end", DATE), ("published", DATE), ("page_count", I32), ("char_count", I64)],
     "blocks": [("document_id", STR), ("block_index", I32), ("kind", STR), ("section", STR), ("page", I32),
                ("text", STR)],
     "tables": [("table_id", STR), ("document_id", STR), ("page", I32), ("row", I32), ("col", I32),

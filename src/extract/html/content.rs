@@ -15,6 +15,11 @@ const MIN_PARAGRAPH_CHARS: usize = 25;
 /// An article must hold at least this share of `<main>`'s text to replace it as the root.
 const ARTICLE_SHARE_OF_MAIN: f64 = 0.5;
 
+/// How many levels above the densest container a page's `<h1>` is looked for.
+const TITLE_SEARCH_LEVELS: usize = 4;
+/// Widening to take in the `<h1>` may add at most this share of the container's text.
+const TITLE_MAX_ADDED_SHARE: f64 = 0.25;
+
 /// Tags whose whole subtree is never content.
 const NEVER_CONTENT: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
@@ -95,7 +100,41 @@ pub fn main_content(doc: &Html) -> (ElementRef<'_>, bool) {
         .select(&select("body"))
         .next()
         .unwrap_or_else(|| doc.root_element());
-    (densest_container(body).unwrap_or(body), false)
+    (
+        densest_container(body).map(with_title).unwrap_or(body),
+        false,
+    )
+}
+
+/// The densest container often holds the body text but not the page's `<h1>`,
+/// which CMS templates put a level or two above it. Widen to the nearest
+/// ancestor that holds an `<h1>`, if that adds little text besides.
+fn with_title(container: ElementRef<'_>) -> ElementRef<'_> {
+    let h1 = select("h1");
+    if container.select(&h1).next().is_some() {
+        return container;
+    }
+    let own = text_len(container) as f64;
+    for ancestor in container
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(TITLE_SEARCH_LEVELS)
+    {
+        if ancestor.select(&h1).next().is_some() {
+            let added = unlinked_text_len(ancestor) as f64 - unlinked_text_len(container) as f64;
+            return if added <= TITLE_MAX_ADDED_SHARE * own {
+                ancestor
+            } else {
+                container
+            };
+        }
+    }
+    container
+}
+
+fn unlinked_text_len(el: ElementRef<'_>) -> usize {
+    let linked: usize = el.select(&select("a")).map(text_len).sum();
+    text_len(el).saturating_sub(linked)
 }
 
 /// The container with the best paragraph score, readability-style.
@@ -146,6 +185,9 @@ fn link_density(el: ElementRef<'_>) -> f64 {
 /// Whether an element is page furniture by its tag, role, hiddenness or class names.
 pub fn is_furniture(el: ElementRef<'_>) -> bool {
     let e = el.value();
+    if e.name() == "nav" && is_in_page_contents(el) {
+        return false;
+    }
     if NEVER_CONTENT.contains(&e.name()) {
         return true;
     }
@@ -176,6 +218,16 @@ pub fn is_furniture(el: ElementRef<'_>) -> bool {
     })
 }
 
+/// A `<nav>` whose links all point within the page is the document's own
+/// contents (theme tiles, "on this page"), which readers read as part of it;
+/// site navigation links to other pages.
+fn is_in_page_contents(nav: ElementRef<'_>) -> bool {
+    let anchors = select("a[href]");
+    let mut links = nav.select(&anchors).peekable();
+    links.peek().is_some()
+        && links.all(|a| a.value().attr("href").is_some_and(|h| h.starts_with('#')))
+}
+
 /// `part` matches a class name when it is the whole name or a hyphen/underscore-delimited piece
 /// of it (`cookie-banner`, `c-breadcrumb__item`), not any substring (`shareholders`).
 fn name_matches(name: &str, part: &str) -> bool {
@@ -198,6 +250,17 @@ mod tests {
         assert!(name_matches("c-breadcrumb__item", "breadcrumb"));
         assert!(name_matches("govuk-visually-hidden", "visually-hidden"));
         assert!(!name_matches("shareholders", "share"));
+    }
+
+    #[test]
+    fn in_page_contents_are_kept_and_site_navigation_dropped() {
+        let doc = Html::parse_document(
+            "<nav id=a><a href='#victims'>Victims</a><a href='#offenders'>Offenders</a></nav>\
+             <nav id=b><a href='/news'>News</a><a href='#top'>Top</a></nav>",
+        );
+        let navs: Vec<_> = doc.select(&select("nav")).collect();
+        assert!(!is_furniture(navs[0]));
+        assert!(is_furniture(navs[1]));
     }
 
     #[test]

@@ -64,14 +64,49 @@ pub fn extract(
     let title = page_title(&html);
     let (root, explicit) = main_content(&html);
     let blocks = BlockWalker::new(!explicit).walk(root);
-    Ok(Document::from_raw_blocks(
+    let mut doc = Document::from_raw_blocks(
         document_id.to_string(),
         source_path.to_string(),
         Format::Html,
         title,
         None,
         blocks,
-    ))
+    );
+    doc.published = published_date(&html, root);
+    Ok(doc)
+}
+
+/// Meta tags that CMSs use for the publication date, most specific first.
+const PUBLISHED_META: &[&str] = &[
+    r#"meta[property="article:published_time"]"#,
+    r#"meta[itemprop="datePublished"]"#,
+    r#"meta[name="DC.date.issued"]"#,
+    r#"meta[name="dcterms.issued"]"#,
+    r#"meta[name="dcterms.created"]"#,
+    r#"meta[name="DC.date"]"#,
+    r#"meta[name="date"]"#,
+];
+
+/// The publication date: from the page's meta tags, else a `<time datetime>` in the content.
+fn published_date(html: &Html, root: ElementRef<'_>) -> Option<String> {
+    let from_meta = PUBLISHED_META.iter().find_map(|sel| {
+        html.select(&select(sel))
+            .filter_map(|m| m.value().attr("content"))
+            .find_map(iso_date)
+    });
+    from_meta.or_else(|| {
+        root.select(&select("time[datetime]"))
+            .filter_map(|t| t.value().attr("datetime"))
+            .find_map(iso_date)
+    })
+}
+
+/// The YYYY-MM-DD a date or date-time starts with, if it is a real date.
+fn iso_date(text: &str) -> Option<String> {
+    let day = text.trim().get(..10)?;
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.to_string())
 }
 
 /// The page's title: Open Graph first (the CMS's clean title), then the first

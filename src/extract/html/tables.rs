@@ -31,7 +31,11 @@ pub fn is_data_table(table: ElementRef<'_>) -> bool {
 /// The caption (as a caption block) and the table block.
 pub fn table_blocks(table: ElementRef<'_>) -> Vec<RawBlock> {
     let mut out = Vec::new();
-    if let Some(caption) = table.select(&select("caption")).next() {
+    let caption = table
+        .select(&select("caption"))
+        .next()
+        .filter(|c| !super::content::is_furniture(*c));
+    if let Some(caption) = caption {
         let text = normalise_space(&caption.text().collect::<String>());
         if !text.is_empty() {
             out.push(RawBlock::new(BlockKind::Caption, text));
