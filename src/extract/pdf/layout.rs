@@ -31,6 +31,8 @@ pub struct LayoutSettings {
     pub column_lookback: usize,
     /// Fewest words per line, on average, for blocks to be read as prose columns.
     pub column_min_words: f64,
+    /// Text at most this size relative to the body can be a footnote.
+    pub footnote_ratio: f64,
 }
 
 impl Default for LayoutSettings {
@@ -47,6 +49,7 @@ impl Default for LayoutSettings {
             bold_heading_words: 14,
             column_lookback: 3,
             column_min_words: 4.0,
+            footnote_ratio: 0.85,
         }
     }
 }
@@ -293,9 +296,14 @@ pub fn blocks_from_lines(pages: &[Vec<Line>], s: &LayoutSettings) -> Vec<RawBloc
         }
     }
     let heading_sizes = heading_levels(&groups, body, s);
-    groups
-        .iter()
-        .map(|g| make_block(g, body, &heading_sizes, s))
+    (0..groups.len())
+        .map(|i| {
+            let mut block = make_block(&groups[i], body, &heading_sizes, s);
+            if block.kind == BlockKind::Paragraph && is_footnote(&groups, i, body, s) {
+                block.kind = BlockKind::Footnote;
+            }
+            block
+        })
         .collect()
 }
 
@@ -427,10 +435,24 @@ fn make_block(group: &[&Line], body: f64, heading_sizes: &[i64], s: &LayoutSetti
     } else if list_marker(first).is_some() {
         block.kind = BlockKind::ListItem;
         block.depth = Some(1);
-    } else if first.size < body * 0.85 && first.top > 0.0 {
-        block.kind = BlockKind::Paragraph;
     }
     block
+}
+
+/// A footnote: small text that starts with its mark (a number or symbol) and
+/// has no body text below it on its page.
+fn is_footnote(groups: &[Vec<&Line>], i: usize, body: f64, s: &LayoutSettings) -> bool {
+    let first = groups[i][0];
+    if first.size > body * s.footnote_ratio {
+        return false;
+    }
+    let mark = first.text.split_whitespace().next().unwrap_or("");
+    let marked = (!mark.is_empty() && mark.len() <= 3 && mark.chars().all(|c| c.is_ascii_digit()))
+        || mark.starts_with(['*', '†', '‡']);
+    let text_below = groups.iter().any(|g| {
+        g[0].page == first.page && g[0].top > first.bottom && g[0].size > body * s.footnote_ratio
+    });
+    marked && !text_below && first.text.len() > mark.len()
 }
 
 /// The marker a list item starts with: a bullet character or a short number/letter label.
@@ -536,6 +558,31 @@ mod tests {
             "{}",
             blocks[1].text
         );
+    }
+
+    #[test]
+    fn small_marked_text_at_the_foot_is_a_footnote() {
+        let pages = vec![vec![
+            line(
+                1,
+                "Crime fell by 52%1 across the county this year, as recorded.",
+                50.0,
+                400.0,
+                10.0,
+                false,
+            ),
+            line(
+                1,
+                "1 Unless specified, figures are for the 12 months to March.",
+                50.0,
+                780.0,
+                8.0,
+                false,
+            ),
+        ]];
+        let blocks = blocks_from_lines(&pages, &LayoutSettings::default());
+        assert_eq!(blocks[1].kind, BlockKind::Footnote);
+        assert_eq!(blocks[0].kind, BlockKind::Paragraph);
     }
 
     #[test]
