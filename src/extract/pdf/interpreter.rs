@@ -141,19 +141,31 @@ impl<'a> Interpreter<'a> {
     pub fn run_page(&mut self, page_id: ObjectId) -> Result<PageContent, ExtractError> {
         let doc = self.doc;
         let [x0, y0, x1, y1] = page_box(doc, page_id);
+        let (width, height) = (x1 - x0, y1 - y0);
+        // The page as displayed: /Rotate turns it clockwise. Folding the turn
+        // into the initial CTM gives every glyph and rule display coordinates.
+        let (display, display_width, display_height) = match page_rotation(doc, page_id) {
+            90 => ([0.0, -1.0, 1.0, 0.0, -y0, x1], height, width),
+            180 => ([-1.0, 0.0, 0.0, -1.0, x1, y1], width, height),
+            270 => ([0.0, 1.0, -1.0, 0.0, y1, -x0], height, width),
+            _ => ([1.0, 0.0, 0.0, 1.0, -x0, -y0], width, height),
+        };
         let content = doc
             .get_page_content_with_limit(page_id, super::limits::MAX_STREAM_BYTES)
             .unwrap_or_default();
         let mut run = PageRun {
-            gs: GraphicsState::default(),
+            gs: GraphicsState {
+                ctm: display,
+                ..GraphicsState::default()
+            },
             stack: Vec::new(),
             tm: IDENTITY,
             tlm: IDENTITY,
-            page_top: y1,
-            page_left: x0,
+            page_top: display_height,
+            page_left: 0.0,
             out: PageContent {
-                width: (x1 - x0).abs(),
-                height: (y1 - y0).abs(),
+                width: display_width,
+                height: display_height,
                 ..Default::default()
             },
             marked: Vec::new(),
@@ -602,6 +614,22 @@ fn page_box(doc: &Document, page_id: ObjectId) -> [f64; 4] {
         id = dict.get(b"Parent").and_then(Object::as_reference).ok();
     }
     found.unwrap_or([0.0, 0.0, 595.0, 842.0])
+}
+
+/// The page's /Rotate (inheritable), as 0, 90, 180 or 270.
+fn page_rotation(doc: &Document, page_id: ObjectId) -> i64 {
+    let mut id = Some(page_id);
+    for _ in 0..32 {
+        let Some(current) = id else { break };
+        let Ok(dict) = doc.get_dictionary(current) else {
+            break;
+        };
+        if let Ok(r) = dict.get_deref(b"Rotate", doc).and_then(Object::as_i64) {
+            return r.rem_euclid(360) / 90 * 90;
+        }
+        id = dict.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    0
 }
 
 /// The page's resource dictionaries, own first then inherited.

@@ -9,12 +9,13 @@ mod geometry;
 mod interpreter;
 mod layout;
 mod limits;
+mod tables;
 
 pub use interpreter::{Glyph, PageContent, Segment};
 pub use layout::LayoutSettings;
 
 use super::ExtractError;
-use crate::document::{BlockKind, Document, Format};
+use crate::document::{BlockKind, Document, Format, RawBlock};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
 use std::time::Duration;
@@ -39,7 +40,7 @@ pub fn extract(
         &arena,
         Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT),
     );
-    let mut contents = Vec::with_capacity(pages.len());
+    let mut contents: Vec<PageContent> = Vec::with_capacity(pages.len());
     for (_, page_id) in pages.iter() {
         contents.push(interp.run_page(*page_id)?);
     }
@@ -51,14 +52,21 @@ pub fn extract(
     }
     let settings = LayoutSettings::default();
     let styles = interp.font_styles();
-    let mut lines: Vec<_> = pages
-        .keys()
-        .zip(&contents)
-        .map(|(no, page)| layout::page_lines(*no, page, &styles, &settings))
-        .collect();
+    let table_settings = tables::TableSettings::default();
+    let mut found_tables = Vec::new();
+    let mut lines = Vec::with_capacity(contents.len());
+    for (no, page) in pages.keys().zip(contents.iter_mut()) {
+        let found = tables::lattice_tables(page, &styles, &table_settings);
+        take_glyphs(page, &found);
+        lines.push(layout::page_lines(*no, page, &styles, &settings));
+        found_tables.extend(found.into_iter().map(|t| (*no, t)));
+    }
     let heights: Vec<f64> = contents.iter().map(|p| p.height).collect();
     layout::drop_page_furniture(&mut lines, &heights, &settings);
-    let blocks = layout::blocks_from_lines(&lines, &settings);
+    let mut blocks = layout::blocks_from_lines(&lines, &settings);
+    for (page_no, found) in found_tables {
+        insert_table(&mut blocks, page_no, found);
+    }
     let title = info_title(&doc).or_else(|| {
         blocks
             .iter()
@@ -73,6 +81,56 @@ pub fn extract(
         Some(pages.len() as u32),
         blocks,
     ))
+}
+
+/// Removes the glyphs that tables took, so they are not read again as text.
+fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable]) {
+    if found.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; page.glyphs.len()];
+    for t in found {
+        for &i in &t.glyphs {
+            taken[i] = true;
+        }
+    }
+    let mut i = 0;
+    page.glyphs.retain(|_| {
+        i += 1;
+        !taken[i - 1]
+    });
+}
+
+/// Puts a table block in reading order: before the first block of its page
+/// that starts below the table's top, else after its page's last block.
+fn insert_table(blocks: &mut Vec<RawBlock>, page_no: u32, found: tables::FoundTable) {
+    let top = found.bbox[1];
+    let position = blocks
+        .iter()
+        .position(|b| {
+            let page = b.page.unwrap_or(0);
+            page > page_no || (page == page_no && b.bbox.is_some_and(|bb| bb[1] >= top))
+        })
+        .unwrap_or(blocks.len());
+    let text = found
+        .table
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.text.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut block = RawBlock::new(BlockKind::Table, text);
+    block.page = Some(page_no);
+    block.bbox = Some(found.bbox.map(|v| (v * 100.0).round() / 100.0));
+    let mut table = found.table;
+    table.page = Some(page_no);
+    block.table = Some(table);
+    blocks.insert(position, block);
 }
 
 /// Loads a PDF, turning lopdf's failures into causes a reader can act on.

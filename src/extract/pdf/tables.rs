@@ -1,0 +1,422 @@
+//! Ruled tables ("lattice"): the grid from the lines and rectangles a page
+//! draws, words assigned to its cells, spans from cells that cover several
+//! grid steps. The approach is pdfplumber's and Camelot's lattice mode: edges
+//! are snapped and joined, their intersections found, and every smallest
+//! rectangle whose four corners are joined by edges is a cell.
+
+use super::interpreter::{FontStyle, Glyph, PageContent, Segment};
+use super::layout::{page_lines, LayoutSettings};
+use crate::document::{BBox, Cell, Table};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+#[derive(Debug, Clone)]
+pub struct TableSettings {
+    /// A drawn line or rectangle side thinner than this (pt) is an edge.
+    pub edge_max_thickness: f64,
+    /// Edges shorter than this (pt) are ignored (glyph-sized marks, ticks).
+    pub edge_min_length: f64,
+    /// Parallel edges closer than this (pt) are one line (a rule drawn as a thin rectangle has two).
+    pub snap_tolerance: f64,
+    /// Collinear edges with a gap smaller than this (pt) are joined.
+    pub join_tolerance: f64,
+    /// An edge that stops short of a crossing edge by less than this (pt) still meets it.
+    pub intersection_tolerance: f64,
+}
+
+impl Default for TableSettings {
+    fn default() -> Self {
+        TableSettings {
+            edge_max_thickness: 3.0,
+            edge_min_length: 3.0,
+            snap_tolerance: 3.0,
+            join_tolerance: 3.0,
+            intersection_tolerance: 3.0,
+        }
+    }
+}
+
+/// A table found on a page, with the glyphs it took.
+#[derive(Debug, Clone)]
+pub struct FoundTable {
+    pub bbox: BBox,
+    pub table: Table,
+    /// Indices into the page's glyphs of the glyphs inside the table.
+    pub glyphs: Vec<usize>,
+}
+
+/// An axis-parallel edge: at `pos` (y for horizontal, x for vertical), from `start` to `end`.
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    pos: f64,
+    start: f64,
+    end: f64,
+}
+
+/// Horizontal and vertical edges from the page's segments, snapped and joined.
+fn edges(segments: &[Segment], s: &TableSettings) -> (Vec<Edge>, Vec<Edge>) {
+    let mut horizontal = Vec::new();
+    let mut vertical = Vec::new();
+    for seg in segments {
+        let (w, h) = (seg.x1 - seg.x0, seg.bottom - seg.top);
+        if h <= s.edge_max_thickness && w >= s.edge_min_length {
+            horizontal.push(Edge {
+                pos: (seg.top + seg.bottom) / 2.0,
+                start: seg.x0,
+                end: seg.x1,
+            });
+        } else if w <= s.edge_max_thickness && h >= s.edge_min_length {
+            vertical.push(Edge {
+                pos: (seg.x0 + seg.x1) / 2.0,
+                start: seg.top,
+                end: seg.bottom,
+            });
+        }
+    }
+    (snap_and_join(horizontal, s), snap_and_join(vertical, s))
+}
+
+/// Edges at nearly the same position take the cluster's mean position; then
+/// overlapping or nearly touching edges at one position merge.
+fn snap_and_join(mut edges: Vec<Edge>, s: &TableSettings) -> Vec<Edge> {
+    edges.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let mut clusters: Vec<Vec<Edge>> = Vec::new();
+    for e in edges {
+        match clusters.last_mut() {
+            Some(c) if e.pos - c[c.len() - 1].pos <= s.snap_tolerance => c.push(e),
+            _ => clusters.push(vec![e]),
+        }
+    }
+    let mut out = Vec::new();
+    for mut c in clusters {
+        let pos = c.iter().map(|e| e.pos).sum::<f64>() / c.len() as f64;
+        c.sort_by(|a, b| a.start.total_cmp(&b.start));
+        let mut current: Option<Edge> = None;
+        for e in c {
+            current = match current {
+                Some(mut cur) if e.start <= cur.end + s.join_tolerance => {
+                    cur.end = cur.end.max(e.end);
+                    Some(cur)
+                }
+                Some(cur) => {
+                    out.push(cur);
+                    Some(Edge { pos, ..e })
+                }
+                None => Some(Edge { pos, ..e }),
+            };
+        }
+        out.extend(current);
+    }
+    out
+}
+
+/// Position key: coordinates rounded to 1/100 pt so equal snapped positions compare equal.
+fn key(v: f64) -> i64 {
+    (v * 100.0).round() as i64
+}
+
+/// A crossing of a horizontal and a vertical edge, with the edges that meet there.
+#[derive(Debug, Default, Clone)]
+struct Crossing {
+    horizontal: BTreeSet<usize>,
+    vertical: BTreeSet<usize>,
+}
+
+fn crossings(h: &[Edge], v: &[Edge], s: &TableSettings) -> BTreeMap<(i64, i64), Crossing> {
+    let tol = s.intersection_tolerance;
+    let mut out: BTreeMap<(i64, i64), Crossing> = BTreeMap::new();
+    for (vi, ve) in v.iter().enumerate() {
+        for (hi, he) in h.iter().enumerate() {
+            let meets = ve.pos >= he.start - tol
+                && ve.pos <= he.end + tol
+                && he.pos >= ve.start - tol
+                && he.pos <= ve.end + tol;
+            if meets {
+                let c = out.entry((key(he.pos), key(ve.pos))).or_default();
+                c.horizontal.insert(hi);
+                c.vertical.insert(vi);
+            }
+        }
+    }
+    out
+}
+
+/// Cells: for each crossing, the nearest crossing below and to the right that
+/// close a rectangle whose four sides are drawn.
+fn cells(points: &BTreeMap<(i64, i64), Crossing>) -> Vec<[i64; 4]> {
+    let connected_v =
+        |a: &Crossing, b: &Crossing| a.vertical.intersection(&b.vertical).next().is_some();
+    let connected_h =
+        |a: &Crossing, b: &Crossing| a.horizontal.intersection(&b.horizontal).next().is_some();
+    let mut by_x: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut by_y: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (y, x) in points.keys() {
+        by_x.entry(*x).or_default().push(*y);
+        by_y.entry(*y).or_default().push(*x);
+    }
+    for list in by_x.values_mut().chain(by_y.values_mut()) {
+        list.sort_unstable();
+    }
+    let mut out = Vec::new();
+    for (&(y, x), p) in points {
+        let below = by_x[&x].iter().filter(|by| **by > y);
+        'search: for &by in below {
+            let pb = &points[&(by, x)];
+            if !connected_v(p, pb) {
+                continue;
+            }
+            for &rx in by_y[&y].iter().filter(|rx| **rx > x) {
+                let pr = &points[&(y, rx)];
+                if !connected_h(p, pr) {
+                    continue;
+                }
+                if let Some(corner) = points.get(&(by, rx)) {
+                    if connected_v(pr, corner) && connected_h(pb, corner) {
+                        out.push([x, y, rx, by]);
+                        break 'search;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Cells that share a corner belong to one table.
+fn group_cells(cells: &[[i64; 4]]) -> Vec<Vec<[i64; 4]>> {
+    let mut parent: Vec<usize> = (0..cells.len()).collect();
+    fn find(p: &mut Vec<usize>, i: usize) -> usize {
+        let mut r = i;
+        while p[r] != r {
+            p[r] = p[p[r]];
+            r = p[r];
+        }
+        r
+    }
+    let mut corner_owner: HashMap<(i64, i64), usize> = HashMap::new();
+    for (i, c) in cells.iter().enumerate() {
+        for corner in [(c[0], c[1]), (c[2], c[1]), (c[0], c[3]), (c[2], c[3])] {
+            match corner_owner.get(&corner) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[a] = b;
+                }
+                None => {
+                    corner_owner.insert(corner, i);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<[i64; 4]>> = BTreeMap::new();
+    for (i, c) in cells.iter().enumerate() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(*c);
+    }
+    groups.into_values().collect()
+}
+
+/// Finds the page's ruled tables.
+pub fn lattice_tables(
+    page: &PageContent,
+    fonts: &[FontStyle],
+    s: &TableSettings,
+) -> Vec<FoundTable> {
+    let (h, v) = edges(&page.segments, s);
+    if h.len() < 2 || v.len() < 2 {
+        return Vec::new();
+    }
+    let points = crossings(&h, &v, s);
+    let all_cells = cells(&points);
+    let mut tables: Vec<FoundTable> = group_cells(&all_cells)
+        .into_iter()
+        .filter_map(|group| build_table(&group, page, fonts))
+        .collect();
+    tables.sort_by(|a, b| {
+        a.bbox[1]
+            .total_cmp(&b.bbox[1])
+            .then(a.bbox[0].total_cmp(&b.bbox[0]))
+    });
+    tables
+}
+
+/// Lays a group of cells on the grid of their edges and fills them with text.
+fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> Option<FoundTable> {
+    let xs: Vec<i64> = group
+        .iter()
+        .flat_map(|c| [c[0], c[2]])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let ys: Vec<i64> = group
+        .iter()
+        .flat_map(|c| [c[1], c[3]])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let (cols, rows) = (xs.len() - 1, ys.len() - 1);
+    if cols < 2 || rows < 2 {
+        return None;
+    }
+    let to_f = |k: i64| k as f64 / 100.0;
+    let bbox = [to_f(xs[0]), to_f(ys[0]), to_f(xs[cols]), to_f(ys[rows])];
+    // Each glyph goes to the cell that holds its centre.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); group.len()];
+    let mut taken = Vec::new();
+    for (gi, g) in page.glyphs.iter().enumerate() {
+        let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+        if let Some(ci) = group.iter().position(|c| {
+            cx >= to_f(c[0]) && cx < to_f(c[2]) && cy >= to_f(c[1]) && cy < to_f(c[3])
+        }) {
+            members[ci].push(gi);
+            taken.push(gi);
+        }
+    }
+    if taken.is_empty() {
+        return None;
+    }
+    let mut grid: Vec<Vec<Option<Cell>>> = vec![vec![None; cols]; rows];
+    let col_of = |k: i64| xs.binary_search(&k).ok();
+    let row_of = |k: i64| ys.binary_search(&k).ok();
+    let mut bold_first_row = (0usize, 0usize);
+    for (ci, c) in group.iter().enumerate() {
+        let (c0, c1, r0, r1) = (col_of(c[0])?, col_of(c[2])?, row_of(c[1])?, row_of(c[3])?);
+        let glyphs: Vec<Glyph> = members[ci]
+            .iter()
+            .map(|&i| page.glyphs[i].clone())
+            .collect();
+        if r0 == 0 {
+            bold_first_row.0 += glyphs
+                .iter()
+                .filter(|g| fonts.get(g.font as usize).is_some_and(|f| f.bold))
+                .count();
+            bold_first_row.1 += glyphs.len();
+        }
+        let text = cell_text(glyphs, fonts);
+        for (r, row) in grid.iter_mut().enumerate().take(r1).skip(r0) {
+            for (col, slot) in row.iter_mut().enumerate().take(c1).skip(c0) {
+                *slot = Some(if r == r0 && col == c0 {
+                    Cell {
+                        text: text.clone(),
+                        row_span: (r1 - r0) as u32,
+                        col_span: (c1 - c0) as u32,
+                    }
+                } else {
+                    Cell {
+                        text: String::new(),
+                        row_span: 0,
+                        col_span: 0,
+                    }
+                });
+            }
+        }
+    }
+    let rows: Vec<Vec<Cell>> = grid
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| c.unwrap_or_else(|| Cell::new("")))
+                .collect::<Vec<Cell>>()
+        })
+        .filter(|r| r.iter().any(|c| !c.text.is_empty() || c.row_span == 0))
+        .collect();
+    let rows = drop_empty_columns(rows);
+    if rows.len() < 2 || rows[0].len() < 2 {
+        return None;
+    }
+    let header_rows = u32::from(bold_first_row.1 > 0 && bold_first_row.0 * 2 > bold_first_row.1);
+    Some(FoundTable {
+        bbox,
+        table: Table {
+            page: None,
+            bbox: Some(bbox),
+            rows,
+            header_rows,
+        },
+        glyphs: taken,
+    })
+}
+
+/// Columns with no text at all (the slivers between double rules) are dropped.
+fn drop_empty_columns(rows: Vec<Vec<Cell>>) -> Vec<Vec<Cell>> {
+    let width = rows.first().map_or(0, Vec::len);
+    let keep: Vec<bool> = (0..width)
+        .map(|c| {
+            rows.iter()
+                .any(|r| !r[c].text.is_empty() || r[c].col_span > 1)
+        })
+        .collect();
+    rows.into_iter()
+        .map(|r| {
+            r.into_iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(c, _)| c)
+                .collect()
+        })
+        .collect()
+}
+
+/// A cell's text: its glyphs laid out as lines (in their drawing order), joined by newlines.
+fn cell_text(glyphs: Vec<Glyph>, fonts: &[FontStyle]) -> String {
+    if glyphs.is_empty() {
+        return String::new();
+    }
+    let page = PageContent {
+        glyphs,
+        ..Default::default()
+    };
+    let lines = page_lines(0, &page, fonts, &LayoutSettings::default());
+    lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(x0: f64, top: f64, x1: f64, bottom: f64) -> Segment {
+        Segment {
+            x0,
+            top,
+            x1,
+            bottom,
+        }
+    }
+
+    #[test]
+    fn double_rules_snap_and_broken_rules_join() {
+        let s = TableSettings::default();
+        let (h, _) = edges(
+            &[
+                seg(10.0, 100.0, 50.0, 100.5),
+                seg(52.0, 101.0, 90.0, 101.5),
+                seg(10.0, 200.0, 90.0, 200.0),
+            ],
+            &s,
+        );
+        assert_eq!(h.len(), 2);
+        assert!((h[0].start - 10.0).abs() < 1e-9 && (h[0].end - 90.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_grid_of_rules_gives_cells_with_spans() {
+        // 3 columns x 2 rows, the first row's first two cells merged (no rule between them).
+        let mut segs = vec![];
+        for y in [0.0, 20.0, 40.0] {
+            segs.push(seg(0.0, y, 90.0, y));
+        }
+        segs.push(seg(0.0, 0.0, 0.0, 40.0));
+        segs.push(seg(30.0, 20.0, 30.0, 40.0));
+        segs.push(seg(60.0, 0.0, 60.0, 40.0));
+        segs.push(seg(90.0, 0.0, 90.0, 40.0));
+        let s = TableSettings::default();
+        let (h, v) = edges(&segs, &s);
+        let points = crossings(&h, &v, &s);
+        let mut found = cells(&points);
+        found.sort();
+        assert_eq!(found.len(), 5);
+        assert!(found.contains(&[0, 0, 6000, 2000]), "{found:?}");
+    }
+}
