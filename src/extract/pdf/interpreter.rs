@@ -14,7 +14,6 @@ use crate::extract::ExtractError;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
-use typed_arena::Arena;
 
 /// Deepest nesting of Form XObjects followed (real files use 2 or 3).
 const MAX_FORM_DEPTH: usize = 12;
@@ -93,7 +92,6 @@ impl Default for GraphicsState {
 /// Interprets the pages of one document; fonts are loaded once and shared by its pages.
 pub struct Interpreter<'a> {
     doc: &'a Document,
-    arena: &'a Arena<Dictionary>,
     fonts: Vec<Font<'a>>,
     font_index: HashMap<usize, u16>,
     budget: Budget,
@@ -118,10 +116,9 @@ struct PageRun {
 }
 
 impl<'a> Interpreter<'a> {
-    pub fn new(doc: &'a Document, arena: &'a Arena<Dictionary>, budget: Budget) -> Self {
+    pub fn new(doc: &'a Document, budget: Budget) -> Self {
         Interpreter {
             doc,
-            arena,
             fonts: Vec::new(),
             font_index: HashMap::new(),
             budget,
@@ -302,7 +299,7 @@ impl<'a> Interpreter<'a> {
             return Some(*i);
         }
         let index = u16::try_from(self.fonts.len()).ok()?;
-        self.fonts.push(Font::load(doc, dict, self.arena));
+        self.fonts.push(Font::load(doc, dict));
         self.font_index.insert(key, index);
         Some(index)
     }

@@ -191,7 +191,7 @@ fn normalise_glyph(text: &str) -> String {
             '\u{fb03}' => out.push_str("ffi"),
             '\u{fb04}' => out.push_str("ffl"),
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
-            '\u{a0}' => out.push(' '),
+            '\u{a0}' | '\t' => out.push(' '),
             '\u{ad}' | '\u{0}' => {}
             '\u{f000}'..='\u{f0ff}' => out.push(symbol_font_char(c)),
             _ => out.push(c),

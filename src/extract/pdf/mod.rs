@@ -19,7 +19,6 @@ use crate::document::{BlockKind, Document, Format, RawBlock};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
 use std::time::Duration;
-use typed_arena::Arena;
 
 /// Wall-time bound for one document's interpretation.
 pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(120);
@@ -34,12 +33,8 @@ pub fn extract(
     if pages.is_empty() {
         return Err(ExtractError::NoPages);
     }
-    let arena = Arena::new();
-    let mut interp = interpreter::Interpreter::new(
-        &doc,
-        &arena,
-        Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT),
-    );
+    let mut interp =
+        interpreter::Interpreter::new(&doc, Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT));
     let mut contents: Vec<PageContent> = Vec::with_capacity(pages.len());
     for (_, page_id) in pages.iter() {
         contents.push(interp.run_page(*page_id)?);

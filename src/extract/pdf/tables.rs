@@ -318,7 +318,6 @@ fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> O
         })
         .filter(|r| r.iter().any(|c| !c.text.is_empty() || c.row_span == 0))
         .collect();
-    let rows = drop_empty_columns(rows);
     if rows.len() < 2 || rows[0].len() < 2 {
         return None;
     }
@@ -333,26 +332,6 @@ fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> O
         },
         glyphs: taken,
     })
-}
-
-/// Columns with no text at all (the slivers between double rules) are dropped.
-fn drop_empty_columns(rows: Vec<Vec<Cell>>) -> Vec<Vec<Cell>> {
-    let width = rows.first().map_or(0, Vec::len);
-    let keep: Vec<bool> = (0..width)
-        .map(|c| {
-            rows.iter()
-                .any(|r| !r[c].text.is_empty() || r[c].col_span > 1)
-        })
-        .collect();
-    rows.into_iter()
-        .map(|r| {
-            r.into_iter()
-                .zip(&keep)
-                .filter(|(_, k)| **k)
-                .map(|(c, _)| c)
-                .collect()
-        })
-        .collect()
 }
 
 /// A cell's text: its glyphs laid out as lines (in their drawing order), joined by newlines.

@@ -6,6 +6,7 @@
 //! Unicode chain here is, per code: ToUnicode, then the font's encoding, as
 //! Poppler and pdf.js do.
 
+mod cmap;
 mod encoding;
 mod glyphlist;
 mod std14;
@@ -13,7 +14,6 @@ mod std14;
 use encoding::CodeTable;
 use lopdf::{Dictionary, Document, Encoding, Object};
 use std::collections::HashMap;
-use typed_arena::Arena;
 
 /// Width used when a font gives none for a code (1/1000 of text space).
 const FALLBACK_WIDTH: f64 = 500.0;
@@ -23,7 +23,7 @@ pub struct Font<'a> {
     pub bold: bool,
     /// A symbol or dingbat font: its bullets are pictures, not letters.
     pub symbolic: bool,
-    to_unicode: Option<Encoding<'a>>,
+    to_unicode: Option<cmap::ToUnicode>,
     /// Simple fonts: each code's text from the base encoding and Differences.
     code_table: Option<CodeTable>,
     /// Type0 fonts with a predefined Unicode CMap lopdf can read (UniGB-UCS2-H, UTF16).
@@ -40,7 +40,7 @@ pub struct Font<'a> {
 }
 
 impl<'a> Font<'a> {
-    pub fn load(doc: &'a Document, dict: &'a Dictionary, arena: &'a Arena<Dictionary>) -> Font<'a> {
+    pub fn load(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
         let subtype = name_of(dict.get(b"Subtype").ok()).unwrap_or_default();
         let base_name = name_of(dict.get_deref(b"BaseFont", doc).ok()).unwrap_or_default();
         let type0 = subtype == "Type0";
@@ -79,7 +79,7 @@ impl<'a> Font<'a> {
             .any(|s| lower.contains(s))
             && !lower.contains("opensymbol");
 
-        let to_unicode = to_unicode_encoding(doc, dict, arena);
+        let to_unicode = to_unicode_map(doc, dict);
         let code_table = (!type0).then(|| encoding::simple_code_table(doc, dict));
         let cid_encoding = if type0 {
             dict.get_font_encoding(doc).ok().filter(|e| {
@@ -156,12 +156,13 @@ impl<'a> Font<'a> {
 
     /// The Unicode text of one code: ToUnicode first, then the encoding.
     pub fn decode(&self, code: u32, raw: &[u8]) -> String {
-        if let Some(Encoding::UnicodeMapEncoding(cmap)) = &self.to_unicode {
-            if let Some(units) = cmap.get(code, raw.len() as u8) {
-                let s = String::from_utf16_lossy(&units);
-                if !s.is_empty() && !s.contains('\u{fffd}') {
-                    return s;
-                }
+        if let Some(text) = self
+            .to_unicode
+            .as_ref()
+            .and_then(|m| m.get(code, raw.len()))
+        {
+            if !text.is_empty() && !text.contains('\u{fffd}') {
+                return text.to_string();
             }
         }
         if let Some(table) = &self.code_table {
@@ -194,22 +195,19 @@ impl<'a> Font<'a> {
     }
 }
 
-/// The font's ToUnicode CMap, read through lopdf with /Encoding removed so it is not ignored.
-fn to_unicode_encoding<'a>(
-    doc: &'a Document,
-    dict: &'a Dictionary,
-    arena: &'a Arena<Dictionary>,
-) -> Option<Encoding<'a>> {
-    dict.get(b"ToUnicode").ok()?;
-    // `get_font_encoding` borrows the dictionary it reads, so the trimmed copy
-    // lives in an arena that lasts as long as the document's extraction.
-    let mut trimmed = dict.clone();
-    trimmed.remove(b"Encoding");
-    let trimmed: &'a Dictionary = arena.alloc(trimmed);
-    match trimmed.get_font_encoding(doc) {
-        Ok(enc @ Encoding::UnicodeMapEncoding(_)) => Some(enc),
-        _ => None,
+/// The font's ToUnicode CMap, if it has one that maps anything.
+fn to_unicode_map(doc: &Document, dict: &Dictionary) -> Option<cmap::ToUnicode> {
+    let stream = dict
+        .get_deref(b"ToUnicode", doc)
+        .and_then(Object::as_stream)
+        .ok()?;
+    let data = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    if data.len() > super::limits::MAX_STREAM_BYTES {
+        return None;
     }
+    Some(cmap::ToUnicode::parse(&data)).filter(|m| !m.is_empty())
 }
 
 fn name_of(obj: Option<&Object>) -> Option<String> {
