@@ -184,7 +184,7 @@ fn cells(points: &BTreeMap<(i64, i64), Crossing>) -> Vec<[i64; 4]> {
 /// Cells that share a corner belong to one table.
 fn group_cells(cells: &[[i64; 4]]) -> Vec<Vec<[i64; 4]>> {
     let mut parent: Vec<usize> = (0..cells.len()).collect();
-    fn find(p: &mut Vec<usize>, i: usize) -> usize {
+    fn find(p: &mut [usize], i: usize) -> usize {
         let mut r = i;
         while p[r] != r {
             p[r] = p[p[r]];
