@@ -15,7 +15,7 @@ pub use interpreter::{Glyph, PageContent, Segment};
 pub use layout::LayoutSettings;
 
 use super::ExtractError;
-use crate::document::{BlockKind, Document, Format, RawBlock};
+use crate::document::{BlockKind, Document, Format, RawBlock, Table};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
 use std::time::Duration;
@@ -62,6 +62,7 @@ pub fn extract(
     for (page_no, found) in found_tables {
         insert_table(&mut blocks, page_no, found);
     }
+    join_continued_tables(&mut blocks);
     let title = info_title(&doc).or_else(|| {
         blocks
             .iter()
@@ -126,6 +127,57 @@ fn insert_table(blocks: &mut Vec<RawBlock>, page_no: u32, found: tables::FoundTa
     table.page = Some(page_no);
     block.table = Some(table);
     blocks.insert(position, block);
+}
+
+/// A table that runs over a page break is drawn as two: when a table block is
+/// followed directly by one at the top of the next page with as many columns,
+/// they are one table. A header row the continuation repeats is dropped.
+fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
+    let mut i = 0;
+    // The page the table at `i` ends on, once continuations are joined to it.
+    let mut end_page = blocks.first().and_then(|b| b.page);
+    while i + 1 < blocks.len() {
+        let continues = match (&blocks[i].table, &blocks[i + 1].table) {
+            (Some(a), Some(b)) => {
+                b.page == end_page.map(|p| p + 1)
+                    && a.rows.first().map(Vec::len) == b.rows.first().map(Vec::len)
+            }
+            _ => false,
+        };
+        if !continues {
+            i += 1;
+            end_page = blocks[i].page;
+            continue;
+        }
+        let next = blocks.remove(i + 1);
+        end_page = next.page;
+        let (Some(mut more), Some(table)) = (next.table, blocks[i].table.as_mut()) else {
+            continue;
+        };
+        let header = table.header_rows.max(1) as usize;
+        if more.rows.len() > header
+            && more.rows[..header] == table.rows[..header.min(table.rows.len())]
+        {
+            more.rows.drain(..header);
+        }
+        table.rows.extend(more.rows);
+        let text = table_text(table);
+        blocks[i].text = text;
+    }
+}
+
+fn table_text(table: &Table) -> String {
+    table
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.text.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Loads a PDF, turning lopdf's failures into causes a reader can act on.

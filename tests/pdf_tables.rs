@@ -1,0 +1,155 @@
+//! Ruled tables in the corpus reports come out row for row and cell for cell.
+
+use reportmine::document::{Document, Table};
+use reportmine::extract::extract_file;
+use std::path::Path;
+
+fn doc(name: &str) -> Document {
+    let rel = format!("raw/cambridgeshire-pcc/{name}");
+    extract_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel),
+        "id",
+        &rel,
+    )
+    .unwrap()
+}
+
+fn tables(doc: &Document) -> Vec<&Table> {
+    doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect()
+}
+
+/// Cell texts with line breaks as spaces.
+fn rows(t: &Table) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.replace('\n', " ")).collect())
+        .collect()
+}
+
+fn column(t: &Table, c: usize) -> Vec<String> {
+    rows(t).into_iter().map(|r| r[c].clone()).collect()
+}
+
+#[test]
+fn grant_tables_of_2013_14_join_over_pages_with_every_row() {
+    let d = doc("annual-report-2013-14.pdf");
+    let t = tables(&d);
+    assert_eq!(
+        t.len(),
+        2,
+        "the crime and disorder grants table spans pages 13-15 and is one table"
+    );
+    let cdrg = t[0];
+    assert_eq!(cdrg.page, Some(13));
+    assert_eq!(
+        rows(cdrg)[0],
+        vec!["Partner", "Allocation 2013-14 (£)", "Rationale"]
+    );
+    assert_eq!(cdrg.header_rows, 1);
+    let partners = column(cdrg, 0);
+    let allocations = column(cdrg, 1);
+    assert_eq!(partners.len(), 15);
+    assert_eq!(partners[1], "Cambridge City Community Safety Partnership");
+    assert_eq!(partners[14], "Neighbourhood Watch");
+    assert_eq!(
+        allocations[1..],
+        [
+            "45,820", "41,080", "28,440", "22,120", "20,540", "41,000", "35,000", "207,575",
+            "116,022", "116,000", "91,762", "74,584", "60,000", "2,500"
+        ]
+    );
+    // A rationale that wraps over many lines, with bullets, stays one cell.
+    assert!(
+        rows(cdrg)[5][2].starts_with("The grant will be used for ▪ helping to keep people safe"),
+        "{}",
+        rows(cdrg)[5][2]
+    );
+
+    let victims = t[1];
+    assert_eq!(
+        rows(victims)[0],
+        vec!["Recipient", "Award (£)", "Rationale"]
+    );
+    assert_eq!(victims.rows.len(), 15);
+    // Cambridge and Peterborough Rape Crisis share one award: a cell spanning two rows.
+    let r = rows(victims);
+    assert_eq!(
+        (r[2][0].as_str(), r[2][1].as_str(), r[3][0].as_str()),
+        (
+            "Cambridge Rape Crisis",
+            "35,000",
+            "Peterborough Rape Crisis"
+        )
+    );
+    assert_eq!(victims.rows[2][1].row_span, 2);
+    // The research team has two awards: its name spans two rows.
+    assert_eq!(victims.rows[6][0].row_span, 2);
+    assert_eq!((r[6][1].as_str(), r[7][1].as_str()), ("5,000", "5,000"));
+    assert_eq!(
+        column(victims, 1)[1..]
+            .iter()
+            .filter(|a| !a.is_empty())
+            .count(),
+        13
+    );
+}
+
+#[test]
+fn statistics_workforce_and_funding_tables_of_2020_21() {
+    let d = doc("annual-report-2020-21.pdf");
+    let t = tables(&d);
+    let find = |first: &str| {
+        *t.iter()
+            .find(|t| t.rows[0][0].text == first)
+            .unwrap_or_else(|| panic!("no table {first}"))
+    };
+    assert_eq!(
+        rows(find("Type of offence")),
+        vec![
+            vec![
+                "Type of offence",
+                "% change",
+                "No of offences 2019/20",
+                "No of offences 2020/21"
+            ],
+            vec!["All crime", "-11.8%", "67,882", "59,883"],
+            vec![
+                "All violence against the person",
+                "+ 8.5%",
+                "20,775",
+                "22,549"
+            ],
+            vec!["All sexual offences", "-0.1%", "2,049", "2,047"],
+            vec!["All robbery", "-28.6%", "749", "535"],
+            vec!["Theft offences", "-32.7%", "26,810", "18,054"],
+            vec!["All criminal damage", "-17.5%", "7,882", "6,499"],
+            vec!["Other crime against society", "+6.1%", "9,617", "10,199"],
+        ]
+    );
+    assert_eq!(
+        rows(find("Role")),
+        vec![
+            vec![
+                "Role",
+                "Full Time Equivalent 31/03/2020",
+                "Full Time Equivalent 31/03/2021",
+                "Variance",
+                "Headcount 31/03/2021"
+            ],
+            vec!["Special Constables", "193", "168", "-25", "168"],
+            vec!["PCSO", "72.8", "66.51", "-6.29", "70"],
+            vec!["Staff", "831.74", "829.81", "-1.93", "923"],
+            vec!["Officers", "1,543.49", "1,622.95", "+79.46", "1,652*"],
+        ]
+    );
+    assert_eq!(
+        rows(find("Funding")),
+        vec![
+            vec!["Funding", "£m"],
+            vec!["Central Government Grant", "85.4"],
+            vec!["Local Council Tax", "67.0"],
+            vec!["Other Grants", "4.1"],
+            vec!["TOTAL", "156.5"],
+        ]
+    );
+}
