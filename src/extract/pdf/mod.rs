@@ -51,7 +51,7 @@ pub fn extract(
     let mut found_tables = Vec::new();
     let mut lines = Vec::with_capacity(contents.len());
     for (no, page) in pages.keys().zip(contents.iter_mut()) {
-        let found = tables::lattice_tables(page, &styles, &table_settings);
+        let found = tables::ruled_tables(page, &styles, &table_settings);
         take_glyphs(page, &found);
         lines.push(layout::page_lines(*no, page, &styles, &settings));
         found_tables.extend(found.into_iter().map(|t| (*no, t)));

@@ -21,6 +21,16 @@ pub struct TableSettings {
     pub join_tolerance: f64,
     /// An edge that stops short of a crossing edge by less than this (pt) still meets it.
     pub intersection_tolerance: f64,
+    /// Row rules (tables ruled between rows only) are at least this long (pt).
+    pub row_rule_min_length: f64,
+    /// Fewest stacked row rules that make a table.
+    pub row_rules_min: usize,
+    /// Rules further apart than this (pt) do not border one row.
+    pub row_max_height: f64,
+    /// Text runs further apart than this (× font size) are separate columns.
+    pub column_gap: f64,
+    /// A gap between row rules this many typical rows tall separates two tables.
+    pub table_break_rows: f64,
 }
 
 impl Default for TableSettings {
@@ -31,6 +41,11 @@ impl Default for TableSettings {
             snap_tolerance: 3.0,
             join_tolerance: 3.0,
             intersection_tolerance: 3.0,
+            row_rule_min_length: 40.0,
+            row_rules_min: 3,
+            row_max_height: 200.0,
+            column_gap: 1.5,
+            table_break_rows: 2.5,
         }
     }
 }
@@ -215,27 +230,198 @@ fn group_cells(cells: &[[i64; 4]]) -> Vec<Vec<[i64; 4]>> {
 }
 
 /// Finds the page's ruled tables.
-pub fn lattice_tables(
-    page: &PageContent,
-    fonts: &[FontStyle],
-    s: &TableSettings,
-) -> Vec<FoundTable> {
+pub fn ruled_tables(page: &PageContent, fonts: &[FontStyle], s: &TableSettings) -> Vec<FoundTable> {
     let (h, v) = edges(&page.segments, s);
-    if h.len() < 2 || v.len() < 2 {
-        return Vec::new();
+    let mut tables: Vec<FoundTable> = Vec::new();
+    if h.len() >= 2 && v.len() >= 2 {
+        let points = crossings(&h, &v, s);
+        let all_cells = cells(&points);
+        tables.extend(
+            group_cells(&all_cells)
+                .into_iter()
+                .filter_map(|group| build_table(&group, page, fonts)),
+        );
     }
-    let points = crossings(&h, &v, s);
-    let all_cells = cells(&points);
-    let mut tables: Vec<FoundTable> = group_cells(&all_cells)
+    let outside: Vec<Edge> = h
         .into_iter()
-        .filter_map(|group| build_table(&group, page, fonts))
+        .filter(|e| {
+            !tables.iter().any(|t| {
+                e.pos >= t.bbox[1] - s.snap_tolerance && e.pos <= t.bbox[3] + s.snap_tolerance
+            })
+        })
         .collect();
+    tables.extend(row_rule_tables(&outside, page, fonts, s));
     tables.sort_by(|a, b| {
         a.bbox[1]
             .total_cmp(&b.bbox[1])
             .then(a.bbox[0].total_cmp(&b.bbox[0]))
     });
     tables
+}
+
+/// Horizontal rules of the same extent stacked down the page: the row
+/// borders of a table styled with rules between rows only (the usual web and
+/// word-processor style). Rows are the bands between rules (and the header
+/// band above the first); columns are the runs of text separated by gaps wider
+/// than any word space, in every row at once.
+fn row_rule_tables(
+    h: &[Edge],
+    page: &PageContent,
+    fonts: &[FontStyle],
+    s: &TableSettings,
+) -> Vec<FoundTable> {
+    let mut rules: Vec<&Edge> = h
+        .iter()
+        .filter(|e| e.end - e.start >= s.row_rule_min_length)
+        .collect();
+    rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let mut stacks: Vec<Vec<&Edge>> = Vec::new();
+    for e in rules {
+        let joins = stacks.last().is_some_and(|st| {
+            let (first, last) = (st[0], st[st.len() - 1]);
+            (e.start - first.start).abs() <= s.snap_tolerance
+                && (e.end - first.end).abs() <= s.snap_tolerance
+                && e.pos - last.pos <= s.row_max_height
+        });
+        if joins {
+            stacks.last_mut().expect("checked").push(e);
+        } else {
+            stacks.push(vec![e]);
+        }
+    }
+    stacks
+        .into_iter()
+        .flat_map(|st| split_at_wide_gaps(st, s))
+        .filter(|st| st.len() >= s.row_rules_min)
+        .filter_map(|st| table_from_row_rules(&st, page, fonts, s))
+        .collect()
+}
+
+/// Two tables with the same width, one below the other, stack their rules too:
+/// a gap far wider than the stack's typical row splits it.
+fn split_at_wide_gaps<'e>(stack: Vec<&'e Edge>, s: &TableSettings) -> Vec<Vec<&'e Edge>> {
+    if stack.len() < 4 {
+        return vec![stack];
+    }
+    let mut gaps: Vec<f64> = stack.windows(2).map(|w| w[1].pos - w[0].pos).collect();
+    gaps.sort_by(f64::total_cmp);
+    let typical = gaps[gaps.len() / 2];
+    let mut out: Vec<Vec<&Edge>> = vec![vec![stack[0]]];
+    for w in stack.windows(2) {
+        if w[1].pos - w[0].pos > s.table_break_rows * typical {
+            out.push(Vec::new());
+        }
+        out.last_mut().expect("non-empty").push(w[1]);
+    }
+    out
+}
+
+fn table_from_row_rules(
+    rules: &[&Edge],
+    page: &PageContent,
+    fonts: &[FontStyle],
+    s: &TableSettings,
+) -> Option<FoundTable> {
+    let (x0, x1) = (rules[0].start, rules[0].end);
+    let mut bounds: Vec<f64> = rules.iter().map(|e| e.pos).collect();
+    let mut heights: Vec<f64> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
+    heights.sort_by(f64::total_cmp);
+    let typical = heights[heights.len() / 2];
+    // The header band above the first rule, when text sits there.
+    let centre = |g: &Glyph| ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+    let header_top = bounds[0] - typical;
+    if page.glyphs.iter().any(|g| {
+        let (cx, cy) = centre(g);
+        cx >= x0 && cx <= x1 && cy > header_top && cy < bounds[0]
+    }) {
+        bounds.insert(0, header_top);
+    }
+    let top = bounds[0];
+    let bottom = bounds[bounds.len() - 1];
+    let inside: Vec<usize> = (0..page.glyphs.len())
+        .filter(|&i| {
+            let (cx, cy) = centre(&page.glyphs[i]);
+            cx >= x0
+                && cx <= x1
+                && cy > top
+                && cy < bottom
+                && !page.glyphs[i].text.trim().is_empty()
+        })
+        .collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let columns = text_columns(
+        &inside.iter().map(|&i| &page.glyphs[i]).collect::<Vec<_>>(),
+        s,
+    );
+    if columns.len() < 2 {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut multi = 0;
+    for band in bounds.windows(2) {
+        let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); columns.len()];
+        for &i in &inside {
+            let g = &page.glyphs[i];
+            let (cx, cy) = centre(g);
+            if cy > band[0] && cy < band[1] {
+                if let Some(c) = columns.iter().position(|(a, b)| cx >= *a && cx <= *b) {
+                    cells[c].push(g.clone());
+                }
+            }
+        }
+        if cells.iter().filter(|c| !c.is_empty()).count() >= 2 {
+            multi += 1;
+        }
+        if cells.iter().all(Vec::is_empty) {
+            continue;
+        }
+        rows.push(
+            cells
+                .into_iter()
+                .map(|c| Cell::new(cell_text(c, fonts)))
+                .collect::<Vec<_>>(),
+        );
+    }
+    // Most rows must use several columns: rules between paragraphs are not a table.
+    if rows.len() < 2 || multi * 2 < rows.len() {
+        return None;
+    }
+    let all: Vec<usize> = (0..page.glyphs.len())
+        .filter(|&i| {
+            let (cx, cy) = centre(&page.glyphs[i]);
+            cx >= x0 && cx <= x1 && cy > top && cy < bottom
+        })
+        .collect();
+    let bbox = [x0, top, x1, bottom];
+    Some(FoundTable {
+        bbox,
+        table: Table {
+            page: None,
+            bbox: Some(bbox),
+            rows,
+            header_rows: 0,
+        },
+        glyphs: all,
+    })
+}
+
+/// Column extents: glyph spans merged wherever they are closer than a column gap.
+fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
+    let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let gap = sizes[sizes.len() / 2] * s.column_gap;
+    let mut spans: Vec<(f64, f64)> = glyphs.iter().map(|g| (g.x0, g.x1)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in spans {
+        match out.last_mut() {
+            Some(last) if a <= last.1 + gap => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 /// Lays a group of cells on the grid of their edges and fills them with text.
