@@ -37,13 +37,30 @@ fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
         "Encoding" => "WinAnsiEncoding", "ToUnicode" => cmap,
     });
+    let cid_font = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "CJK",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "DW" => 1000,
+    });
+    let cmap2 = pdf.add_object(Stream::new(
+        dictionary! {},
+        b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0041> <005A> <0041> endbfrange endcmap".to_vec(),
+    ));
+    let f4 = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "CJK", "Encoding" => "Identity-V",
+        "DescendantFonts" => vec![cid_font.into()], "ToUnicode" => cmap2,
+    });
+    let f5 = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "CJK", "Encoding" => "UniJIS-UCS2-H",
+        "DescendantFonts" => vec![cid_font.into()],
+    });
     let form = pdf.add_object(Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 500.into(), 100.into()],
             "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), 20.into()] },
         b"BT /F1 10 Tf 0 0 Td (Inside the form) Tj ET".to_vec(),
     ));
     let resources = dictionary! {
-        "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3 },
+        "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3, "F4" => f4, "F5" => f5 },
         "XObject" => dictionary! { "Fm1" => form },
     };
     let content_id = pdf.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
@@ -244,4 +261,29 @@ fn interleaved_columns_read_column_by_column() {
             "right column line 0 right column line 1 right column line 2 right column line 3"
         ]
     );
+}
+
+#[test]
+fn vertical_writing_reads_down_the_column() {
+    // Identity-V: two-byte codes, advancing down the page.
+    let doc = extract(&one_page(
+        "BT /F4 12 Tf 300 700 Td <0054004F0050> Tj ET",
+        dictionary! {},
+    ));
+    assert_eq!(doc.blocks[0].text, "TOP");
+    let bbox = doc.blocks[0].bbox.unwrap();
+    assert!(
+        bbox[3] - bbox[1] > 30.0 && bbox[2] - bbox[0] < 15.0,
+        "a tall, narrow run: {bbox:?}"
+    );
+}
+
+#[test]
+fn predefined_unicode_cmaps_decode_without_to_unicode() {
+    // UniJIS-UCS2-H: the codes are UTF-16, so the text needs no /ToUnicode.
+    let doc = extract(&one_page(
+        "BT /F5 12 Tf 72 700 Td <65E5672C> Tj ET",
+        dictionary! {},
+    ));
+    assert_eq!(doc.blocks[0].text, "日本");
 }

@@ -92,7 +92,7 @@ impl Default for GraphicsState {
 /// Interprets the pages of one document; fonts are loaded once and shared by its pages.
 pub struct Interpreter<'a> {
     doc: &'a Document,
-    fonts: Vec<Font<'a>>,
+    fonts: Vec<Font>,
     font_index: HashMap<usize, u16>,
     budget: Budget,
 }
@@ -257,9 +257,16 @@ impl<'a> Interpreter<'a> {
                         match item {
                             Object::String(..) => self.show(Some(item), run)?,
                             other => {
-                                let adjust = as_number(other).unwrap_or(0.0);
-                                let tx = -adjust / 1000.0 * run.gs.font_size * run.gs.h_scale;
-                                run.tm = [1.0, 0.0, 0.0, 1.0, tx, 0.0].mul(&run.tm);
+                                let adjust =
+                                    as_number(other).unwrap_or(0.0) / 1000.0 * run.gs.font_size;
+                                let vertical =
+                                    run.gs.font.is_some_and(|f| self.fonts[f as usize].vertical);
+                                let step = if vertical {
+                                    [0.0, adjust]
+                                } else {
+                                    [-adjust * run.gs.h_scale, 0.0]
+                                };
+                                run.tm = [1.0, 0.0, 0.0, 1.0, step[0], step[1]].mul(&run.tm);
                             }
                         }
                     }
@@ -326,12 +333,16 @@ impl<'a> Interpreter<'a> {
             .mul(&run.tm)
             .mul(&gs.ctm);
             let w0 = font.width(code);
-            let spacing = if font.bytes_per_code == 1 && code == 32 {
+            let spacing = if raw.len() == 1 && code == 32 {
                 gs.word_spacing
             } else {
                 0.0
             };
-            let advance = (w0 * gs.font_size + gs.char_spacing + spacing) * gs.h_scale;
+            let advance = if font.vertical {
+                font.vertical_advance * gs.font_size + gs.char_spacing + spacing
+            } else {
+                (w0 * gs.font_size + gs.char_spacing + spacing) * gs.h_scale
+            };
             let text = font.decode(code, raw);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
@@ -339,7 +350,13 @@ impl<'a> Interpreter<'a> {
                 let glyph = run.place(text, &trm, w0, size, font, font_id);
                 run.emit(glyph);
             }
-            run.tm = [1.0, 0.0, 0.0, 1.0, advance, 0.0].mul(&run.tm);
+            // Vertical writing moves down the text space's y axis.
+            let step = if font.vertical {
+                [0.0, -advance]
+            } else {
+                [advance, 0.0]
+            };
+            run.tm = [1.0, 0.0, 0.0, 1.0, step[0], step[1]].mul(&run.tm);
         }
         Ok(())
     }
@@ -404,11 +421,14 @@ impl PageRun {
         trm: &Matrix,
         w0: f64,
         size: f64,
-        font: &Font<'_>,
+        font: &Font,
         font_id: u16,
     ) -> Glyph {
         let to_page = |x: f64, y: f64| [x - self.page_left, self.page_top - y];
         let origin = to_page(trm[4], trm[5]);
+        if font.vertical {
+            return self.place_vertical(text, trm, w0, size, font, font_id, origin);
+        }
         // Page space flips y, so vectors flip their y component.
         let along = [trm[0] * w0, -trm[1] * w0];
         let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
@@ -439,6 +459,52 @@ impl PageRun {
             origin,
             dir,
             advance: (along[0] * along[0] + along[1] * along[1]).sqrt(),
+            size,
+            font: font_id,
+        }
+    }
+
+    /// A glyph of vertical writing: centred on the line, advancing down it.
+    #[allow(clippy::too_many_arguments)]
+    fn place_vertical(
+        &self,
+        text: String,
+        trm: &Matrix,
+        w0: f64,
+        size: f64,
+        font: &Font,
+        font_id: u16,
+        origin: [f64; 2],
+    ) -> Glyph {
+        let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
+        let down = [-trm[2] / size, trm[3] / size];
+        let across = [trm[0] / run_len, -trm[1] / run_len];
+        let advance = font.vertical_advance * size;
+        let half = w0 * run_len / 2.0;
+        let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for side in [-half, half] {
+            for depth in [0.0, advance] {
+                let p = [
+                    origin[0] + across[0] * side + down[0] * depth,
+                    origin[1] + across[1] * side + down[1] * depth,
+                ];
+                bbox = [
+                    bbox[0].min(p[0]),
+                    bbox[1].min(p[1]),
+                    bbox[2].max(p[0]),
+                    bbox[3].max(p[1]),
+                ];
+            }
+        }
+        Glyph {
+            text,
+            x0: bbox[0],
+            x1: bbox[2],
+            top: bbox[1],
+            bottom: bbox[3],
+            origin,
+            dir: down,
+            advance,
             size,
             font: font_id,
         }

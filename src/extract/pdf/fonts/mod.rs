@@ -6,28 +6,32 @@
 //! Unicode chain here is, per code: ToUnicode, then the font's encoding, as
 //! Poppler and pdf.js do.
 
+mod cid;
 mod cmap;
 mod encoding;
 mod glyphlist;
 mod std14;
 
 use encoding::CodeTable;
-use lopdf::{Dictionary, Document, Encoding, Object};
+use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
 
 /// Width used when a font gives none for a code (1/1000 of text space).
 const FALLBACK_WIDTH: f64 = 500.0;
 
-pub struct Font<'a> {
-    pub bytes_per_code: usize,
+pub struct Font {
     pub bold: bool,
     /// A symbol or dingbat font: its bullets are pictures, not letters.
     pub symbolic: bool,
     to_unicode: Option<cmap::ToUnicode>,
     /// Simple fonts: each code's text from the base encoding and Differences.
     code_table: Option<CodeTable>,
-    /// Type0 fonts with a predefined Unicode CMap lopdf can read (UniGB-UCS2-H, UTF16).
-    cid_encoding: Option<Encoding<'a>>,
+    /// Type0 fonts: how codes split, and their text under a predefined CMap.
+    cid_encoding: Option<cid::CidEncoding>,
+    /// Written top to bottom (a Type0 font with a vertical CMap, such as Identity-V).
+    pub vertical: bool,
+    /// Vertical advance per unit of font size (from /DW2), for vertical fonts.
+    pub vertical_advance: f64,
     widths: HashMap<u32, f64>,
     /// A standard-14 font used without /Widths: widths by character.
     standard: Option<&'static std14::StandardFont>,
@@ -39,8 +43,8 @@ pub struct Font<'a> {
     pub descent: f64,
 }
 
-impl<'a> Font<'a> {
-    pub fn load(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
+impl Font {
+    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
         let subtype = name_of(dict.get(b"Subtype").ok()).unwrap_or_default();
         let base_name = name_of(dict.get_deref(b"BaseFont", doc).ok()).unwrap_or_default();
         let type0 = subtype == "Type0";
@@ -81,16 +85,23 @@ impl<'a> Font<'a> {
 
         let to_unicode = to_unicode_map(doc, dict);
         let code_table = (!type0).then(|| encoding::simple_code_table(doc, dict));
-        let cid_encoding = if type0 {
-            dict.get_font_encoding(doc).ok().filter(|e| {
-                matches!(
-                    e,
-                    Encoding::SimpleEncoding(b"UniGB-UCS2-H" | b"UniGB-UTF16-H")
-                )
-            })
-        } else {
-            None
+        let cmap_name = match dict
+            .get(b"Encoding")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .map(|(_, o)| o)
+        {
+            Some(Object::Name(n)) => String::from_utf8_lossy(n).to_string(),
+            Some(Object::Stream(st)) => name_of(st.dict.get(b"CMapName").ok()).unwrap_or_default(),
+            _ => String::new(),
         };
+        let cid_encoding = type0.then(|| cid::CidEncoding::from_name(&cmap_name));
+        let vertical = type0 && cmap_name.ends_with("-V");
+        let vertical_advance = descendant
+            .and_then(|d| d.get_deref(b"DW2", doc).and_then(Object::as_array).ok())
+            .and_then(|a| a.get(1))
+            .and_then(|o| number(doc, o))
+            .map_or(1.0, |w1| (w1 / 1000.0).abs());
 
         let (widths, default_width, width_scale) = if type0 {
             let (w, dw) = descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
@@ -132,12 +143,13 @@ impl<'a> Font<'a> {
             .or(standard.map(|f| f.descent))
             .unwrap_or(0.2);
         Font {
-            bytes_per_code: if type0 { 2 } else { 1 },
             bold,
             symbolic,
             to_unicode,
             code_table,
             cid_encoding,
+            vertical,
+            vertical_advance,
             widths,
             standard,
             default_width,
@@ -148,10 +160,22 @@ impl<'a> Font<'a> {
     }
 
     /// Splits a shown string into character codes.
-    pub fn codes<'s>(&self, bytes: &'s [u8]) -> impl Iterator<Item = (u32, &'s [u8])> + 's {
-        bytes
-            .chunks(self.bytes_per_code)
-            .map(|c| (c.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)), c))
+    pub fn codes<'s>(&self, bytes: &'s [u8]) -> Vec<(u32, &'s [u8])> {
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let len = match self.cid_encoding {
+                Some(enc) => enc.code_len(rest),
+                None => 1,
+            };
+            let (code, tail) = rest.split_at(len);
+            out.push((
+                code.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)),
+                code,
+            ));
+            rest = tail;
+        }
+        out
     }
 
     /// The Unicode text of one code: ToUnicode first, then the encoding.
@@ -172,12 +196,11 @@ impl<'a> Font<'a> {
                 .flatten()
                 .unwrap_or_default();
         }
-        match &self.cid_encoding {
-            Some(enc) => enc.bytes_to_string(raw).unwrap_or_default(),
-            // A CID font without a Unicode map: its codes are glyph ids, and
-            // guessing letters from them gives garbage, so give nothing.
-            None => String::new(),
-        }
+        // Without a Unicode map, Identity codes are glyph ids: guessing letters
+        // from them gives garbage, so they give nothing.
+        self.cid_encoding
+            .and_then(|e| e.decode(raw))
+            .unwrap_or_default()
     }
 
     /// Advance width of a code in text space units per unit of font size.
