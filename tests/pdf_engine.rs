@@ -287,3 +287,57 @@ fn predefined_unicode_cmaps_decode_without_to_unicode() {
     ));
     assert_eq!(doc.blocks[0].text, "日本");
 }
+
+#[test]
+fn incremental_updates_give_the_newest_revision() {
+    let original = one_page(
+        "BT /F1 12 Tf 72 720 Td (First revision) Tj ET",
+        dictionary! {},
+    );
+    let parsed = Pdf::load_mem(&original).unwrap();
+    let page_id = *parsed.get_pages().values().next().unwrap();
+    let content_id = parsed
+        .get_dictionary(page_id)
+        .unwrap()
+        .get(b"Contents")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let root = parsed.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let tail = String::from_utf8_lossy(&original[original.len() - 40..]).to_string();
+    let prev: usize = tail
+        .split("startxref")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+
+    // An update appended after %%EOF, as an editor saves: a new revision of the content stream.
+    let mut updated = original.clone();
+    let body = b"BT /F1 12 Tf 72 720 Td (Second revision) Tj ET";
+    let offset = updated.len();
+    updated.extend_from_slice(
+        format!(
+            "{} 0 obj\n<< /Length {} >>\nstream\n",
+            content_id.0,
+            body.len()
+        )
+        .as_bytes(),
+    );
+    updated.extend_from_slice(body);
+    updated.extend_from_slice(b"\nendstream\nendobj\n");
+    let xref = updated.len();
+    updated.extend_from_slice(
+        format!(
+            "xref\n0 1\n0000000000 65535 f \n{} 1\n{offset:010} 00000 n \ntrailer\n<< /Size {} /Root {} 0 R /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n",
+            content_id.0,
+            parsed.max_id + 1,
+            root.0
+        )
+        .as_bytes(),
+    );
+    assert_eq!(extract(&updated).to_text().trim(), "Second revision");
+}
