@@ -2,6 +2,7 @@
 //! Pure functions of the Document model: no I/O.
 
 pub mod periods;
+pub mod quantities;
 
 use crate::document::{BlockKind, Document};
 
