@@ -171,7 +171,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut taken = vec![false; text.len()];
     let mut out = Vec::new();
     let free = |taken: &[bool], s: usize, e: usize| !taken[s..e].iter().any(|t| *t);
-    let mut claim =
+    let claim =
         |taken: &mut Vec<bool>, s: usize, e: usize| taken[s..e].iter_mut().for_each(|t| *t = true);
 
     // Money first: "£2,019" is an amount even though 2019 looks like a year.
