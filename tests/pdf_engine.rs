@@ -341,3 +341,59 @@ fn incremental_updates_give_the_newest_revision() {
     );
     assert_eq!(extract(&updated).to_text().trim(), "Second revision");
 }
+
+#[test]
+fn unruled_tables_are_found_and_prose_columns_are_not() {
+    let mut content = String::from("BT /F1 10 Tf ");
+    let rows = [
+        ["Offence", "2019/20", "2020/21"],
+        ["Burglary", "4,120", "3,002"],
+        ["Robbery", "749", "535"],
+        ["Theft", "26,810", "18,054"],
+    ];
+    for (i, row) in rows.iter().enumerate() {
+        let y = 700 - 14 * i;
+        for (x, cell) in [72, 250, 360].iter().zip(row) {
+            content.push_str(&format!("1 0 0 1 {x} {y} Tm ({cell}) Tj "));
+        }
+    }
+    content.push_str("ET");
+    let doc = extract(&one_page(&content, dictionary! {}));
+    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+    assert_eq!(tables.len(), 1);
+    let got: Vec<Vec<&str>> = tables[0]
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(got, rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>());
+
+    // Two prose columns, written line by line across the page, are text, not a table.
+    let mut prose = String::from("BT /F1 10 Tf ");
+    let left = [
+        "the commissioner has worked",
+        "with partners across the",
+        "county to reduce crime and",
+        "support the victims of it",
+    ];
+    let right = [
+        "and the constabulary has",
+        "recruited more officers than",
+        "in any year since the force",
+        "was formed in the sixties",
+    ];
+    for i in 0..4 {
+        let y = 700 - 12 * i;
+        prose.push_str(&format!(
+            "1 0 0 1 72 {y} Tm ({}) Tj 1 0 0 1 320 {y} Tm ({}) Tj ",
+            left[i], right[i]
+        ));
+    }
+    prose.push_str("ET");
+    let doc = extract(&one_page(&prose, dictionary! {}));
+    assert!(
+        doc.blocks.iter().all(|b| b.table.is_none()),
+        "{:?}",
+        doc.blocks
+    );
+}

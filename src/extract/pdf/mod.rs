@@ -9,6 +9,7 @@ mod geometry;
 mod interpreter;
 mod layout;
 mod limits;
+mod stream_tables;
 mod tables;
 
 pub use interpreter::{Glyph, PageContent, Segment};
@@ -51,7 +52,17 @@ pub fn extract(
     let mut found_tables = Vec::new();
     let mut lines = Vec::with_capacity(contents.len());
     for (no, page) in pages.keys().zip(contents.iter_mut()) {
-        let found = tables::ruled_tables(page, &styles, &table_settings);
+        let mut found = tables::ruled_tables(page, &styles, &table_settings);
+        let mut taken = vec![false; page.glyphs.len()];
+        for t in &found {
+            t.glyphs.iter().for_each(|&i| taken[i] = true);
+        }
+        found.extend(stream_tables::stream_tables(
+            page,
+            &taken,
+            &styles,
+            &stream_tables::StreamSettings::default(),
+        ));
         take_glyphs(page, &found);
         lines.push(layout::page_lines(*no, page, &styles, &settings));
         found_tables.extend(found.into_iter().map(|t| (*no, t)));

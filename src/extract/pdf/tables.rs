@@ -521,7 +521,7 @@ fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> O
 }
 
 /// A cell's text: its glyphs laid out as lines (in their drawing order), joined by newlines.
-fn cell_text(glyphs: Vec<Glyph>, fonts: &[FontStyle]) -> String {
+pub fn cell_text(glyphs: Vec<Glyph>, fonts: &[FontStyle]) -> String {
     if glyphs.is_empty() {
         return String::new();
     }
