@@ -439,17 +439,11 @@ impl PageRun {
             [origin[0] + up[0] * a, origin[1] + up[1] * a],
             [origin[0] - up[0] * d, origin[1] - up[1] * d],
         ];
-        let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-        for c in corners {
-            for p in [c, [c[0] + along[0], c[1] + along[1]]] {
-                bbox = [
-                    bbox[0].min(p[0]),
-                    bbox[1].min(p[1]),
-                    bbox[2].max(p[0]),
-                    bbox[3].max(p[1]),
-                ];
-            }
-        }
+        let bbox = bounds(
+            corners
+                .iter()
+                .flat_map(|c| [*c, [c[0] + along[0], c[1] + along[1]]]),
+        );
         Glyph {
             text,
             x0: bbox[0],
@@ -481,21 +475,14 @@ impl PageRun {
         let across = [trm[0] / run_len, -trm[1] / run_len];
         let advance = font.vertical_advance * size;
         let half = w0 * run_len / 2.0;
-        let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-        for side in [-half, half] {
-            for depth in [0.0, advance] {
-                let p = [
+        let bbox = bounds([-half, half].into_iter().flat_map(|side| {
+            [0.0, advance].map(|depth| {
+                [
                     origin[0] + across[0] * side + down[0] * depth,
                     origin[1] + across[1] * side + down[1] * depth,
-                ];
-                bbox = [
-                    bbox[0].min(p[0]),
-                    bbox[1].min(p[1]),
-                    bbox[2].max(p[0]),
-                    bbox[3].max(p[1]),
-                ];
-            }
-        }
+                ]
+            })
+        }));
         Glyph {
             text,
             x0: bbox[0],
@@ -619,6 +606,20 @@ impl PageRun {
             });
         }
     }
+}
+
+/// The box `[x0, top, x1, bottom]` around points.
+fn bounds(points: impl IntoIterator<Item = [f64; 2]>) -> [f64; 4] {
+    points
+        .into_iter()
+        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ]
+        })
 }
 
 /// A PDF text string: UTF-16BE with a BOM, UTF-8 with a BOM, or PDFDocEncoding (Latin-1 here).

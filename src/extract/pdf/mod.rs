@@ -119,18 +119,7 @@ fn insert_table(blocks: &mut Vec<RawBlock>, page_no: u32, found: tables::FoundTa
             page > page_no || (page == page_no && b.bbox.is_some_and(|bb| bb[1] >= top))
         })
         .unwrap_or(blocks.len());
-    let text = found
-        .table
-        .rows
-        .iter()
-        .map(|r| {
-            r.iter()
-                .map(|c| c.text.replace('\n', " "))
-                .collect::<Vec<_>>()
-                .join("\t")
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text = table_text(&found.table);
     let mut block = RawBlock::new(BlockKind::Table, text);
     block.page = Some(page_no);
     block.bbox = Some(found.bbox.map(|v| (v * 100.0).round() / 100.0));
