@@ -153,3 +153,48 @@ fn statistics_workforce_and_funding_tables_of_2020_21() {
         ]
     );
 }
+
+#[test]
+fn financial_appendix_of_the_2017_20_plan_has_every_row() {
+    // A Chromium print: rules under the figures only, sections ruled differently.
+    let d = doc("police-and-crime-plan-2017-20.pdf");
+    let t = tables(&d);
+    let body = *t
+        .iter()
+        .find(|t| t.rows[0][0].text == "Total Local Policing Expenditure")
+        .expect("appendix table");
+    let r = rows(body);
+    assert_eq!(r.len(), 21);
+    assert_eq!(
+        r[0],
+        vec![
+            "Total Local Policing Expenditure",
+            "78,195",
+            "73,720",
+            "74,947",
+            "81,349",
+            "83,120"
+        ]
+    );
+    assert_eq!(
+        r[8],
+        vec![
+            "GROSS REVENUE EXPENDITURE",
+            "134,267",
+            "134,407",
+            "138,561",
+            "146,490",
+            "151,192"
+        ]
+    );
+    assert_eq!(r[14][0], "FINANCED BY");
+    assert_eq!(r[20], vec!["Budget Gap", "0", "0", "0", "-5,488", "-7,768"]);
+    let header = *t
+        .iter()
+        .find(|t| t.rows[0][0].text == "Actuals")
+        .expect("appendix header");
+    assert_eq!(
+        rows(header)[1],
+        vec!["2016/17", "2017/18", "2018/19", "2019/20", "2020/21"]
+    );
+}

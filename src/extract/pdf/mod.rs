@@ -129,6 +129,9 @@ fn insert_table(blocks: &mut Vec<RawBlock>, page_no: u32, found: tables::FoundTa
     blocks.insert(position, block);
 }
 
+/// Two tables on one page closer than this (pt), with the same columns, are parts of one.
+const MAX_TABLE_PART_GAP: f64 = 24.0;
+
 /// A table that runs over a page break is drawn as two: when a table block is
 /// followed directly by one at the top of the next page with as many columns,
 /// they are one table. A header row the continuation repeats is dropped.
@@ -139,8 +142,11 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
     while i + 1 < blocks.len() {
         let continues = match (&blocks[i].table, &blocks[i + 1].table) {
             (Some(a), Some(b)) => {
-                b.page == end_page.map(|p| p + 1)
-                    && a.rows.first().map(Vec::len) == b.rows.first().map(Vec::len)
+                let same_columns = a.rows.first().map(Vec::len) == b.rows.first().map(Vec::len);
+                // On one page: parts of a table whose rule style changes between sections.
+                let next_on_page = b.page == end_page
+                    && matches!((blocks[i].bbox, blocks[i + 1].bbox), (Some(p), Some(n)) if n[1] - p[3] < MAX_TABLE_PART_GAP && (n[0] - p[0]).abs() < MAX_TABLE_PART_GAP);
+                same_columns && (b.page == end_page.map(|p| p + 1) || next_on_page)
             }
             _ => false,
         };
@@ -150,6 +156,16 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
             continue;
         }
         let next = blocks.remove(i + 1);
+        if next.page == end_page {
+            if let (Some(a), Some(b)) = (blocks[i].bbox.as_mut(), next.bbox) {
+                *a = [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ];
+            }
+        }
         end_page = next.page;
         let (Some(mut more), Some(table)) = (next.table, blocks[i].table.as_mut()) else {
             continue;

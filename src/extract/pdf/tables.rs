@@ -338,6 +338,7 @@ fn table_from_row_rules(
     }
     let top = bounds[0];
     let bottom = bounds[bounds.len() - 1];
+    let (x0, x1) = widen_to_row_text(x0, x1, &bounds, page);
     let inside: Vec<usize> = (0..page.glyphs.len())
         .filter(|&i| {
             let (cx, cy) = centre(&page.glyphs[i]);
@@ -405,6 +406,53 @@ fn table_from_row_rules(
         },
         glyphs: all,
     })
+}
+
+/// Rules drawn under some columns only (a label column left unruled) leave
+/// row text outside their extent. When most rows continue past an end of the
+/// rules on the same baseline, the table takes that text in.
+fn widen_to_row_text(x0: f64, x1: f64, bounds: &[f64], page: &PageContent) -> (f64, f64) {
+    let centre_y = |g: &Glyph| (g.top + g.bottom) / 2.0;
+    let (mut left, mut right) = (x0, x1);
+    let (mut left_rows, mut right_rows) = (0, 0);
+    for band in bounds.windows(2) {
+        let in_band: Vec<&Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| centre_y(g) > band[0] && centre_y(g) < band[1])
+            .collect();
+        let baselines: Vec<f64> = in_band
+            .iter()
+            .filter(|g| (g.x0 + g.x1) / 2.0 >= x0 && (g.x0 + g.x1) / 2.0 <= x1)
+            .map(|g| g.origin[1])
+            .collect();
+        let aligned = |g: &&&Glyph| baselines.iter().any(|b| (g.origin[1] - b).abs() < 1.0);
+        let outside_left: Vec<f64> = in_band
+            .iter()
+            .filter(|g| g.x1 <= x0)
+            .filter(aligned)
+            .map(|g| g.x0)
+            .collect();
+        let outside_right: Vec<f64> = in_band
+            .iter()
+            .filter(|g| g.x0 >= x1)
+            .filter(aligned)
+            .map(|g| g.x1)
+            .collect();
+        if let Some(m) = outside_left.iter().copied().reduce(f64::min) {
+            left = left.min(m - 0.5);
+            left_rows += 1;
+        }
+        if let Some(m) = outside_right.iter().copied().reduce(f64::max) {
+            right = right.max(m + 0.5);
+            right_rows += 1;
+        }
+    }
+    let rows = bounds.len() - 1;
+    (
+        if left_rows * 2 >= rows { left } else { x0 },
+        if right_rows * 2 >= rows { right } else { x1 },
+    )
 }
 
 /// Column extents: glyph spans merged wherever they are closer than a column gap.
