@@ -164,7 +164,7 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
         .find(|t| t.rows[0][0].text == "Total Local Policing Expenditure")
         .expect("appendix table");
     let r = rows(body);
-    assert_eq!(r.len(), 21);
+    assert_eq!(r.len(), 20);
     assert_eq!(
         r[0],
         vec![
@@ -187,8 +187,8 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
             "151,192"
         ]
     );
-    assert_eq!(r[14][0], "FINANCED BY");
-    assert_eq!(r[20], vec!["Budget Gap", "0", "0", "0", "-5,488", "-7,768"]);
+    assert_eq!(r[13][0], "FINANCED BY");
+    assert_eq!(r[19], vec!["Budget Gap", "0", "0", "0", "-5,488", "-7,768"]);
     let header = *t
         .iter()
         .find(|t| t.rows[0][0].text == "Actuals")
