@@ -11,6 +11,7 @@ use super::fonts::Font;
 use super::geometry::{Matrix, MatrixExt, IDENTITY};
 use super::limits::Budget;
 use crate::extract::ExtractError;
+use compact_str::CompactString;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
@@ -23,7 +24,7 @@ const MAX_STATE_STACK: usize = 256;
 /// One glyph as drawn, in page space with the origin at the top-left.
 #[derive(Debug, Clone)]
 pub struct Glyph {
-    pub text: String,
+    pub text: CompactString,
     pub x0: f64,
     pub x1: f64,
     pub top: f64,
@@ -48,7 +49,7 @@ pub struct Segment {
 }
 
 /// What is known about the document's fonts once interpretation is over.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct FontStyle {
     pub bold: bool,
     pub symbolic: bool,
@@ -417,7 +418,7 @@ impl PageRun {
     /// spanned by its advance and the font's ascent and descent, in any rotation.
     fn place(
         &self,
-        text: String,
+        text: CompactString,
         trm: &Matrix,
         w0: f64,
         size: f64,
@@ -462,7 +463,7 @@ impl PageRun {
     #[allow(clippy::too_many_arguments)]
     fn place_vertical(
         &self,
-        text: String,
+        text: CompactString,
         trm: &Matrix,
         w0: f64,
         size: f64,
@@ -550,7 +551,7 @@ impl PageRun {
             merged.top = merged.top.min(g.top);
             merged.bottom = merged.bottom.max(g.bottom);
         }
-        merged.text = text;
+        merged.text = text.into();
         self.out.glyphs.push(merged);
     }
 

@@ -3,7 +3,7 @@
 //! Every heuristic's threshold is a named field of [`LayoutSettings`], as a
 //! multiple of the font size where it is a distance (pdfplumber's practice).
 
-use super::interpreter::{FontStyle, Glyph, PageContent};
+use super::interpreter::{FontStyle, Glyph};
 use crate::document::{BlockKind, RawBlock};
 use std::collections::HashMap;
 
@@ -89,15 +89,15 @@ fn same_direction(a: [f64; 2], b: [f64; 2]) -> bool {
 
 /// Builds lines from one page's glyphs in content-stream order, which is the
 /// authoring order for the word processors and browsers that make reports.
-pub fn page_lines(
+pub fn page_lines<'g>(
     page_no: u32,
-    page: &PageContent,
+    glyphs: impl IntoIterator<Item = &'g Glyph>,
     fonts: &[FontStyle],
     s: &LayoutSettings,
 ) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut current: Option<(Line, usize, usize)> = None; // line, glyph count, bold glyph count
-    for g in &page.glyphs {
+    for g in glyphs {
         let style = fonts.get(g.font as usize).cloned().unwrap_or_default();
         if let Some((line, n, bold)) = current.as_mut() {
             if continues_line(line, g, s) {
@@ -108,7 +108,7 @@ pub fn page_lines(
                 {
                     line.text.push(' ');
                 }
-                line.text.push_str(&normalise_glyph(&g.text));
+                push_normalised(&mut line.text, &g.text);
                 line.x0 = line.x0.min(g.x0);
                 line.x1 = line.x1.max(g.x1);
                 line.u1 = line.u1.max(u1);
@@ -127,11 +127,12 @@ pub fn page_lines(
         if let Some((line, n, bold)) = current.take() {
             lines.push(finish_line(line, n, bold));
         }
-        let text = if style.symbolic {
-            "\u{2022}".to_string()
+        let mut text = String::with_capacity(64);
+        if style.symbolic {
+            text.push('\u{2022}');
         } else {
-            normalise_glyph(&g.text)
-        };
+            push_normalised(&mut text, &g.text);
+        }
         let (u0, u1, v) = writing_frame(g);
         current = Some((
             Line {
@@ -181,8 +182,15 @@ fn finish_line(mut line: Line, glyphs: usize, bold: usize) -> Line {
 }
 
 /// Ligatures become their letters; a soft hyphen and a no-break space become what readers see.
+#[cfg(test)]
 fn normalise_glyph(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_normalised(&mut out, text);
+    out
+}
+
+/// Appends a glyph's text as readers see it (see [`normalise_glyph`]), without allocating.
+fn push_normalised(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '\u{fb00}' => out.push_str("ff"),
@@ -197,7 +205,6 @@ fn normalise_glyph(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// Symbol fonts (Symbol, Wingdings) are mapped into the private-use range

@@ -64,7 +64,7 @@ pub fn extract(
             &stream_tables::StreamSettings::default(),
         ));
         take_glyphs(page, &found);
-        lines.push(layout::page_lines(*no, page, &styles, &settings));
+        lines.push(layout::page_lines(*no, &page.glyphs, &styles, &settings));
         found_tables.extend(found.into_iter().map(|t| (*no, t)));
     }
     let heights: Vec<f64> = contents.iter().map(|p| p.height).collect();

@@ -84,26 +84,17 @@ pub fn stream_tables(
     fonts: &[FontStyle],
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
-    let free: Vec<Glyph> = page
+    let free = page
         .glyphs
         .iter()
         .zip(taken)
         .filter(|(_, t)| !**t)
-        .map(|(g, _)| g.clone())
-        .collect();
+        .map(|(g, _)| g);
     let layout = LayoutSettings {
         segment_gap: s.cell_gap,
         ..LayoutSettings::default()
     };
-    let lines = page_lines(
-        0,
-        &PageContent {
-            glyphs: free,
-            ..Default::default()
-        },
-        fonts,
-        &layout,
-    );
+    let lines = page_lines(0, free, fonts, &layout);
     let rows = rows_of(lines);
     let mut out = Vec::new();
     let mut start = 0;
@@ -195,7 +186,7 @@ fn build(
         .fold(f64::MIN, f64::max);
     let bbox = [columns[0].0, top, columns[columns.len() - 1].1, bottom];
     let mut glyph_ids = Vec::new();
-    let mut grid: Vec<Vec<Vec<Glyph>>> = vec![vec![Vec::new(); columns.len()]; rows.len()];
+    let mut grid: Vec<Vec<Vec<&Glyph>>> = vec![vec![Vec::new(); columns.len()]; rows.len()];
     for (i, g) in page.glyphs.iter().enumerate() {
         if taken[i] {
             continue;
@@ -213,14 +204,14 @@ fn build(
         else {
             continue;
         };
-        grid[r][c].push(g.clone());
+        grid[r][c].push(g);
         glyph_ids.push(i);
     }
     let table_rows: Vec<Vec<Cell>> = grid
         .into_iter()
         .map(|r| {
             r.into_iter()
-                .map(|g| Cell::new(cell_text(g, fonts).replace('\n', " ")))
+                .map(|g| Cell::new(cell_text(&g, fonts).replace('\n', " ")))
                 .collect()
         })
         .collect();

@@ -362,13 +362,13 @@ fn table_from_row_rules(
     let mut rows = Vec::new();
     let mut multi = 0;
     for band in bounds.windows(2) {
-        let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); columns.len()];
+        let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns.len()];
         for &i in &inside {
             let g = &page.glyphs[i];
             let (cx, cy) = centre(g);
             if cy > band[0] && cy < band[1] {
                 if let Some(c) = columns.iter().position(|(a, b)| cx >= *a && cx <= *b) {
-                    cells[c].push(g.clone());
+                    cells[c].push(g);
                 }
             }
         }
@@ -381,7 +381,7 @@ fn table_from_row_rules(
         rows.push(
             cells
                 .into_iter()
-                .map(|c| Cell::new(cell_text(c, fonts)))
+                .map(|c| Cell::new(cell_text(&c, fonts)))
                 .collect::<Vec<_>>(),
         );
     }
@@ -513,10 +513,7 @@ fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> O
     let mut bold_first_row = (0usize, 0usize);
     for (ci, c) in group.iter().enumerate() {
         let (c0, c1, r0, r1) = (col_of(c[0])?, col_of(c[2])?, row_of(c[1])?, row_of(c[3])?);
-        let glyphs: Vec<Glyph> = members[ci]
-            .iter()
-            .map(|&i| page.glyphs[i].clone())
-            .collect();
+        let glyphs: Vec<&Glyph> = members[ci].iter().map(|&i| &page.glyphs[i]).collect();
         if r0 == 0 {
             bold_first_row.0 += glyphs
                 .iter()
@@ -524,7 +521,7 @@ fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> O
                 .count();
             bold_first_row.1 += glyphs.len();
         }
-        let text = cell_text(glyphs, fonts);
+        let text = cell_text(&glyphs, fonts);
         for (r, row) in grid.iter_mut().enumerate().take(r1).skip(r0) {
             for (col, slot) in row.iter_mut().enumerate().take(c1).skip(c0) {
                 *slot = Some(if r == r0 && col == c0 {
@@ -569,15 +566,11 @@ fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> O
 }
 
 /// A cell's text: its glyphs laid out as lines (in their drawing order), joined by newlines.
-pub fn cell_text(glyphs: Vec<Glyph>, fonts: &[FontStyle]) -> String {
+pub fn cell_text(glyphs: &[&Glyph], fonts: &[FontStyle]) -> String {
     if glyphs.is_empty() {
         return String::new();
     }
-    let page = PageContent {
-        glyphs,
-        ..Default::default()
-    };
-    let lines = page_lines(0, &page, fonts, &LayoutSettings::default());
+    let lines = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
     lines
         .iter()
         .map(|l| l.text.as_str())

@@ -12,6 +12,7 @@ mod encoding;
 mod glyphlist;
 mod std14;
 
+use compact_str::CompactString;
 use encoding::CodeTable;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
@@ -32,7 +33,8 @@ pub struct Font {
     pub vertical: bool,
     /// Vertical advance per unit of font size (from /DW2), for vertical fonts.
     pub vertical_advance: f64,
-    widths: HashMap<u32, f64>,
+    /// Widths by code, dense (NaN where the font gives none): looked up for every glyph.
+    widths: Vec<f64>,
     /// A standard-14 font used without /Widths: widths by character.
     standard: Option<&'static std14::StandardFont>,
     default_width: f64,
@@ -150,7 +152,7 @@ impl Font {
             cid_encoding,
             vertical,
             vertical_advance,
-            widths,
+            widths: dense_widths(&widths),
             standard,
             default_width,
             width_scale,
@@ -179,33 +181,34 @@ impl Font {
     }
 
     /// The Unicode text of one code: ToUnicode first, then the encoding.
-    pub fn decode(&self, code: u32, raw: &[u8]) -> String {
+    pub fn decode(&self, code: u32, raw: &[u8]) -> CompactString {
         if let Some(text) = self
             .to_unicode
             .as_ref()
             .and_then(|m| m.get(code, raw.len()))
         {
             if !text.is_empty() && !text.contains('\u{fffd}') {
-                return text.to_string();
+                return CompactString::new(text);
             }
         }
         if let Some(table) = &self.code_table {
             return table
                 .get(code as usize)
-                .cloned()
-                .flatten()
+                .and_then(|t| t.as_deref())
+                .map(CompactString::new)
                 .unwrap_or_default();
         }
         // Without a Unicode map, Identity codes are glyph ids: guessing letters
         // from them gives garbage, so they give nothing.
         self.cid_encoding
             .and_then(|e| e.decode(raw))
+            .map(CompactString::from)
             .unwrap_or_default()
     }
 
     /// Advance width of a code in text space units per unit of font size.
     pub fn width(&self, code: u32) -> f64 {
-        if let Some(w) = self.widths.get(&code) {
+        if let Some(w) = self.widths.get(code as usize).filter(|w| !w.is_nan()) {
             return w * self.width_scale;
         }
         if let Some(font) = self.standard {
@@ -216,6 +219,25 @@ impl Font {
         }
         self.default_width * self.width_scale
     }
+}
+
+/// Largest code given a dense width slot (CID fonts use at most two-byte codes).
+const MAX_DENSE_CODE: u32 = 0xffff;
+
+fn dense_widths(widths: &HashMap<u32, f64>) -> Vec<f64> {
+    let len = widths
+        .keys()
+        .copied()
+        .filter(|c| *c <= MAX_DENSE_CODE)
+        .max()
+        .map_or(0, |m| m as usize + 1);
+    let mut dense = vec![f64::NAN; len];
+    for (code, w) in widths {
+        if *code <= MAX_DENSE_CODE {
+            dense[*code as usize] = *w;
+        }
+    }
+    dense
 }
 
 /// The font's ToUnicode CMap, if it has one that maps anything.
