@@ -125,6 +125,30 @@ fn corpus_page_tables_are_right() {
         !caption_texts.contains(&"Contents"),
         "a visually hidden caption is not shown: {caption_texts:?}"
     );
+    assert_eq!(
+        table_rows(&doc, 1),
+        vec![
+            vec!["Victim support services", "£2.2m"],
+            vec!["Serious violence", "£352,000"],
+            vec!["Domestic abuse perpetrator", "£375,000"],
+            vec!["Safer Streets 4 and 5", "£698,000"],
+        ]
+    );
+    assert_eq!(
+        table_rows(&doc, 2),
+        vec![
+            vec!["Crime and disorder reduction", "£1.5m"],
+            vec![
+                "Casualty support and reduction reserve (road safety)",
+                "£288,000"
+            ],
+            vec!["Youth Fund", "£70,000"],
+        ]
+    );
+    assert!(
+        caption_texts.contains(&"All government grants")
+            && caption_texts.contains(&"Commissioner's funds")
+    );
     for t in doc.blocks.iter().filter_map(|b| b.table.as_ref()) {
         let width = t.rows[0].len();
         assert!(t.rows.iter().all(|r| r.len() == width), "ragged table");
