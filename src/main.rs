@@ -8,6 +8,45 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Writes a line to stderr, ignoring failure: a scheduler that closes the
+/// pipe early must not turn a finished run into a crash.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Writes to stdout, ignoring failure (`reportmine extract FILE | head` closes the pipe).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Stderr for the log, ignoring write errors for the same reason.
+struct LogWriter;
+
+impl std::io::Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = std::io::stderr().write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = std::io::stderr().flush();
+        Ok(())
+    }
+}
+
 /// Exit codes (see the README): all published; some documents failed; bad usage; nothing published.
 const EXIT_OK: u8 = 0;
 const EXIT_NOTHING: u8 = 1;
@@ -151,7 +190,7 @@ fn init_logging(quiet: bool, format: LogFormat) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(|| LogWriter);
     match format {
         LogFormat::Text => builder.with_ansi(std::io::stderr().is_terminal()).init(),
         LogFormat::Json => builder.json().init(),
@@ -177,23 +216,28 @@ fn run(paths: Vec<PathBuf>, opts: RunOptions, shard: Option<(usize, usize)>) -> 
         paths
     };
     if paths.is_empty() {
-        eprintln!("reportmine: no pipelines given and none in pipelines/*.toml");
+        say!("reportmine: no pipelines given and none in pipelines/*.toml");
         return EXIT_USAGE;
     }
     if let Some((k, n)) = shard {
+        let all = paths.len();
         paths = paths
             .into_iter()
             .enumerate()
             .filter(|(i, _)| i % n == k - 1)
             .map(|(_, p)| p)
             .collect();
+        if paths.is_empty() {
+            say!("reportmine: shard {k}/{n} has none of the {all} pipeline(s); nothing to do");
+            return EXIT_OK;
+        }
     }
     let mut pipelines = Vec::new();
     for path in &paths {
         match Pipeline::load(path) {
             Ok(p) => pipelines.push(p),
             Err(e) => {
-                eprintln!("reportmine: {e}");
+                say!("reportmine: {e}");
                 return EXIT_USAGE;
             }
         }
@@ -208,23 +252,23 @@ fn run(paths: Vec<PathBuf>, opts: RunOptions, shard: Option<(usize, usize)>) -> 
 fn report(o: &PipelineOutcome, output: &Path) {
     let dir = output.join(&o.dataset_id);
     for e in &o.errors {
-        eprintln!("reportmine: {}: {}", e.source_path, e.error);
+        say!("reportmine: {}: {}", e.source_path, e.error);
     }
     match (&o.publication, &o.fatal) {
-        (_, Some(fatal)) => eprintln!("reportmine: {}: nothing published: {fatal}", o.dataset_id),
-        (Some(Publication::New(v)), _) => eprintln!(
+        (_, Some(fatal)) => say!("reportmine: {}: nothing published: {fatal}", o.dataset_id),
+        (Some(Publication::New(v)), _) => say!(
             "reportmine: {}: published v{v} in {}",
             o.dataset_id,
             dir.display()
         ),
         (Some(Publication::Unchanged(v)), _) if o.inputs_unchanged => {
-            eprintln!(
+            say!(
                 "reportmine: {}: no input changed since v{v}; nothing new to publish",
                 o.dataset_id
             )
         }
         (Some(Publication::Unchanged(v)), _) => {
-            eprintln!(
+            say!(
                 "reportmine: {}: data unchanged since v{v}; nothing new to publish",
                 o.dataset_id
             )
@@ -232,7 +276,7 @@ fn report(o: &PipelineOutcome, output: &Path) {
         (None, None) => {}
     }
     if !o.errors.is_empty() {
-        eprintln!(
+        say!(
             "reportmine: {}: {} document(s) failed; see manifest.json in {}",
             o.dataset_id,
             o.errors.len(),
@@ -253,14 +297,14 @@ fn exit_code(outcomes: &[PipelineOutcome]) -> u8 {
 
 fn load_document(file: &Path) -> Result<reportmine::document::Document, u8> {
     let bytes = std::fs::read(file).map_err(|e| {
-        eprintln!("reportmine: {}: cannot read file: {e}", file.display());
+        say!("reportmine: {}: cannot read file: {e}", file.display());
         EXIT_NOTHING
     })?;
     let id = reportmine::pipeline::discover::sha256_hex(&bytes)[..16].to_string();
     let declared = reportmine::extract::declared_format(file);
     reportmine::extract::extract_bytes(&bytes, declared, &id, &file.to_string_lossy()).map_err(
         |e| {
-            eprintln!("reportmine: {}: {e}", file.display());
+            say!("reportmine: {}: {e}", file.display());
             EXIT_NOTHING
         },
     )
@@ -276,7 +320,7 @@ fn extract(file: &Path, format: ExtractFormat) -> u8 {
         ExtractFormat::Text => doc.to_text(),
         ExtractFormat::Markdown => doc.to_markdown(),
     };
-    print!("{out}");
+    out!("{out}");
     EXIT_OK
 }
 
@@ -296,7 +340,7 @@ fn parse_pages(spec: &str) -> Option<Vec<(u32, u32)>> {
 fn tables(file: &Path, pages: Option<&str>, format: TablesFormat) -> u8 {
     let ranges = match pages.map(parse_pages) {
         Some(None) => {
-            eprintln!(
+            say!(
                 "reportmine: --pages {:?}: expected a list such as 1,3-5",
                 pages.unwrap_or("")
             );
@@ -334,7 +378,7 @@ fn tables(file: &Path, pages: Option<&str>, format: TablesFormat) -> u8 {
                     })
                 })
                 .collect();
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&out).expect("tables serialise")
             );
@@ -342,7 +386,7 @@ fn tables(file: &Path, pages: Option<&str>, format: TablesFormat) -> u8 {
         TablesFormat::Csv => {
             for (i, (_, t)) in selected.iter().enumerate() {
                 if i > 0 {
-                    println!();
+                    outln!();
                 }
                 let mut w = csv::WriterBuilder::new()
                     .flexible(true)
@@ -360,11 +404,11 @@ fn tables(file: &Path, pages: Option<&str>, format: TablesFormat) -> u8 {
 fn versions(dataset_dir: &Path) -> u8 {
     match std::fs::read_to_string(dataset_dir.join("versions.json")) {
         Ok(text) => {
-            print!("{text}");
+            out!("{text}");
             EXIT_OK
         }
         Err(e) => {
-            eprintln!(
+            say!(
                 "reportmine: {}: no versions.json: {e}",
                 dataset_dir.display()
             );
@@ -387,17 +431,17 @@ fn diff(old: &Path, new: &Path) -> u8 {
             serde_json::to_value(changes).expect("changes serialise"),
         );
     }
-    println!("{}", serde_json::to_string_pretty(&out).expect("json"));
+    outln!("{}", serde_json::to_string_pretty(&out).expect("json"));
     EXIT_OK
 }
 
 fn validate(dir: &Path) -> u8 {
     let problems = publish::validate::validate_version(dir);
     for p in &problems {
-        eprintln!("reportmine: {}: {p}", dir.display());
+        say!("reportmine: {}: {p}", dir.display());
     }
     if problems.is_empty() {
-        eprintln!("reportmine: {}: valid", dir.display());
+        say!("reportmine: {}: valid", dir.display());
         EXIT_OK
     } else {
         EXIT_NOTHING

@@ -353,3 +353,33 @@ fn extract_prints_the_model_text_and_markdown() {
         .unwrap()
         .contains("Crime and Disorder Reduction Grants"));
 }
+
+#[test]
+fn a_closed_stderr_does_not_stop_the_run() {
+    // A scheduler that stops reading the log must not turn the run into a crash.
+    let p = Project::new(&[HTML, PDF]);
+    let mut child = Command::new(BIN)
+        .arg("run")
+        .current_dir(p.path())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(p.dataset().join("v1.1.0/manifest.json").is_file());
+}
+
+#[test]
+fn an_empty_shard_says_so() {
+    let p = Project::new(&[HTML]);
+    let out = p.run(&["--shard", "2/2"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("shard 2/2 has none"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!p.dataset().exists());
+}
