@@ -37,8 +37,6 @@ pub enum ExtractError {
     Timeout(u64),
     #[error("extraction exceeded its work limit of {0} content operators")]
     TooComplex(u64),
-    #[error("extraction failed unexpectedly: {0}")]
-    Internal(String),
 }
 
 /// Largest input we read into memory: far above any real report.

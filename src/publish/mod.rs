@@ -20,7 +20,6 @@ use crate::pipeline::report::Manifest;
 use dataset::{Dataset, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use versions::Version;
 
 /// A document ready to publish: where it came from, its model and what interpretation found.
 pub struct PublishedDoc<'a> {
@@ -319,9 +318,4 @@ fn same_data(version_dir: &Path, files: &BTreeMap<String, (u64, String)>) -> boo
         return false;
     };
     m.files.len() == files.len() && files.iter().all(|(k, (_, h))| m.files.get(k) == Some(h))
-}
-
-/// Parses a version folder name for callers outside this module.
-pub fn parse_version(s: &str) -> Option<Version> {
-    Version::parse(s)
 }

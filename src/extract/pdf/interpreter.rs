@@ -425,26 +425,12 @@ impl PageRun {
         font: &Font,
         font_id: u16,
     ) -> Glyph {
-        let to_page = |x: f64, y: f64| [x - self.page_left, self.page_top - y];
-        let origin = to_page(trm[4], trm[5]);
-        if font.vertical {
-            return self.place_vertical(text, trm, w0, size, font, font_id, origin);
-        }
-        // Page space flips y, so vectors flip their y component.
-        let along = [trm[0] * w0, -trm[1] * w0];
-        let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
-        let dir = [trm[0] / run_len, -trm[1] / run_len];
-        let up = [trm[2] / size, -trm[3] / size];
-        let (a, d) = (font.ascent * size, font.descent * size);
-        let corners = [
-            [origin[0] + up[0] * a, origin[1] + up[1] * a],
-            [origin[0] - up[0] * d, origin[1] - up[1] * d],
-        ];
-        let bbox = bounds(
-            corners
-                .iter()
-                .flat_map(|c| [*c, [c[0] + along[0], c[1] + along[1]]]),
-        );
+        let origin = [trm[4] - self.page_left, self.page_top - trm[5]];
+        let (bbox, dir, advance) = if font.vertical {
+            vertical_extent(trm, w0, size, font.vertical_advance, origin)
+        } else {
+            horizontal_extent(trm, w0, size, font, origin)
+        };
         Glyph {
             text,
             x0: bbox[0],
@@ -453,45 +439,6 @@ impl PageRun {
             bottom: bbox[3],
             origin,
             dir,
-            advance: (along[0] * along[0] + along[1] * along[1]).sqrt(),
-            size,
-            font: font_id,
-        }
-    }
-
-    /// A glyph of vertical writing: centred on the line, advancing down it.
-    #[allow(clippy::too_many_arguments)]
-    fn place_vertical(
-        &self,
-        text: CompactString,
-        trm: &Matrix,
-        w0: f64,
-        size: f64,
-        font: &Font,
-        font_id: u16,
-        origin: [f64; 2],
-    ) -> Glyph {
-        let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
-        let down = [-trm[2] / size, trm[3] / size];
-        let across = [trm[0] / run_len, -trm[1] / run_len];
-        let advance = font.vertical_advance * size;
-        let half = w0 * run_len / 2.0;
-        let bbox = bounds([-half, half].into_iter().flat_map(|side| {
-            [0.0, advance].map(|depth| {
-                [
-                    origin[0] + across[0] * side + down[0] * depth,
-                    origin[1] + across[1] * side + down[1] * depth,
-                ]
-            })
-        }));
-        Glyph {
-            text,
-            x0: bbox[0],
-            x1: bbox[2],
-            top: bbox[1],
-            bottom: bbox[3],
-            origin,
-            dir: down,
             advance,
             size,
             font: font_id,
@@ -607,6 +554,61 @@ impl PageRun {
             });
         }
     }
+}
+
+/// A glyph's box, writing direction and advance, in page space: spanned by its
+/// advance and the font's ascent and descent, in any rotation.
+fn horizontal_extent(
+    trm: &Matrix,
+    w0: f64,
+    size: f64,
+    font: &Font,
+    origin: [f64; 2],
+) -> ([f64; 4], [f64; 2], f64) {
+    // Page space flips y, so vectors flip their y component.
+    let along = [trm[0] * w0, -trm[1] * w0];
+    let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
+    let up = [trm[2] / size, -trm[3] / size];
+    let (a, d) = (font.ascent * size, font.descent * size);
+    let corners = [
+        [origin[0] + up[0] * a, origin[1] + up[1] * a],
+        [origin[0] - up[0] * d, origin[1] - up[1] * d],
+    ];
+    let bbox = bounds(
+        corners
+            .iter()
+            .flat_map(|c| [*c, [c[0] + along[0], c[1] + along[1]]]),
+    );
+    let dir = [trm[0] / run_len, -trm[1] / run_len];
+    (
+        bbox,
+        dir,
+        (along[0] * along[0] + along[1] * along[1]).sqrt(),
+    )
+}
+
+/// The same for vertical writing: the glyph centred on the line, advancing down it.
+fn vertical_extent(
+    trm: &Matrix,
+    w0: f64,
+    size: f64,
+    vertical_advance: f64,
+    origin: [f64; 2],
+) -> ([f64; 4], [f64; 2], f64) {
+    let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
+    let down = [-trm[2] / size, trm[3] / size];
+    let across = [trm[0] / run_len, -trm[1] / run_len];
+    let advance = vertical_advance * size;
+    let half = w0 * run_len / 2.0;
+    let bbox = bounds([-half, half].into_iter().flat_map(|side| {
+        [0.0, advance].map(|depth| {
+            [
+                origin[0] + across[0] * side + down[0] * depth,
+                origin[1] + across[1] * side + down[1] * depth,
+            ]
+        })
+    }));
+    (bbox, down, advance)
 }
 
 /// The box `[x0, top, x1, bottom]` around points.
