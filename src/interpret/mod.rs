@@ -1,10 +1,17 @@
 //! Interpretation: what a document is, and its themes, metrics and grants.
 //! Pure functions of the Document model: no I/O.
 
+pub mod grants;
+pub mod metrics;
+pub mod passages;
 pub mod periods;
 pub mod quantities;
+pub mod tables;
+pub mod text;
+pub mod themes;
 
-use crate::document::{BlockKind, Document};
+use crate::document::{Block, BlockKind, Document};
+use std::collections::HashMap;
 
 /// A theme of a plan (the themes dataset).
 #[derive(Debug, Clone, PartialEq)]
@@ -64,10 +71,194 @@ pub struct Interpretation {
     pub grants: Vec<Grant>,
 }
 
-/// Themes, metrics and grants of a document. The recognisers arrive with
-/// their own issue; until then the datasets are published empty, with their schemas.
-pub fn interpret(_doc: &Document) -> Interpretation {
-    Interpretation::default()
+/// What interpretation knows about a document besides its content.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The publisher, funder of the grants it awards.
+    pub publisher: &'a str,
+    /// The one financial year the document covers ("2023-24"), if it covers one.
+    pub financial_year: Option<String>,
+}
+
+impl<'a> Context<'a> {
+    /// A context from the publisher and the document's period.
+    pub fn new(publisher: &'a str, period: Option<periods::Period>) -> Self {
+        use chrono::Datelike;
+        let financial_year = period.and_then(|(start, end)| {
+            let one_year = start.month() == 4
+                && start.day() == 1
+                && end.year() == start.year() + 1
+                && end.month() == 3;
+            one_year.then(|| format!("{}-{:02}", start.year(), end.year() % 100))
+        });
+        Context {
+            publisher,
+            financial_year,
+        }
+    }
+}
+
+/// Themes, metrics and grants of a document.
+pub fn interpret(doc: &Document, ctx: &Context) -> Interpretation {
+    let plan = themes::find_plan(doc);
+    let found_themes = if plan.is_some() {
+        themes::find_themes(doc)
+    } else {
+        Vec::new()
+    };
+    let themes = theme_rows(doc, ctx, plan.as_ref(), &found_themes);
+    let block_theme = block_themes(doc, &found_themes, &themes);
+
+    let sentences = passages::sentences_of(doc);
+    let found_grants = grants::find_grants(doc, &sentences, ctx);
+    let grant_tables: Vec<usize> = found_grants
+        .iter()
+        .filter(|g| g.specificity == 0)
+        .map(|g| g.block)
+        .collect();
+    let mut found_metrics = tables::table_metrics(doc, &grant_tables);
+    for s in &sentences {
+        let claimed: Vec<usize> = found_grants
+            .iter()
+            .filter(|g| g.block == s.block.index as usize && g.quote == s.text)
+            .filter_map(|g| s.text.find(&g.amount_text))
+            .collect();
+        found_metrics.extend(metrics::sentence_metrics(s, &claimed));
+    }
+    let found_metrics = metrics::merge_duplicates(found_metrics);
+
+    let metrics = found_metrics
+        .into_iter()
+        .enumerate()
+        .map(|(n, m)| {
+            let b = &doc.blocks[m.block];
+            Metric {
+                metric_id: format!("{}-m{}", doc.document_id, n + 1),
+                document_id: doc.document_id.clone(),
+                theme_id: block_theme[m.block].clone(),
+                section: section_of(doc, b),
+                subject: m.subject,
+                kind: m.kind.to_string(),
+                value: m.value,
+                unit: m.unit,
+                period: m.period,
+                baseline: m.baseline,
+                quote: m.quote,
+                page: b.page.map(|p| p as i32),
+                table_id: b
+                    .table
+                    .as_ref()
+                    .filter(|_| m.from_table)
+                    .map(|_| format!("{}-t{}", doc.document_id, b.index)),
+            }
+        })
+        .collect();
+    let grants = found_grants
+        .into_iter()
+        .enumerate()
+        .map(|(n, g)| {
+            let b = &doc.blocks[g.block];
+            Grant {
+                grant_id: format!("{}-g{}", doc.document_id, n + 1),
+                document_id: doc.document_id.clone(),
+                theme_id: block_theme[g.block].clone(),
+                flow: g.flow.to_string(),
+                funder: g.funder,
+                recipient: g.recipient,
+                programme: g.programme,
+                purpose: g.purpose,
+                amount_pence: (g.amount * 100.0).round() as i64,
+                currency: "GBP".to_string(),
+                amount_text: g.amount_text,
+                financial_year: g.financial_year,
+                section: section_of(doc, b),
+                quote: g.quote,
+                page: b.page.map(|p| p as i32),
+            }
+        })
+        .collect();
+    Interpretation {
+        themes,
+        metrics,
+        grants,
+    }
+}
+
+fn theme_rows(
+    doc: &Document,
+    ctx: &Context,
+    plan: Option<&themes::Plan>,
+    found: &[themes::FoundTheme],
+) -> Vec<Theme> {
+    let Some(plan) = plan else { return Vec::new() };
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Theme {
+            theme_id: format!(
+                "{}/{}/{}",
+                text::slug(ctx.publisher),
+                text::slug(&plan.name),
+                text::slug(&t.name)
+            ),
+            plan: plan.name.clone(),
+            position: i as i32 + 1,
+            name: t.name.clone(),
+            statement: t.statement.clone(),
+            document_id: doc.document_id.clone(),
+        })
+        .collect()
+}
+
+/// The theme each block sits under: a theme's heading (or lead-in paragraph)
+/// opens its section, which ends at the next heading of the same or a higher level.
+fn block_themes(
+    doc: &Document,
+    found: &[themes::FoundTheme],
+    rows: &[Theme],
+) -> Vec<Option<String>> {
+    let mut anchors: HashMap<usize, usize> = HashMap::new();
+    for (t, theme) in found.iter().enumerate() {
+        for &a in &theme.anchors {
+            if matches!(
+                doc.blocks[a].kind,
+                BlockKind::Heading | BlockKind::Paragraph
+            ) {
+                anchors.insert(a, t);
+            }
+        }
+    }
+    let mut current: Option<(usize, u8)> = None;
+    doc.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            if let Some(&t) = anchors.get(&i) {
+                let level = if b.kind == BlockKind::Heading {
+                    b.level.unwrap_or(1)
+                } else {
+                    u8::MAX
+                };
+                current = Some((t, level));
+            } else if b.kind == BlockKind::Heading {
+                if current.is_some_and(|(_, l)| b.level.unwrap_or(1) <= l) {
+                    current = None;
+                }
+            }
+            current
+                .and_then(|(t, _)| rows.get(t))
+                .map(|r| r.theme_id.clone())
+        })
+        .collect()
+}
+
+/// The heading a block sits under, or the document's title.
+fn section_of(doc: &Document, b: &Block) -> String {
+    b.section
+        .last()
+        .cloned()
+        .or_else(|| doc.title.clone())
+        .unwrap_or_default()
 }
 
 /// The kind of document a title names, in the document_type vocabulary.

@@ -52,6 +52,11 @@ static NOT_QUANTITIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Phone numbers: 0300 333 3456, 01234 567890, and short codes after "call" or "dial"
         re(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
         re(r"(?i)\b(?:call|dial|phone|telephone|tel\.?|text|ring)\s+(?:us\s+on\s+|on\s+)?\d{3,}\b"),
+        // Service numbers: "999 calls", "101 and 999 call handling", "calls to 101"
+        re(
+            r"(?i)\b(?:999|101|111)(?:\s*(?:and|or|/|&)\s*(?:999|101|111))*\s+(?:non-emergency\s+|emergency\s+)?(?:calls?|line|number|services?|performance|contacts?|call handling|demand)\b",
+        ),
+        re(r"(?i)\b(?:calls?|dial|dialling|ring|ringing|phoning)\s+(?:to\s+)?(?:999|101|111)\b"),
         // Postcodes: CB23 6EA, PE1 1HF
         re(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
         // References: page 7, pages 3-5, section 3.2, item no. 6, appendix 1, table 2
@@ -353,6 +358,9 @@ mod tests {
             "Police and Crime Plan 2017-20",
             "2023/24",
             "call 0300 333 3456",
+            "999 calls were answered",
+            "101 and 999 call handling",
+            "calls to 999",
             "Call 101 or dial 999",
             "CB23 6EA",
             "see page 7",

@@ -96,7 +96,10 @@ pub fn run_pipeline(pipeline: &Pipeline, opts: &RunOptions) -> PipelineOutcome {
         match e.result {
             Ok((doc, status)) => {
                 record.status = status;
-                let interpretation = interpret::interpret(&doc);
+                let (_, _, period) =
+                    crate::publish::document_facts(&e.discovered.source.meta, &doc);
+                let ctx = interpret::Context::new(&pipeline.dataset.publisher, period);
+                let interpretation = interpret::interpret(&doc, &ctx);
                 ok.push((e.discovered, doc, interpretation));
             }
             Err(message) => {

@@ -1,0 +1,160 @@
+//! The text a document states facts in, cut into sentences with their
+//! provenance: prose blocks, list items, and rows of lists laid out as tables.
+//! Data tables are read cell by cell elsewhere (see `tables`).
+
+use super::text::{clean, is_marker, sentences};
+use crate::document::{Block, BlockKind, Document, Table};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One sentence with where it came from.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    pub block: &'a Block,
+    /// The sentence, list markers removed.
+    pub text: String,
+    /// The lead-in of the list item or paragraph it opens ("Road safety" in
+    /// "Road safety – The number of ..."), if any.
+    pub lead_in: Option<String>,
+    /// Text of the sentences before it in the same block (for context).
+    pub previous: Option<String>,
+    /// Position of the sentence in its block (0 for the first).
+    pub position: usize,
+}
+
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][^–—:.!?]{1,70}?)\s*(?:[–—]|\s-|:)\s+\S").expect("valid lead-in regex")
+});
+
+/// Every sentence of the document's prose, in reading order.
+pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        match b.kind {
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption => {
+                push_sentences(&mut out, b, &clean(&b.text));
+            }
+            BlockKind::Table => {
+                if let Some(t) = b.table.as_ref().filter(|t| is_list_table(t)) {
+                    for row in &t.rows {
+                        push_sentences(&mut out, b, &list_row_text(row));
+                    }
+                }
+            }
+            BlockKind::Heading | BlockKind::Footnote => {}
+        }
+    }
+    out
+}
+
+fn push_sentences<'a>(out: &mut Vec<Sentence<'a>>, block: &'a Block, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let lead_in = LEAD_IN
+        .captures(text)
+        .map(|c| c[1].trim().to_string())
+        .filter(|l| l.split_whitespace().count() <= 10);
+    let spans = sentences(text);
+    for (position, &(s, e)) in spans.iter().enumerate() {
+        out.push(Sentence {
+            block,
+            text: text[s..e].to_string(),
+            lead_in: lead_in.clone(),
+            previous: (position > 0).then(|| text[..s].trim().to_string()),
+            position,
+        });
+    }
+}
+
+/// A list laid out as a table: most rows start with a marker, or every row
+/// is a label and an amount ("Victim support services | £2.2m").
+pub fn is_list_table(t: &Table) -> bool {
+    let items = t.rows.iter().filter(|r| row_is_item(r)).count();
+    let narrow = t.rows.iter().all(|r| r.len() <= 4);
+    !t.rows.is_empty()
+        && narrow
+        && (items * 2 >= t.rows.len() || t.rows.iter().all(|r| is_label_amount(r)))
+}
+
+fn is_label_amount(row: &[crate::document::Cell]) -> bool {
+    let cells: Vec<String> = row
+        .iter()
+        .map(|c| clean(&c.text))
+        .filter(|t| !t.is_empty())
+        .collect();
+    matches!(cells.as_slice(), [label, amount]
+        if amount.starts_with('£') && !label.starts_with('£') && label.chars().any(char::is_alphabetic))
+}
+
+fn row_is_item(row: &[crate::document::Cell]) -> bool {
+    row.first().is_some_and(|c| {
+        let t = c.text.trim();
+        is_marker(t) || (t.chars().next().is_some_and(|ch| "•▪●◦■✓✔·".contains(ch)))
+    })
+}
+
+/// A list-table row as one line: its cells without markers, joined.
+pub fn list_row_text(row: &[crate::document::Cell]) -> String {
+    let cells: Vec<String> = row
+        .iter()
+        .map(|c| clean(&c.text))
+        .filter(|t| !t.is_empty())
+        .collect();
+    cells.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Cell, Format, RawBlock};
+
+    #[test]
+    fn list_tables_read_as_lines_and_lead_ins_are_kept() {
+        let mut t = RawBlock::new(BlockKind::Table, "");
+        t.table = Some(Table {
+            page: None,
+            bbox: None,
+            rows: vec![
+                vec![
+                    Cell::new("•"),
+                    Cell::new("Serious Violence"),
+                    Cell::new("£352,195"),
+                ],
+                vec![
+                    Cell::new("•"),
+                    Cell::new("Youth Fund"),
+                    Cell::new("£70,023"),
+                ],
+            ],
+            header_rows: 0,
+        });
+        let doc = Document::from_raw_blocks(
+            "d".into(),
+            "x".into(),
+            Format::Pdf,
+            None,
+            None,
+            vec![
+                RawBlock::new(
+                    BlockKind::ListItem,
+                    "• Road safety – Deaths fell. Injuries rose.",
+                ),
+                t,
+            ],
+        );
+        let s = sentences_of(&doc);
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Road safety – Deaths fell.",
+                "Injuries rose.",
+                "Serious Violence £352,195",
+                "Youth Fund £70,023"
+            ]
+        );
+        assert_eq!(s[1].lead_in.as_deref(), Some("Road safety"));
+        assert_eq!(s[1].previous.as_deref(), Some("Road safety – Deaths fell."));
+    }
+}
