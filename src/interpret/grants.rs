@@ -252,13 +252,13 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
     find_quantities(text)
         .into_iter()
         .filter(|q| q.kind == QuantityKind::Money && q.value >= 100.0)
-        .filter(|q| !NOT_A_GRANT.is_match(&around(text, q)))
+        .filter(|q| !NOT_A_GRANT.is_match(&around(text, q)) && !is_change_in_amount(text, q))
         .filter_map(|q| {
             let after = &text[q.end..];
             let recipient = RECIPIENT
                 .captures_iter(after)
-                .map(|c| trim_phrase(&c[1]))
-                .find(|r| !r.is_empty() && !r.starts_with(|c: char| c.is_ascii_digit()));
+                .map(|c| trim_phrase(without_leading_year(&c[1])))
+                .find(|r| r.split_whitespace().count() >= 2 && !DATE_LIKE.is_match(r));
             // "invested £21.5m in the delivery of the Plan" is a spending total
             if recipient
                 .as_deref()
@@ -325,6 +325,21 @@ fn near_awarding(text: &str, q: &Quantity) -> bool {
     distance(&awarded) < distance(&RECEIVED)
 }
 
+/// Phrases after "to" that are dates or spans, not recipients ("up to 31st March 2025").
+static DATE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+(?:19|20)\d\d|\bperiod\b|^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    )
+});
+
+/// "2023/24 into the provision of support" gives "the provision of support".
+fn without_leading_year(text: &str) -> &str {
+    static LEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?\s*(?:(?:into|in|to|towards|for)\s+)?")
+    });
+    LEADING_YEAR.find(text).map_or(text, |m| &text[m.end()..])
+}
+
 fn starts_with_determiner(name: &str) -> bool {
     const DETERMINERS: [&str; 9] = ["The", "A", "An", "This", "That", "Our", "Its", "His", "Her"];
     name.split_whitespace()
@@ -354,6 +369,19 @@ fn clause_before(text: &str, q: &Quantity) -> Option<String> {
     let words: Vec<&str> = head.split_whitespace().collect();
     let keep = &words[words.len().saturating_sub(12)..];
     (keep.len() >= 2).then(|| trim_phrase(&keep.join(" ")))
+}
+
+/// "a £6m increase", "a reduction of £1.74m": a change in an amount, not a flow.
+fn is_change_in_amount(text: &str, q: &Quantity) -> bool {
+    static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*(?:increase|decrease|reduction|rise|cut|drop|fall|uplift)\b")
+    });
+    static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:increase|decrease|reduction|rise|cut|drop|fall|uplift)\s+of\s+(?:more than\s+|over\s+|almost\s+|nearly\s+)?$",
+        )
+    });
+    CHANGE.is_match(&text[q.end..]) || CHANGE_OF.is_match(&text[..q.start])
 }
 
 /// Ten words before an amount and six after: where words that make it a
@@ -446,7 +474,14 @@ fn sentence_year(text: &str) -> Option<String> {
 /// statement is kept.
 fn merge_duplicates(mut grants: Vec<FoundGrant>) -> Vec<FoundGrant> {
     let mut order: Vec<usize> = (0..grants.len()).collect();
-    order.sort_by_key(|&i| (grants[i].specificity, is_rounded(&grants[i].amount_text), i));
+    order.sort_by_key(|&i| {
+        let g = &grants[i];
+        (
+            g.specificity,
+            std::cmp::Reverse(significant_digits(&g.amount_text)),
+            i,
+        )
+    });
     let mut kept: Vec<usize> = Vec::new();
     for i in order {
         let g = &grants[i];
@@ -477,18 +512,18 @@ fn significant_digits(amount_text: &str) -> usize {
     }
 }
 
-fn is_rounded(amount_text: &str) -> bool {
-    let t = amount_text.to_lowercase();
-    t.ends_with('k') || t.ends_with('m') || t.contains("million") || t.contains("bn")
-}
-
 fn same_grant(kept: &FoundGrant, g: &FoundGrant) -> bool {
     // rows of one table and lines of one list are distinct grants by construction
     if kept.specificity == g.specificity && g.specificity < 2 {
         return false;
     }
-    let rounded = significant_digits(&g.amount_text) < significant_digits(&kept.amount_text);
+    let precision = significant_digits(&g.amount_text);
+    let rounded = precision < significant_digits(&kept.amount_text);
     let exact = (kept.amount - g.amount).abs() < 0.5;
+    // the same precise amount stated twice ("£698K" and "£698,000") is one grant
+    if exact && precision >= 3 {
+        return true;
+    }
     let near = rounded && (kept.amount - g.amount).abs() <= 0.02 * kept.amount;
     let roughly = rounded && (kept.amount - g.amount).abs() <= 0.1 * kept.amount;
     if roughly && !near && !exact {
@@ -507,12 +542,13 @@ fn same_grant(kept: &FoundGrant, g: &FoundGrant) -> bool {
     let words = |x: &FoundGrant| {
         let mut w = content_words(x.programme.as_deref().unwrap_or(""));
         w.extend(content_words(x.recipient.as_deref().unwrap_or("")));
-        w.extend(content_words(&x.quote));
+        w.extend(content_words(x.purpose.as_deref().unwrap_or("")));
+        w.retain(|w| w.len() > 2);
         w
     };
     let a = words(kept);
     let shared = words(g).iter().filter(|w| a.contains(w)).count();
-    shared >= 2 && kept.flow == g.flow || shared >= 4
+    shared >= 2 && kept.flow == g.flow || shared >= 3
 }
 
 #[cfg(test)]

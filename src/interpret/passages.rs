@@ -22,6 +22,15 @@ pub struct Sentence<'a> {
     pub position: usize,
 }
 
+/// A bold lead-in that the layout ran into its sentence: "Youth Fund The Commissioner awarded ...".
+static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][^.!?\d–—:]{2,60}?)\s+(?:The|A|An|In|This|These|Our|We|Over|Since|During|Across|With|Working|Following)\s")
+        .expect("valid run-in regex")
+});
+/// Words that open a sentence continuing the previous item's topic.
+static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:The|This|These|It|Its|Their)\b").expect("valid anaphora regex")
+});
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][^–—:.!?]{1,70}?)\s*(?:[–—]|\s-|:)\s+\S").expect("valid lead-in regex")
 });
@@ -41,6 +50,10 @@ pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
                     }
                 }
             }
+            // a heading with an amount is a line the layout made prominent
+            BlockKind::Heading if b.text.contains(['£', '%']) => {
+                push_sentences(&mut out, b, &clean(&b.text));
+            }
             BlockKind::Heading | BlockKind::Footnote => {}
         }
     }
@@ -51,10 +64,22 @@ fn push_sentences<'a>(out: &mut Vec<Sentence<'a>>, block: &'a Block, text: &str)
     if text.is_empty() {
         return;
     }
-    let lead_in = LEAD_IN
+    let own = LEAD_IN
         .captures(text)
+        .or_else(|| {
+            (block.kind == BlockKind::ListItem)
+                .then(|| RUN_IN.captures(text))
+                .flatten()
+        })
         .map(|c| c[1].trim().to_string())
         .filter(|l| l.split_whitespace().count() <= 10);
+    // an item that goes on about the previous item's topic keeps its lead-in
+    let inherited = || {
+        let prev = out.last()?;
+        let continues = prev.block.index + 1 == block.index && ANAPHORIC.is_match(text);
+        continues.then(|| prev.lead_in.clone()).flatten()
+    };
+    let lead_in = own.or_else(inherited);
     let spans = sentences(text);
     for (position, &(s, e)) in spans.iter().enumerate() {
         out.push(Sentence {
