@@ -72,6 +72,12 @@ static RANGE_OF_TIME: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:to|or|and|-|–)\s*\w+[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b",
     )
 });
+/// Parts of how a plan or organisation is set up ("two main sources", "five themes").
+static STRUCTURAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:main\s+|key\s+|core\s+|strategic\s+|national\s+)?(?:sources|themes|priorities|objectives|pillars|strands|districts|threats|commissioners|counties|local authorities|community safety partnerships|csps)\b",
+    )
+});
 /// Determiners that make a small count a known set ("the five themes").
 static DEFINITE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:\b(?:the|all|these|those|its|his|her|their|our|both|each|every)|\w['’]s)\s*$")
@@ -333,6 +339,9 @@ fn is_measured_count(text: &str, q: &Quantity) -> bool {
     if DEFINITE.is_match(before) && (is_word || q.value <= 12.0) {
         return false;
     }
+    if q.value <= 12.0 && STRUCTURAL.is_match(after) {
+        return false;
+    }
     // a count needs something counted after it, or a label before it at a line's end
     let noun_after = after
         .trim_start()
@@ -358,13 +367,14 @@ fn count_unit(text: &str, q: &Quantity) -> String {
 /// What a quantity measures: the words of its clause around it, without the
 /// figure and its cue words.
 fn subject(text: &str, q: &Quantity, kind: &str) -> String {
-    let before = clause_before(text, q.start);
+    let before_words = tidy(&nearest_clause_before(text, q.start));
     let after = clause_after(text, q.end);
-    let before_words = tidy(before);
     let after_words = tidy(after);
+    // "92% of women ...": what the share is of
+    let share_of = after.trim_start().starts_with("of ");
     let prefer_after = match kind {
         "count" | "ratio" => !after_words.is_empty() && !at_line_end(after),
-        _ => content_words(&before_words).len() < 2,
+        _ => share_of || content_words(&before_words).len() < 2,
     };
     let (first, second) = if prefer_after {
         (after_words, before_words)
@@ -381,6 +391,25 @@ fn subject(text: &str, q: &Quantity, kind: &str) -> String {
     }
     s.trim_matches(|c: char| c == '…' || c.is_whitespace())
         .to_string()
+}
+
+/// The clause before a position with some content: "Incidents of ASB – down 27%"
+/// gives "Incidents of ASB", not the empty "down".
+fn nearest_clause_before(text: &str, at: usize) -> String {
+    let mut end = at;
+    let mut parts: Vec<&str> = Vec::new();
+    while end > 0 {
+        let clause = clause_before(text, end);
+        parts.insert(0, clause);
+        let joined = parts.join(" ");
+        if content_words(&tidy(&joined)).len() >= 2 {
+            return joined;
+        }
+        let start = end - clause.len();
+        // step over the separator
+        end = text[..start].char_indices().last().map_or(0, |(i, _)| i);
+    }
+    parts.join(" ")
 }
 
 /// A clause part cut to 12 words, without cue and edge words.
@@ -422,6 +451,14 @@ fn tidy(part: &str) -> String {
     first_words(&keep.join(" "), 12)
 }
 
+/// Enough shared subject words to call two statements of one value the same:
+/// one distinctive word for a distinctive value, two otherwise.
+fn shared_enough(a: &[String], b: &[String], value: f64) -> bool {
+    let shared: Vec<&String> = a.iter().filter(|w| b.contains(w)).collect();
+    let distinctive_value = value.abs() >= 100.0 || value.fract() != 0.0;
+    shared.len() >= 2 || (distinctive_value && shared.iter().any(|w| w.len() >= 4))
+}
+
 /// One row per metric: the same kind, value and a shared subject word within
 /// a document is one statement (the table's, or else the first, is kept).
 pub fn merge_duplicates(metrics: Vec<FoundMetric>) -> Vec<FoundMetric> {
@@ -435,11 +472,7 @@ pub fn merge_duplicates(metrics: Vec<FoundMetric>) -> Vec<FoundMetric> {
             k.kind == m.kind
                 && (k.value - m.value).abs() < 1e-9
                 && k.quote != m.quote
-                && content_words(&k.subject)
-                    .iter()
-                    .filter(|w| words.contains(w))
-                    .count()
-                    >= 2
+                && shared_enough(&content_words(&k.subject), &words, m.value)
         });
         if !duplicate {
             kept.push(m);

@@ -125,6 +125,14 @@ pub fn interpret(doc: &Document, ctx: &Context) -> Interpretation {
             .collect();
         found_metrics.extend(metrics::sentence_metrics(s, &claimed));
     }
+    // an amount that a grant states is the grant, wherever else it is repeated
+    found_metrics.retain(|m| {
+        m.kind != "amount_gbp"
+            || m.from_table
+            || !found_grants
+                .iter()
+                .any(|g| (g.amount - m.value).abs() < 0.5)
+    });
     let found_metrics = metrics::merge_duplicates(found_metrics);
 
     let metrics = found_metrics

@@ -38,7 +38,12 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// Every sentence of the document's prose, in reading order.
 pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
-    for b in &doc.blocks {
+    let blocks = &doc.blocks;
+    let mut consumed = vec![false; blocks.len()];
+    for (i, b) in blocks.iter().enumerate() {
+        if consumed[i] || in_contents(b) {
+            continue;
+        }
         match b.kind {
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Caption => {
                 push_sentences(&mut out, b, &clean(&b.text));
@@ -50,6 +55,11 @@ pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
                     }
                 }
             }
+            BlockKind::Heading if is_figure(&b.text) => {
+                if let Some(text) = tile_text(blocks, i, &mut consumed) {
+                    push_sentences(&mut out, b, &text);
+                }
+            }
             // a heading with an amount is a line the layout made prominent
             BlockKind::Heading if b.text.contains(['£', '%']) => {
                 push_sentences(&mut out, b, &clean(&b.text));
@@ -58,6 +68,56 @@ pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
         }
     }
     out
+}
+
+/// Blocks of a table of contents, whose numbers are pages.
+fn in_contents(b: &Block) -> bool {
+    b.section.last().is_some_and(|h| {
+        let h = h.trim().to_lowercase();
+        h == "contents" || h == "table of contents" || h == "index"
+    })
+}
+
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[£]?\d[\d,.]*\s?(?:%|m|k|bn|million)?(?:\s+\w+)?\.?$")
+        .expect("valid figure regex")
+});
+
+/// A heading that is only a figure ("1,309", "18.6%", "1,849 people"): an infographic tile.
+fn is_figure(text: &str) -> bool {
+    FIGURE.is_match(text.trim())
+}
+
+/// An infographic tile as a sentence: the short label before the figure, the
+/// figure, and the short label after it ("The force area covers" "1,309"
+/// "square miles"). A figure that the next sentence states again gives nothing.
+fn tile_text(blocks: &[Block], i: usize, consumed: &mut [bool]) -> Option<String> {
+    let label = |b: &Block, max_words: usize| {
+        b.kind == BlockKind::Paragraph
+            && b.text.split_whitespace().count() <= max_words
+            && !b.text.trim_end().ends_with(['.', '!', '?'])
+    };
+    let figure = clean(&blocks[i].text);
+    let before = i
+        .checked_sub(1)
+        .map(|p| &blocks[p])
+        .filter(|b| label(b, 8) && !consumed[b.index as usize]);
+    let after = blocks
+        .get(i + 1)
+        .filter(|b| label(b, 10) && b.text.trim_start().starts_with(char::is_lowercase));
+    if before.is_none() && after.is_none() {
+        return None;
+    }
+    if let Some(a) = after {
+        consumed[a.index as usize] = true;
+    }
+    let parts: Vec<String> = before
+        .map(|b| clean(&b.text))
+        .into_iter()
+        .chain(Some(figure))
+        .chain(after.map(|b| clean(&b.text)))
+        .collect();
+    Some(parts.join(" "))
 }
 
 fn push_sentences<'a>(out: &mut Vec<Sentence<'a>>, block: &'a Block, text: &str) {

@@ -76,10 +76,16 @@ pub fn table_metrics(doc: &Document, skip: &[usize]) -> Vec<FoundMetric> {
 
 /// A header-only table or caption just above a table, which the layout split off.
 fn header_above(doc: &Document, i: usize) -> Option<Vec<String>> {
+    // a short label between them ("EXPENDITURE") belongs to the body
+    let is_label = |b: &&crate::document::Block| {
+        b.kind == BlockKind::Footnote
+            || (b.kind == BlockKind::Paragraph && b.text.split_whitespace().count() <= 3)
+    };
     let prev = doc.blocks[..i]
         .iter()
         .rev()
-        .find(|b| b.kind != BlockKind::Footnote)?;
+        .take(3)
+        .find(|b| !is_label(b))?;
     if let Some(t) = &prev.table {
         let numeric_body = t
             .rows
