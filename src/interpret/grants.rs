@@ -269,7 +269,8 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
             let programme = PROGRAMME
                 .captures_iter(text)
                 .map(|c| c[1].trim().to_string())
-                .find(|p| !starts_with_determiner(p))
+                .map(|p| without_funder(&p))
+                .find(|p| p.split_whitespace().count() >= 2 && !starts_with_determiner(p))
                 .or_else(|| s.lead_in.clone());
             let funder = funder_named(text);
             let flow = if received && !near_awarding(text, &q) {
@@ -338,6 +339,14 @@ fn without_leading_year(text: &str) -> &str {
         re(r"^(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?\s*(?:(?:into|in|to|towards|for)\s+)?")
     });
     LEADING_YEAR.find(text).map_or(text, |m| &text[m.end()..])
+}
+
+/// "Home Office Safer Streets fund" gives "Safer Streets fund": the funder is its own column.
+fn without_funder(name: &str) -> String {
+    match FUNDER.find(name) {
+        Some(f) if f.start() == 0 => name[f.end()..].trim().to_string(),
+        _ => name.to_string(),
+    }
 }
 
 fn starts_with_determiner(name: &str) -> bool {
@@ -520,8 +529,9 @@ fn same_grant(kept: &FoundGrant, g: &FoundGrant) -> bool {
     let precision = significant_digits(&g.amount_text);
     let rounded = precision < significant_digits(&kept.amount_text);
     let exact = (kept.amount - g.amount).abs() < 0.5;
-    // the same precise amount stated twice ("£698K" and "£698,000") is one grant
-    if exact && precision >= 3 {
+    // the same precise amount stated twice ("£698K" and "£698,000") is one grant,
+    // as is the same amount flowing the same way
+    if exact && (precision >= 3 || kept.flow == g.flow) {
         return true;
     }
     let near = rounded && (kept.amount - g.amount).abs() <= 0.02 * kept.amount;
