@@ -44,6 +44,17 @@ static RISING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(up|increase[ds]?|increasing|rise|rises|rose|risen|rising|more|higher|grew|grown|growth|improve[ds]?|improvement)\b",
     )
 });
+/// "a reduction of 39.7%": a change however the sentence goes on.
+static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(reduction|decrease|fall|drop|increase|rise|growth|cut)\s+of\s+(?:some\s+|about\s+|around\s+|almost\s+|nearly\s+|over\s+)?$",
+    )
+});
+static PERCENT_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:to|and|-|–)\s*\d[\d,.]*\s*(?:%|per\s?cent)"));
+/// "fewer than 2%", "more than 900": bounds, not changes.
+static BOUND: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:fewer|less|more|lower|higher)\s+than\b"));
 /// A percentage that is a level reached, not a change: "from 72.3% to 68.9%", "rose to 13%".
 static LEVEL_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(from|to|at|was|were|is|are|of|remains?|stable|reached)\s*$"));
@@ -111,6 +122,9 @@ pub fn sentence_metrics(s: &Sentence<'_>, claimed: &[usize]) -> Vec<FoundMetric>
     let text = s.text.as_str();
     let mut taken = vec![false; text.len()];
     let mut out = Vec::new();
+    if !text.chars().any(char::is_alphabetic) {
+        return out;
+    }
     special_forms(s, &mut taken, &mut out);
     for q in find_quantities(text) {
         if taken[q.start..q.end].iter().any(|t| *t) || claimed.contains(&q.start) {
@@ -121,6 +135,10 @@ pub fn sentence_metrics(s: &Sentence<'_>, claimed: &[usize]) -> Vec<FoundMetric>
             QuantityKind::Percent => Some(percent(text, &q)),
             QuantityKind::Duration => is_measured_duration(text, &q)
                 .then(|| ("duration_seconds", q.value, "s".to_string())),
+            // "from 92 to 94 per cent": the first figure shares the second's unit
+            QuantityKind::Count if PERCENT_RANGE.is_match(&text[q.end..]) => {
+                Some(("percent", q.value, "%".to_string()))
+            }
             QuantityKind::Count => {
                 is_measured_count(text, &q).then(|| ("count", q.value, count_unit(text, &q)))
             }
@@ -241,10 +259,18 @@ fn percent(text: &str, q: &Quantity) -> (&'static str, f64, String) {
         return ("percent_change", q.value, unit);
     }
     let before = &text[..q.start];
+    if let Some(c) = CHANGE_OF.captures(before) {
+        let falling = FALLING.is_match(&c[1]);
+        return (
+            "percent_change",
+            if falling { -q.value } else { q.value },
+            unit,
+        );
+    }
     if LEVEL_BEFORE.is_match(before) {
         return ("percent", q.value, unit);
     }
-    let window = change_window(text, q);
+    let window = BOUND.replace_all(&change_window(text, q), "").to_string();
     let falling = FALLING.find(&window);
     let rising = RISING.find(&window);
     match (falling, rising) {
@@ -322,6 +348,10 @@ fn is_measured_count(text: &str, q: &Quantity) -> bool {
     if TIME_NOUN.is_match(after) || RANGE_OF_TIME.is_match(after) {
         return false;
     }
+    // a mark glued to the figure before it ("52%1", "report1") is a footnote
+    if before.ends_with(|c: char| c.is_alphanumeric() || c == '%') {
+        return false;
+    }
     // ages and ranges of ages
     let lower_before = before.to_lowercase();
     if lower_before.trim_end().ends_with("aged") || lower_before.trim_end().ends_with("age") {
@@ -346,7 +376,7 @@ fn is_measured_count(text: &str, q: &Quantity) -> bool {
     let noun_after = after
         .trim_start()
         .starts_with(|c: char| c.is_alphabetic() || c == '(');
-    let labelled = at_line_end(after) || after.trim_start().starts_with(')');
+    let labelled = at_line_end(after) || after.trim_start().starts_with([')', ',', ';', '.', '–']);
     noun_after || labelled
 }
 
@@ -373,7 +403,9 @@ fn subject(text: &str, q: &Quantity, kind: &str) -> String {
     // "92% of women ...": what the share is of
     let share_of = after.trim_start().starts_with("of ");
     let prefer_after = match kind {
-        "count" | "ratio" => !after_words.is_empty() && !at_line_end(after),
+        "count" | "ratio" => {
+            !after_words.is_empty() && !at_line_end(after) && !starts_with_function_word(after)
+        }
         _ => share_of || content_words(&before_words).len() < 2,
     };
     let (first, second) = if prefer_after {
@@ -391,6 +423,16 @@ fn subject(text: &str, q: &Quantity, kind: &str) -> String {
     }
     s.trim_matches(|c: char| c == '…' || c.is_whitespace())
         .to_string()
+}
+
+fn starts_with_function_word(text: &str) -> bool {
+    const FUNCTION: [&str; 16] = [
+        "of", "with", "which", "and", "in", "on", "at", "for", "to", "from", "by", "was", "were",
+        "is", "are", "will",
+    ];
+    text.split_whitespace()
+        .next()
+        .is_some_and(|w| FUNCTION.contains(&w.to_lowercase().as_str()))
 }
 
 /// The clause before a position with some content: "Incidents of ASB – down 27%"
@@ -469,7 +511,9 @@ pub fn merge_duplicates(metrics: Vec<FoundMetric>) -> Vec<FoundMetric> {
     for m in order {
         let words = content_words(&m.subject);
         let duplicate = kept.iter().any(|k| {
-            k.kind == m.kind
+            // cells of one table and figures of one sentence are distinct
+            k.block != m.block
+                && k.kind == m.kind
                 && (k.value - m.value).abs() < 1e-9
                 && k.quote != m.quote
                 && shared_enough(&content_words(&k.subject), &words, m.value)

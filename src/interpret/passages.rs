@@ -49,9 +49,18 @@ pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
                 push_sentences(&mut out, b, &clean(&b.text));
             }
             BlockKind::Table => {
-                if let Some(t) = b.table.as_ref().filter(|t| is_list_table(t)) {
+                let Some(t) = &b.table else { continue };
+                if is_list_table(t) {
                     for row in &t.rows {
                         push_sentences(&mut out, b, &list_row_text(row));
+                    }
+                } else {
+                    // cells of prose ("1,075 pieces of correspondence received",
+                    // "The grant funds three Prevention Officers.")
+                    for cell in t.rows.iter().flatten() {
+                        if is_prose_cell(&cell.text) {
+                            push_sentences(&mut out, b, &clean(&cell.text));
+                        }
                     }
                 }
             }
@@ -68,6 +77,13 @@ pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
         }
     }
     out
+}
+
+/// A table cell that is a phrase with a figure in it, not a label or a number.
+fn is_prose_cell(text: &str) -> bool {
+    text.split_whitespace().count() >= 3
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 8
 }
 
 /// Blocks of a table of contents, whose numbers are pages.

@@ -78,8 +78,11 @@ static NOT_QUANTITIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:£|\bGBP\s?)\s?(\d[\d,]*(?:\.\d+)?)(\s?(?:bn|billion|m|million|k|thousand)\b)?")
 });
-static PERCENT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)([+\-−–]\s?)?\b(\d[\d,]*(?:\.\d+)?)\s?(%|per\s?cent\b|percent\b)"));
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)([+\-−–]\s?)?\b(\d[\d,]*(?:\.\d+)?|{WORDS})\s?(%|per\s?cent\b|percent\b)"
+    ))
+});
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)\b(\d[\d,]*(?:\.\d+)?|{WORDS})\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b"
@@ -122,7 +125,8 @@ fn word_value(w: &str) -> Option<f64> {
         return Some(i as f64);
     }
     let mut parts = w.split(['-', ' ']);
-    let tens = TENS.iter().position(|t| Some(*t) == parts.next())? as f64 * 10.0 + 20.0;
+    let first = parts.next()?;
+    let tens = TENS.iter().position(|t| *t == first)? as f64 * 10.0 + 20.0;
     let unit = match parts.next() {
         Some(u) => UNITS[1..10].iter().position(|x| *x == u)? as f64 + 1.0,
         None => 0.0,
@@ -322,6 +326,7 @@ mod tests {
         );
         assert_eq!(found("+ 8.5%"), vec![(Percent, 8.5)]);
         assert_eq!(found("94.5 per cent of victims"), vec![(Percent, 94.5)]);
+        assert_eq!(found("Seventy-eight per cent"), vec![(Percent, 78.0)]);
         assert!(find_quantities("-11.8%")[0].signed);
         assert!(!find_quantities("37%")[0].signed);
     }
@@ -335,6 +340,7 @@ mod tests {
             vec![(Count, 5.0), (Count, 9.0)]
         );
         assert_eq!(found("twenty-one schemes"), vec![(Count, 21.0)]);
+        assert_eq!(found("ninety-nine visits"), vec![(Count, 99.0)]);
         assert_eq!(found("one of the best"), vec![]);
     }
 
