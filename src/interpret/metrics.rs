@@ -95,7 +95,7 @@ static DEFINITE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MEASURED_DURATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(average|averaged|around|approximately|about|typically|waiting|wait|waited|took|taken|take|takes|only|just)\s+(?:of\s+)?(?:an?\s+)?$",
+        r"(?i)\b(average|averaged|around|approximately|about|typically|waiting|wait|waited|took|taken|take|takes|only|just|was|were|is|as)\s+(?:of\s+)?(?:an?\s+)?$",
     )
 });
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
@@ -397,9 +397,22 @@ fn count_unit(text: &str, q: &Quantity) -> String {
 /// What a quantity measures: the words of its clause around it, without the
 /// figure and its cue words.
 fn subject(text: &str, q: &Quantity, kind: &str) -> String {
-    let before_words = tidy(&nearest_clause_before(text, q.start));
     let after = clause_after(text, q.end);
-    let after_words = tidy(after);
+    let before_clause = nearest_clause_before(text, q.start);
+    // a label before a figure at the end of a line is read from its start
+    let before_words = if at_line_end(after) {
+        head_and_tail(&before_clause)
+    } else {
+        tidy(&before_clause)
+    };
+    // "19% more drug offences", "a 54% reduction in bike crime": what changed follows
+    if let Some(c) = CHANGE_THEN_SUBJECT.captures(after) {
+        let what = tidy_from_start(&c[1]);
+        if content_words(&what).len() >= 2 {
+            return what;
+        }
+    }
+    let after_words = tidy_from_start(after);
     // "92% of women ...": what the share is of
     let share_of = after.trim_start().starts_with("of ");
     let prefer_after = match kind {
@@ -423,6 +436,29 @@ fn subject(text: &str, q: &Quantity, kind: &str) -> String {
     }
     s.trim_matches(|c: char| c == '…' || c.is_whitespace())
         .to_string()
+}
+
+static CHANGE_THEN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:more|fewer|less|(?:drop|reduction|increase|rise|fall|decrease|cut)\s+in)\s+(.+)$",
+    )
+});
+
+/// The first 12 words of a clause part, without edge words.
+/// A label before a figure at a line's end: its head and the words next to the figure.
+fn head_and_tail(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if words.len() <= 12 {
+        return tidy(part);
+    }
+    let head = tidy(&words[..6].join(" "));
+    let tail = tidy(&words[words.len() - 6..].join(" "));
+    format!("{head} … {tail}")
+}
+
+fn tidy_from_start(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().take(12).collect();
+    tidy(&words.join(" "))
 }
 
 fn starts_with_function_word(text: &str) -> bool {

@@ -97,7 +97,19 @@ pub fn content_words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .filter(|w| !STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| stem(&w))
         .collect()
+}
+
+/// A light plural stem, so "burglaries" meets "burglary" and "crimes" "crime".
+fn stem(word: &str) -> String {
+    if let Some(base) = word.strip_suffix("ies").filter(|b| b.len() > 2) {
+        format!("{base}y")
+    } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
 }
 
 /// Text folded for comparing names: lower case, letters and digits only, single spaces.
@@ -185,6 +197,18 @@ mod tests {
         assert_eq!(clean("- ✓ Burglary is down"), "Burglary is down");
         assert!(is_marker("•"));
         assert!(!is_marker("1,732"));
+    }
+
+    #[test]
+    fn content_words_meet_across_plurals() {
+        assert_eq!(
+            content_words("Residential burglaries"),
+            vec!["residential", "burglary"]
+        );
+        assert_eq!(
+            content_words("the crimes of the class"),
+            vec!["crime", "class"]
+        );
     }
 
     #[test]
