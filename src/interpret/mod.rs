@@ -248,10 +248,10 @@ fn block_themes(
                     u8::MAX
                 };
                 current = Some((t, level));
-            } else if b.kind == BlockKind::Heading {
-                if current.is_some_and(|(_, l)| b.level.unwrap_or(1) <= l) {
-                    current = None;
-                }
+            } else if b.kind == BlockKind::Heading
+                && current.is_some_and(|(_, l)| b.level.unwrap_or(1) <= l)
+            {
+                current = None;
             }
             current
                 .and_then(|(t, _)| rows.get(t))

@@ -121,6 +121,12 @@ def test_360giving_export_follows_the_schema(version_dir):
         # The standard requires at least one grant in a package; an export with none is the
         # empty wrapper, checked above.
         pytest.skip("no awarded grants in this version to check against the 360Giving schema")
-    validator = jsonschema.Draft202012Validator(package_schema, registry=registry)
+    # The standard tells dates from date-times by format (oneOf), so formats must be checked:
+    # without a format checker '2023-04-01' matches both branches.
+    validator = jsonschema.Draft202012Validator(
+        package_schema,
+        registry=registry,
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
     errors = [e.message for e in validator.iter_errors(data)]
     assert not errors, errors[:5]
