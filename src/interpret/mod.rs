@@ -71,6 +71,10 @@ pub struct Interpretation {
     pub grants: Vec<Grant>,
 }
 
+/// Revision of the recognisers: part of the pipeline version, so that a run
+/// with new recognisers publishes a new version although no input changed.
+pub const REVISION: &str = "i1";
+
 /// What interpretation knows about a document besides its content.
 #[derive(Debug, Clone)]
 pub struct Context<'a> {

@@ -64,7 +64,12 @@ pub fn run_pipeline(pipeline: &Pipeline, opts: &RunOptions) -> PipelineOutcome {
     let started = Instant::now();
     let (found, mut errors) = discover(pipeline);
     let discover_ms = started.elapsed().as_millis() as u64;
-    let pipeline_version = format!("{ENGINE_REVISION}+{}", &pipeline.definition_sha256[..12]);
+    // a new extraction or interpretation engine publishes anew even when no input changed
+    let pipeline_version = format!(
+        "{ENGINE_REVISION}-{}+{}",
+        interpret::REVISION,
+        &pipeline.definition_sha256[..12]
+    );
 
     let previous = publish::versions::latest(&dataset_dir)
         .and_then(|(_, dir)| Manifest::read(&dir.join("manifest.json")));
