@@ -52,6 +52,11 @@ static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERCENT_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:to|and|-|–)\s*\d[\d,.]*\s*(?:%|per\s?cent)"));
+static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(higher|lower|more|fewer|less|up|down|increase|decrease|reduction|drop|rise|fall)\b",
+    )
+});
 /// "fewer than 2%", "more than 900": bounds, not changes.
 static BOUND: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:fewer|less|more|lower|higher)\s+than\b"));
@@ -267,6 +272,15 @@ fn percent(text: &str, q: &Quantity) -> (&'static str, f64, String) {
             unit,
         );
     }
+    // "43% higher than", "19% more offences": a comparison, whatever comes before
+    if let Some(c) = CHANGE_AFTER.captures(&text[q.end..]) {
+        let falling = FALLING.is_match(&c[1]);
+        return (
+            "percent_change",
+            if falling { -q.value } else { q.value },
+            unit,
+        );
+    }
     if LEVEL_BEFORE.is_match(before) {
         return ("percent", q.value, unit);
     }
@@ -400,7 +414,10 @@ fn subject(text: &str, q: &Quantity, kind: &str) -> String {
     let after = clause_after(text, q.end);
     let before_clause = nearest_clause_before(text, q.start);
     // a label before a figure at the end of a line is read from its start
-    let before_words = if at_line_end(after) {
+    let label = label_before_dash(text, q.start);
+    let before_words = if let Some(label) = label.filter(|_| at_line_end(after)) {
+        head_and_tail(label)
+    } else if at_line_end(after) {
         head_and_tail(&before_clause)
     } else {
         tidy(&before_clause)
@@ -445,6 +462,16 @@ static CHANGE_THEN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first 12 words of a clause part, without edge words.
+/// "General enquiries such as ... – 202.": the whole label before a dash or colon.
+fn label_before_dash(text: &str, at: usize) -> Option<&str> {
+    let head = text[..at].trim_end();
+    let label = head
+        .strip_suffix('–')
+        .or_else(|| head.strip_suffix('—'))
+        .or_else(|| head.strip_suffix(':'))?;
+    Some(label.trim()).filter(|l| !l.is_empty())
+}
+
 /// A label before a figure at a line's end: its head and the words next to the figure.
 fn head_and_tail(part: &str) -> String {
     let words: Vec<&str> = part.split_whitespace().collect();

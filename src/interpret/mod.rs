@@ -138,6 +138,8 @@ pub fn interpret(doc: &Document, ctx: &Context) -> Interpretation {
                 .any(|g| (g.amount - m.value).abs() < 0.5)
     });
     let found_metrics = metrics::merge_duplicates(found_metrics);
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let known = text::abbreviations(&texts);
 
     let metrics = found_metrics
         .into_iter()
@@ -149,7 +151,7 @@ pub fn interpret(doc: &Document, ctx: &Context) -> Interpretation {
                 document_id: doc.document_id.clone(),
                 theme_id: block_theme[m.block].clone(),
                 section: section_of(doc, b),
-                subject: m.subject,
+                subject: text::expand_abbreviations(&m.subject, &known),
                 kind: m.kind.to_string(),
                 value: m.value,
                 unit: m.unit,

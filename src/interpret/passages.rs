@@ -49,7 +49,9 @@ pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
                 push_sentences(&mut out, b, &clean(&b.text));
             }
             BlockKind::Table => {
-                let Some(t) = &b.table else { continue };
+                let Some(t) = b.table.as_ref().filter(|t| !is_contents_table(t)) else {
+                    continue;
+                };
                 if is_list_table(t) {
                     for row in &t.rows {
                         push_sentences(&mut out, b, &list_row_text(row));
@@ -77,6 +79,40 @@ pub fn sentences_of(doc: &Document) -> Vec<Sentence<'_>> {
         }
     }
     out
+}
+
+/// A table of contents laid out as a table: titles each followed by a page
+/// number, the numbers rising down the columns or along the rows.
+pub fn is_contents_table(t: &Table) -> bool {
+    let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let page = |text: &str| text.trim().parse::<u32>().ok().filter(|n| *n < 1000);
+    let mut by_rows = Vec::new();
+    for row in &t.rows {
+        for (c, cell) in row.iter().enumerate() {
+            if let Some(n) = page(&cell.text) {
+                let titled =
+                    c > 0 && page(&row[c - 1].text).is_none() && !row[c - 1].text.trim().is_empty();
+                if !titled {
+                    return false;
+                }
+                by_rows.push((c, n));
+            } else if !cell.text.trim().is_empty()
+                && row.get(c + 1).is_none_or(|n| page(&n.text).is_none())
+            {
+                // a title without its page number
+                return false;
+            }
+        }
+    }
+    if by_rows.len() < 3 {
+        return false;
+    }
+    let rising = |v: &[u32]| v.windows(2).all(|w| w[0] < w[1]);
+    let row_major: Vec<u32> = by_rows.iter().map(|(_, n)| *n).collect();
+    let mut col_major = by_rows.clone();
+    col_major.sort_by_key(|(c, _)| *c);
+    let col_major: Vec<u32> = col_major.iter().map(|(_, n)| *n).collect();
+    width >= 2 && (rising(&row_major) || rising(&col_major))
 }
 
 /// A table cell that is a phrase with a figure in it, not a label or a number.
@@ -209,6 +245,34 @@ pub fn list_row_text(row: &[crate::document::Cell]) -> String {
 mod tests {
     use super::*;
     use crate::document::{Cell, Format, RawBlock};
+
+    fn table(rows: Vec<Vec<&str>>) -> Table {
+        Table {
+            page: None,
+            bbox: None,
+            rows: rows
+                .into_iter()
+                .map(|r| r.into_iter().map(Cell::new).collect())
+                .collect(),
+            header_rows: 0,
+        }
+    }
+
+    #[test]
+    fn contents_tables_are_told_from_data_tables() {
+        let contents = table(vec![
+            vec!["Foreword", "3", "Robust enforcement", "17"],
+            vec!["Putting communities first", "4", "Funding", "21"],
+            vec!["Crime prevention", "7", "", ""],
+        ]);
+        assert!(is_contents_table(&contents));
+        let data = table(vec![
+            vec!["Burglaries", "6"],
+            vec!["Domestic incidents", "45"],
+            vec!["Missing from home", "12"],
+        ]);
+        assert!(!is_contents_table(&data));
+    }
 
     #[test]
     fn list_tables_read_as_lines_and_lead_ins_are_kept() {

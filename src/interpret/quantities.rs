@@ -61,7 +61,7 @@ static NOT_QUANTITIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         re(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
         // References: page 7, pages 3-5, section 3.2, item no. 6, appendix 1, table 2
         re(
-            r"(?i)\b(?:pages?|pp?\.|sections?|paras?\.?|paragraphs?|items?|no\.|number|appendix|annex|tables?|figures?|fig\.|chapters?|priority|objective|theme|clause|version|v)\s*\d+(?:\.\d+)*(?:\s*[-–]\s*\d+)?",
+            r"(?i)\b(?:pages?|pp?\.|sections?|paras?\.?|paragraphs?|items?|no\.|number|appendix|annex|tables?|figures?|fig\.|chapters?|priority|objective|theme|clause|version|v)\s*\d+(?:\.\d+)*(?:\s*(?:[-–&]|and|to)\s*\d+)?",
         ),
         // List labels at the start: "1.", "1.1", "2)"
         re(r"^\s*(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?)\s"),

@@ -112,6 +112,62 @@ fn stem(word: &str) -> String {
     }
 }
 
+/// Abbreviations a document defines ("Independent Custody Visitors (ICVs)"): each
+/// abbreviation (singular, upper case) with its long form, where the initials agree.
+pub fn abbreviations(texts: &[&str]) -> std::collections::HashMap<String, String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|&)\s+)?){2,8})\(([A-Z]{2,8})s?\)")
+            .expect("valid abbreviation regex")
+    });
+    let mut out = std::collections::HashMap::new();
+    for text in texts {
+        for c in DEFINED.captures_iter(text) {
+            let abbr = c[2].to_string();
+            let tokens: Vec<&str> = c[1].split_whitespace().collect();
+            // from the end, take as many capitalised words as the abbreviation has letters
+            let (mut capitals, mut from) = (0, tokens.len());
+            while from > 0 && capitals < abbr.len() {
+                from -= 1;
+                if tokens[from].starts_with(char::is_uppercase) {
+                    capitals += 1;
+                }
+            }
+            let long = &tokens[from..];
+            let initials: String = long
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if capitals == abbr.len() && initials.eq_ignore_ascii_case(&abbr) {
+                out.entry(abbr).or_insert_with(|| long.join(" "));
+            }
+        }
+    }
+    out
+}
+
+/// A text with each defined abbreviation followed by its long form, once.
+pub fn expand_abbreviations(
+    text: &str,
+    known: &std::collections::HashMap<String, String>,
+) -> String {
+    let mut out = text.to_string();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let key = word
+            .strip_suffix('s')
+            .filter(|k| known.contains_key(*k))
+            .unwrap_or(word);
+        if let Some(long) = known.get(key) {
+            if !out.contains(long.as_str()) {
+                out = out.replacen(word, &format!("{word} ({long})"), 1);
+            }
+        }
+    }
+    out
+}
+
 /// Text folded for comparing names: lower case, letters and digits only, single spaces.
 pub fn fold(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
@@ -208,6 +264,27 @@ mod tests {
         assert_eq!(
             content_words("the crimes of the class"),
             vec!["crime", "class"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_defined_in_a_document_are_expanded() {
+        let known = abbreviations(&[
+            "recruited Independent Custody Visitors (ICVs) from the community",
+            "the Police and Crime Commissioner (PCC) and the Fire Service (XYZ)",
+        ]);
+        assert_eq!(
+            known.get("ICV").map(String::as_str),
+            Some("Independent Custody Visitors")
+        );
+        assert_eq!(
+            known.get("PCC").map(String::as_str),
+            Some("Police and Crime Commissioner")
+        );
+        assert!(!known.contains_key("XYZ"));
+        assert_eq!(
+            expand_abbreviations("six new ICVs", &known),
+            "six new ICVs (Independent Custody Visitors)"
         );
     }
 
