@@ -74,7 +74,10 @@ static ONE_IN: LazyLock<Regex> = LazyLock::new(|| {
 static TIMES: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(doubled|tripled|trebled|quadrupled|halved)\b"));
 static FOR_EVERY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bone\s+(\w+)\s+for\s+every\s+(\d[\d,]*)\s+(\w+)"));
+    LazyLock::new(|| re(r"(?i)\bone\s+(\w+(?:\s+\w+){0,2}?)\s+for\s+every\s+(\d[\d,]*)\s+(\w+)"));
+/// "a third of victims": a ratio of one in N.
+static FRACTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:a|one)[- ](half|third|quarter|fifth|tenth)\b"));
 static PENCE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})p\b"));
 /// Nouns after a count that make it a time span, not a count.
 static TIME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,6 +89,12 @@ static TIME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE_OF_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(?:to|or|and|-|–)\s*\w+[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b",
+    )
+});
+/// "1,471 31 March 2010": a figure followed by the date it is for.
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:in\s+|at\s+|on\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d",
     )
 });
 /// Parts of how a plan or organisation is set up ("two main sources", "five themes").
@@ -204,6 +213,25 @@ fn special_forms(s: &Sentence<'_>, taken: &mut [bool], out: &mut Vec<FoundMetric
             claim(m.start(), m.end(), taken);
         }
     }
+    for c in FRACTION.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let v = match c[1].to_lowercase().as_str() {
+            "half" => 2.0,
+            "third" => 3.0,
+            "quarter" => 4.0,
+            "fifth" => 5.0,
+            _ => 10.0,
+        };
+        let q = span_quantity(m.start(), m.end(), v);
+        out.push(metric(
+            s,
+            subject(text, &q, "ratio"),
+            "ratio",
+            v,
+            "1 in N".into(),
+        ));
+        claim(m.start(), m.end(), taken);
+    }
     for c in FOR_EVERY.captures_iter(text) {
         let m = c.get(0).expect("match");
         if let Some(v) = parse_number(&c[2]) {
@@ -320,21 +348,33 @@ fn change_window(text: &str, q: &Quantity) -> String {
     words.join(" ")
 }
 
+/// Where clauses break: punctuation and dashes, but not the comma of "800,000".
+fn is_break(text: &str, i: usize, c: char) -> bool {
+    if c == ',' {
+        let before = text[..i].chars().next_back();
+        let after = text[i + 1..].chars().next();
+        return !(before.is_some_and(|b| b.is_ascii_digit())
+            && after.is_some_and(|a| a.is_ascii_digit()));
+    }
+    matches!(c, ';' | ':' | '(' | ')' | '–' | '—')
+}
+
 fn clause_before(text: &str, at: usize) -> &str {
     let head = &text[..at];
     let cut = head
-        .rfind([';', ':', '(', ')', ',', '–', '—'])
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_break(text, i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &head[cut..]
 }
 
 fn clause_after(text: &str, at: usize) -> &str {
     let tail = &text[at..];
     let cut = tail
-        .find([';', ':', '(', ')', ',', '–', '—'])
-        .unwrap_or(tail.len());
+        .char_indices()
+        .find(|&(i, c)| is_break(text, at + i, c))
+        .map_or(tail.len(), |(i, _)| i);
     &tail[..cut]
 }
 
@@ -362,8 +402,16 @@ fn is_measured_count(text: &str, q: &Quantity) -> bool {
     if TIME_NOUN.is_match(after) || RANGE_OF_TIME.is_match(after) {
         return false;
     }
-    // a mark glued to the figure before it ("52%1", "report1") is a footnote
+    // a mark glued to the figure before it ("52%1", "report1") is a footnote,
+    // as is a lone digit after a figure at the end ("... average of 12% 1")
     if before.ends_with(|c: char| c.is_alphanumeric() || c == '%') {
+        return false;
+    }
+    let prev_token = before.split_whitespace().next_back().unwrap_or("");
+    if q.value < 10.0
+        && at_line_end(after)
+        && prev_token.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+    {
         return false;
     }
     // ages and ranges of ages
@@ -390,7 +438,9 @@ fn is_measured_count(text: &str, q: &Quantity) -> bool {
     let noun_after = after
         .trim_start()
         .starts_with(|c: char| c.is_alphabetic() || c == '(');
-    let labelled = at_line_end(after) || after.trim_start().starts_with([')', ',', ';', '.', '–']);
+    let labelled = at_line_end(after)
+        || after.trim_start().starts_with([')', ',', ';', '.', '–'])
+        || DATE_AFTER.is_match(after);
     noun_after || labelled
 }
 
@@ -484,7 +534,12 @@ fn head_and_tail(part: &str) -> String {
 }
 
 fn tidy_from_start(part: &str) -> String {
-    let words: Vec<&str> = part.split_whitespace().take(12).collect();
+    // up to the next figure: "6 dwelling burglaries 66 thefts" gives "dwelling burglaries"
+    let words: Vec<&str> = part
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit() || c == '£'))
+        .take(12)
+        .collect();
     tidy(&words.join(" "))
 }
 

@@ -150,13 +150,13 @@ fn tile_text(blocks: &[Block], i: usize, consumed: &mut [bool]) -> Option<String
             && !b.text.trim_end().ends_with(['.', '!', '?'])
     };
     let figure = clean(&blocks[i].text);
-    let before = i
-        .checked_sub(1)
-        .map(|p| &blocks[p])
-        .filter(|b| label(b, 8) && !consumed[b.index as usize]);
+    // labels hold no figures of their own
+    let before = i.checked_sub(1).map(|p| &blocks[p]).filter(|b| {
+        label(b, 8) && !consumed[b.index as usize] && !b.text.chars().any(|c| c.is_ascii_digit())
+    });
     let after = blocks
         .get(i + 1)
-        .filter(|b| label(b, 10) && b.text.trim_start().starts_with(char::is_lowercase));
+        .filter(|b| label(b, 16) && b.text.trim_start().starts_with(char::is_lowercase));
     if before.is_none() && after.is_none() {
         return None;
     }

@@ -187,7 +187,9 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     for caps in MONEY.captures_iter(text) {
         let m = caps.get(0).expect("whole match");
         if let Some(v) = parse_number(&caps[1]) {
-            let value = v * caps.get(2).map_or(1.0, |s| multiplier(s.as_str()));
+            // to the penny: "£16.1m" is 16100000, not 16100000.000000002
+            let scaled = v * caps.get(2).map_or(1.0, |s| multiplier(s.as_str()));
+            let value = (scaled * 100.0).round() / 100.0;
             out.push(quantity(
                 QuantityKind::Money,
                 value,
