@@ -54,7 +54,7 @@ static NOT_QUANTITIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         re(r"(?i)\b(?:call|dial|phone|telephone|tel\.?|text|ring)\s+(?:us\s+on\s+|on\s+)?\d{3,}\b"),
         // Service numbers: "999 calls", "101 and 999 call handling", "calls to 101"
         re(
-            r"(?i)\b(?:999|101|111)(?:\s*(?:and|or|/|&)\s*(?:999|101|111))*\s+(?:non-emergency\s+|emergency\s+)?(?:calls?|line|number|services?|performance|contacts?|call handling|demand)\b",
+            r"(?i)\b(?:999|101|111)(?:\s*(?:and|or|/|&)\s*(?:999|101|111))*\s+(?:non-emergency\s+|emergency\s+)?(?:phone\s+|telephone\s+)?(?:calls?|line|number|services?|performance|contacts?|call handling|demand)\b",
         ),
         re(r"(?i)\b(?:calls?|dial|dialling|ring|ringing|phoning)\s+(?:to\s+)?(?:999|101|111)\b"),
         // Postcodes: CB23 6EA, PE1 1HF
@@ -369,6 +369,7 @@ mod tests {
             "999 calls were answered",
             "101 and 999 call handling",
             "calls to 999",
+            "the 101 phone number",
             "Call 101 or dial 999",
             "CB23 6EA",
             "see page 7",
