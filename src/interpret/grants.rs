@@ -43,7 +43,7 @@ fn re(p: &str) -> Regex {
 /// Words that make a money figure something other than a grant.
 static NOT_A_GRANT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(budget|precept|council tax|reserves?|savings?|saved|underspend|overspend|spending|spent|expenditure|contract|maximum|confiscation|compensation|forfeiture|seized|costs?|a total of|in total|total funding received|paid back|pay back|efficienc\w+|turnover|salary|salaries|funding for the (?:period|year)|increase|decrease|reduction|rise)\b",
+        r"(?i)\b(budget|precept|council tax|reserves?|savings?|saved|underspend|overspend|spending|spent|expenditure|contract|maximum|confiscation|compensation|forfeiture|seized|costs?|a total of|in total|total funding received|paid back|pay back|efficienc\w+|turnover|salary|salaries|funding for the (?:period|year)|financ\w+)\b",
     )
 });
 /// Words anywhere in a sentence that make its amounts contracts or budgets.
@@ -63,7 +63,7 @@ static AWARDED: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs of a money flow into the publisher or its area.
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(secured|securing|received|receiving|successful (?:in its )?bids?|bid for|(?:brought|bringing)\s+(?:in\s+)?(?:an?\s+)?(?:extra\s+|additional\s+)?£|won|attracted|obtained)\b",
+        r"(?i)\b(secured|securing|received|receiving|successful\s+(?:in\s+its\s+|\w+\s+){0,2}bids?|bid for|(?:brought|bringing)\s+(?:in\s+)?(?:an?\s+)?(?:extra\s+|additional\s+)?£|won|attracted|obtained)\b",
     )
 });
 /// Funders named in text, general to UK public bodies.
