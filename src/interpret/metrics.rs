@@ -537,7 +537,9 @@ fn tidy_from_start(part: &str) -> String {
     // up to the next figure: "6 dwelling burglaries 66 thefts" gives "dwelling burglaries"
     let words: Vec<&str> = part
         .split_whitespace()
-        .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit() || c == '£'))
+        .enumerate()
+        .take_while(|(i, w)| *i == 0 || !w.starts_with(|c: char| c.is_ascii_digit() || c == '£'))
+        .map(|(_, w)| w)
         .take(12)
         .collect();
     tidy(&words.join(" "))
