@@ -303,9 +303,8 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
                 purpose: PURPOSE.captures(text).map(|c| trim_phrase(&c[1])),
                 amount: q.value,
                 amount_text: q.text.clone(),
-                financial_year: sentence_year(text).or_else(|| {
-                    (!MULTI_YEAR.is_match(text)).then(|| ctx.financial_year.clone())?
-                }),
+                financial_year: sentence_year(text)
+                    .or_else(|| (!spans_years(text)).then(|| ctx.financial_year.clone())?),
                 quote: text.clone(),
                 specificity: 2,
             })
@@ -358,7 +357,10 @@ fn starts_with_determiner(name: &str) -> bool {
 
 fn receiving_subject(text: &str) -> Option<String> {
     let verb = RECEIVED.find(text)?;
-    let head = text[..verb.start()].split([',', '–', ';']).next()?.trim();
+    let head = &text[..verb.start()];
+    // after a lead-in ("Safer Streets 5 – Three proposals ... secured")
+    let head = head.split_once(" – ").map_or(head, |(_, rest)| rest);
+    let head = head.split([',', '–', ';']).next()?.trim();
     let words = head.split_whitespace().count();
     (1..=12).contains(&words).then(|| head.to_string())
 }
@@ -408,8 +410,17 @@ fn around(text: &str, q: &Quantity) -> String {
 }
 
 fn trim_phrase(text: &str) -> String {
+    const TRAILING: [&str; 8] = ["to", "of", "for", "in", "and", "the", "a", "with"];
     let t = text.trim().trim_end_matches(['.', ',', ';']);
-    first_words(t, 14)
+    let mut words: Vec<&str> = t.split_whitespace().take(14).collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| TRAILING.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    first_words(&words.join(" "), 14)
 }
 
 /// The section heading and the paragraph before a block: where tables and
@@ -472,10 +483,20 @@ fn single_year(text: &str) -> Option<String> {
 }
 
 fn sentence_year(text: &str) -> Option<String> {
-    if MULTI_YEAR.is_match(text) {
+    if spans_years(text) {
         return None;
     }
     single_year(text)
+}
+
+/// Whether a text speaks of a flow over several years ("since 2021", "during 2022-25").
+fn spans_years(text: &str) -> bool {
+    MULTI_YEAR.is_match(text)
+        || FINANCIAL_YEAR.captures_iter(text).any(|c| {
+            let first: i32 = c[1].parse().unwrap_or(0);
+            let last: i32 = c[2][c[2].len() - 2..].parse().unwrap_or(0);
+            (last - first % 100).rem_euclid(100) > 1
+        })
 }
 
 /// One row per grant: the same amount with a shared word (or a rounded

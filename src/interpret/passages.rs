@@ -87,7 +87,12 @@ pub fn is_contents_table(t: &Table) -> bool {
     let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
     let page = |text: &str| text.trim().parse::<u32>().ok().filter(|n| *n < 1000);
     let mut by_rows = Vec::new();
-    for row in &t.rows {
+    // rows without a page number are headings ("Contents")
+    for row in t
+        .rows
+        .iter()
+        .filter(|r| r.iter().any(|c| page(&c.text).is_some()))
+    {
         for (c, cell) in row.iter().enumerate() {
             if let Some(n) = page(&cell.text) {
                 let titled =
@@ -123,7 +128,7 @@ fn is_prose_cell(text: &str) -> bool {
 }
 
 /// Blocks of a table of contents, whose numbers are pages.
-fn in_contents(b: &Block) -> bool {
+pub fn in_contents(b: &Block) -> bool {
     b.section.last().is_some_and(|h| {
         let h = h.trim().to_lowercase();
         h == "contents" || h == "table of contents" || h == "index"

@@ -4,7 +4,7 @@
 //! ("£'000", "£m"), including a header that the layout left as a table of its own.
 
 use super::metrics::FoundMetric;
-use super::passages::{is_contents_table, is_list_table};
+use super::passages::{in_contents, is_contents_table, is_list_table};
 use super::quantities::parse_number;
 use super::text::clean;
 use crate::document::{BlockKind, Document, Table};
@@ -65,7 +65,7 @@ pub fn table_metrics(doc: &Document, skip: &[usize]) -> Vec<FoundMetric> {
     let mut out = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let Some(t) = &b.table else { continue };
-        if skip.contains(&i) || is_list_table(t) || is_contents_table(t) {
+        if skip.contains(&i) || is_list_table(t) || is_contents_table(t) || in_contents(b) {
             continue;
         }
         let above = header_above(doc, i);
