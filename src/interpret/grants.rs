@@ -320,9 +320,9 @@ fn near_awarding(text: &str, q: &Quantity) -> bool {
             .min()
             .unwrap_or(usize::MAX)
     };
-    let awarded = Regex::new(r"(?i)\b(award\w*|distributed|allocat\w+|gave|given|provided)\b")
-        .expect("valid regex");
-    distance(&awarded) < distance(&RECEIVED)
+    static AWARDING: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(award\w*|distributed|allocat\w+|gave|given|provided)\b"));
+    distance(&AWARDING) < distance(&RECEIVED)
 }
 
 /// Phrases after "to" that are dates or spans, not recipients ("up to 31st March 2025").

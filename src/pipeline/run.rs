@@ -87,7 +87,7 @@ pub fn run_pipeline(pipeline: &Pipeline, opts: &RunOptions) -> PipelineOutcome {
     let extract_ms = extract_started.elapsed().as_millis() as u64;
 
     let interpret_started = Instant::now();
-    let mut ok: Vec<(Discovered, Document, Interpretation)> = Vec::new();
+    let mut read: Vec<(Discovered, Document)> = Vec::new();
     let mut inputs: Vec<InputRecord> = Vec::new();
     for e in extracted {
         let mut record = InputRecord {
@@ -101,11 +101,7 @@ pub fn run_pipeline(pipeline: &Pipeline, opts: &RunOptions) -> PipelineOutcome {
         match e.result {
             Ok((doc, status)) => {
                 record.status = status;
-                let (_, _, period) =
-                    crate::publish::document_facts(&e.discovered.source.meta, &doc);
-                let ctx = interpret::Context::new(&pipeline.dataset.publisher, period);
-                let interpretation = interpret::interpret(&doc, &ctx);
-                ok.push((e.discovered, doc, interpretation));
+                read.push((e.discovered, doc));
             }
             Err(message) => {
                 record.error = Some(message.clone());
@@ -114,6 +110,21 @@ pub fn run_pipeline(pipeline: &Pipeline, opts: &RunOptions) -> PipelineOutcome {
         }
         inputs.push(record);
     }
+    // interpretation is pure and per document: in parallel, like extraction
+    let interpretations: Vec<Interpretation> = in_pool(opts.jobs, || {
+        read.par_iter()
+            .map(|(discovered, doc)| {
+                let (_, _, period) = crate::publish::document_facts(&discovered.source.meta, doc);
+                let ctx = interpret::Context::new(&pipeline.dataset.publisher, period);
+                interpret::interpret(doc, &ctx)
+            })
+            .collect()
+    });
+    let ok: Vec<(Discovered, Document, Interpretation)> = read
+        .into_iter()
+        .zip(interpretations)
+        .map(|((discovered, doc), i)| (discovered, doc, i))
+        .collect();
     let unread: Vec<&DocError> = errors
         .iter()
         .filter(|err| !inputs.iter().any(|i| i.source_path == err.source_path))
@@ -251,17 +262,22 @@ fn extract_all(
             })
             .collect::<Vec<_>>()
     };
-    let results = match rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    };
+    let results = in_pool(opts.jobs, work);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     results
+}
+
+/// Runs `work` on a pool of `jobs` threads (one per core by default).
+fn in_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
 }
 
 fn extract_one(d: &Discovered, cache: &Cache, force: bool) -> Extracted {
