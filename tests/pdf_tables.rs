@@ -159,14 +159,39 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
     // A Chromium print: rules under the figures only, sections ruled differently.
     let d = doc("police-and-crime-plan-2017-20.pdf");
     let t = tables(&d);
-    let body = *t
+    // The header is drawn apart from the body, and the section label between them:
+    // both are joined to it, the header as three header rows over the figures.
+    let table = *t
         .iter()
-        .find(|t| t.rows[0][0].text == "Total Local Policing Expenditure")
+        .find(|t| {
+            t.rows
+                .iter()
+                .any(|r| r[0].text == "Total Local Policing Expenditure")
+        })
         .expect("appendix table");
-    let r = rows(body);
-    assert_eq!(r.len(), 20);
+    assert_eq!(table.header_rows, 3);
+    let r = rows(table);
+    assert_eq!(r.len(), 24);
     assert_eq!(
         r[0],
+        vec![
+            "",
+            "Actuals",
+            "Forecast Outturn",
+            "Budget",
+            "Budget",
+            "Budget"
+        ]
+    );
+    assert_eq!(
+        r[1],
+        vec!["", "2016/17", "2017/18", "2018/19", "2019/20", "2020/21"]
+    );
+    assert_eq!(r[2][1], "£’000");
+    assert_eq!(r[3], vec!["EXPENDITURE", "", "", "", "", ""]);
+    let body = &r[4..];
+    assert_eq!(
+        body[0],
         vec![
             "Total Local Policing Expenditure",
             "78,195",
@@ -177,7 +202,7 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
         ]
     );
     assert_eq!(
-        r[8],
+        body[8],
         vec![
             "GROSS REVENUE EXPENDITURE",
             "134,267",
@@ -187,14 +212,9 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
             "151,192"
         ]
     );
-    assert_eq!(r[13][0], "FINANCED BY");
-    assert_eq!(r[19], vec!["Budget Gap", "0", "0", "0", "-5,488", "-7,768"]);
-    let header = *t
-        .iter()
-        .find(|t| t.rows[0][0].text == "Actuals")
-        .expect("appendix header");
+    assert_eq!(body[13][0], "FINANCED BY");
     assert_eq!(
-        rows(header)[1],
-        vec!["2016/17", "2017/18", "2018/19", "2019/20", "2020/21"]
+        body[19],
+        vec!["Budget Gap", "0", "0", "0", "-5,488", "-7,768"]
     );
 }

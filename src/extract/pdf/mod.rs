@@ -16,7 +16,7 @@ pub use interpreter::{Glyph, PageContent, Segment};
 pub use layout::LayoutSettings;
 
 use super::ExtractError;
-use crate::document::{BlockKind, Document, Format, RawBlock, Table};
+use crate::document::{BlockKind, Cell, Document, Format, RawBlock, Table};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
 use std::time::Duration;
@@ -74,6 +74,7 @@ pub fn extract(
         insert_table(&mut blocks, page_no, found);
     }
     join_continued_tables(&mut blocks);
+    join_split_headers(&mut blocks);
     let title = info_title(&doc).or_else(|| {
         blocks
             .iter()
@@ -180,6 +181,96 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         let text = table_text(table);
         blocks[i].text = text;
     }
+}
+
+/// Farthest (pt) a header drawn apart from its table may sit above it.
+const MAX_HEADER_GAP: f64 = 48.0;
+
+/// A table's header drawn as a table of its own: a block of column headings
+/// ("Actuals | Budget", "2016/17 | 2017/18", "£'000 | £'000") over the data
+/// columns of the table below it, which has one column more (its row labels),
+/// the two right-aligned. A short label between them ("EXPENDITURE") becomes
+/// the body's first row. The header rows go on top, with an empty label cell.
+fn join_split_headers(blocks: &mut Vec<RawBlock>) {
+    let mut i = 0;
+    while i + 1 < blocks.len() {
+        let label = is_section_label(&blocks[i + 1]).then_some(i + 1);
+        let body = label.map_or(i + 1, |l| l + 1);
+        if body < blocks.len() && is_split_header(&blocks[i], &blocks[body]) {
+            let label_row = label.map(|l| blocks[l].text.trim().to_string());
+            let body_block = blocks.remove(body);
+            if let Some(l) = label {
+                blocks.remove(l);
+            }
+            let header = &mut blocks[i];
+            let (Some(head), Some(mut table)) = (header.table.take(), body_block.table) else {
+                i += 1;
+                continue;
+            };
+            let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+            let mut rows: Vec<Vec<Cell>> = head
+                .rows
+                .into_iter()
+                .map(|r| std::iter::once(Cell::new("")).chain(r).collect())
+                .collect();
+            let header_rows = rows.len() as u32;
+            if let Some(text) = label_row {
+                let mut row = vec![Cell::new(text)];
+                row.resize_with(width, || Cell::new(""));
+                rows.push(row);
+            }
+            rows.append(&mut table.rows);
+            table.rows = rows;
+            table.header_rows = header_rows;
+            if let (Some(a), Some(b)) = (header.bbox, body_block.bbox) {
+                header.bbox = Some([
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]);
+            }
+            header.text = table_text(&table);
+            header.table = Some(table);
+        }
+        i += 1;
+    }
+}
+
+fn is_section_label(b: &RawBlock) -> bool {
+    b.table.is_none()
+        && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
+        && (1..=3).contains(&b.text.split_whitespace().count())
+}
+
+fn is_split_header(head: &RawBlock, body: &RawBlock) -> bool {
+    let (Some(h), Some(b)) = (&head.table, &body.table) else {
+        return false;
+    };
+    let (Some(hb), Some(bb)) = (head.bbox, body.bbox) else {
+        return false;
+    };
+    let h_width = h.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let b_width = b.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let headings_only = h.rows.iter().flatten().all(|c| !holds_data(&c.text));
+    let right_aligned = (hb[2] - bb[2]).abs() < MAX_TABLE_PART_GAP && hb[0] > bb[0];
+    head.page == body.page
+        && h_width >= 2
+        && b_width == h_width + 1
+        && headings_only
+        && right_aligned
+        && bb[1] - hb[3] < MAX_HEADER_GAP
+}
+
+/// Whether a cell holds a figure rather than a heading (years and units are headings).
+fn holds_data(text: &str) -> bool {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '%' | '£' | '+' | ' '))
+        .collect();
+    let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+    t.parse::<f64>().is_ok() && !year
 }
 
 fn table_text(table: &Table) -> String {
