@@ -594,6 +594,7 @@ mod tests {
         Context {
             publisher: PCC,
             financial_year: Some("2023-24".into()),
+            plan: None,
         }
     }
 

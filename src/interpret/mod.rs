@@ -82,6 +82,9 @@ pub struct Context<'a> {
     pub publisher: &'a str,
     /// The one financial year the document covers ("2023-24"), if it covers one.
     pub financial_year: Option<String>,
+    /// The plan the document reports on, as configuration names it; else the
+    /// document's own naming is read.
+    pub plan: Option<String>,
 }
 
 impl<'a> Context<'a> {
@@ -98,13 +101,18 @@ impl<'a> Context<'a> {
         Context {
             publisher,
             financial_year,
+            plan: None,
         }
     }
 }
 
 /// Themes, metrics and grants of a document.
 pub fn interpret(doc: &Document, ctx: &Context) -> Interpretation {
-    let plan = themes::find_plan(doc);
+    let plan = ctx
+        .plan
+        .clone()
+        .map(|name| themes::Plan { name })
+        .or_else(|| themes::find_plan(doc));
     let found_themes = if plan.is_some() {
         themes::find_themes(doc)
     } else {

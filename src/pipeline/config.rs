@@ -58,6 +58,10 @@ pub struct SourceConfig {
     pub document_type: Option<String>,
     #[serde(default)]
     pub period: Option<String>,
+    /// The plan the document reports on, when the document does not name it
+    /// with its years ("Police and Crime Plan 2013-16").
+    #[serde(default)]
+    pub plan: Option<String>,
 }
 
 /// Metadata of one source file after every matching entry is applied.
@@ -67,6 +71,7 @@ pub struct SourceMeta {
     pub title: Option<String>,
     pub document_type: Option<String>,
     pub period: Option<Period>,
+    pub plan: Option<String>,
 }
 
 /// A source file the pipeline reads.
@@ -203,6 +208,7 @@ fn resolve_sources(
             meta.title = entry.title.clone().or(meta.title.take());
             meta.document_type = entry.document_type.clone().or(meta.document_type.take());
             meta.period = period.or(meta.period);
+            meta.plan = entry.plan.clone().or(meta.plan.take());
         }
     }
     let sources = files
@@ -265,6 +271,7 @@ mod tests {
                 path: "raw/b.pdf".into(),
                 document_type: Some("plan".into()),
                 period: Some("2017-20".into()),
+                plan: Some("Police and Crime Plan 2017-20".into()),
                 ..Default::default()
             },
             SourceConfig {
@@ -282,6 +289,11 @@ mod tests {
             vec![("raw/a.pdf", Some("report")), ("raw/b.pdf", Some("plan"))]
         );
         assert!(files[1].meta.period.is_some());
+        assert_eq!(files[0].meta.plan, None);
+        assert_eq!(
+            files[1].meta.plan.as_deref(),
+            Some("Police and Crime Plan 2017-20")
+        );
         assert_eq!(missing, vec!["raw/gone.pdf"]);
     }
 

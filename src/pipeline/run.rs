@@ -115,7 +115,8 @@ pub fn run_pipeline(pipeline: &Pipeline, opts: &RunOptions) -> PipelineOutcome {
         read.par_iter()
             .map(|(discovered, doc)| {
                 let (_, _, period) = crate::publish::document_facts(&discovered.source.meta, doc);
-                let ctx = interpret::Context::new(&pipeline.dataset.publisher, period);
+                let mut ctx = interpret::Context::new(&pipeline.dataset.publisher, period);
+                ctx.plan = discovered.source.meta.plan.clone();
                 interpret::interpret(doc, &ctx)
             })
             .collect()
