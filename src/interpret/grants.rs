@@ -46,10 +46,17 @@ static NOT_A_GRANT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(budget|precept|council tax|reserves?|savings?|saved|underspend|overspend|spending|spent|expenditure|contract|maximum|confiscation|compensation|forfeiture|seized|costs?|a total of|in total|total funding received|paid back|pay back|efficienc\w+|turnover|salary|salaries|funding for the (?:period|year)|financ\w+)\b",
     )
 });
+/// Amounts a grant may be, not amounts given: "between £500 and £25,000", "up to £2,000".
+static GRANT_SIZE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:between\s+£|up\s+to\s+(?:a\s+)?(?:maximum\s+)?(?:of\s+)?£|minimum|can\s+bid|can\s+apply|may\s+apply|could\s+apply)",
+    )
+});
 /// Words anywhere in a sentence that make its amounts contracts or budgets.
 static NOT_A_GRANT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(contracts?|procurement|tender\w*|budget requirement|net budget)\b")
 });
+static LINE_PURPOSE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:for|to)\s+(.{3,160})$"));
 /// Lines of a breakdown that are totals or budgets, not grants.
 static NOT_A_LINE_GRANT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(total|sub-?total|budget|expenditure|income|precept|net )|\b(budget|expenditure)\b")
@@ -78,9 +85,12 @@ static PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
         r"\b((?:[A-Z][\w'’&/-]*\s+)(?:(?:and|&|of|for|to)\s+|[A-Z0-9][\w'’&/-]*\s+){0,6}(?:(?i:Fund|Funding|Grant|Grants|Programme|Program|Scheme|Initiative|Project|Partnership|Service|Services)|Streets(?:\s+\d+(?:\s*(?:&|and)\s*\d+)?)?))\b",
     )
 });
-static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+/// Where a recipient phrase starts ("to", "into", "in", "towards", "for") and ends.
+static RECIPIENT_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:to|into|in|towards|for)\s+"));
+static RECIPIENT_END: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:to|into|in|towards|for)\s+((?:the\s+|our\s+|its\s+|\d+\s+)?[^,.;()]{3,90}?)(?:\s+(?:to|in order to|which|who|that|including|during|from|over|across|since|for|in\s+(?:19|20)\d\d|by)\b|[,.;(]|$)",
+        r"(?i)\s+(?:to|in order to|which|who|that|including|during|from|over|across|since|for|in\s+(?:19|20)\d\d|by)\b|[,.;()]",
     )
 });
 static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -211,7 +221,10 @@ fn line_grant(doc: &Document, s: &Sentence<'_>, ctx: &Context) -> Option<FoundGr
         .trim()
         .trim_end_matches(['–', '-', ':'])
         .trim();
-    let is_line = q.end >= s.text.trim_end_matches('.').len()
+    // "Label – £22,000 for an outreach worker": what it is for follows
+    let rest = s.text[q.end..].trim().trim_end_matches('.');
+    let purpose = LINE_PURPOSE.captures(rest).map(|c| trim_phrase(&c[1]));
+    let is_line = (q.end >= s.text.trim_end_matches('.').len() || purpose.is_some())
         && (1..=10).contains(&label.split_whitespace().count())
         && !label.contains(['.', ','])
         && label.starts_with(|c: char| c.is_uppercase());
@@ -232,7 +245,7 @@ fn line_grant(doc: &Document, s: &Sentence<'_>, ctx: &Context) -> Option<FoundGr
         funder,
         recipient: None,
         programme: Some(label.to_string()),
-        purpose: None,
+        purpose,
         amount: q.value,
         amount_text: q.text.clone(),
         financial_year: single_year(&section).or_else(|| ctx.financial_year.clone()),
@@ -252,12 +265,16 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
     find_quantities(text)
         .into_iter()
         .filter(|q| q.kind == QuantityKind::Money && q.value >= 100.0)
-        .filter(|q| !NOT_A_GRANT.is_match(&around(text, q)) && !is_change_in_amount(text, q))
+        .filter(|q| {
+            let near = around(text, q);
+            !NOT_A_GRANT.is_match(&near)
+                && !GRANT_SIZE.is_match(&near)
+                && !is_change_in_amount(text, q)
+        })
         .filter_map(|q| {
             let after = &text[q.end..];
-            let recipient = RECIPIENT
-                .captures_iter(after)
-                .map(|c| trim_phrase(without_leading_year(&c[1])))
+            let recipient = recipient_phrases(after)
+                .map(|r| trim_phrase(without_leading_year(r)))
                 .find(|r| r.split_whitespace().count() >= 2 && !DATE_LIKE.is_match(r));
             // "invested £21.5m in the delivery of the Plan" is a spending total
             if recipient
@@ -310,6 +327,17 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
             })
         })
         .collect()
+}
+
+/// Phrases after each "to", "into", "in", "towards" or "for", up to where they end:
+/// "in grants to eleven local groups for the year" gives "grants", "eleven local groups", ...
+fn recipient_phrases(text: &str) -> impl Iterator<Item = &str> {
+    RECIPIENT_START.find_iter(text).filter_map(move |m| {
+        let rest = &text[m.end()..];
+        let end = RECIPIENT_END.find(rest).map_or(rest.len(), |e| e.start());
+        let phrase = rest[..end].trim();
+        (3..=90).contains(&phrase.len()).then_some(phrase)
+    })
 }
 
 /// Whether an awarding verb sits closer to the amount than a receiving one.
@@ -649,6 +677,27 @@ mod tests {
         assert_eq!(g[0].funder.as_deref(), Some("Government"));
         assert_eq!(g[0].programme.as_deref(), Some("Serious Violence"));
         assert_eq!(g[0].financial_year.as_deref(), Some("2023-24"));
+    }
+
+    #[test]
+    fn award_lists_with_purposes_and_eligibility_ranges() {
+        let g = grants_of(vec![
+            p("The Community Safety Partnership has awarded £84,500 in grants to eleven local groups for the coming year."),
+            RawBlock::new(BlockKind::ListItem, "Street Pastors – £6,200 for volunteer patrols in the town centre."),
+            p("Groups can bid for between £500 and £25,000."),
+        ]);
+        let got: Vec<(f64, Option<&str>, Option<&str>)> = g
+            .iter()
+            .map(|g| (g.amount, g.recipient.as_deref(), g.purpose.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (84_500.0, Some("eleven local groups"), None),
+                (6_200.0, None, Some("volunteer patrols in the town centre")),
+            ]
+        );
+        assert_eq!(g[1].programme.as_deref(), Some("Street Pastors"));
     }
 
     #[test]

@@ -82,7 +82,7 @@ static PENCE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})p\b"));
 /// Nouns after a count that make it a time span, not a count.
 static TIME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|year-?olds?|yrs?)\b",
+        r"(?i)^[\s-]*(?:working\s+|calendar\s+|full\s+|whole\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|year-?olds?|yrs?)\b",
     )
 });
 /// "four to 12 weeks": the first number of a range of time.
@@ -392,7 +392,10 @@ fn is_measured_count(text: &str, q: &Quantity) -> bool {
     let before = &text[..q.start];
     let after = &text[q.end..];
     let is_word = q.text.chars().next().is_some_and(char::is_alphabetic);
-    // numbers in names and compounds: "Safer Streets 5", "12-month", "Covid-19"
+    // numbers in names and compounds: "Safer Streets 5", "12-month", "Covid-19", "1.2MB"
+    if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     if after.starts_with('-') && after[1..].starts_with(char::is_alphabetic)
         || before.ends_with('-')
         || after.starts_with(|c: char| c.is_alphanumeric())
@@ -736,6 +739,8 @@ mod tests {
         assert!(found("in a 12-month period").is_empty());
         assert!(found("for four to 12 weeks").is_empty());
         assert!(found("young people aged 16").is_empty());
+        assert!(found("contacted within two working days").is_empty());
+        assert!(found("Read the quarter three report (PDF, 1.2MB).").is_empty());
     }
 
     #[test]

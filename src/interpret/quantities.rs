@@ -57,6 +57,11 @@ static NOT_QUANTITIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
             r"(?i)\b(?:999|101|111)(?:\s*(?:and|or|/|&)\s*(?:999|101|111))*\s+(?:non-emergency\s+|emergency\s+)?(?:phone\s+|telephone\s+)?(?:calls?|line|number|services?|performance|contacts?|call handling|demand)\b",
         ),
         re(r"(?i)\b(?:calls?|dial|dialling|ring|ringing|phoning)\s+(?:to\s+)?(?:999|101|111)\b"),
+        // File sizes and named stages: "1.2MB", "quarter three", "Tier 2", "phase one"
+        re(r"(?i)\b\d+(?:\.\d+)?\s?(?:kb|mb|gb)\b"),
+        re(&format!(
+            r"(?i)\b(?:quarter|phase|tier|level|stage|round|wave|cohort|year)\s+(?:\d+|{WORDS})\b"
+        )),
         // Postcodes: CB23 6EA, PE1 1HF
         re(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"),
         // References: page 7, pages 3-5, section 3.2, item no. 6, appendix 1, table 2
@@ -370,6 +375,8 @@ mod tests {
             "101 and 999 call handling",
             "calls to 999",
             "the 101 phone number",
+            "the quarter three report (PDF, 1.2MB)",
+            "Tier 2 areas",
             "Call 101 or dial 999",
             "CB23 6EA",
             "see page 7",

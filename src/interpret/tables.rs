@@ -133,13 +133,14 @@ fn one_table(i: usize, t: &Table, above: Option<&Vec<String>>) -> Vec<FoundMetri
             for (c, text) in h.iter().enumerate() {
                 headers[c + 1] = format!("{} {}", headers[c + 1], text).trim().to_string();
             }
-        } else if h.len() == 1 {
-            headers
-                .iter_mut()
-                .for_each(|x| *x = format!("{} {}", h[0], x));
         }
     }
-    let table_scale = headers.iter().find_map(|h| scale_in(h));
+    // a caption above ("Table 1: Funding, £m") gives the scale, not the columns' periods
+    let caption = above.filter(|h| h.len() == 1).map(|h| h[0].as_str());
+    let table_scale = headers
+        .iter()
+        .find_map(|h| scale_in(h))
+        .or_else(|| caption.and_then(scale_in));
     let mut out = Vec::new();
     for row in t.rows.iter().skip(header_rows) {
         let Some(label_at) = row.iter().position(|c| {
