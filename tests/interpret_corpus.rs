@@ -173,3 +173,37 @@ fn plan_2017_20_appendix_is_in_pounds_with_its_split_off_header() {
     assert!(has_metric(&i, "amount_gbp", -2_382_000.0, "total income"));
     assert!(i.grants.is_empty(), "{:#?}", i.grants);
 }
+
+#[test]
+fn a_council_news_page_gives_its_awards_as_grants() {
+    // Another publisher's page shape: a news item listing awards "Name – £amount for purpose".
+    let rel = "tests/fixtures/html/no-main-council-news.html";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let doc = extract_file(&path, "doc", rel).expect("fixture reads");
+    let i = interpret(&doc, &Context::new("Fenshire District Council", None));
+    let got: Vec<(i64, Option<&str>)> = i
+        .grants
+        .iter()
+        .map(|g| {
+            (
+                g.amount_pence / 100,
+                g.programme.as_deref().or(g.recipient.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (84_500, Some("Community Safety Partnership")),
+            (22_000, Some("Fenshire Women's Aid")),
+            (15_750, Some("Youth Matters")),
+            (6_200, Some("Street Pastors")),
+        ]
+    );
+    assert!(i
+        .grants
+        .iter()
+        .all(|g| g.funder.as_deref() == Some("Fenshire District Council")));
+    // "Groups can bid for between £500 and £25,000" is the size a grant may be
+    assert!(has_metric(&i, "amount_gbp", 25_000.0, "bid"));
+}
