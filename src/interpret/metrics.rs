@@ -12,6 +12,7 @@ use super::passages::Sentence;
 use super::quantities::{find_quantities, parse_number, Quantity, QuantityKind};
 use super::text::{content_words, first_words};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A metric before IDs and themes are given.
@@ -628,20 +629,22 @@ fn shared_enough(a: &[String], b: &[String], value: f64) -> bool {
 /// a document is one statement (the table's, or else the first, is kept).
 pub fn merge_duplicates(metrics: Vec<FoundMetric>) -> Vec<FoundMetric> {
     let mut kept: Vec<FoundMetric> = Vec::with_capacity(metrics.len());
+    // kept metrics by kind and value, with their subject words: only those can match
+    let mut by_value: HashMap<(&'static str, u64), Vec<(usize, Vec<String>)>> = HashMap::new();
     let mut order: Vec<FoundMetric> = metrics;
     // tables first so their rows win, then reading order
     order.sort_by_key(|m| (!m.from_table, m.block));
     for m in order {
         let words = content_words(&m.subject);
-        let duplicate = kept.iter().any(|k| {
+        let key = (m.kind, m.value.to_bits());
+        let same = by_value.entry(key).or_default();
+        let duplicate = same.iter().any(|(k, k_words)| {
+            let k = &kept[*k];
             // cells of one table and figures of one sentence are distinct
-            k.block != m.block
-                && k.kind == m.kind
-                && (k.value - m.value).abs() < 1e-9
-                && k.quote != m.quote
-                && shared_enough(&content_words(&k.subject), &words, m.value)
+            k.block != m.block && k.quote != m.quote && shared_enough(k_words, &words, m.value)
         });
         if !duplicate {
+            same.push((kept.len(), words));
             kept.push(m);
         }
     }

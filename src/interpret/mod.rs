@@ -129,21 +129,29 @@ pub fn interpret(doc: &Document, ctx: &Context) -> Interpretation {
         .map(|g| g.block)
         .collect();
     let mut found_metrics = tables::table_metrics(doc, &grant_tables);
+    let mut grants_by_block: HashMap<usize, Vec<&grants::FoundGrant>> = HashMap::new();
+    for g in &found_grants {
+        grants_by_block.entry(g.block).or_default().push(g);
+    }
     for s in &sentences {
-        let claimed: Vec<usize> = found_grants
-            .iter()
-            .filter(|g| g.block == s.block.index as usize && g.quote == s.text)
+        let claimed: Vec<usize> = grants_by_block
+            .get(&(s.block.index as usize))
+            .into_iter()
+            .flatten()
+            .filter(|g| g.quote == s.text)
             .filter_map(|g| s.text.find(&g.amount_text))
             .collect();
         found_metrics.extend(metrics::sentence_metrics(s, &claimed));
     }
     // an amount that a grant states is the grant, wherever else it is repeated
+    let grant_pence: std::collections::HashSet<i64> = found_grants
+        .iter()
+        .map(|g| (g.amount * 100.0).round() as i64)
+        .collect();
     found_metrics.retain(|m| {
         m.kind != "amount_gbp"
             || m.from_table
-            || !found_grants
-                .iter()
-                .any(|g| (g.amount - m.value).abs() < 0.5)
+            || !grant_pence.contains(&((m.value * 100.0).round() as i64))
     });
     let found_metrics = metrics::merge_duplicates(found_metrics);
     let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
