@@ -625,12 +625,15 @@ fn shared_enough(a: &[String], b: &[String], value: f64) -> bool {
     shared.len() >= 2 || (distinctive_value && shared.iter().any(|w| w.len() >= 4))
 }
 
+/// A kept metric's index and its subject's words.
+type KeptWords = (usize, Vec<String>);
+
 /// One row per metric: the same kind, value and a shared subject word within
 /// a document is one statement (the table's, or else the first, is kept).
 pub fn merge_duplicates(metrics: Vec<FoundMetric>) -> Vec<FoundMetric> {
     let mut kept: Vec<FoundMetric> = Vec::with_capacity(metrics.len());
     // kept metrics by kind and value, with their subject words: only those can match
-    let mut by_value: HashMap<(&'static str, u64), Vec<(usize, Vec<String>)>> = HashMap::new();
+    let mut by_value: HashMap<(&'static str, u64), Vec<KeptWords>> = HashMap::new();
     let mut order: Vec<FoundMetric> = metrics;
     // tables first so their rows win, then reading order
     order.sort_by_key(|m| (!m.from_table, m.block));
