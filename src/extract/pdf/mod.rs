@@ -29,6 +29,16 @@ pub fn extract(
     document_id: &str,
     source_path: &str,
 ) -> Result<Document, ExtractError> {
+    extract_with(bytes, document_id, source_path, true)
+}
+
+/// Extraction with table detection on or off (off only to measure what tables cost).
+pub fn extract_with(
+    bytes: &[u8],
+    document_id: &str,
+    source_path: &str,
+    detect_tables: bool,
+) -> Result<Document, ExtractError> {
     let doc = load(bytes)?;
     let pages = doc.get_pages();
     if pages.is_empty() {
@@ -52,17 +62,11 @@ pub fn extract(
     let mut found_tables = Vec::new();
     let mut lines = Vec::with_capacity(contents.len());
     for (no, page) in pages.keys().zip(contents.iter_mut()) {
-        let mut found = tables::ruled_tables(page, &styles, &table_settings);
-        let mut taken = vec![false; page.glyphs.len()];
-        for t in &found {
-            t.glyphs.iter().for_each(|&i| taken[i] = true);
-        }
-        found.extend(stream_tables::stream_tables(
-            page,
-            &taken,
-            &styles,
-            &stream_tables::StreamSettings::default(),
-        ));
+        let found = if detect_tables {
+            page_tables(page, &styles, &table_settings)
+        } else {
+            Vec::new()
+        };
         take_glyphs(page, &found);
         lines.push(layout::page_lines(*no, &page.glyphs, &styles, &settings));
         found_tables.extend(found.into_iter().map(|t| (*no, t)));
@@ -181,6 +185,26 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         let text = table_text(table);
         blocks[i].text = text;
     }
+}
+
+/// A page's ruled tables, then its unruled tables among the glyphs left over.
+fn page_tables(
+    page: &PageContent,
+    styles: &[interpreter::FontStyle],
+    settings: &tables::TableSettings,
+) -> Vec<tables::FoundTable> {
+    let mut found = tables::ruled_tables(page, styles, settings);
+    let mut taken = vec![false; page.glyphs.len()];
+    for t in &found {
+        t.glyphs.iter().for_each(|&i| taken[i] = true);
+    }
+    found.extend(stream_tables::stream_tables(
+        page,
+        &taken,
+        styles,
+        &stream_tables::StreamSettings::default(),
+    ));
+    found
 }
 
 /// Farthest (pt) a header drawn apart from its table may sit above it.
