@@ -213,6 +213,12 @@ fn list_after(blocks: &[Block], i: usize) -> Option<Vec<FoundTheme>> {
                 }
             }
             BlockKind::Heading => break,
+            // a list set as short lines of their own
+            BlockKind::Paragraph
+                if numbered.is_empty() && !plain_done && short_name(&clean(&b.text)) =>
+            {
+                plain.push(theme(&b.text, j));
+            }
             _ if numbered.is_empty() && plain.is_empty() => return None,
             _ if !numbered.is_empty() => {
                 plain_done = true;
@@ -348,9 +354,21 @@ fn heading_run(blocks: &[Block], i: usize, plan_level: u8) -> Vec<FoundTheme> {
     run
 }
 
+/// "Priority 1: Preventing crime", "Theme two – Victims", "3. Offenders" name
+/// the themes "Preventing crime", "Victims", "Offenders".
+static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:strategic\s+)?(?:priority|theme|objective|aim|pillar|outcome|goal)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]?\s+|\d{1,2}[.)]\s+)")
+        .expect("valid label regex")
+});
+
+fn without_label(name: &str) -> &str {
+    NAME_LABEL.find(name).map_or(name, |m| &name[m.end()..])
+}
+
 fn theme(name: &str, anchor: usize) -> FoundTheme {
+    let name = clean(name);
     FoundTheme {
-        name: sentence_case(clean(name).trim_end_matches(':')),
+        name: sentence_case(without_label(&name).trim_end_matches(':')),
         statement: None,
         anchors: vec![anchor],
     }
@@ -363,11 +381,12 @@ fn adopt_heading_forms(blocks: &[Block], themes: &mut [FoundTheme]) {
         let key = fold(&t.name);
         let mut forms: Vec<&str> = Vec::new();
         for (j, b) in blocks.iter().enumerate() {
-            if b.kind == BlockKind::Heading && fold(&b.text) == key {
+            let text = without_label(b.text.trim());
+            if b.kind == BlockKind::Heading && fold(text) == key {
                 if !t.anchors.contains(&j) {
                     t.anchors.push(j);
                 }
-                forms.push(b.text.trim());
+                forms.push(text);
             }
         }
         if let Some(form) = forms.iter().find(|f| !is_all_caps(f)) {
@@ -547,6 +566,53 @@ mod tests {
         );
         assert_eq!(t[2].statement, None);
         assert!(t[0].anchors.contains(&5));
+    }
+
+    #[test]
+    fn numbered_priority_headings_name_their_themes() {
+        let d = doc(
+            "Police and Crime Plan 2024-29",
+            vec![
+                p("The plan has three priorities:"),
+                h(2, "Priority 1: Preventing crime"),
+                p("We will stop crime before it happens."),
+                h(2, "Priority 2: Supporting victims"),
+                h(2, "Priority 3: Fair justice"),
+            ],
+        );
+        let t = find_themes(&d);
+        assert_eq!(
+            names(&t),
+            vec!["Preventing crime", "Supporting victims", "Fair justice"]
+        );
+        assert_eq!(
+            t[0].statement.as_deref(),
+            Some("We will stop crime before it happens.")
+        );
+    }
+
+    #[test]
+    fn a_list_set_as_short_paragraphs() {
+        let d = doc(
+            "Police and Crime Plan 2024-29",
+            vec![
+                p("Our four priorities are:"),
+                p("Keeping people safe"),
+                p("Cutting crime"),
+                p("Supporting victims"),
+                p("Fair and effective justice"),
+                p("Each is described in turn below, with what we will do."),
+            ],
+        );
+        assert_eq!(
+            names(&find_themes(&d)),
+            vec![
+                "Keeping people safe",
+                "Cutting crime",
+                "Supporting victims",
+                "Fair and effective justice"
+            ]
+        );
     }
 
     #[test]
