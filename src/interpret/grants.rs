@@ -308,8 +308,14 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
                 return None;
             }
             let funder = match flow {
-                "received" => funder,
-                _ => funder.or_else(|| Some(ctx.publisher.to_string())),
+                // the funder of money received is named after the verb, not as its subject
+                "received" => RECEIVED
+                    .find(text)
+                    .and_then(|v| funder_named(&text[v.start()..])),
+                // "the Police and Crime Commissioner awarded": the publisher itself
+                _ => funder
+                    .filter(|f| !ctx.publisher.contains(f.as_str()))
+                    .or_else(|| Some(ctx.publisher.to_string())),
             };
             Some(FoundGrant {
                 block: index,
@@ -677,6 +683,16 @@ mod tests {
         assert_eq!(g[0].funder.as_deref(), Some("Government"));
         assert_eq!(g[0].programme.as_deref(), Some("Serious Violence"));
         assert_eq!(g[0].financial_year.as_deref(), Some("2023-24"));
+    }
+
+    #[test]
+    fn money_the_publisher_receives_names_its_funder_after_the_verb() {
+        let g = grants_of(vec![p(
+            "In December 2013 the Office of the Police and Crime Commissioner received £299k from the Ministry of Justice to commission victims services.",
+        )]);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].flow, "received");
+        assert_eq!(g[0].funder.as_deref(), Some("Ministry of Justice"));
     }
 
     #[test]
