@@ -408,7 +408,7 @@ fn is_measured_count(text: &str, q: &Quantity) -> bool {
     }
     // a mark glued to the figure before it ("52%1", "report1") is a footnote,
     // as is a lone digit after a figure at the end ("... average of 12% 1")
-    if before.ends_with(|c: char| c.is_alphanumeric() || c == '%') {
+    if before.ends_with(|c: char| c.is_alphanumeric() || c == '%' || c == '/') {
         return false;
     }
     let prev_token = before.split_whitespace().next_back().unwrap_or("");
@@ -746,6 +746,7 @@ mod tests {
         assert!(found("for four to 12 weeks").is_empty());
         assert!(found("young people aged 16").is_empty());
         assert!(found("contacted within two working days").is_empty());
+        assert!(found("The hub is open 24/7.").is_empty());
         assert!(found("Read the quarter three report (PDF, 1.2MB).").is_empty());
     }
 

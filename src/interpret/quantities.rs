@@ -212,7 +212,15 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             continue;
         }
         if let Some(v) = parse_number(&caps[2]) {
-            let sign = caps.get(1).map(|s| s.as_str().trim());
+            // "10-15%": a dash after a figure joins a range, it is not a sign
+            let sign = caps
+                .get(1)
+                .filter(|s| {
+                    !text[..s.start()]
+                        .trim_end()
+                        .ends_with(|c: char| c.is_ascii_digit())
+                })
+                .map(|s| s.as_str().trim());
             let negative = matches!(sign, Some("-" | "−" | "–"));
             let value = if negative { -v } else { v };
             out.push(quantity(
@@ -336,6 +344,10 @@ mod tests {
         assert_eq!(found("Seventy-eight per cent"), vec![(Percent, 78.0)]);
         assert!(find_quantities("-11.8%")[0].signed);
         assert!(!find_quantities("37%")[0].signed);
+        assert_eq!(
+            found("between 10-15%"),
+            vec![(Count, 10.0), (Percent, 15.0)]
+        );
     }
 
     #[test]
