@@ -6,7 +6,9 @@ project's test suite), reportmine side by side with the established tools, in on
     python3 benches/tablebench.py [--shared ../shared] [--bin target/release/reportmine] [--peers]
 
 reportmine runs through tablebench's run_cli.py (`reportmine tables {pdf} --pages {page}
---format json`, no area: the scorer ignores tables outside a case's area). With --peers the
+--format json`, no area: the scorer ignores tables outside a case's area), and again as
+"reportmine-area", given each case's area (`--area TOP,LEFT,BOTTOM,RIGHT`) as the peers are,
+for a like-for-like comparison. With --peers the
 script installs tabula-py, camelot-py, pdfplumber and PyMuPDF from PyPI and runs each on the
 same cases, given the case's area and method hint as tablebench's baselines do; then
 score.py scores every tool together.
@@ -77,6 +79,25 @@ def run_tabula(case, pdf):
 RUNNERS = {"tabula": run_tabula, "camelot": run_camelot, "pdfplumber": run_pdfplumber, "pymupdf": run_pymupdf}
 
 
+def run_with_areas(binary, cases, cases_path, plain, out):
+    """reportmine given each case's area; cases without one keep the plain run's tables."""
+    preds = json.loads(Path(plain).read_text())
+    for case in cases:
+        if not case.get("area"):
+            continue
+        area = ",".join(str(v) for v in case["area"])
+        run = subprocess.run([str(Path(binary).resolve()), "tables", str(cases_path.parent / case["pdf"]),
+                              "--pages", str(case["page"]), "--area", area, "--format", "json"],
+                             capture_output=True, text=True, timeout=120)
+        tables = json.loads(run.stdout or "[]")
+        # bbox: [x0, top, x1, bottom] as reportmine writes it, to [top, left, bottom, right]
+        preds[case["id"]] = [{"rows": t["rows"], **({"bbox": [t["bbox"][1], t["bbox"][0], t["bbox"][3], t["bbox"][2]]}
+                                                   if t.get("bbox") else {})} for t in tables]
+    path = out / "reportmine-area.json"
+    path.write_text(json.dumps(preds))
+    return path
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default="../shared")
@@ -90,7 +111,7 @@ def main():
     ours = out / "reportmine.json"
     subprocess.run([sys.executable, str(bench / "run_cli.py"), "--cases", str(cases_path), "--out", str(ours),
                     "--cmd", f"{Path(args.bin).resolve()} tables {{pdf}} --pages {{page}} --format json"], check=True)
-    predictions = [f"reportmine={ours}"]
+    predictions = [f"reportmine={ours}", f"reportmine-area={run_with_areas(args.bin, cases, cases_path, ours, out)}"]
     if args.peers:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", *PEERS], check=True)
         for name, runner in RUNNERS.items():

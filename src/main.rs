@@ -1,7 +1,7 @@
 //! The command line: parses arguments and calls the library.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use reportmine::document::Format;
+use reportmine::document::{Format, Table};
 use reportmine::pipeline::{run_pipeline, Pipeline, PipelineOutcome, RunOptions};
 use reportmine::publish::{self, Publication};
 use std::io::IsTerminal;
@@ -98,6 +98,10 @@ enum Command {
         /// Pages to include, such as 1,3-5 (PDF only).
         #[arg(long)]
         pages: Option<String>,
+        /// Only the table in this area of each page: TOP,LEFT,BOTTOM,RIGHT in points
+        /// from the page's top-left corner, as tabula's --area (PDF only).
+        #[arg(long)]
+        area: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: TablesFormat,
     },
@@ -172,10 +176,11 @@ fn main() -> ExitCode {
         Command::Tables {
             file,
             pages,
+            area,
             format,
         } => {
             init_logging(true, LogFormat::Text);
-            tables(&file, pages.as_deref(), format)
+            tables(&file, pages.as_deref(), area.as_deref(), format)
         }
         Command::Versions { dataset_dir } => versions(&dataset_dir),
         Command::Diff { old, new } => diff(&old, &new),
@@ -325,6 +330,41 @@ fn extract(file: &Path, format: ExtractFormat) -> u8 {
 }
 
 /// Pages from a spec such as "1,3-5".
+/// "TOP,LEFT,BOTTOM,RIGHT" in points, top above bottom and left of right.
+fn parse_area(spec: &str) -> Option<[f64; 4]> {
+    let v: Vec<f64> = spec
+        .split(',')
+        .map(|x| x.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let [top, left, bottom, right] = <[f64; 4]>::try_from(v).ok()?;
+    (top < bottom && left < right).then_some([top, left, bottom, right])
+}
+
+/// The tables in an area of a PDF's selected pages.
+fn tables_in_area(
+    file: &Path,
+    in_pages: &dyn Fn(u32) -> bool,
+    area: [f64; 4],
+) -> Result<Vec<Table>, u8> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        say!("reportmine: {}: cannot read file: {e}", file.display());
+        EXIT_NOTHING
+    })?;
+    if reportmine::extract::sniff(&bytes) != Some(Format::Pdf) {
+        say!(
+            "reportmine: {}: --area applies to PDF files only",
+            file.display()
+        );
+        return Err(EXIT_USAGE);
+    }
+    reportmine::extract::pdf::tables_in_area(&bytes, in_pages, area)
+        .map(|found| found.into_iter().map(|(_, t)| t).collect())
+        .map_err(|e| {
+            say!("reportmine: {}: {e}", file.display());
+            EXIT_NOTHING
+        })
+}
+
 fn parse_pages(spec: &str) -> Option<Vec<(u32, u32)>> {
     spec.split(',')
         .map(|part| {
@@ -337,7 +377,7 @@ fn parse_pages(spec: &str) -> Option<Vec<(u32, u32)>> {
         .collect()
 }
 
-fn tables(file: &Path, pages: Option<&str>, format: TablesFormat) -> u8 {
+fn tables(file: &Path, pages: Option<&str>, area: Option<&str>, format: TablesFormat) -> u8 {
     let ranges = match pages.map(parse_pages) {
         Some(None) => {
             say!(
@@ -349,31 +389,53 @@ fn tables(file: &Path, pages: Option<&str>, format: TablesFormat) -> u8 {
         Some(Some(r)) => Some(r),
         None => None,
     };
-    let doc = match load_document(file) {
-        Ok(d) => d,
-        Err(code) => return code,
+    let in_pages = |p: u32| {
+        ranges
+            .as_ref()
+            .is_none_or(|r| r.iter().any(|(a, z)| (*a..=*z).contains(&p)))
     };
-    let selected: Vec<_> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| b.table.as_ref().map(|t| (b, t)))
-        .filter(|(b, t)| {
-            let page = t.page.or(b.page);
-            match (&ranges, page) {
-                (None, _) => true,
-                (Some(r), Some(p)) => r.iter().any(|(a, z)| (*a..=*z).contains(&p)),
-                (Some(_), None) => doc.format == Format::Html,
+    let selected: Vec<Table> = match area {
+        Some(spec) => {
+            let Some(area) = parse_area(spec) else {
+                say!("reportmine: --area {spec:?}: expected TOP,LEFT,BOTTOM,RIGHT in points");
+                return EXIT_USAGE;
+            };
+            match tables_in_area(file, &in_pages, area) {
+                Ok(t) => t,
+                Err(code) => return code,
             }
-        })
-        .collect();
+        }
+        None => {
+            let doc = match load_document(file) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            doc.blocks
+                .iter()
+                .filter_map(|b| {
+                    let t = b.table.as_ref()?;
+                    let page = t.page.or(b.page);
+                    let keep = match page {
+                        Some(p) => in_pages(p),
+                        None => ranges.is_none() || doc.format == Format::Html,
+                    };
+                    keep.then(|| Table {
+                        page,
+                        bbox: t.bbox.or(b.bbox),
+                        ..t.clone()
+                    })
+                })
+                .collect()
+        }
+    };
     match format {
         TablesFormat::Json => {
             let out: Vec<_> = selected
                 .iter()
-                .map(|(b, t)| {
+                .map(|t| {
                     serde_json::json!({
-                        "page": t.page.or(b.page),
-                        "bbox": t.bbox.or(b.bbox),
+                        "page": t.page,
+                        "bbox": t.bbox,
                         "rows": t.rows.iter().map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>()).collect::<Vec<_>>(),
                     })
                 })
@@ -384,7 +446,7 @@ fn tables(file: &Path, pages: Option<&str>, format: TablesFormat) -> u8 {
             );
         }
         TablesFormat::Csv => {
-            for (i, (_, t)) in selected.iter().enumerate() {
+            for (i, t) in selected.iter().enumerate() {
                 if i > 0 {
                     outln!();
                 }

@@ -218,3 +218,38 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
         vec!["Budget Gap", "0", "0", "0", "-5,488", "-7,768"]
     );
 }
+
+fn in_area(name: &str, page: u32, area: [f64; 4]) -> Vec<Table> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("raw/cambridgeshire-pcc/{name}"));
+    let bytes = std::fs::read(path).unwrap();
+    reportmine::extract::pdf::tables_in_area(&bytes, |p| p == page, area)
+        .unwrap()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
+}
+
+#[test]
+fn an_area_around_a_ruled_table_gives_that_table() {
+    // [top, left, bottom, right] around the 2020-21 crime statistics (page 17)
+    let found = in_area("annual-report-2020-21.pdf", 17, [455.0, 60.0, 625.0, 535.0]);
+    assert_eq!(found.len(), 1);
+    let r = rows(&found[0]);
+    assert_eq!(r.len(), 8);
+    assert_eq!(r[1], vec!["All crime", "-11.8%", "67,882", "59,883"]);
+}
+
+#[test]
+fn an_area_without_rules_is_read_as_one_table() {
+    // the four data rows of the same table, below its header, with the rules cropped off:
+    // everything in the area is the table, as tabula's and camelot's area options read it
+    let whole = in_area("annual-report-2020-21.pdf", 17, [455.0, 60.0, 625.0, 535.0]);
+    let full = rows(&whole[0]);
+    let found = in_area("annual-report-2020-21.pdf", 17, [488.0, 60.0, 555.0, 535.0]);
+    assert_eq!(found.len(), 1);
+    let r = rows(&found[0]);
+    assert!(r.len() >= 2, "{r:?}");
+    for row in &r {
+        assert!(full.contains(row), "{row:?} is not a row of the table");
+    }
+}

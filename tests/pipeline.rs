@@ -383,3 +383,28 @@ fn an_empty_shard_says_so() {
     );
     assert!(!p.dataset().exists());
 }
+
+#[test]
+fn tables_take_an_area_on_pdfs_only() {
+    let pdf = repo().join("raw/cambridgeshire-pcc/annual-report-2020-21.pdf");
+    let run = |file: &Path, area: &str| {
+        Command::new(BIN)
+            .args([
+                "tables", "--pages", "17", "--area", area, "--format", "json",
+            ])
+            .arg(file)
+            .output()
+            .unwrap()
+    };
+    let ok = run(&pdf, "455,60,625,535");
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let tables: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(tables.as_array().map(Vec::len), Some(1));
+    assert_eq!(tables[0]["rows"][1][0], "All crime");
+    let bad = run(&pdf, "455,60");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("TOP,LEFT,BOTTOM,RIGHT"));
+    let html = run(&repo().join(HTML), "1,1,100,100");
+    assert_eq!(html.status.code(), Some(2));
+    assert!(stderr(&html).contains("PDF files only"));
+}

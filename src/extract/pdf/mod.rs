@@ -187,6 +187,53 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
     }
 }
 
+/// The tables inside an area of each selected page, as tabula's and camelot's
+/// `area` option reads them: the page is cropped to the area ([top, left,
+/// bottom, right] in points from the top-left corner); ruled tables there are
+/// the answer, else everything in the area is one unruled table.
+pub fn tables_in_area(
+    bytes: &[u8],
+    selected: impl Fn(u32) -> bool,
+    area: [f64; 4],
+) -> Result<Vec<(u32, Table)>, ExtractError> {
+    let doc = load(bytes)?;
+    let mut interp =
+        interpreter::Interpreter::new(&doc, Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT));
+    let [top, left, bottom, right] = area;
+    let inside = |x: f64, y: f64| x >= left && x <= right && y >= top && y <= bottom;
+    let mut out = Vec::new();
+    for (no, page_id) in doc.get_pages() {
+        if !selected(no) {
+            continue;
+        }
+        let mut page = interp.run_page(page_id)?;
+        page.glyphs
+            .retain(|g| inside((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0));
+        page.segments.retain(|s| {
+            s.x1 >= left - 1.0
+                && s.x0 <= right + 1.0
+                && s.bottom >= top - 1.0
+                && s.top <= bottom + 1.0
+        });
+        let styles = interp.font_styles();
+        let ruled = tables::ruled_tables(&page, &styles, &tables::TableSettings::default());
+        let found = if ruled.is_empty() {
+            stream_tables::area_table(&page, &styles, &stream_tables::StreamSettings::default())
+                .into_iter()
+                .collect()
+        } else {
+            ruled
+        };
+        for f in found {
+            let mut table = f.table;
+            table.page = Some(no);
+            table.bbox = Some(f.bbox.map(|v| (v * 100.0).round() / 100.0));
+            out.push((no, table));
+        }
+    }
+    Ok(out)
+}
+
 /// A page's ruled tables, then its unruled tables among the glyphs left over.
 fn page_tables(
     page: &PageContent,

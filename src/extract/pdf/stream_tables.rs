@@ -134,6 +134,27 @@ fn reads_as_prose(rows: &[Vec<Cell>], s: &StreamSettings) -> bool {
     lower as f64 > s.max_lowercase_share * texts.len() as f64
 }
 
+/// Everything on a page as one unruled table: the reader has said where the
+/// table is (tabula's and camelot's `area`), so the checks that tell tables
+/// from prose are not made. The page is expected to be cropped to the area.
+pub fn area_table(
+    page: &PageContent,
+    fonts: &[FontStyle],
+    s: &StreamSettings,
+) -> Option<FoundTable> {
+    let layout = LayoutSettings {
+        segment_gap: s.cell_gap,
+        ..LayoutSettings::default()
+    };
+    let lines = page_lines(0, page.glyphs.iter(), fonts, &layout);
+    let rows = rows_of(lines);
+    if rows.is_empty() {
+        return None;
+    }
+    let taken = vec![false; page.glyphs.len()];
+    build_table(&rows, page, &taken, fonts, s, false)
+}
+
 fn build(
     rows: &[Row],
     page: &PageContent,
@@ -141,12 +162,25 @@ fn build(
     fonts: &[FontStyle],
     s: &StreamSettings,
 ) -> Option<FoundTable> {
+    build_table(rows, page, taken, fonts, s, true)
+}
+
+/// A table from rows of chunks; with `checks`, only when the rows read as a
+/// table (short cells of one size, several columns, not wrapped prose).
+fn build_table(
+    rows: &[Row],
+    page: &PageContent,
+    taken: &[bool],
+    fonts: &[FontStyle],
+    s: &StreamSettings,
+    checks: bool,
+) -> Option<FoundTable> {
     let chunks: Vec<&Line> = rows.iter().flat_map(|r| &r.chunks).collect();
     let words: usize = chunks
         .iter()
         .map(|c| c.text.split_whitespace().count())
         .sum();
-    if words as f64 > s.max_words_per_cell * chunks.len() as f64 {
+    if checks && words as f64 > s.max_words_per_cell * chunks.len() as f64 {
         return None;
     }
     // Table text is set in one size; infographics and pull-out figures mix sizes.
@@ -157,12 +191,24 @@ fn build(
         .iter()
         .filter(|z| (**z - median).abs() <= s.size_tolerance * median)
         .count();
-    if (uniform as f64) < s.uniform_share * sizes.len() as f64 {
+    if checks && (uniform as f64) < s.uniform_share * sizes.len() as f64 {
         return None;
     }
     // Columns: chunk spans merged where they overlap or nearly touch.
     let size = rows[0].size;
-    let mut spans: Vec<(f64, f64)> = chunks.iter().map(|c| (c.x0, c.x1)).collect();
+    // In a given area, a heading that spans several columns must not join them:
+    // the columns come from the rows of several cells, when there are any.
+    let multi: Vec<&Line> = rows
+        .iter()
+        .filter(|r| r.chunks.len() >= 2)
+        .flat_map(|r| &r.chunks)
+        .collect();
+    let column_chunks = if checks || multi.is_empty() {
+        &chunks
+    } else {
+        &multi
+    };
+    let mut spans: Vec<(f64, f64)> = column_chunks.iter().map(|c| (c.x0, c.x1)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut columns: Vec<(f64, f64)> = Vec::new();
     for (a, b) in spans {
@@ -171,7 +217,7 @@ fn build(
             _ => columns.push((a, b)),
         }
     }
-    if columns.len() < 2 {
+    if checks && columns.len() < 2 {
         return None;
     }
     let top = rows
@@ -192,10 +238,29 @@ fn build(
             continue;
         }
         let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
-        if cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3] {
+        let outside = cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3];
+        // (a page cropped to a given area holds only the table)
+        if checks && outside {
             continue;
         }
-        let Some(c) = columns.iter().position(|(a, b)| cx >= *a && cx <= *b) else {
+        // in a given area, a chunk wider than a column goes where its middle is
+        let cx = if checks {
+            cx
+        } else {
+            chunks
+                .iter()
+                .find(|ch| cx >= ch.x0 && cx <= ch.x1 && cy >= ch.top && cy <= ch.bottom)
+                .map_or(cx, |ch| (ch.x0 + ch.x1) / 2.0)
+        };
+        let within = columns.iter().position(|(a, b)| cx >= *a && cx <= *b);
+        // in a given area every glyph belongs to the table: outside a column, the nearest
+        let nearest = || {
+            (0..columns.len()).min_by(|&i, &j| {
+                let d = |k: usize| (columns[k].0 - cx).abs().min((columns[k].1 - cx).abs());
+                d(i).total_cmp(&d(j))
+            })
+        };
+        let Some(c) = within.or_else(|| (!checks).then(nearest).flatten()) else {
             continue;
         };
         let Some(r) = rows
@@ -215,7 +280,7 @@ fn build(
                 .collect()
         })
         .collect();
-    if reads_as_prose(&table_rows, s) {
+    if checks && reads_as_prose(&table_rows, s) {
         return None;
     }
     Some(FoundTable {
