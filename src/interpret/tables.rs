@@ -293,6 +293,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_figure_under_a_pounds_heading_is_money() {
+        let m = metrics(vec![table(
+            vec![
+                vec!["Partner", "Allocation 2013-14 (£)"],
+                vec!["Integrated Offender Management", "35,000"],
+            ],
+            1,
+        )]);
+        assert_eq!(
+            m,
+            vec![(
+                "Integrated Offender Management (Allocation 2013-14 (£))".to_string(),
+                "amount_gbp",
+                35_000.0
+            )]
+        );
+    }
+
+    #[test]
     fn fte_columns_and_footnote_marks() {
         let m = metrics(vec![table(
             vec![
