@@ -94,6 +94,21 @@ pub struct Cell {
     pub col_span: u32,
 }
 
+impl Table {
+    /// A table of plain cells (no spans, no position), from rows of texts.
+    pub fn from_texts(rows: Vec<Vec<&str>>, header_rows: u32) -> Self {
+        Table {
+            page: None,
+            bbox: None,
+            rows: rows
+                .into_iter()
+                .map(|r| r.into_iter().map(Cell::new).collect())
+                .collect(),
+            header_rows,
+        }
+    }
+}
+
 impl Cell {
     pub fn new(text: impl Into<String>) -> Self {
         Cell {

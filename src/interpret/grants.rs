@@ -619,7 +619,7 @@ fn same_grant(kept: &FoundGrant, g: &FoundGrant) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Cell, Format, RawBlock};
+    use crate::document::{Format, RawBlock};
     use crate::interpret::passages::sentences_of;
 
     const PCC: &str = "The Commissioner";
@@ -719,24 +719,14 @@ mod tests {
     #[test]
     fn grant_tables_give_one_grant_per_row() {
         let mut t = RawBlock::new(BlockKind::Table, "");
-        t.table = Some(Table {
-            page: None,
-            bbox: None,
-            rows: vec![
-                vec![
-                    Cell::new("Partner"),
-                    Cell::new("Allocation 2013-14 (£)"),
-                    Cell::new("Rationale"),
-                ],
-                vec![
-                    Cell::new("Neighbourhood Watch"),
-                    Cell::new("2,500"),
-                    Cell::new("Marketing"),
-                ],
-                vec![Cell::new("Total"), Cell::new("2,500"), Cell::new("")],
+        t.table = Some(Table::from_texts(
+            vec![
+                vec!["Partner", "Allocation 2013-14 (£)", "Rationale"],
+                vec!["Neighbourhood Watch", "2,500", "Marketing"],
+                vec!["Total", "2,500", ""],
             ],
-            header_rows: 1,
-        });
+            1,
+        ));
         let g = grants_of(vec![heading("Grants – Victims Services"), t]);
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].recipient.as_deref(), Some("Neighbourhood Watch"));

@@ -249,18 +249,10 @@ pub fn list_row_text(row: &[crate::document::Cell]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Cell, Format, RawBlock};
+    use crate::document::{Format, RawBlock};
 
     fn table(rows: Vec<Vec<&str>>) -> Table {
-        Table {
-            page: None,
-            bbox: None,
-            rows: rows
-                .into_iter()
-                .map(|r| r.into_iter().map(Cell::new).collect())
-                .collect(),
-            header_rows: 0,
-        }
+        Table::from_texts(rows, 0)
     }
 
     #[test]
@@ -282,23 +274,13 @@ mod tests {
     #[test]
     fn list_tables_read_as_lines_and_lead_ins_are_kept() {
         let mut t = RawBlock::new(BlockKind::Table, "");
-        t.table = Some(Table {
-            page: None,
-            bbox: None,
-            rows: vec![
-                vec![
-                    Cell::new("•"),
-                    Cell::new("Serious Violence"),
-                    Cell::new("£352,195"),
-                ],
-                vec![
-                    Cell::new("•"),
-                    Cell::new("Youth Fund"),
-                    Cell::new("£70,023"),
-                ],
+        t.table = Some(Table::from_texts(
+            vec![
+                vec!["•", "Serious Violence", "£352,195"],
+                vec!["•", "Youth Fund", "£70,023"],
             ],
-            header_rows: 0,
-        });
+            0,
+        ));
         let doc = Document::from_raw_blocks(
             "d".into(),
             "x".into(),

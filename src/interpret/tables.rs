@@ -230,19 +230,11 @@ fn period_in(header: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Cell, Format, RawBlock};
+    use crate::document::{Format, RawBlock};
 
     fn table(rows: Vec<Vec<&str>>, header_rows: u32) -> RawBlock {
         let mut b = RawBlock::new(BlockKind::Table, "");
-        b.table = Some(Table {
-            page: None,
-            bbox: None,
-            rows: rows
-                .into_iter()
-                .map(|r| r.into_iter().map(Cell::new).collect())
-                .collect(),
-            header_rows,
-        });
+        b.table = Some(Table::from_texts(rows, header_rows));
         b
     }
 
