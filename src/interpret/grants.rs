@@ -12,7 +12,7 @@
 //! over a rounded one).
 
 use super::passages::{is_list_table, Sentence};
-use super::quantities::{find_quantities, parse_number, Quantity, QuantityKind};
+use super::quantities::{parse_number, Quantity, QuantityKind};
 use super::text::{clean, content_words, first_words};
 use super::Context;
 use crate::document::{BlockKind, Document, Table};
@@ -212,8 +212,9 @@ fn table_amount(text: &str) -> Option<f64> {
 
 /// "Label £amount" lines (list items, rows of list tables) in a section about grants.
 fn line_grant(doc: &Document, s: &Sentence<'_>, ctx: &Context) -> Option<FoundGrant> {
-    let money: Vec<Quantity> = find_quantities(&s.text)
-        .into_iter()
+    let money: Vec<&Quantity> = s
+        .quantities
+        .iter()
         .filter(|q| q.kind == QuantityKind::Money)
         .collect();
     let [q] = money.as_slice() else { return None };
@@ -262,8 +263,8 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
         return Vec::new();
     }
     let index = s.block.index as usize;
-    find_quantities(text)
-        .into_iter()
+    s.quantities
+        .iter()
         .filter(|q| q.kind == QuantityKind::Money && q.value >= 100.0)
         .filter(|q| {
             let near = around(text, q);
@@ -290,7 +291,7 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
                 .find(|p| p.split_whitespace().count() >= 2 && !starts_with_determiner(p))
                 .or_else(|| s.lead_in.clone());
             let funder = funder_named(text);
-            let flow = if received && !near_awarding(text, &q) {
+            let flow = if received && !near_awarding(text, q) {
                 "received"
             } else {
                 "awarded"
@@ -303,7 +304,7 @@ fn sentence_grants(s: &Sentence<'_>, ctx: &Context) -> Vec<FoundGrant> {
                         .then(|| receiving_subject(text))
                         .flatten()
                 })
-                .or_else(|| clause_before(text, &q));
+                .or_else(|| clause_before(text, q));
             if recipient.is_none() && programme.is_none() {
                 return None;
             }

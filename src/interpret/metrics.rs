@@ -9,7 +9,7 @@
 //! money that a grant already accounts for.
 
 use super::passages::Sentence;
-use super::quantities::{find_quantities, parse_number, Quantity, QuantityKind};
+use super::quantities::{parse_number, Quantity, QuantityKind};
 use super::text::{content_words, first_words};
 use regex::Regex;
 use std::collections::HashMap;
@@ -141,7 +141,7 @@ pub fn sentence_metrics(s: &Sentence<'_>, claimed: &[usize]) -> Vec<FoundMetric>
         return out;
     }
     special_forms(s, &mut taken, &mut out);
-    for q in find_quantities(text) {
+    for q in s.quantities.iter().cloned() {
         if taken[q.start..q.end].iter().any(|t| *t) || claimed.contains(&q.start) {
             continue;
         }
@@ -676,13 +676,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&'static str, f64)> {
         let b = block();
-        let s = Sentence {
-            block: &b,
-            text: text.to_string(),
-            lead_in: None,
-            previous: None,
-            position: 0,
-        };
+        let s = Sentence::new(&b, text.to_string(), None);
         sentence_metrics(&s, &[])
             .into_iter()
             .map(|m| (m.kind, m.value))

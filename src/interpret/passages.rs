@@ -2,6 +2,7 @@
 //! provenance: prose blocks, list items, and rows of lists laid out as tables.
 //! Data tables are read cell by cell elsewhere (see `tables`).
 
+use super::quantities::{find_quantities, Quantity};
 use super::text::{clean, is_marker, sentences};
 use crate::document::{Block, BlockKind, Document, Table};
 use regex::Regex;
@@ -16,10 +17,20 @@ pub struct Sentence<'a> {
     /// The lead-in of the list item or paragraph it opens ("Road safety" in
     /// "Road safety – The number of ..."), if any.
     pub lead_in: Option<String>,
-    /// Text of the sentences before it in the same block (for context).
-    pub previous: Option<String>,
-    /// Position of the sentence in its block (0 for the first).
-    pub position: usize,
+    /// The quantities in the text, found once for every recogniser.
+    pub quantities: Vec<Quantity>,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn new(block: &'a Block, text: String, lead_in: Option<String>) -> Self {
+        let quantities = find_quantities(&text);
+        Sentence {
+            block,
+            text,
+            lead_in,
+            quantities,
+        }
+    }
 }
 
 /// A bold lead-in that the layout ran into its sentence: "Youth Fund The Commissioner awarded ...".
@@ -198,14 +209,12 @@ fn push_sentences<'a>(out: &mut Vec<Sentence<'a>>, block: &'a Block, text: &str)
     };
     let lead_in = own.or_else(inherited);
     let spans = sentences(text);
-    for (position, &(s, e)) in spans.iter().enumerate() {
-        out.push(Sentence {
+    for &(s, e) in &spans {
+        out.push(Sentence::new(
             block,
-            text: text[s..e].to_string(),
-            lead_in: lead_in.clone(),
-            previous: (position > 0).then(|| text[..s].trim().to_string()),
-            position,
-        });
+            text[s..e].to_string(),
+            lead_in.clone(),
+        ));
     }
 }
 
@@ -307,6 +316,5 @@ mod tests {
             ]
         );
         assert_eq!(s[1].lead_in.as_deref(), Some("Road safety"));
-        assert_eq!(s[1].previous.as_deref(), Some("Road safety – Deaths fell."));
     }
 }
