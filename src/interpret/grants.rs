@@ -166,9 +166,15 @@ fn table_grants(doc: &Document, i: usize, t: &Table, ctx: &Context) -> Vec<Found
     let context = section_context(doc, i);
     let programme = programme_of_section(doc, i);
     let mut out = Vec::new();
+    let mut last_recipient = String::new();
     for row in t.rows.iter().skip(header_rows) {
         let cell = |c: usize| row.get(c).map(|x| clean(&x.text)).unwrap_or_default();
-        let (recipient, amount_text) = (cell(who), cell(amount));
+        let (own, amount_text) = (cell(who), cell(amount));
+        // a recipient cell spanning rows is written in its first row only
+        if !own.is_empty() {
+            last_recipient = own;
+        }
+        let recipient = last_recipient.clone();
         let Some(value) = table_amount(&amount_text) else {
             continue;
         };
@@ -724,12 +730,16 @@ mod tests {
             vec![
                 vec!["Partner", "Allocation 2013-14 (£)", "Rationale"],
                 vec!["Neighbourhood Watch", "2,500", "Marketing"],
-                vec!["Total", "2,500", ""],
+                vec!["", "1,000", "Training"],
+                vec!["Total", "3,500", ""],
             ],
             1,
         ));
         let g = grants_of(vec![heading("Grants – Victims Services"), t]);
-        assert_eq!(g.len(), 1);
+        assert_eq!(g.len(), 2);
+        // the second row's recipient cell spans from the row above
+        assert_eq!(g[1].recipient.as_deref(), Some("Neighbourhood Watch"));
+        assert_eq!(g[1].amount, 1000.0);
         assert_eq!(g[0].recipient.as_deref(), Some("Neighbourhood Watch"));
         assert_eq!(g[0].programme.as_deref(), Some("Victims Services"));
         assert_eq!(g[0].purpose.as_deref(), Some("Marketing"));
