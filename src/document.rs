@@ -146,6 +146,11 @@ impl RawBlock {
 }
 
 impl Document {
+    /// The ID of the table in block `block_index` (the tables dataset's `table_id`).
+    pub fn table_id(&self, block_index: u32) -> String {
+        format!("{}-t{}", self.document_id, block_index)
+    }
+
     /// Builds a document from blocks in reading order, numbering them and
     /// giving each the heading path above it.
     pub fn from_raw_blocks(

@@ -12,6 +12,7 @@
 //! over a rounded one).
 
 use super::passages::{is_list_table, Sentence};
+use super::periods::year_spans;
 use super::quantities::{parse_number, Quantity, QuantityKind};
 use super::text::{clean, content_words, first_words};
 use super::Context;
@@ -98,8 +99,6 @@ static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:to|for)\s+((?:support|provide|help|tackle|develop|fund|deliver|enable|improve|prevent|reduce|divert|protect|keep|stop|build|establish|accelerate|research|pilot)\b[^.;]{3,160})",
     )
 });
-static FINANCIAL_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)?\d\d)\b"));
 static MULTI_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(since|over (?:the|a) (?:\w+[- ])?years?|(?:two|three|four|five|\d)[- ]year|across a|cumulative)\b",
@@ -511,13 +510,10 @@ fn funder_named(text: &str) -> Option<String> {
 
 /// The one financial year a text names ("2023-24", "2023/24"), normalised.
 fn single_year(text: &str) -> Option<String> {
-    let years: Vec<String> = FINANCIAL_YEAR
-        .captures_iter(text)
-        .filter_map(|c| {
-            let first: i32 = c[1].parse().ok()?;
-            let last: i32 = c[2][c[2].len() - 2..].parse().ok()?;
-            ((first + 1) % 100 == last).then(|| format!("{first}-{last:02}"))
-        })
+    let years: Vec<String> = year_spans(text)
+        .into_iter()
+        .filter(|(first, last)| last - first == 1)
+        .map(|(first, last)| format!("{first}-{:02}", last % 100))
         .collect();
     let first = years.first()?;
     years.iter().all(|y| y == first).then(|| first.clone())
@@ -533,11 +529,9 @@ fn sentence_year(text: &str) -> Option<String> {
 /// Whether a text speaks of a flow over several years ("since 2021", "during 2022-25").
 fn spans_years(text: &str) -> bool {
     MULTI_YEAR.is_match(text)
-        || FINANCIAL_YEAR.captures_iter(text).any(|c| {
-            let first: i32 = c[1].parse().unwrap_or(0);
-            let last: i32 = c[2][c[2].len() - 2..].parse().unwrap_or(0);
-            (last - first % 100).rem_euclid(100) > 1
-        })
+        || year_spans(text)
+            .into_iter()
+            .any(|(first, last)| last - first > 1)
 }
 
 /// One row per grant: the same amount with a shared word (or a rounded

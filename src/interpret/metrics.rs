@@ -80,17 +80,19 @@ static FOR_EVERY: LazyLock<Regex> =
 static FRACTION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:a|one)[- ](half|third|quarter|fifth|tenth)\b"));
 static PENCE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})p\b"));
+/// Units of time, as nouns after a number.
+const TIME_UNITS: &str = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)";
 /// Nouns after a count that make it a time span, not a count.
 static TIME_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^[\s-]*(?:working\s+|calendar\s+|full\s+|whole\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|year-?olds?|yrs?)\b",
-    )
+    re(&format!(
+        r"(?i)^[\s-]*(?:working\s+|calendar\s+|full\s+|whole\s+)?(?:{TIME_UNITS}|decades?|year-?olds?|yrs?)\b"
+    ))
 });
 /// "four to 12 weeks": the first number of a range of time.
 static RANGE_OF_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:to|or|and|-|–)\s*\w+[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b",
-    )
+    re(&format!(
+        r"(?i)^\s*(?:to|or|and|-|–)\s*\w+[\s-]*{TIME_UNITS}\b"
+    ))
 });
 /// "1,471 31 March 2010": a figure followed by the date it is for.
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {

@@ -179,7 +179,7 @@ pub fn interpret(doc: &Document, ctx: &Context) -> Interpretation {
                     .table
                     .as_ref()
                     .filter(|_| m.from_table)
-                    .map(|_| format!("{}-t{}", doc.document_id, b.index)),
+                    .map(|_| doc.table_id(b.index)),
             }
         })
         .collect();

@@ -46,8 +46,22 @@ static YEAR_SPAN: LazyLock<Regex> = LazyLock::new(|| {
 /// The first year span in a text ("Annual Report 2013-14" gives April 2013 to March 2014).
 pub fn year_span(text: &str) -> Option<Period> {
     let caps = YEAR_SPAN.captures(text)?;
-    let first: i32 = caps[1].parse().ok()?;
-    let second = &caps[2];
+    let (first, last) = span_years(&caps[1], &caps[2])?;
+    financial_years(first, last)
+}
+
+/// Every year span in a text as (first year, last year): "2023/24" gives (2023, 2024).
+pub fn year_spans(text: &str) -> Vec<(i32, i32)> {
+    YEAR_SPAN
+        .captures_iter(text)
+        .filter_map(|c| span_years(&c[1], &c[2]))
+        .collect()
+}
+
+/// The years of a span written "2013" and "14" (or "2014"); spans that run
+/// backwards or over more than 10 years are not periods.
+pub fn span_years(first: &str, second: &str) -> Option<(i32, i32)> {
+    let first: i32 = first.parse().ok()?;
     let last: i32 = if second.len() == 2 {
         let century = first / 100 * 100;
         let mut y = century + second.parse::<i32>().ok()?;
@@ -59,10 +73,7 @@ pub fn year_span(text: &str) -> Option<Period> {
         second.parse().ok()?
     };
     // "2013-14" is one financial year; spans longer than 10 years are not periods.
-    if last <= first || last - first > 10 {
-        return None;
-    }
-    financial_years(first, last)
+    (last > first && last - first <= 10).then_some((first, last))
 }
 
 #[cfg(test)]

@@ -108,16 +108,7 @@ fn plans_with_years(text: &str) -> Vec<String> {
         .captures_iter(text)
         .filter_map(|c| {
             let name = trim_plan_name(&c[1]);
-            let first: i32 = c[2].parse().ok()?;
-            let second = &c[3];
-            let last: i32 = if second.len() == 2 {
-                first / 100 * 100 + second.parse::<i32>().ok()?
-            } else {
-                second.parse().ok()?
-            };
-            if last <= first || last - first > 10 {
-                return None;
-            }
+            let (first, last) = super::periods::span_years(&c[2], &c[3])?;
             Some(format!("{name} {first}-{:02}", last % 100))
         })
         .collect()

@@ -155,7 +155,7 @@ fn block_rows(doc: &Document, out: &mut Dataset) {
 fn table_rows(doc: &Document, out: &mut Dataset) {
     for b in &doc.blocks {
         let Some(t) = &b.table else { continue };
-        let table_id = format!("{}-t{}", doc.document_id, b.index);
+        let table_id = doc.table_id(b.index);
         for (r, row) in t.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 out.push(vec![
