@@ -7,8 +7,8 @@ project's test suite), reportmine side by side with the established tools, in on
 
 reportmine runs through tablebench's run_cli.py (`reportmine tables {pdf} --pages {page}
 --format json`, no area: the scorer ignores tables outside a case's area), and again as
-"reportmine-area", given each case's area (`--area TOP,LEFT,BOTTOM,RIGHT`) as the peers are,
-for a like-for-like comparison. With --peers the
+"reportmine-given", given what the peers are given: each case's area (`--area`), column
+positions (`--columns`) and method hint (`--method`), for a like-for-like comparison. With --peers the
 script installs tabula-py, camelot-py, pdfplumber and PyMuPDF from PyPI and runs each on the
 same cases, given the case's area and method hint as tablebench's baselines do; then
 score.py scores every tool together.
@@ -79,21 +79,22 @@ def run_tabula(case, pdf):
 RUNNERS = {"tabula": run_tabula, "camelot": run_camelot, "pdfplumber": run_pdfplumber, "pymupdf": run_pymupdf}
 
 
-def run_with_areas(binary, cases, cases_path, plain, out):
-    """reportmine given each case's area; cases without one keep the plain run's tables."""
-    preds = json.loads(Path(plain).read_text())
+def run_with_options(binary, cases, cases_path, out):
+    """reportmine given what the peers are given: each case's area, columns and method hint."""
+    preds = {}
     for case in cases:
-        if not case.get("area"):
-            continue
-        area = ",".join(str(v) for v in case["area"])
-        run = subprocess.run([str(Path(binary).resolve()), "tables", str(cases_path.parent / case["pdf"]),
-                              "--pages", str(case["page"]), "--area", area, "--format", "json"],
-                             capture_output=True, text=True, timeout=120)
+        cmd = [str(Path(binary).resolve()), "tables", str(cases_path.parent / case["pdf"]),
+               "--pages", str(case["page"]), "--format", "json", "--method", case.get("method_hint", "auto")]
+        if case.get("area"):
+            cmd += ["--area", ",".join(str(v) for v in case["area"])]
+        if case.get("columns"):
+            cmd += ["--columns", ",".join(str(v) for v in case["columns"])]
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
         tables = json.loads(run.stdout or "[]")
         # bbox: [x0, top, x1, bottom] as reportmine writes it, to [top, left, bottom, right]
         preds[case["id"]] = [{"rows": t["rows"], **({"bbox": [t["bbox"][1], t["bbox"][0], t["bbox"][3], t["bbox"][2]]}
                                                    if t.get("bbox") else {})} for t in tables]
-    path = out / "reportmine-area.json"
+    path = out / "reportmine-given.json"
     path.write_text(json.dumps(preds))
     return path
 
@@ -111,7 +112,7 @@ def main():
     ours = out / "reportmine.json"
     subprocess.run([sys.executable, str(bench / "run_cli.py"), "--cases", str(cases_path), "--out", str(ours),
                     "--cmd", f"{Path(args.bin).resolve()} tables {{pdf}} --pages {{page}} --format json"], check=True)
-    predictions = [f"reportmine={ours}", f"reportmine-area={run_with_areas(args.bin, cases, cases_path, ours, out)}"]
+    predictions = [f"reportmine={ours}", f"reportmine-given={run_with_options(args.bin, cases, cases_path, out)}"]
     if args.peers:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", *PEERS], check=True)
         for name, runner in RUNNERS.items():

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use reportmine::document::{Format, Table};
+use reportmine::extract::pdf::{TableMethod, TableRequest};
 use reportmine::pipeline::{run_pipeline, Pipeline, PipelineOutcome, RunOptions};
 use reportmine::publish::{self, Publication};
 use std::io::IsTerminal;
@@ -102,6 +103,15 @@ enum Command {
         /// from the page's top-left corner, as tabula's --area (PDF only).
         #[arg(long)]
         area: Option<String>,
+        /// Column boundaries X1,X2,... in points from the page's left edge, as
+        /// tabula's --columns (PDF only).
+        #[arg(long)]
+        columns: Option<String>,
+        /// How to read the page (PDF only): lattice (ruled tables), stream (all text
+        /// as one table, line by line) or auto (ruled tables, else stream). Without
+        /// it, and without --area and --columns, tables are found as in `extract`.
+        #[arg(long, value_enum)]
+        method: Option<TablesMethod>,
         #[arg(long, value_enum, default_value = "json")]
         format: TablesFormat,
     },
@@ -130,6 +140,13 @@ enum ExtractFormat {
 enum TablesFormat {
     Json,
     Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TablesMethod {
+    Auto,
+    Lattice,
+    Stream,
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
@@ -177,10 +194,15 @@ fn main() -> ExitCode {
             file,
             pages,
             area,
+            columns,
+            method,
             format,
         } => {
             init_logging(true, LogFormat::Text);
-            tables(&file, pages.as_deref(), area.as_deref(), format)
+            match table_request(area.as_deref(), columns.as_deref(), method) {
+                Ok(request) => tables(&file, pages.as_deref(), request, format),
+                Err(code) => code,
+            }
         }
         Command::Versions { dataset_dir } => versions(&dataset_dir),
         Command::Diff { old, new } => diff(&old, &new),
@@ -340,11 +362,56 @@ fn parse_area(spec: &str) -> Option<[f64; 4]> {
     (top < bottom && left < right).then_some([top, left, bottom, right])
 }
 
-/// The tables in an area of a PDF's selected pages.
-fn tables_in_area(
+/// "X1,X2,..." in points.
+fn parse_columns(spec: &str) -> Option<Vec<f64>> {
+    spec.split(',')
+        .map(|x| x.trim().parse().ok().filter(|v: &f64| v.is_finite()))
+        .collect()
+}
+
+/// The page-level request the options make, or None when none was given
+/// (tables are then found as `extract` finds them).
+fn table_request(
+    area: Option<&str>,
+    columns: Option<&str>,
+    method: Option<TablesMethod>,
+) -> Result<Option<TableRequest>, u8> {
+    if area.is_none() && columns.is_none() && method.is_none() {
+        return Ok(None);
+    }
+    let area = match area.map(|spec| (spec, parse_area(spec))) {
+        Some((spec, None)) => {
+            say!("reportmine: --area {spec:?}: expected TOP,LEFT,BOTTOM,RIGHT in points");
+            return Err(EXIT_USAGE);
+        }
+        Some((_, a)) => a,
+        None => None,
+    };
+    let columns = match columns.map(|spec| (spec, parse_columns(spec))) {
+        Some((spec, None)) => {
+            say!("reportmine: --columns {spec:?}: expected X1,X2,... in points");
+            return Err(EXIT_USAGE);
+        }
+        Some((_, c)) => c,
+        None => None,
+    };
+    let method = match method {
+        None | Some(TablesMethod::Auto) => TableMethod::Auto,
+        Some(TablesMethod::Lattice) => TableMethod::Lattice,
+        Some(TablesMethod::Stream) => TableMethod::Stream,
+    };
+    Ok(Some(TableRequest {
+        area,
+        columns,
+        method,
+    }))
+}
+
+/// The tables of a PDF's selected pages, read as the request says.
+fn requested_tables(
     file: &Path,
     in_pages: &dyn Fn(u32) -> bool,
-    area: [f64; 4],
+    request: &TableRequest,
 ) -> Result<Vec<Table>, u8> {
     let bytes = std::fs::read(file).map_err(|e| {
         say!("reportmine: {}: cannot read file: {e}", file.display());
@@ -352,12 +419,12 @@ fn tables_in_area(
     })?;
     if reportmine::extract::sniff(&bytes) != Some(Format::Pdf) {
         say!(
-            "reportmine: {}: --area applies to PDF files only",
+            "reportmine: {}: --area, --columns and --method apply to PDF files only",
             file.display()
         );
         return Err(EXIT_USAGE);
     }
-    reportmine::extract::pdf::tables_in_area(&bytes, in_pages, area)
+    reportmine::extract::pdf::requested_tables(&bytes, in_pages, request)
         .map(|found| found.into_iter().map(|(_, t)| t).collect())
         .map_err(|e| {
             say!("reportmine: {}: {e}", file.display());
@@ -377,7 +444,12 @@ fn parse_pages(spec: &str) -> Option<Vec<(u32, u32)>> {
         .collect()
 }
 
-fn tables(file: &Path, pages: Option<&str>, area: Option<&str>, format: TablesFormat) -> u8 {
+fn tables(
+    file: &Path,
+    pages: Option<&str>,
+    request: Option<TableRequest>,
+    format: TablesFormat,
+) -> u8 {
     let ranges = match pages.map(parse_pages) {
         Some(None) => {
             say!(
@@ -394,17 +466,11 @@ fn tables(file: &Path, pages: Option<&str>, area: Option<&str>, format: TablesFo
             .as_ref()
             .is_none_or(|r| r.iter().any(|(a, z)| (*a..=*z).contains(&p)))
     };
-    let selected: Vec<Table> = match area {
-        Some(spec) => {
-            let Some(area) = parse_area(spec) else {
-                say!("reportmine: --area {spec:?}: expected TOP,LEFT,BOTTOM,RIGHT in points");
-                return EXIT_USAGE;
-            };
-            match tables_in_area(file, &in_pages, area) {
-                Ok(t) => t,
-                Err(code) => return code,
-            }
-        }
+    let selected: Vec<Table> = match request {
+        Some(request) => match requested_tables(file, &in_pages, &request) {
+            Ok(t) => t,
+            Err(code) => return code,
+        },
         None => {
             let doc = match load_document(file) {
                 Ok(d) => d,

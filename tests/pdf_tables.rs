@@ -2,6 +2,7 @@
 
 use reportmine::document::{Document, Table};
 use reportmine::extract::extract_file;
+use reportmine::extract::pdf::{TableMethod, TableRequest};
 use std::path::Path;
 
 fn doc(name: &str) -> Document {
@@ -220,9 +221,18 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
 }
 
 fn in_area(name: &str, page: u32, area: [f64; 4]) -> Vec<Table> {
+    requested(name, page, area, TableMethod::Auto)
+}
+
+fn requested(name: &str, page: u32, area: [f64; 4], method: TableMethod) -> Vec<Table> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("raw/cambridgeshire-pcc/{name}"));
     let bytes = std::fs::read(path).unwrap();
-    reportmine::extract::pdf::tables_in_area(&bytes, |p| p == page, area)
+    let request = TableRequest {
+        area: Some(area),
+        method,
+        ..TableRequest::default()
+    };
+    reportmine::extract::pdf::requested_tables(&bytes, |p| p == page, &request)
         .unwrap()
         .into_iter()
         .map(|(_, t)| t)
@@ -252,4 +262,14 @@ fn an_area_without_rules_is_read_as_one_table() {
     for row in &r {
         assert!(full.contains(row), "{row:?} is not a row of the table");
     }
+}
+
+#[test]
+fn the_stream_method_reads_a_ruled_table_as_its_rules_do() {
+    // the 2020-21 crime statistics read line by line, their rules ignored
+    let area = [455.0, 60.0, 625.0, 535.0];
+    let ruled = requested("annual-report-2020-21.pdf", 17, area, TableMethod::Lattice);
+    let stream = requested("annual-report-2020-21.pdf", 17, area, TableMethod::Stream);
+    assert_eq!(stream.len(), 1);
+    assert_eq!(rows(&stream[0]), rows(&ruled[0]));
 }

@@ -408,3 +408,34 @@ fn tables_take_an_area_on_pdfs_only() {
     assert_eq!(html.status.code(), Some(2));
     assert!(stderr(&html).contains("PDF files only"));
 }
+
+#[test]
+fn tables_take_columns_and_a_method() {
+    let pdf = repo().join("raw/cambridgeshire-pcc/annual-report-2020-21.pdf");
+    let run = |extra: &[&str]| {
+        Command::new(BIN)
+            .args(["tables", "--pages", "17", "--format", "json"])
+            .args(extra)
+            .arg(&pdf)
+            .output()
+            .unwrap()
+    };
+    // one boundary right of the offence names: two columns, the names and the rest
+    let split = run(&[
+        "--area",
+        "455,60,625,535",
+        "--method",
+        "stream",
+        "--columns",
+        "250",
+    ]);
+    assert_eq!(split.status.code(), Some(0), "{}", stderr(&split));
+    let tables: serde_json::Value = serde_json::from_slice(&split.stdout).unwrap();
+    let all_crime = &tables[0]["rows"][1];
+    assert_eq!(all_crime.as_array().map(Vec::len), Some(2), "{all_crime}");
+    assert_eq!(all_crime[0], "All crime");
+    assert_eq!(all_crime[1], "-11.8% 67,882 59,883");
+    let bad = run(&["--columns", "250,x"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("X1,X2"), "{}", stderr(&bad));
+}

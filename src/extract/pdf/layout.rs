@@ -178,6 +178,9 @@ fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
 fn finish_line(mut line: Line, glyphs: usize, bold: usize) -> Line {
     // Bold when most glyphs are (a bold line may hold a regular space or digit).
     line.bold = bold * 2 > glyphs;
+    if super::bidi::has_rtl(&line.text) {
+        line.text = super::bidi::visual_to_logical(&line.text);
+    }
     line
 }
 
@@ -202,6 +205,9 @@ fn push_normalised(out: &mut String, text: &str) {
             '\u{a0}' | '\t' => out.push(' '),
             '\u{ad}' | '\u{0}' => {}
             '\u{f000}'..='\u{f0ff}' => out.push(symbol_font_char(c)),
+            // Fullwidth ASCII (CJK typesetting) as the ASCII it stands for, as NFKC reads it.
+            '\u{ff01}'..='\u{ff5e}' => out.extend(char::from_u32(c as u32 - 0xfee0)),
+            '\u{3000}' => out.push(' '),
             _ => out.push(c),
         }
     }
@@ -613,6 +619,11 @@ mod tests {
     fn symbol_font_codes_become_what_they_draw() {
         assert_eq!(normalise_glyph("\u{f0a7}\u{f0fc}\u{f0b7}\u{f041}"), "▪✓••");
         assert_eq!(normalise_glyph("\u{fb01}nance"), "finance");
+    }
+
+    #[test]
+    fn fullwidth_forms_become_ascii() {
+        assert_eq!(normalise_glyph("（純額）１０％"), "(純額)10%");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! with an empty user password and decodes streams; we interpret content
 //! streams ([`interpreter`]), decode fonts ([`fonts`]) and lay text out ([`layout`]).
 
+mod bidi;
 mod fonts;
 mod geometry;
 mod interpreter;
@@ -187,42 +188,81 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
     }
 }
 
-/// The tables inside an area of each selected page, as tabula's and camelot's
-/// `area` option reads them: the page is cropped to the area ([top, left,
-/// bottom, right] in points from the top-left corner); ruled tables there are
-/// the answer, else everything in the area is one unruled table.
-pub fn tables_in_area(
+/// How a reader asks for a page's tables, with the options tabula and camelot
+/// give: where the table is, where its columns divide, and which method reads it.
+#[derive(Debug, Clone, Default)]
+pub struct TableRequest {
+    /// Only this part of the page: [top, left, bottom, right] in points from the
+    /// top-left corner (tabula's `--area`). Text must lie wholly inside it.
+    pub area: Option<[f64; 4]>,
+    /// Column boundaries, x in points from the left (tabula's `--columns`): in
+    /// the stream method they divide the columns; in the lattice method they
+    /// are drawn as vertical rules from the top of the area to its bottom.
+    pub columns: Option<Vec<f64>>,
+    pub method: TableMethod,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TableMethod {
+    /// Ruled tables where the page has them, else all its text as one unruled table.
+    #[default]
+    Auto,
+    /// Ruled tables only (tabula's `--lattice`, camelot's lattice flavour).
+    Lattice,
+    /// All the text as one table laid out line by line (tabula's `--stream`).
+    Stream,
+}
+
+/// The tables of each selected page read as `request` says. This is the
+/// page-level reading a reader steers; [`extract`] finds tables by itself.
+pub fn requested_tables(
     bytes: &[u8],
     selected: impl Fn(u32) -> bool,
-    area: [f64; 4],
+    request: &TableRequest,
 ) -> Result<Vec<(u32, Table)>, ExtractError> {
     let doc = load(bytes)?;
     let mut interp =
         interpreter::Interpreter::new(&doc, Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT));
-    let [top, left, bottom, right] = area;
-    let inside = |x: f64, y: f64| x >= left && x <= right && y >= top && y <= bottom;
     let mut out = Vec::new();
     for (no, page_id) in doc.get_pages() {
         if !selected(no) {
             continue;
         }
         let mut page = interp.run_page(page_id)?;
-        page.glyphs
-            .retain(|g| inside((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0));
-        page.segments.retain(|s| {
-            s.x1 >= left - 1.0
-                && s.x0 <= right + 1.0
-                && s.bottom >= top - 1.0
-                && s.top <= bottom + 1.0
-        });
+        let area = request.area.unwrap_or([0.0, 0.0, page.height, page.width]);
+        crop(&mut page, area);
         let styles = interp.font_styles();
-        let ruled = tables::ruled_tables(&page, &styles, &tables::TableSettings::default());
-        let found = if ruled.is_empty() {
-            stream_tables::area_table(&page, &styles, &stream_tables::StreamSettings::default())
+        let columns = request.columns.as_deref();
+        let ruled = |page: &PageContent| {
+            tables::ruled_tables(page, &styles, &tables::TableSettings::default())
+        };
+        let stream = |page: &PageContent| {
+            let s = stream_tables::StreamSettings::default();
+            stream_tables::grid_table(page, &styles, columns, &s)
                 .into_iter()
-                .collect()
-        } else {
-            ruled
+                .collect::<Vec<_>>()
+        };
+        let found = match request.method {
+            TableMethod::Lattice => {
+                if let Some(columns) = columns {
+                    page.segments.extend(columns.iter().map(|&x| Segment {
+                        x0: x,
+                        x1: x,
+                        top: area[0],
+                        bottom: area[2],
+                    }));
+                }
+                ruled(&page)
+            }
+            TableMethod::Stream => stream(&page),
+            TableMethod::Auto => {
+                let found = ruled(&page);
+                if found.is_empty() {
+                    stream(&page)
+                } else {
+                    found
+                }
+            }
         };
         for f in found {
             let mut table = f.table;
@@ -232,6 +272,27 @@ pub fn tables_in_area(
         }
     }
     Ok(out)
+}
+
+/// Keeps the glyphs that lie inside an area (across it wholly, as tabula
+/// keeps them: a word cut by the area's side loses the letters outside) and
+/// the rules that reach into it.
+fn crop(page: &mut PageContent, [top, left, bottom, right]: [f64; 4]) {
+    // (an area drawn along a table's border may miss a rule by a hair)
+    const RULE_SLACK: f64 = 1.0;
+    const SLACK: f64 = 0.5;
+    page.glyphs.retain(|g| {
+        // (glyph boxes run from ascent to descent, taller than the letters: the
+        // centre decides whether a line is in)
+        let cy = (g.top + g.bottom) / 2.0;
+        g.x0 >= left - SLACK && g.x1 <= right + SLACK && cy >= top && cy <= bottom
+    });
+    page.segments.retain(|s| {
+        s.x1 >= left - RULE_SLACK
+            && s.x0 <= right + RULE_SLACK
+            && s.bottom >= top - RULE_SLACK
+            && s.top <= bottom + RULE_SLACK
+    });
 }
 
 /// A page's ruled tables, then its unruled tables among the glyphs left over.

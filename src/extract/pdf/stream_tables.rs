@@ -27,6 +27,12 @@ pub struct StreamSettings {
     pub uniform_share: f64,
     /// More cells than this share starting in lower case is wrapped prose, not a table.
     pub max_lowercase_share: f64,
+    /// In a table laid out line by line, a gap wider than this (× font size) ends a chunk of text.
+    pub chunk_gap: f64,
+    /// A chunk joins a line when their letters' heights overlap by this share of the shorter.
+    pub row_overlap: f64,
+    /// Height of a line's letters above the baseline (× font size).
+    pub letter_height: f64,
 }
 
 impl Default for StreamSettings {
@@ -40,6 +46,9 @@ impl Default for StreamSettings {
             size_tolerance: 0.15,
             uniform_share: 0.9,
             max_lowercase_share: 0.3,
+            chunk_gap: 0.4,
+            row_overlap: 0.1,
+            letter_height: 0.6,
         }
     }
 }
@@ -134,27 +143,215 @@ fn reads_as_prose(rows: &[Vec<Cell>], s: &StreamSettings) -> bool {
     lower as f64 > s.max_lowercase_share * texts.len() as f64
 }
 
-/// Everything on a page as one unruled table: the reader has said where the
-/// table is (tabula's and camelot's `area`), so the checks that tell tables
-/// from prose are not made. The page is expected to be cropped to the area.
-pub fn area_table(
+/// Everything on a page as one unruled table, laid out as the stream modes
+/// of tabula, camelot and pdfplumber lay it out: every text line is a row,
+/// and the columns are the horizontal extents that the lines' chunks of
+/// text share. The reader has said where the table is (an `area`, the
+/// `stream` method), so the checks that tell tables from prose are not made;
+/// the page is expected to be cropped to the area.
+///
+/// `columns` are column boundaries the reader gives (tabula's `--columns`):
+/// x positions that separate the columns, and that split any chunk they cross.
+pub fn grid_table(
     page: &PageContent,
     fonts: &[FontStyle],
+    columns: Option<&[f64]>,
     s: &StreamSettings,
 ) -> Option<FoundTable> {
-    let layout = LayoutSettings {
-        segment_gap: s.cell_gap,
-        ..LayoutSettings::default()
-    };
-    let lines = page_lines(0, page.glyphs.iter(), fonts, &layout);
-    let rows = rows_of(lines);
+    let chunks = chunks(page, fonts, columns, s);
+    let rows = text_rows(chunks, s);
     if rows.is_empty() {
         return None;
     }
-    let taken = vec![false; page.glyphs.len()];
-    build_table(&rows, page, &taken, fonts, s, false)
+    let bounds = match columns {
+        Some(c) => {
+            let mut c = c.to_vec();
+            c.sort_by(f64::total_cmp);
+            c
+        }
+        None => column_bounds(&rows),
+    };
+    let column_of = |c: &Chunk| {
+        bounds
+            .iter()
+            .position(|b| c.x0 <= *b)
+            .unwrap_or(bounds.len())
+    };
+    let width = rows.iter().flatten().map(column_of).max().unwrap_or(0) + 1;
+    let mut table_rows = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let mut cells: Vec<String> = vec![String::new(); width];
+        for chunk in row {
+            let cell = &mut cells[column_of(chunk)];
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&chunk.text);
+        }
+        table_rows.push(cells.into_iter().map(Cell::new).collect());
+    }
+    let all = rows.iter().flatten();
+    let bbox = all.fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, c| {
+        [
+            b[0].min(c.x0),
+            b[1].min(c.top),
+            b[2].max(c.x1),
+            b[3].max(c.bottom),
+        ]
+    });
+    Some(FoundTable {
+        bbox,
+        table: Table {
+            page: None,
+            bbox: Some(bbox),
+            rows: table_rows,
+            header_rows: 0,
+        },
+        glyphs: (0..page.glyphs.len()).collect(),
+    })
 }
 
+/// A run of text on one line with no gap wider than a word space in it.
+#[derive(Debug, Clone)]
+struct Chunk {
+    text: String,
+    x0: f64,
+    x1: f64,
+    top: f64,
+    bottom: f64,
+    /// The band above the baseline that the line's letters fill, which
+    /// decides which line the chunk is on: a glyph's full box (ascent to
+    /// descent) overlaps the lines above and below in tightly set tables.
+    letters: (f64, f64),
+}
+
+/// The page's horizontal text in chunks. Given column boundaries, glyphs are
+/// laid out column by column, so no chunk crosses a boundary.
+fn chunks(
+    page: &PageContent,
+    fonts: &[FontStyle],
+    columns: Option<&[f64]>,
+    s: &StreamSettings,
+) -> Vec<Chunk> {
+    let layout = LayoutSettings {
+        segment_gap: s.chunk_gap,
+        ..LayoutSettings::default()
+    };
+    let band_of = |g: &Glyph| columns.map_or(0, |c| c.iter().filter(|b| g.x0 > **b).count());
+    let bands = columns.map_or(1, |c| c.len() + 1);
+    let mut out = Vec::new();
+    for band in 0..bands {
+        let glyphs = page.glyphs.iter().filter(|g| band_of(g) == band);
+        for l in page_lines(0, glyphs, fonts, &layout) {
+            if l.dir[0] > 0.99 {
+                out.push(Chunk {
+                    text: l.text,
+                    x0: l.x0,
+                    x1: l.x1,
+                    top: l.top,
+                    bottom: l.bottom,
+                    letters: (l.baseline - s.letter_height * l.size, l.baseline),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Overlap of two vertical extents as a share of the shorter one.
+fn vertical_overlap_ratio(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let overlap = a.1.min(b.1) - a.0.max(b.0);
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    if shorter <= 0.0 {
+        return if overlap >= 0.0 { 1.0 } else { 0.0 };
+    }
+    (overlap / shorter).max(0.0)
+}
+
+/// Chunks grouped into text lines, top to bottom, each left to right: a chunk
+/// joins the line above when it overlaps that line's extent. A line that is
+/// one character repeated across the table (a rule typed as "-----") is not a row.
+fn text_rows(mut chunks: Vec<Chunk>, s: &StreamSettings) -> Vec<Vec<Chunk>> {
+    chunks.sort_by(|a, b| {
+        a.letters
+            .0
+            .total_cmp(&b.letters.0)
+            .then(a.x0.total_cmp(&b.x0))
+    });
+    let mut rows: Vec<(f64, f64, Vec<Chunk>)> = Vec::new();
+    for c in chunks {
+        let (top, bottom) = c.letters;
+        match rows.last_mut() {
+            Some((row_top, row_bottom, row))
+                if vertical_overlap_ratio((*row_top, *row_bottom), (top, bottom))
+                    >= s.row_overlap =>
+            {
+                *row_top = row_top.min(top);
+                *row_bottom = row_bottom.max(bottom);
+                row.push(c);
+            }
+            _ => rows.push((top, bottom, vec![c])),
+        }
+    }
+    let left = rows
+        .iter()
+        .flat_map(|r| &r.2)
+        .map(|c| c.x0)
+        .fold(f64::MAX, f64::min);
+    let right = rows
+        .iter()
+        .flat_map(|r| &r.2)
+        .map(|c| c.x1)
+        .fold(f64::MIN, f64::max);
+    rows.into_iter()
+        .map(|(_, _, mut row)| {
+            row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            row
+        })
+        .filter(|row| !is_typed_rule(row, right - left))
+        .collect()
+}
+
+fn is_typed_rule(row: &[Chunk], table_width: f64) -> bool {
+    let width = row[row.len() - 1].x1 - row[0].x0;
+    let mut chars = row
+        .iter()
+        .flat_map(|c| c.text.chars())
+        .filter(|c| !c.is_whitespace());
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    row.len() > 1 && width > 0.9 * table_width && chars.all(|c| c == first)
+}
+
+/// Column boundaries from the lines: each chunk of the first line opens a
+/// column; every later chunk widens the first column it overlaps
+/// horizontally, or opens a column of its own. A column's right edge is its
+/// boundary, and a chunk belongs to the first column whose boundary is right
+/// of its left edge (tabula's stream layout).
+fn column_bounds(rows: &[Vec<Chunk>]) -> Vec<f64> {
+    let mut regions: Vec<(f64, f64)> = Vec::new();
+    for row in rows {
+        let mut rest: Vec<&Chunk> = row.iter().collect();
+        for region in regions.iter_mut() {
+            rest.retain(|c| {
+                let overlaps = region.0.max(c.x0) <= region.1.min(c.x1);
+                if overlaps {
+                    region.0 = region.0.min(c.x0);
+                    region.1 = region.1.max(c.x1);
+                }
+                !overlaps
+            });
+        }
+        regions.extend(rest.iter().map(|c| (c.x0, c.x1)));
+    }
+    let mut bounds: Vec<f64> = regions.into_iter().map(|r| r.1).collect();
+    bounds.sort_by(f64::total_cmp);
+    bounds
+}
+
+/// A table from rows of chunks, when the rows read as a table (short cells
+/// of one size, several columns, not wrapped prose).
 fn build(
     rows: &[Row],
     page: &PageContent,
@@ -162,25 +359,12 @@ fn build(
     fonts: &[FontStyle],
     s: &StreamSettings,
 ) -> Option<FoundTable> {
-    build_table(rows, page, taken, fonts, s, true)
-}
-
-/// A table from rows of chunks; with `checks`, only when the rows read as a
-/// table (short cells of one size, several columns, not wrapped prose).
-fn build_table(
-    rows: &[Row],
-    page: &PageContent,
-    taken: &[bool],
-    fonts: &[FontStyle],
-    s: &StreamSettings,
-    checks: bool,
-) -> Option<FoundTable> {
     let chunks: Vec<&Line> = rows.iter().flat_map(|r| &r.chunks).collect();
     let words: usize = chunks
         .iter()
         .map(|c| c.text.split_whitespace().count())
         .sum();
-    if checks && words as f64 > s.max_words_per_cell * chunks.len() as f64 {
+    if words as f64 > s.max_words_per_cell * chunks.len() as f64 {
         return None;
     }
     // Table text is set in one size; infographics and pull-out figures mix sizes.
@@ -191,24 +375,12 @@ fn build_table(
         .iter()
         .filter(|z| (**z - median).abs() <= s.size_tolerance * median)
         .count();
-    if checks && (uniform as f64) < s.uniform_share * sizes.len() as f64 {
+    if (uniform as f64) < s.uniform_share * sizes.len() as f64 {
         return None;
     }
     // Columns: chunk spans merged where they overlap or nearly touch.
     let size = rows[0].size;
-    // In a given area, a heading that spans several columns must not join them:
-    // the columns come from the rows of several cells, when there are any.
-    let multi: Vec<&Line> = rows
-        .iter()
-        .filter(|r| r.chunks.len() >= 2)
-        .flat_map(|r| &r.chunks)
-        .collect();
-    let column_chunks = if checks || multi.is_empty() {
-        &chunks
-    } else {
-        &multi
-    };
-    let mut spans: Vec<(f64, f64)> = column_chunks.iter().map(|c| (c.x0, c.x1)).collect();
+    let mut spans: Vec<(f64, f64)> = chunks.iter().map(|c| (c.x0, c.x1)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut columns: Vec<(f64, f64)> = Vec::new();
     for (a, b) in spans {
@@ -217,7 +389,7 @@ fn build_table(
             _ => columns.push((a, b)),
         }
     }
-    if checks && columns.len() < 2 {
+    if columns.len() < 2 {
         return None;
     }
     let top = rows
@@ -238,29 +410,10 @@ fn build_table(
             continue;
         }
         let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
-        let outside = cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3];
-        // (a page cropped to a given area holds only the table)
-        if checks && outside {
+        if cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3] {
             continue;
         }
-        // in a given area, a chunk wider than a column goes where its middle is
-        let cx = if checks {
-            cx
-        } else {
-            chunks
-                .iter()
-                .find(|ch| cx >= ch.x0 && cx <= ch.x1 && cy >= ch.top && cy <= ch.bottom)
-                .map_or(cx, |ch| (ch.x0 + ch.x1) / 2.0)
-        };
-        let within = columns.iter().position(|(a, b)| cx >= *a && cx <= *b);
-        // in a given area every glyph belongs to the table: outside a column, the nearest
-        let nearest = || {
-            (0..columns.len()).min_by(|&i, &j| {
-                let d = |k: usize| (columns[k].0 - cx).abs().min((columns[k].1 - cx).abs());
-                d(i).total_cmp(&d(j))
-            })
-        };
-        let Some(c) = within.or_else(|| (!checks).then(nearest).flatten()) else {
+        let Some(c) = columns.iter().position(|(a, b)| cx >= *a && cx <= *b) else {
             continue;
         };
         let Some(r) = rows
@@ -280,7 +433,7 @@ fn build_table(
                 .collect()
         })
         .collect();
-    if checks && reads_as_prose(&table_rows, s) {
+    if reads_as_prose(&table_rows, s) {
         return None;
     }
     Some(FoundTable {
@@ -293,4 +446,115 @@ fn build_table(
         },
         glyphs: glyph_ids,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use compact_str::CompactString;
+
+    /// The glyphs of `text` set from `x` on a baseline, each half the size wide.
+    fn word(text: &str, x: f64, baseline: f64) -> Vec<Glyph> {
+        let size = 10.0;
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                let x0 = x + i as f64 * size * 0.5;
+                Glyph {
+                    text: CompactString::from(c.to_string()),
+                    x0,
+                    x1: x0 + size * 0.5,
+                    top: baseline - size * 0.9,
+                    bottom: baseline + size * 0.25,
+                    origin: [x0, baseline],
+                    dir: [1.0, 0.0],
+                    advance: size * 0.5,
+                    size,
+                    font: 0,
+                }
+            })
+            .collect()
+    }
+
+    fn page(words: &[(&str, f64, f64)]) -> PageContent {
+        PageContent {
+            glyphs: words.iter().flat_map(|(t, x, y)| word(t, *x, *y)).collect(),
+            segments: Vec::new(),
+            width: 600.0,
+            height: 800.0,
+        }
+    }
+
+    fn texts(t: &FoundTable) -> Vec<Vec<&str>> {
+        t.table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn every_line_is_a_row_and_columns_are_the_shared_extents() {
+        // a two-line header, and a recipient's name wrapped onto a line of its own
+        let p = page(&[
+            ("Recipient", 50.0, 100.0),
+            ("Award", 200.0, 100.0),
+            ("(£)", 200.0, 112.0),
+            ("Victim Support", 50.0, 130.0),
+            ("12,000", 200.0, 130.0),
+            ("Safer Streets", 50.0, 142.0),
+            ("Partnership", 50.0, 154.0),
+            ("8,500", 200.0, 154.0),
+        ]);
+        let t = grid_table(&p, &[], None, &StreamSettings::default()).unwrap();
+        assert_eq!(
+            texts(&t),
+            vec![
+                vec!["Recipient", "Award"],
+                vec!["", "(£)"],
+                vec!["Victim Support", "12,000"],
+                vec!["Safer Streets", ""],
+                vec!["Partnership", "8,500"],
+            ]
+        );
+    }
+
+    #[test]
+    fn words_a_word_space_apart_are_one_cell_and_wider_gaps_part_cells() {
+        // "Knowledge" and "and" are a word space apart; the figure is far to the right
+        let p = page(&[
+            ("Knowledge", 50.0, 100.0),
+            ("and", 98.0, 100.0),
+            ("0,2885", 200.0, 100.0),
+            ("Self", 50.0, 112.0),
+            ("0,3791", 200.0, 112.0),
+        ]);
+        let t = grid_table(&p, &[], None, &StreamSettings::default()).unwrap();
+        assert_eq!(texts(&t)[0], vec!["Knowledge and", "0,2885"]);
+    }
+
+    #[test]
+    fn given_columns_divide_the_text_even_inside_a_chunk() {
+        let p = page(&[
+            ("AB", 50.0, 100.0),
+            ("CD", 61.0, 100.0),
+            ("EF", 50.0, 112.0),
+        ]);
+        let t = grid_table(&p, &[], Some(&[60.0]), &StreamSettings::default()).unwrap();
+        assert_eq!(texts(&t), vec![vec!["AB", "CD"], vec!["EF", ""]]);
+    }
+
+    #[test]
+    fn a_rule_typed_as_dashes_is_not_a_row() {
+        let p = page(&[
+            ("Name", 50.0, 100.0),
+            ("Total", 200.0, 100.0),
+            ("----------", 50.0, 112.0),
+            ("--------", 190.0, 112.0),
+            ("Police", 50.0, 124.0),
+            ("10", 200.0, 124.0),
+        ]);
+        let t = grid_table(&p, &[], None, &StreamSettings::default()).unwrap();
+        assert_eq!(texts(&t), vec![vec!["Name", "Total"], vec!["Police", "10"]]);
+    }
 }

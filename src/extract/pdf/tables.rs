@@ -31,6 +31,8 @@ pub struct TableSettings {
     pub column_gap: f64,
     /// A gap between row rules this many typical rows tall separates two tables.
     pub table_break_rows: f64,
+    /// A glyph reaching further than this (pt) past its cell's side is clipped from view.
+    pub cell_overflow: f64,
 }
 
 impl Default for TableSettings {
@@ -46,6 +48,7 @@ impl Default for TableSettings {
             row_max_height: 200.0,
             column_gap: 1.5,
             table_break_rows: 2.5,
+            cell_overflow: 1.0,
         }
     }
 }
@@ -239,7 +242,7 @@ pub fn ruled_tables(page: &PageContent, fonts: &[FontStyle], s: &TableSettings) 
         tables.extend(
             group_cells(&all_cells)
                 .into_iter()
-                .filter_map(|group| build_table(&group, page, fonts)),
+                .filter_map(|group| build_table(&group, page, fonts, s)),
         );
     }
     let outside: Vec<Edge> = h
@@ -473,7 +476,12 @@ fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
 }
 
 /// Lays a group of cells on the grid of their edges and fills them with text.
-fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> Option<FoundTable> {
+fn build_table(
+    group: &[[i64; 4]],
+    page: &PageContent,
+    fonts: &[FontStyle],
+    s: &TableSettings,
+) -> Option<FoundTable> {
     let xs: Vec<i64> = group
         .iter()
         .flat_map(|c| [c[0], c[2]])
@@ -492,7 +500,9 @@ fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> O
     }
     let to_f = |k: i64| k as f64 / 100.0;
     let bbox = [to_f(xs[0]), to_f(ys[0]), to_f(xs[cols]), to_f(ys[rows])];
-    // Each glyph goes to the cell that holds its centre.
+    // Each glyph goes to the cell that holds its centre. A glyph that crosses
+    // the cell's side is text too long for its cell, which the producer clips
+    // there (a spreadsheet's cell): it is not seen, so it is not read.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); group.len()];
     let mut taken = Vec::new();
     for (gi, g) in page.glyphs.iter().enumerate() {
@@ -500,7 +510,12 @@ fn build_table(group: &[[i64; 4]], page: &PageContent, fonts: &[FontStyle]) -> O
         if let Some(ci) = group.iter().position(|c| {
             cx >= to_f(c[0]) && cx < to_f(c[2]) && cy >= to_f(c[1]) && cy < to_f(c[3])
         }) {
-            members[ci].push(gi);
+            let c = group[ci];
+            let clipped =
+                g.x0 < to_f(c[0]) - s.cell_overflow || g.x1 > to_f(c[2]) + s.cell_overflow;
+            if !clipped {
+                members[ci].push(gi);
+            }
             taken.push(gi);
         }
     }
@@ -624,5 +639,58 @@ mod tests {
         found.sort();
         assert_eq!(found.len(), 5);
         assert!(found.contains(&[0, 0, 6000, 2000]), "{found:?}");
+    }
+
+    fn glyph(c: char, x0: f64, baseline: f64) -> Glyph {
+        Glyph {
+            text: compact_str::CompactString::from(c.to_string()),
+            x0,
+            x1: x0 + 5.0,
+            top: baseline - 9.0,
+            bottom: baseline + 2.5,
+            origin: [x0, baseline],
+            dir: [1.0, 0.0],
+            advance: 5.0,
+            size: 10.0,
+            font: 0,
+        }
+    }
+
+    #[test]
+    fn text_running_past_its_cell_is_cut_where_the_cell_clips_it() {
+        // a 2 x 2 grid, 40 pt columns; "Elizab" runs from 12 to 42, its "b" across the side at 40
+        let mut segs = vec![];
+        for y in [0.0, 20.0, 40.0] {
+            segs.push(seg(0.0, y, 80.0, y));
+        }
+        for x in [0.0, 40.0, 80.0] {
+            segs.push(seg(x, 0.0, x, 40.0));
+        }
+        let glyphs = "Elizab"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| glyph(c, 12.0 + 5.0 * i as f64, 15.0))
+            .chain(
+                "Pam"
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| glyph(c, 2.0 + 5.0 * i as f64, 35.0)),
+            )
+            .collect();
+        let page = PageContent {
+            glyphs,
+            segments: segs,
+            width: 100.0,
+            height: 100.0,
+        };
+        let found = ruled_tables(&page, &[], &TableSettings::default());
+        assert_eq!(found.len(), 1);
+        let first = &found[0].table.rows[0];
+        assert_eq!(first[0].text, "Eliza");
+        assert_eq!(
+            first[1].text, "",
+            "the clipped letter is not the next cell's"
+        );
+        assert_eq!(found[0].table.rows[1][0].text, "Pam");
     }
 }
