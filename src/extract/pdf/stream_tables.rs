@@ -6,7 +6,7 @@
 
 use super::interpreter::{FontStyle, Glyph, PageContent};
 use super::layout::{page_lines, LayoutSettings, Line};
-use super::tables::{cell_text, FoundTable};
+use super::tables::FoundTable;
 use crate::document::{Cell, Table};
 
 #[derive(Debug, Clone)]
@@ -17,6 +17,8 @@ pub struct StreamSettings {
     pub max_row_gap: f64,
     /// Fewest rows of several cells that make a table.
     pub min_rows: usize,
+    /// Most rows of one chunk in a row between rows of several, inside one table.
+    pub max_single_rows: usize,
     /// Most words a cell has on average; prose columns have more.
     pub max_words_per_cell: f64,
     /// Column gaps wider than this (× font size) separate columns.
@@ -41,6 +43,7 @@ impl Default for StreamSettings {
             cell_gap: 1.0,
             max_row_gap: 2.6,
             min_rows: 3,
+            max_single_rows: 2,
             max_words_per_cell: 4.0,
             column_gap: 0.8,
             size_tolerance: 0.15,
@@ -108,23 +111,76 @@ pub fn stream_tables(
     let mut out = Vec::new();
     let mut start = 0;
     while start < rows.len() {
-        let mut end = start;
-        while end < rows.len() && rows[end].chunks.len() >= 2 {
-            let next_close = end + 1 < rows.len()
-                && rows[end + 1].baseline - rows[end].baseline <= s.max_row_gap * rows[end].size;
-            end += 1;
-            if !next_close {
-                break;
+        if rows[start].chunks.len() < 2 {
+            start += 1;
+            continue;
+        }
+        // Rows of one chunk join the run when the whole reads as a table; when
+        // it does not (a list runs into prose), the parts between them may.
+        let end = run_end(&rows, start, s.max_single_rows, s);
+        let whole = table_of_run(&rows[start..end], page, taken, fonts, s);
+        if whole.is_some() {
+            out.extend(whole);
+        } else {
+            let mut part = start;
+            while part < end {
+                let part_end = run_end(&rows, part, 0, s);
+                out.extend(table_of_run(&rows[part..part_end], page, taken, fonts, s));
+                part = part_end;
+                while part < end && rows[part].chunks.len() < 2 {
+                    part += 1;
+                }
             }
         }
-        if end - start >= s.min_rows {
-            if let Some(t) = build(&rows[start..end], page, taken, fonts, s) {
-                out.push(t);
-            }
-        }
-        start = end.max(start + 1);
+        start = end;
     }
     out
+}
+
+/// Where a run of table rows that starts at `start` (a row of several chunks)
+/// ends: each row close below the one before, and rows of one chunk (a
+/// section label, a cell's wrapped line) only between rows of several.
+fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSettings) -> usize {
+    let close = |i: usize| {
+        i + 1 < rows.len()
+            && rows[i + 1].baseline - rows[i].baseline <= s.max_row_gap * rows[i].size
+    };
+    let mut end = start + 1;
+    'extend: loop {
+        let mut j = end - 1;
+        for _ in 0..=max_single_rows {
+            if !close(j) {
+                break 'extend;
+            }
+            j += 1;
+            if rows[j].chunks.len() >= 2 {
+                end = j + 1;
+                continue 'extend;
+            }
+            // a heading set in bold or larger between two tables' rows parts them
+            let line = &rows[j].chunks[0];
+            if line.bold || line.size > rows[start].size * (1.0 + s.size_tolerance) {
+                break 'extend;
+            }
+        }
+        break;
+    }
+    end
+}
+
+/// A run's table, when it has enough rows of several chunks and reads as one.
+fn table_of_run(
+    rows: &[Row],
+    page: &PageContent,
+    taken: &[bool],
+    fonts: &[FontStyle],
+    s: &StreamSettings,
+) -> Option<FoundTable> {
+    let multi = rows.iter().filter(|r| r.chunks.len() >= 2).count();
+    if multi < s.min_rows {
+        return None;
+    }
+    build(rows, page, taken, fonts, s)
 }
 
 /// Columns of running text (a brochure's text columns) wrap their sentences:
@@ -403,49 +459,27 @@ fn build(
         .map(|c| c.bottom)
         .fold(f64::MIN, f64::max);
     let bbox = [columns[0].0, top, columns[columns.len() - 1].1, bottom];
-    let mut glyph_ids = Vec::new();
-    let mut grid: Vec<Vec<Vec<&Glyph>>> = vec![vec![Vec::new(); columns.len()]; rows.len()];
-    for (i, g) in page.glyphs.iter().enumerate() {
-        if taken[i] {
-            continue;
-        }
-        let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
-        if cx < bbox[0] || cx > bbox[2] || cy < bbox[1] || cy > bbox[3] {
-            continue;
-        }
-        let Some(c) = columns.iter().position(|(a, b)| cx >= *a && cx <= *b) else {
-            continue;
-        };
-        let Some(r) = rows
-            .iter()
-            .position(|row| row.chunks.iter().any(|ch| cy >= ch.top && cy <= ch.bottom))
-        else {
-            continue;
-        };
-        grid[r][c].push(g);
-        glyph_ids.push(i);
-    }
-    let table_rows: Vec<Vec<Cell>> = grid
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|g| Cell::new(cell_text(&g, fonts).replace('\n', " ")))
-                .collect()
+    // The rows read as a table: lay its text out line by line, as a reader
+    // who gave its area would have it.
+    let glyph_ids: Vec<usize> = (0..page.glyphs.len())
+        .filter(|&i| {
+            let g = &page.glyphs[i];
+            let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+            !taken[i] && cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3]
         })
         .collect();
-    if reads_as_prose(&table_rows, s) {
+    let region = PageContent {
+        glyphs: glyph_ids.iter().map(|&i| page.glyphs[i].clone()).collect(),
+        segments: Vec::new(),
+        width: page.width,
+        height: page.height,
+    };
+    let mut found = grid_table(&region, fonts, None, s)?;
+    if reads_as_prose(&found.table.rows, s) {
         return None;
     }
-    Some(FoundTable {
-        bbox,
-        table: Table {
-            page: None,
-            bbox: Some(bbox),
-            rows: table_rows,
-            header_rows: 0,
-        },
-        glyphs: glyph_ids,
-    })
+    found.glyphs = glyph_ids;
+    Some(found)
 }
 
 #[cfg(test)]
@@ -556,5 +590,36 @@ mod tests {
         ]);
         let t = grid_table(&p, &[], None, &StreamSettings::default()).unwrap();
         assert_eq!(texts(&t), vec![vec!["Name", "Total"], vec!["Police", "10"]]);
+    }
+
+    #[test]
+    fn a_label_row_between_rows_of_figures_stays_in_the_table() {
+        let mut words = vec![("Offence", 50.0, 100.0), ("Count", 200.0, 100.0)];
+        for (i, (name, n)) in [
+            ("Robbery", "749"),
+            ("Burglary", "2,010"),
+            ("Theft", "18,054"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            words.push((name, 50.0, 112.0 + 12.0 * i as f64));
+            words.push((n, 200.0, 112.0 + 12.0 * i as f64));
+        }
+        words.push(("Other crime", 50.0, 148.0));
+        words.push(("Fraud", 50.0, 160.0));
+        words.push(("1,203", 200.0, 160.0));
+        let p = page(&words);
+        let found = stream_tables(
+            &p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        );
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(rows[4], vec!["Other crime", ""]);
+        assert_eq!(rows[5], vec!["Fraud", "1,203"]);
     }
 }
