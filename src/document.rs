@@ -109,6 +109,79 @@ impl Table {
     }
 }
 
+impl Table {
+    /// Drops the rows and columns at the table's edges that hold no text at
+    /// all, keeping the spans consistent: a spanning cell that reached into a
+    /// dropped column or row is cut back, and a covered position whose
+    /// spanning cell was dropped becomes an empty cell.
+    pub fn trim_empty_edges(&mut self) {
+        let blank_row = |r: &Vec<Cell>| r.iter().all(|c| c.text.trim().is_empty());
+        while self.rows.last().is_some_and(blank_row) {
+            self.rows.pop();
+        }
+        let leading = self.rows.iter().take_while(|r| blank_row(r)).count();
+        self.rows.drain(..leading);
+        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let blank_col = |c: usize| {
+            self.rows
+                .iter()
+                .all(|r| r.get(c).is_none_or(|cell| cell.text.trim().is_empty()))
+        };
+        let first = (0..width).find(|&c| !blank_col(c)).unwrap_or(width);
+        let last = (0..width)
+            .rev()
+            .find(|&c| !blank_col(c))
+            .map_or(first, |c| c + 1);
+        for row in &mut self.rows {
+            row.truncate(last);
+            row.drain(..first.min(row.len()));
+        }
+        self.header_rows = self.header_rows.saturating_sub(leading as u32);
+        self.renormalise_spans();
+    }
+
+    /// Spans cut to the grid, and covered positions without a covering cell made plain.
+    fn renormalise_spans(&mut self) {
+        let (height, width) = (
+            self.rows.len(),
+            self.rows.iter().map(Vec::len).max().unwrap_or(0),
+        );
+        let mut covered = vec![vec![false; width]; height];
+        for r in 0..height {
+            for c in 0..self.rows[r].len() {
+                let cell = &mut self.rows[r][c];
+                if cell.row_span == 0 || covered[r][c] {
+                    continue;
+                }
+                cell.row_span = cell.row_span.min((height - r) as u32);
+                cell.col_span = cell.col_span.min((width - c) as u32);
+                for (dr, row) in covered
+                    .iter_mut()
+                    .enumerate()
+                    .skip(r)
+                    .take(cell.row_span as usize)
+                {
+                    for (dc, slot) in row
+                        .iter_mut()
+                        .enumerate()
+                        .skip(c)
+                        .take(cell.col_span as usize)
+                    {
+                        *slot = (dr, dc) != (r, c);
+                    }
+                }
+            }
+        }
+        for (r, row) in self.rows.iter_mut().enumerate() {
+            for (c, cell) in row.iter_mut().enumerate() {
+                if cell.row_span == 0 && !covered[r][c] {
+                    *cell = Cell::new(std::mem::take(&mut cell.text));
+                }
+            }
+        }
+    }
+}
+
 impl Cell {
     pub fn new(text: impl Into<String>) -> Self {
         Cell {
@@ -280,6 +353,34 @@ mod tests {
         let mut b = RawBlock::new(BlockKind::Heading, text);
         b.level = Some(level);
         b
+    }
+
+    #[test]
+    fn empty_edges_are_trimmed_and_spans_cut_back() {
+        // an empty frame around a 2 x 2 table whose header spans into the empty right column
+        let mut t = Table::from_texts(
+            vec![
+                vec!["", "", "", ""],
+                vec!["", "Name", "Amount", ""],
+                vec!["", "Police", "10", ""],
+                vec!["", "", "", ""],
+            ],
+            0,
+        );
+        t.rows[1][2].col_span = 2;
+        t.rows[1][3] = Cell {
+            text: String::new(),
+            row_span: 0,
+            col_span: 0,
+        };
+        t.trim_empty_edges();
+        let texts: Vec<Vec<&str>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, vec![vec!["Name", "Amount"], vec!["Police", "10"]]);
+        assert_eq!(t.rows[0][1].col_span, 1);
     }
 
     #[test]

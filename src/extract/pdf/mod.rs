@@ -244,6 +244,33 @@ pub fn requested_tables(
         };
         let found = match request.method {
             TableMethod::Lattice => {
+                // A table printed without its outer frame (a spreadsheet's
+                // borders turned off) takes its top and sides from the area
+                // around it: they close a header set above the first rule and
+                // a label column left of the first vertical rule. Below the
+                // last rule is the table's foot (sources, notes), not a row.
+                if let Some([top, left, bottom, right]) = request.area {
+                    page.segments.extend([
+                        Segment {
+                            x0: left,
+                            x1: right,
+                            top,
+                            bottom: top,
+                        },
+                        Segment {
+                            x0: left,
+                            x1: left,
+                            top,
+                            bottom,
+                        },
+                        Segment {
+                            x0: right,
+                            x1: right,
+                            top,
+                            bottom,
+                        },
+                    ]);
+                }
                 if let Some(columns) = columns {
                     page.segments.extend(columns.iter().map(|&x| Segment {
                         x0: x,
@@ -266,6 +293,10 @@ pub fn requested_tables(
         };
         for f in found {
             let mut table = f.table;
+            if request.area.is_some() && request.method == TableMethod::Lattice {
+                // (the bands between the area's frame and the table's own rules)
+                table.trim_empty_edges();
+            }
             table.page = Some(no);
             table.bbox = Some(f.bbox.map(|v| (v * 100.0).round() / 100.0));
             out.push((no, table));
@@ -278,8 +309,6 @@ pub fn requested_tables(
 /// keeps them: a word cut by the area's side loses the letters outside) and
 /// the rules that reach into it.
 fn crop(page: &mut PageContent, [top, left, bottom, right]: [f64; 4]) {
-    // (an area drawn along a table's border may miss a rule by a hair)
-    const RULE_SLACK: f64 = 1.0;
     const SLACK: f64 = 0.5;
     page.glyphs.retain(|g| {
         // (glyph boxes run from ascent to descent, taller than the letters: the
@@ -287,12 +316,10 @@ fn crop(page: &mut PageContent, [top, left, bottom, right]: [f64; 4]) {
         let cy = (g.top + g.bottom) / 2.0;
         g.x0 >= left - SLACK && g.x1 <= right + SLACK && cy >= top && cy <= bottom
     });
-    page.segments.retain(|s| {
-        s.x1 >= left - RULE_SLACK
-            && s.x0 <= right + RULE_SLACK
-            && s.bottom >= top - RULE_SLACK
-            && s.top <= bottom + RULE_SLACK
-    });
+    // A rule is in when it reaches into the area: a border drawn as a thin
+    // rectangle just outside it is not (the area's own sides stand in for it).
+    page.segments
+        .retain(|s| s.x1 >= left && s.x0 <= right && s.bottom >= top && s.top <= bottom);
 }
 
 /// A page's ruled tables, then its unruled tables among the glyphs left over.
