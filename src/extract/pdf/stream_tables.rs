@@ -19,6 +19,8 @@ pub struct StreamSettings {
     pub min_rows: usize,
     /// Most rows of one chunk in a row between rows of several, inside one table.
     pub max_single_rows: usize,
+    /// Most rows of one chunk in a table, as a share of its rows of several.
+    pub max_single_share: f64,
     /// Most words a cell has on average; prose columns have more.
     pub max_words_per_cell: f64,
     /// Column gaps wider than this (× font size) separate columns.
@@ -44,6 +46,7 @@ impl Default for StreamSettings {
             max_row_gap: 2.6,
             min_rows: 3,
             max_single_rows: 2,
+            max_single_share: 0.5,
             max_words_per_cell: 4.0,
             column_gap: 0.8,
             size_tolerance: 0.15,
@@ -177,7 +180,10 @@ fn table_of_run(
     s: &StreamSettings,
 ) -> Option<FoundTable> {
     let multi = rows.iter().filter(|r| r.chunks.len() >= 2).count();
-    if multi < s.min_rows {
+    // A page's own layout (a footer's address beside its links) has as many
+    // lines of one chunk as of several; a table's label rows are the exception.
+    let single = rows.len() - multi;
+    if multi < s.min_rows || single as f64 > s.max_single_share * multi as f64 {
         return None;
     }
     build(rows, page, taken, fonts, s)
@@ -621,5 +627,34 @@ mod tests {
         assert_eq!(rows.len(), 6, "{rows:?}");
         assert_eq!(rows[4], vec!["Other crime", ""]);
         assert_eq!(rows[5], vec!["Fraud", "1,203"]);
+    }
+
+    #[test]
+    fn a_footer_of_address_and_links_is_not_a_table() {
+        // an address beside two link columns: as many lines of one chunk as of several
+        let p = page(&[
+            ("Commissioner", 50.0, 100.0),
+            ("Privacy", 200.0, 100.0),
+            ("Facebook", 300.0, 100.0),
+            ("PO Box 688", 50.0, 112.0),
+            ("Cookies", 200.0, 124.0),
+            ("Sitemap", 200.0, 136.0),
+            ("Twitter", 300.0, 136.0),
+            ("Huntingdon", 50.0, 148.0),
+            ("Contact", 50.0, 160.0),
+            ("Jobs", 200.0, 172.0),
+            ("News", 300.0, 172.0),
+        ]);
+        let found = stream_tables(
+            &p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        );
+        assert!(
+            found.is_empty(),
+            "{:?}",
+            found.iter().map(texts).collect::<Vec<_>>()
+        );
     }
 }
