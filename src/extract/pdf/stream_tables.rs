@@ -121,7 +121,9 @@ pub fn stream_tables(
         // Rows of one chunk join the run when the whole reads as a table; when
         // it does not (a list runs into prose), the parts between them may.
         let end = run_end(&rows, start, s.max_single_rows, s);
-        let whole = table_of_run(&rows[start..end], page, taken, fonts, s);
+        let top = header_start(&rows, start, s);
+        let whole = table_of_run(&rows[top..end], page, taken, fonts, s)
+            .or_else(|| table_of_run(&rows[start..end], page, taken, fonts, s));
         if whole.is_some() {
             out.extend(whole);
         } else {
@@ -169,6 +171,27 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
         break;
     }
     end
+}
+
+/// A column heading set over several lines has lines of one chunk above the
+/// table's first row of several ("Combined" over "weighted school"): the
+/// lines close above it that stand over a column right of its first cell
+/// (a title starts at the table's left, and is not taken).
+fn header_start(rows: &[Row], start: usize, s: &StreamSettings) -> usize {
+    let first_cell_end = rows[start].chunks[0].x1;
+    let mut top = start;
+    while top > 0 && start - top < s.max_single_rows {
+        let (above, below) = (&rows[top - 1], &rows[top]);
+        let close = below.baseline - above.baseline <= s.max_row_gap * above.size;
+        let heading = above.chunks.len() == 1
+            && above.chunks[0].x0 > first_cell_end
+            && above.size <= rows[start].size * (1.0 + s.size_tolerance);
+        if !(close && heading) {
+            break;
+        }
+        top -= 1;
+    }
+    top
 }
 
 /// A run's table, when it has enough rows of several chunks and reads as one.
@@ -656,5 +679,32 @@ mod tests {
             "{:?}",
             found.iter().map(texts).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_heading_line_over_one_column_joins_the_table_and_a_title_does_not() {
+        let p = page(&[
+            ("Table 3", 50.0, 76.0),
+            ("Allocation", 200.0, 88.0),
+            ("Partner", 50.0, 100.0),
+            ("(£)", 200.0, 100.0),
+            ("Victim Support", 50.0, 112.0),
+            ("12,000", 200.0, 112.0),
+            ("Youth Fund", 50.0, 124.0),
+            ("8,500", 200.0, 124.0),
+            ("Road Safety", 50.0, 136.0),
+            ("2,100", 200.0, 136.0),
+        ]);
+        let found = stream_tables(
+            &p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        );
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows[0], vec!["", "Allocation"]);
+        assert_eq!(rows[1], vec!["Partner", "(£)"]);
+        assert_eq!(rows.len(), 5);
     }
 }
