@@ -322,12 +322,17 @@ fn chunks(
         segment_gap: s.chunk_gap,
         ..LayoutSettings::default()
     };
-    let band_of = |g: &Glyph| columns.map_or(0, |c| c.iter().filter(|b| g.x0 > **b).count());
-    let bands = columns.map_or(1, |c| c.len() + 1);
+    // Each glyph's band (the boundaries left of its start), found once; the
+    // glyphs of a band keep their drawing order.
+    let mut bounds: Vec<f64> = columns.map_or_else(Vec::new, <[f64]>::to_vec);
+    bounds.sort_by(f64::total_cmp);
+    let mut bands: Vec<Vec<&Glyph>> = vec![Vec::new(); bounds.len() + 1];
+    for g in &page.glyphs {
+        bands[bounds.partition_point(|b| g.x0 > *b)].push(g);
+    }
     let mut out = Vec::new();
-    for band in 0..bands {
-        let glyphs = page.glyphs.iter().filter(|g| band_of(g) == band);
-        for l in page_lines(0, glyphs, fonts, &layout) {
+    for band in bands.into_iter().filter(|b| !b.is_empty()) {
+        for l in page_lines(0, band, fonts, &layout) {
             if l.dir[0] > 0.99 {
                 out.push(Chunk {
                     text: l.text,
