@@ -21,6 +21,8 @@ pub struct StreamSettings {
     pub max_single_rows: usize,
     /// Most rows of one chunk in a table, as a share of its rows of several.
     pub max_single_share: f64,
+    /// Most lines a header laid out line by line may have.
+    pub max_header_rows: usize,
     /// Most words a cell has on average; prose columns have more.
     pub max_words_per_cell: f64,
     /// Column gaps wider than this (× font size) separate columns.
@@ -47,6 +49,7 @@ impl Default for StreamSettings {
             min_rows: 3,
             max_single_rows: 2,
             max_single_share: 0.5,
+            max_header_rows: 6,
             max_words_per_cell: 4.0,
             column_gap: 0.8,
             size_tolerance: 0.15,
@@ -284,16 +287,32 @@ pub fn grid_table(
             b[3].max(c.bottom),
         ]
     });
+    let header_rows = header_rows(&table_rows, s);
     Some(FoundTable {
         bbox,
         table: Table {
             page: None,
             bbox: Some(bbox),
             rows: table_rows,
-            header_rows: 0,
+            header_rows,
         },
         glyphs: (0..page.glyphs.len()).collect(),
     })
+}
+
+/// The header of a table laid out line by line: the lines above its first
+/// line of figures ("Allocation" over "2013-14" over "(£)"), when there are
+/// few enough of them to be column headings.
+fn header_rows(rows: &[Vec<Cell>], s: &StreamSettings) -> u32 {
+    let lead = rows
+        .iter()
+        .take_while(|r| !r.iter().any(|c| super::holds_data(&c.text)))
+        .count();
+    if lead < rows.len() && lead <= s.max_header_rows {
+        lead as u32
+    } else {
+        0
+    }
 }
 
 /// A run of text on one line with no gap wider than a word space in it.
@@ -711,5 +730,9 @@ mod tests {
         assert_eq!(rows[0], vec!["", "Allocation"]);
         assert_eq!(rows[1], vec!["Partner", "(£)"]);
         assert_eq!(rows.len(), 5);
+        assert_eq!(
+            found[0].table.header_rows, 2,
+            "the two heading lines are the header"
+        );
     }
 }
