@@ -46,7 +46,7 @@ impl Default for TableSettings {
             row_rule_min_length: 40.0,
             row_rules_min: 3,
             row_max_height: 200.0,
-            column_gap: 1.5,
+            column_gap: 0.8,
             table_break_rows: 2.5,
             cell_overflow: 1.0,
         }
@@ -278,25 +278,46 @@ fn row_rule_tables(
         .filter(|e| e.end - e.start >= s.row_rule_min_length)
         .collect();
     rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    // (tables side by side interleave their rules down the page: a rule joins
+    // the open stack of its own extent, wherever the last rule was)
     let mut stacks: Vec<Vec<&Edge>> = Vec::new();
     for e in rules {
-        let joins = stacks.last().is_some_and(|st| {
+        let joins = stacks.iter().rposition(|st| {
             let (first, last) = (st[0], st[st.len() - 1]);
             (e.start - first.start).abs() <= s.snap_tolerance
                 && (e.end - first.end).abs() <= s.snap_tolerance
                 && e.pos - last.pos <= s.row_max_height
         });
-        if joins {
-            stacks.last_mut().expect("checked").push(e);
-        } else {
-            stacks.push(vec![e]);
+        match joins {
+            Some(i) => stacks[i].push(e),
+            None => stacks.push(vec![e]),
         }
     }
-    stacks
+    let stacks: Vec<Vec<&Edge>> = stacks
         .into_iter()
         .flat_map(|st| split_at_wide_gaps(st, s))
         .filter(|st| st.len() >= s.row_rules_min)
-        .filter_map(|st| table_from_row_rules(&st, page, fonts, s))
+        .collect();
+    // Where each stack's table lies (its header band above the first rule
+    // included), so that a table beside another does not take in its text.
+    let extents: Vec<[f64; 4]> = stacks
+        .iter()
+        .map(|st| {
+            let (first, last) = (st[0].pos, st[st.len() - 1].pos);
+            let typical = (last - first) / (st.len() - 1) as f64;
+            [st[0].start, first - typical, st[0].end, last]
+        })
+        .collect();
+    stacks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, st)| {
+            let others: Vec<[f64; 4]> = (0..extents.len())
+                .filter(|&j| j != i)
+                .map(|j| extents[j])
+                .collect();
+            table_from_row_rules(st, &others, page, fonts, s)
+        })
         .collect()
 }
 
@@ -321,6 +342,7 @@ fn split_at_wide_gaps<'e>(stack: Vec<&'e Edge>, s: &TableSettings) -> Vec<Vec<&'
 
 fn table_from_row_rules(
     rules: &[&Edge],
+    others: &[[f64; 4]],
     page: &PageContent,
     fonts: &[FontStyle],
     s: &TableSettings,
@@ -341,7 +363,7 @@ fn table_from_row_rules(
     }
     let top = bounds[0];
     let bottom = bounds[bounds.len() - 1];
-    let (x0, x1) = widen_to_row_text(x0, x1, &bounds, page);
+    let (x0, x1) = widen_to_row_text(x0, x1, &bounds, others, page);
     let inside: Vec<usize> = (0..page.glyphs.len())
         .filter(|&i| {
             let (cx, cy) = centre(&page.glyphs[i]);
@@ -412,17 +434,29 @@ fn table_from_row_rules(
 }
 
 /// Rules drawn under some columns only (a label column left unruled) leave
-/// row text outside their extent. When most rows continue past an end of the
+/// row text outside their extent (text of another table beside it aside). When most rows continue past an end of the
 /// rules on the same baseline, the table takes that text in.
-fn widen_to_row_text(x0: f64, x1: f64, bounds: &[f64], page: &PageContent) -> (f64, f64) {
+fn widen_to_row_text(
+    x0: f64,
+    x1: f64,
+    bounds: &[f64],
+    others: &[[f64; 4]],
+    page: &PageContent,
+) -> (f64, f64) {
     let centre_y = |g: &Glyph| (g.top + g.bottom) / 2.0;
+    let in_other_table = |g: &Glyph| {
+        let (cx, cy) = ((g.x0 + g.x1) / 2.0, centre_y(g));
+        others
+            .iter()
+            .any(|o| cx >= o[0] && cx <= o[2] && cy >= o[1] && cy <= o[3])
+    };
     let (mut left, mut right) = (x0, x1);
     let (mut left_rows, mut right_rows) = (0, 0);
     for band in bounds.windows(2) {
         let in_band: Vec<&Glyph> = page
             .glyphs
             .iter()
-            .filter(|g| centre_y(g) > band[0] && centre_y(g) < band[1])
+            .filter(|g| centre_y(g) > band[0] && centre_y(g) < band[1] && !in_other_table(g))
             .collect();
         let baselines: Vec<f64> = in_band
             .iter()
@@ -692,5 +726,49 @@ mod tests {
             "the clipped letter is not the next cell's"
         );
         assert_eq!(found[0].table.rows[1][0].text, "Pam");
+    }
+
+    fn word(text: &str, x: f64, baseline: f64) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| glyph(c, x + 5.0 * i as f64, baseline))
+            .collect()
+    }
+
+    #[test]
+    fn tables_side_by_side_with_interleaved_row_rules_stay_apart() {
+        // left table rules at 20, 40, 60, 80 from x 0 to 150; right at 30, 50, 70, 90 from 200 to 350
+        let mut segs = vec![];
+        for y in [20.0, 40.0, 60.0, 80.0] {
+            segs.push(seg(0.0, y, 150.0, y));
+            segs.push(seg(200.0, y + 10.0, 350.0, y + 10.0));
+        }
+        let mut glyphs = vec![];
+        for (i, y) in [35.0, 55.0, 75.0].into_iter().enumerate() {
+            glyphs.extend(word(&format!("Cat{i}"), 5.0, y));
+            glyphs.extend(word("Meow", 80.0, y));
+            glyphs.extend(word(&format!("Dog{i}"), 205.0, y + 10.0));
+            glyphs.extend(word("Woof", 280.0, y + 10.0));
+        }
+        let page = PageContent {
+            glyphs,
+            segments: segs,
+            width: 400.0,
+            height: 200.0,
+        };
+        let found = ruled_tables(&page, &[], &TableSettings::default());
+        assert_eq!(
+            found.len(),
+            2,
+            "{:?}",
+            found.iter().map(|f| &f.table.rows).collect::<Vec<_>>()
+        );
+        for (t, animal, says) in [(&found[0], "Cat", "Meow"), (&found[1], "Dog", "Woof")] {
+            assert_eq!(t.table.rows.len(), 3);
+            for (i, row) in t.table.rows.iter().enumerate() {
+                let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                assert_eq!(texts, vec![format!("{animal}{i}").as_str(), says]);
+            }
+        }
     }
 }
