@@ -23,6 +23,10 @@ pub struct StreamSettings {
     pub max_single_share: f64,
     /// Most lines a header laid out line by line may have.
     pub max_header_rows: usize,
+    /// A gap this wide (pt) that no text crosses anywhere on the page parts its text columns.
+    pub gutter_min: f64,
+    /// Most gutters a page is parted at (each costs two more passes).
+    pub max_gutters: usize,
     /// Most words a cell has on average; prose columns have more.
     pub max_words_per_cell: f64,
     /// Column gaps wider than this (× font size) separate columns.
@@ -50,6 +54,8 @@ impl Default for StreamSettings {
             max_single_rows: 2,
             max_single_share: 0.5,
             max_header_rows: 6,
+            gutter_min: 12.0,
+            max_gutters: 8,
             max_words_per_cell: 4.0,
             column_gap: 0.8,
             size_tolerance: 0.15,
@@ -95,8 +101,70 @@ fn rows_of(lines: Vec<Line>) -> Vec<Row> {
     rows
 }
 
-/// Finds the page's unruled tables among the glyphs not already in a table.
+/// Finds the page's unruled tables among the glyphs not already in a table:
+/// first across the whole page, then on each side of each gutter (a gap
+/// that runs the page's height), where a table set beside a column of prose
+/// shares its lines with the prose.
 pub fn stream_tables(
+    page: &PageContent,
+    taken: &[bool],
+    fonts: &[FontStyle],
+    s: &StreamSettings,
+) -> Vec<FoundTable> {
+    let mut found = detect(page, taken, fonts, s);
+    let mut left = taken.to_vec();
+    for t in &found {
+        t.glyphs.iter().for_each(|&i| left[i] = true);
+    }
+    // Each gutter parts the page in two; a table may lie wholly on either
+    // side (its own columns may be parted by gutters too, so no finer split).
+    let strips = page_strips(page, &left, s);
+    let gutters: Vec<f64> = strips
+        .windows(2)
+        .map(|w| (w[0].1 + w[1].0) / 2.0)
+        .take(s.max_gutters)
+        .collect();
+    for x in gutters {
+        for right_side in [false, true] {
+            let outside: Vec<bool> = page
+                .glyphs
+                .iter()
+                .zip(&left)
+                .map(|(g, t)| *t || (((g.x0 + g.x1) / 2.0) > x) != right_side)
+                .collect();
+            let more = detect(page, &outside, fonts, s);
+            for t in &more {
+                t.glyphs.iter().for_each(|&i| left[i] = true);
+            }
+            found.extend(more);
+        }
+    }
+    found
+}
+
+/// The page's text columns: the x ranges between gutters, gaps at least
+/// `gutter_min` wide that no free glyph crosses anywhere on the page.
+fn page_strips(page: &PageContent, taken: &[bool], s: &StreamSettings) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64)> = page
+        .glyphs
+        .iter()
+        .zip(taken)
+        .filter(|(g, t)| !**t && !g.text.trim().is_empty())
+        .map(|(g, _)| (g.x0, g.x1))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut strips: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in spans {
+        match strips.last_mut() {
+            Some(last) if a < last.1 + s.gutter_min => last.1 = last.1.max(b),
+            _ => strips.push((a, b)),
+        }
+    }
+    strips
+}
+
+/// The unruled tables among the glyphs not taken.
+fn detect(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
@@ -733,6 +801,46 @@ mod tests {
         assert_eq!(
             found[0].table.header_rows, 2,
             "the two heading lines are the header"
+        );
+    }
+
+    #[test]
+    fn a_table_beside_a_column_of_prose_is_found_in_its_own_column() {
+        // prose on the left shares every line with the table on the right
+        let mut words = vec![];
+        let prose = [
+            "the employee tax rate for social",
+            "security is four point two and the",
+            "employer rate is six point two as",
+            "before and the wage base is higher",
+        ];
+        let figures = [
+            ("Weekly", "71.15"),
+            ("Monthly", "308.33"),
+            ("Annually", "3,700"),
+        ];
+        for (i, line) in prose.iter().enumerate() {
+            words.push((*line, 20.0, 100.0 + 12.0 * i as f64));
+        }
+        for (i, (period, amount)) in figures.iter().enumerate() {
+            words.push((*period, 300.0, 112.0 + 12.0 * i as f64));
+            words.push((*amount, 400.0, 112.0 + 12.0 * i as f64));
+        }
+        let p = page(&words);
+        let found = stream_tables(
+            &p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            texts(&found[0]),
+            vec![
+                vec!["Weekly", "71.15"],
+                vec!["Monthly", "308.33"],
+                vec!["Annually", "3,700"]
+            ]
         );
     }
 }
