@@ -369,6 +369,25 @@ fn parse_columns(spec: &str) -> Option<Vec<f64>> {
         .collect()
 }
 
+/// An optional option's value parsed, or a usage error saying what was expected.
+fn parse_option<T>(
+    name: &str,
+    expected: &str,
+    spec: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, u8> {
+    let Some(spec) = spec else {
+        return Ok(None);
+    };
+    match parse(spec) {
+        Some(v) => Ok(Some(v)),
+        None => {
+            say!("reportmine: {name} {spec:?}: expected {expected} in points");
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
 /// The page-level request the options make, or None when none was given
 /// (tables are then found as `extract` finds them).
 fn table_request(
@@ -379,22 +398,8 @@ fn table_request(
     if area.is_none() && columns.is_none() && method.is_none() {
         return Ok(None);
     }
-    let area = match area.map(|spec| (spec, parse_area(spec))) {
-        Some((spec, None)) => {
-            say!("reportmine: --area {spec:?}: expected TOP,LEFT,BOTTOM,RIGHT in points");
-            return Err(EXIT_USAGE);
-        }
-        Some((_, a)) => a,
-        None => None,
-    };
-    let columns = match columns.map(|spec| (spec, parse_columns(spec))) {
-        Some((spec, None)) => {
-            say!("reportmine: --columns {spec:?}: expected X1,X2,... in points");
-            return Err(EXIT_USAGE);
-        }
-        Some((_, c)) => c,
-        None => None,
-    };
+    let area = parse_option("--area", "TOP,LEFT,BOTTOM,RIGHT", area, parse_area)?;
+    let columns = parse_option("--columns", "X1,X2,...", columns, parse_columns)?;
     let method = match method {
         None | Some(TablesMethod::Auto) => TableMethod::Auto,
         Some(TablesMethod::Lattice) => TableMethod::Lattice,
