@@ -33,6 +33,8 @@ pub struct TableSettings {
     pub table_break_rows: f64,
     /// A glyph reaching further than this (pt) past its cell's side is clipped from view.
     pub cell_overflow: f64,
+    /// Cells of a table ruled between rows hold no more lines than this (the median cell).
+    pub layout_lines_per_cell: f64,
 }
 
 impl Default for TableSettings {
@@ -49,6 +51,7 @@ impl Default for TableSettings {
             column_gap: 0.8,
             table_break_rows: 2.5,
             cell_overflow: 1.0,
+            layout_lines_per_cell: 4.0,
         }
     }
 }
@@ -414,6 +417,18 @@ fn table_from_row_rules(
     if rows.len() < 2 || multi * 2 < rows.len() {
         return None;
     }
+    // Bands whose cells are lists of lines (a page footer's address beside its
+    // link lists, between two rules) are the page's layout.
+    let mut lines: Vec<usize> = rows
+        .iter()
+        .flatten()
+        .filter(|c| !c.text.is_empty())
+        .map(|c| c.text.lines().count())
+        .collect();
+    lines.sort_unstable();
+    if lines[lines.len() / 2] as f64 > s.layout_lines_per_cell {
+        return None;
+    }
     let all: Vec<usize> = (0..page.glyphs.len())
         .filter(|&i| {
             let (cx, cy) = centre(&page.glyphs[i]);
@@ -770,5 +785,35 @@ mod tests {
                 assert_eq!(texts, vec![format!("{animal}{i}").as_str(), says]);
             }
         }
+    }
+
+    #[test]
+    fn a_footer_of_link_lists_between_rules_is_not_a_table() {
+        // three rules; between them an address beside two lists of links, five lines each
+        let segs = [20.0, 40.0, 120.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        let mut glyphs = vec![];
+        glyphs.extend(word("Links", 5.0, 35.0));
+        glyphs.extend(word("Social", 205.0, 35.0));
+        for i in 0..5 {
+            let y = 55.0 + 13.0 * i as f64;
+            glyphs.extend(word(&format!("Addr{i}"), 5.0, y));
+            glyphs.extend(word(&format!("Page{i}"), 105.0, y));
+            glyphs.extend(word(&format!("Site{i}"), 205.0, y));
+        }
+        let page = PageContent {
+            glyphs,
+            segments: segs,
+            width: 400.0,
+            height: 200.0,
+        };
+        let found = ruled_tables(&page, &[], &TableSettings::default());
+        assert!(
+            found.is_empty(),
+            "{:?}",
+            found.iter().map(|f| &f.table.rows).collect::<Vec<_>>()
+        );
     }
 }
