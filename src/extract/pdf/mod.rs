@@ -102,11 +102,7 @@ fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable]) {
         return;
     }
     let mut taken = vec![false; page.glyphs.len()];
-    for t in found {
-        for &i in &t.glyphs {
-            taken[i] = true;
-        }
-    }
+    tables::mark_taken(&mut taken, found);
     let mut i = 0;
     page.glyphs.retain(|_| {
         i += 1;
@@ -244,41 +240,7 @@ pub fn requested_tables(
         };
         let found = match request.method {
             TableMethod::Lattice => {
-                // A table printed without its outer frame (a spreadsheet's
-                // borders turned off) takes its top and sides from the area
-                // around it: they close a header set above the first rule and
-                // a label column left of the first vertical rule. Below the
-                // last rule is the table's foot (sources, notes), not a row.
-                if let Some([top, left, bottom, right]) = request.area {
-                    page.segments.extend([
-                        Segment {
-                            x0: left,
-                            x1: right,
-                            top,
-                            bottom: top,
-                        },
-                        Segment {
-                            x0: left,
-                            x1: left,
-                            top,
-                            bottom,
-                        },
-                        Segment {
-                            x0: right,
-                            x1: right,
-                            top,
-                            bottom,
-                        },
-                    ]);
-                }
-                if let Some(columns) = columns {
-                    page.segments.extend(columns.iter().map(|&x| Segment {
-                        x0: x,
-                        x1: x,
-                        top: area[0],
-                        bottom: area[2],
-                    }));
-                }
+                page.segments.extend(requested_rules(request, area));
                 ruled(&page)
             }
             TableMethod::Stream => stream(&page),
@@ -303,6 +265,33 @@ pub fn requested_tables(
         }
     }
     Ok(out)
+}
+
+/// The rules a lattice request adds to the page. A table printed without its
+/// outer frame (a spreadsheet's borders turned off) takes its top and sides
+/// from the area around it: they close a header set above the first rule and
+/// a label column left of the first vertical rule. Below the last rule is the
+/// table's foot (sources, notes), not a row. Given columns are vertical rules
+/// across the area.
+fn requested_rules(request: &TableRequest, [top, left, bottom, right]: [f64; 4]) -> Vec<Segment> {
+    let vertical = |x: f64| Segment {
+        x0: x,
+        x1: x,
+        top,
+        bottom,
+    };
+    let mut rules = Vec::new();
+    if request.area.is_some() {
+        rules.push(Segment {
+            x0: left,
+            x1: right,
+            top,
+            bottom: top,
+        });
+        rules.extend([vertical(left), vertical(right)]);
+    }
+    rules.extend(request.columns.iter().flatten().map(|&x| vertical(x)));
+    rules
 }
 
 /// Keeps the glyphs that lie inside an area (across it wholly, as tabula
@@ -330,9 +319,7 @@ fn page_tables(
 ) -> Vec<tables::FoundTable> {
     let mut found = tables::ruled_tables(page, styles, settings);
     let mut taken = vec![false; page.glyphs.len()];
-    for t in &found {
-        t.glyphs.iter().for_each(|&i| taken[i] = true);
-    }
+    tables::mark_taken(&mut taken, &found);
     found.extend(stream_tables::stream_tables(
         page,
         &taken,

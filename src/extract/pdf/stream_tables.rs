@@ -6,8 +6,8 @@
 
 use super::interpreter::{FontStyle, Glyph, PageContent};
 use super::layout::{page_lines, LayoutSettings, Line};
-use super::tables::FoundTable;
-use crate::document::{Cell, Table};
+use super::tables::{mark_taken, FoundTable};
+use crate::document::{BBox, Cell, Table};
 
 #[derive(Debug, Clone)]
 pub struct StreamSettings {
@@ -113,9 +113,7 @@ pub fn stream_tables(
 ) -> Vec<FoundTable> {
     let mut found = detect(page, taken, fonts, s);
     let mut left = taken.to_vec();
-    for t in &found {
-        t.glyphs.iter().for_each(|&i| left[i] = true);
-    }
+    mark_taken(&mut left, &found);
     // Each gutter parts the page in two; a table may lie wholly on either
     // side (its own columns may be parted by gutters too, so no finer split).
     let strips = page_strips(page, &left, s);
@@ -133,9 +131,7 @@ pub fn stream_tables(
                 .map(|(g, t)| *t || (((g.x0 + g.x1) / 2.0) > x) != right_side)
                 .collect();
             let more = detect(page, &outside, fonts, s);
-            for t in &more {
-                t.glyphs.iter().for_each(|&i| left[i] = true);
-            }
+            mark_taken(&mut left, &more);
             found.extend(more);
         }
     }
@@ -193,8 +189,10 @@ fn detect(
         // it does not (a list runs into prose), the parts between them may.
         let end = run_end(&rows, start, s.max_single_rows, s);
         let top = header_start(&rows, start, s);
-        let whole = table_of_run(&rows[top..end], page, taken, fonts, s)
-            .or_else(|| table_of_run(&rows[start..end], page, taken, fonts, s));
+        let with_header = (top < start)
+            .then(|| table_of_run(&rows[top..end], page, taken, fonts, s))
+            .flatten();
+        let whole = with_header.or_else(|| table_of_run(&rows[start..end], page, taken, fonts, s));
         if whole.is_some() {
             out.extend(whole);
         } else {
@@ -314,19 +312,33 @@ pub fn grid_table(
     columns: Option<&[f64]>,
     s: &StreamSettings,
 ) -> Option<FoundTable> {
-    let chunks = chunks(page, fonts, columns, s);
+    let glyphs: Vec<&Glyph> = page.glyphs.iter().collect();
+    let (bbox, table) = grid_layout(&glyphs, fonts, columns, s)?;
+    Some(FoundTable {
+        bbox,
+        table,
+        glyphs: (0..page.glyphs.len()).collect(),
+    })
+}
+
+/// The glyphs laid out line by line as one table, and its bounding box.
+fn grid_layout(
+    glyphs: &[&Glyph],
+    fonts: &[FontStyle],
+    columns: Option<&[f64]>,
+    s: &StreamSettings,
+) -> Option<(BBox, Table)> {
+    let given: Option<Vec<f64>> = columns.map(|c| {
+        let mut c = c.to_vec();
+        c.sort_by(f64::total_cmp);
+        c
+    });
+    let chunks = chunks(glyphs, fonts, given.as_deref(), s);
     let rows = text_rows(chunks, s);
     if rows.is_empty() {
         return None;
     }
-    let bounds = match columns {
-        Some(c) => {
-            let mut c = c.to_vec();
-            c.sort_by(f64::total_cmp);
-            c
-        }
-        None => column_bounds(&rows),
-    };
+    let bounds = given.unwrap_or_else(|| column_bounds(&rows));
     let column_of = |c: &Chunk| {
         bounds
             .iter()
@@ -356,16 +368,13 @@ pub fn grid_table(
         ]
     });
     let header_rows = header_rows(&table_rows, s);
-    Some(FoundTable {
-        bbox,
-        table: Table {
-            page: None,
-            bbox: Some(bbox),
-            rows: table_rows,
-            header_rows,
-        },
-        glyphs: (0..page.glyphs.len()).collect(),
-    })
+    let table = Table {
+        page: None,
+        bbox: Some(bbox),
+        rows: table_rows,
+        header_rows,
+    };
+    Some((bbox, table))
 }
 
 /// The header of a table laid out line by line: the lines above its first
@@ -397,12 +406,12 @@ struct Chunk {
     letters: (f64, f64),
 }
 
-/// The page's horizontal text in chunks. Given column boundaries, glyphs are
-/// laid out column by column, so no chunk crosses a boundary.
+/// The horizontal text in chunks. Given column boundaries (sorted), glyphs
+/// are laid out column by column, so no chunk crosses a boundary.
 fn chunks(
-    page: &PageContent,
+    glyphs: &[&Glyph],
     fonts: &[FontStyle],
-    columns: Option<&[f64]>,
+    bounds: Option<&[f64]>,
     s: &StreamSettings,
 ) -> Vec<Chunk> {
     let layout = LayoutSettings {
@@ -411,10 +420,9 @@ fn chunks(
     };
     // Each glyph's band (the boundaries left of its start), found once; the
     // glyphs of a band keep their drawing order.
-    let mut bounds: Vec<f64> = columns.map_or_else(Vec::new, <[f64]>::to_vec);
-    bounds.sort_by(f64::total_cmp);
+    let bounds = bounds.unwrap_or(&[]);
     let mut bands: Vec<Vec<&Glyph>> = vec![Vec::new(); bounds.len() + 1];
-    for g in &page.glyphs {
+    for &g in glyphs {
         bands[bounds.partition_point(|b| g.x0 > *b)].push(g);
     }
     let mut out = Vec::new();
@@ -589,18 +597,16 @@ fn build(
             !taken[i] && cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3]
         })
         .collect();
-    let region = PageContent {
-        glyphs: glyph_ids.iter().map(|&i| page.glyphs[i].clone()).collect(),
-        segments: Vec::new(),
-        width: page.width,
-        height: page.height,
-    };
-    let mut found = grid_table(&region, fonts, None, s)?;
-    if reads_as_prose(&found.table.rows, s) {
+    let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
+    let (bbox, table) = grid_layout(&region, fonts, None, s)?;
+    if reads_as_prose(&table.rows, s) {
         return None;
     }
-    found.glyphs = glyph_ids;
-    Some(found)
+    Some(FoundTable {
+        bbox,
+        table,
+        glyphs: glyph_ids,
+    })
 }
 
 #[cfg(test)]

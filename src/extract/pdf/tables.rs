@@ -65,6 +65,13 @@ pub struct FoundTable {
     pub glyphs: Vec<usize>,
 }
 
+/// Marks the glyphs that the tables took.
+pub fn mark_taken(taken: &mut [bool], found: &[FoundTable]) {
+    for t in found {
+        t.glyphs.iter().for_each(|&i| taken[i] = true);
+    }
+}
+
 /// An axis-parallel edge: at `pos` (y for horizontal, x for vertical), from `start` to `end`.
 #[derive(Debug, Clone, Copy)]
 struct Edge {
@@ -726,13 +733,7 @@ mod tests {
                     .map(|(i, c)| glyph(c, 2.0 + 5.0 * i as f64, 35.0)),
             )
             .collect();
-        let page = PageContent {
-            glyphs,
-            segments: segs,
-            width: 100.0,
-            height: 100.0,
-        };
-        let found = ruled_tables(&page, &[], &TableSettings::default());
+        let found = ruled_tables_of(glyphs, segs);
         assert_eq!(found.len(), 1);
         let first = &found[0].table.rows[0];
         assert_eq!(first[0].text, "Eliza");
@@ -741,6 +742,17 @@ mod tests {
             "the clipped letter is not the next cell's"
         );
         assert_eq!(found[0].table.rows[1][0].text, "Pam");
+    }
+
+    /// The ruled tables of a 400 x 200 pt page with these glyphs and rules.
+    fn ruled_tables_of(glyphs: Vec<Glyph>, segments: Vec<Segment>) -> Vec<FoundTable> {
+        let page = PageContent {
+            glyphs,
+            segments,
+            width: 400.0,
+            height: 200.0,
+        };
+        ruled_tables(&page, &[], &TableSettings::default())
     }
 
     fn word(text: &str, x: f64, baseline: f64) -> Vec<Glyph> {
@@ -765,13 +777,7 @@ mod tests {
             glyphs.extend(word(&format!("Dog{i}"), 205.0, y + 10.0));
             glyphs.extend(word("Woof", 280.0, y + 10.0));
         }
-        let page = PageContent {
-            glyphs,
-            segments: segs,
-            width: 400.0,
-            height: 200.0,
-        };
-        let found = ruled_tables(&page, &[], &TableSettings::default());
+        let found = ruled_tables_of(glyphs, segs);
         assert_eq!(
             found.len(),
             2,
@@ -803,13 +809,7 @@ mod tests {
             glyphs.extend(word(&format!("Page{i}"), 105.0, y));
             glyphs.extend(word(&format!("Site{i}"), 205.0, y));
         }
-        let page = PageContent {
-            glyphs,
-            segments: segs,
-            width: 400.0,
-            height: 200.0,
-        };
-        let found = ruled_tables(&page, &[], &TableSettings::default());
+        let found = ruled_tables_of(glyphs, segs);
         assert!(
             found.is_empty(),
             "{:?}",
