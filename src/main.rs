@@ -323,18 +323,34 @@ fn exit_code(outcomes: &[PipelineOutcome]) -> u8 {
 }
 
 fn load_document(file: &Path) -> Result<reportmine::document::Document, u8> {
+    load_document_pages(file, None)
+}
+
+/// A document, or of a PDF only the selected pages (a table running past them
+/// is read as far as they go); other formats, which have no pages, whole.
+fn load_document_pages(
+    file: &Path,
+    pages: Option<&dyn Fn(u32) -> bool>,
+) -> Result<reportmine::document::Document, u8> {
     let bytes = std::fs::read(file).map_err(|e| {
         say!("reportmine: {}: cannot read file: {e}", file.display());
         EXIT_NOTHING
     })?;
     let id = reportmine::pipeline::discover::sha256_hex(&bytes)[..16].to_string();
-    let declared = reportmine::extract::declared_format(file);
-    reportmine::extract::extract_bytes(&bytes, declared, &id, &file.to_string_lossy()).map_err(
-        |e| {
-            say!("reportmine: {}: {e}", file.display());
-            EXIT_NOTHING
-        },
-    )
+    let path = file.to_string_lossy();
+    let extracted = match pages {
+        Some(selected) if reportmine::extract::sniff(&bytes) == Some(Format::Pdf) => {
+            reportmine::extract::pdf::extract_pages(&bytes, &id, &path, selected)
+        }
+        _ => {
+            let declared = reportmine::extract::declared_format(file);
+            reportmine::extract::extract_bytes(&bytes, declared, &id, &path)
+        }
+    };
+    extracted.map_err(|e| {
+        say!("reportmine: {}: {e}", file.display());
+        EXIT_NOTHING
+    })
 }
 
 fn extract(file: &Path, format: ExtractFormat) -> u8 {
@@ -477,7 +493,10 @@ fn tables(
             Err(code) => return code,
         },
         None => {
-            let doc = match load_document(file) {
+            let selection = ranges
+                .is_some()
+                .then_some(&in_pages as &dyn Fn(u32) -> bool);
+            let doc = match load_document_pages(file, selection) {
                 Ok(d) => d,
                 Err(code) => return code,
             };

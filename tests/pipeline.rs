@@ -439,3 +439,32 @@ fn tables_take_columns_and_a_method() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("X1,X2"), "{}", stderr(&bad));
 }
+
+#[test]
+fn tables_of_selected_pages_run_only_as_far_as_the_selection() {
+    // the crime and disorder grants table runs over pages 13 to 15
+    let pdf = repo().join("raw/cambridgeshire-pcc/annual-report-2013-14.pdf");
+    let first_column = |pages: &str| -> Vec<String> {
+        let out = Command::new(BIN)
+            .args(["tables", "--pages", pages, "--format", "json"])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let tables: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(tables.as_array().map(Vec::len), Some(1), "{tables}");
+        assert_eq!(tables[0]["page"], 13);
+        tables[0]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[0].as_str().unwrap().replace('\n', " "))
+            .collect()
+    };
+    let page_13 = first_column("13");
+    let all = first_column("13-15");
+    assert_eq!(all.len(), 15);
+    assert_eq!(all[14], "Neighbourhood Watch");
+    assert!(page_13.len() < all.len(), "{page_13:?}");
+    assert_eq!(page_13[..], all[..page_13.len()]);
+}

@@ -40,9 +40,36 @@ pub fn extract_with(
     source_path: &str,
     detect_tables: bool,
 ) -> Result<Document, ExtractError> {
+    extract_selected(bytes, document_id, source_path, detect_tables, &|_| true)
+}
+
+/// Extraction of the selected pages only (1-based), as a reader asking for
+/// some pages' tables wants them: a table that runs on past the selection is
+/// read as far as the selection goes, and pages not asked for are not read.
+pub fn extract_pages(
+    bytes: &[u8],
+    document_id: &str,
+    source_path: &str,
+    selected: &dyn Fn(u32) -> bool,
+) -> Result<Document, ExtractError> {
+    extract_selected(bytes, document_id, source_path, true, selected)
+}
+
+fn extract_selected(
+    bytes: &[u8],
+    document_id: &str,
+    source_path: &str,
+    detect_tables: bool,
+    selected: &dyn Fn(u32) -> bool,
+) -> Result<Document, ExtractError> {
     let doc = load(bytes)?;
-    let pages = doc.get_pages();
-    if pages.is_empty() {
+    let page_count = doc.get_pages().len() as u32;
+    let pages: std::collections::BTreeMap<u32, lopdf::ObjectId> = doc
+        .get_pages()
+        .into_iter()
+        .filter(|(no, _)| selected(*no))
+        .collect();
+    if page_count == 0 {
         return Err(ExtractError::NoPages);
     }
     let mut interp =
@@ -52,7 +79,7 @@ pub fn extract_with(
         contents.push(interp.run_page(*page_id)?);
     }
     let glyphs: usize = contents.iter().map(|p| p.glyphs.len()).sum();
-    if glyphs == 0 {
+    if glyphs == 0 && !pages.is_empty() {
         return Err(ExtractError::NoTextLayer {
             pages: pages.len() as u32,
         });
@@ -91,7 +118,7 @@ pub fn extract_with(
         source_path.to_string(),
         Format::Pdf,
         title,
-        Some(pages.len() as u32),
+        Some(page_count),
         blocks,
     ))
 }
