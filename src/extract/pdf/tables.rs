@@ -305,7 +305,7 @@ fn row_rule_tables(
     }
     let stacks: Vec<Vec<&Edge>> = stacks
         .into_iter()
-        .flat_map(|st| split_at_wide_gaps(st, s))
+        .flat_map(|st| split_at_wide_gaps(st, page, s))
         .filter(|st| st.len() >= s.row_rules_min)
         .collect();
     // Where each stack's table lies (its header band above the first rule
@@ -332,8 +332,13 @@ fn row_rule_tables(
 }
 
 /// Two tables with the same width, one below the other, stack their rules too:
-/// a gap far wider than the stack's typical row splits it.
-fn split_at_wide_gaps<'e>(stack: Vec<&'e Edge>, s: &TableSettings) -> Vec<Vec<&'e Edge>> {
+/// a gap far wider than the stack's typical row splits it, unless the band
+/// there holds a row of the table (a row of tall cells).
+fn split_at_wide_gaps<'e>(
+    stack: Vec<&'e Edge>,
+    page: &PageContent,
+    s: &TableSettings,
+) -> Vec<Vec<&'e Edge>> {
     if stack.len() < 4 {
         return vec![stack];
     }
@@ -342,12 +347,51 @@ fn split_at_wide_gaps<'e>(stack: Vec<&'e Edge>, s: &TableSettings) -> Vec<Vec<&'
     let typical = gaps[gaps.len() / 2];
     let mut out: Vec<Vec<&Edge>> = vec![vec![stack[0]]];
     for w in stack.windows(2) {
-        if w[1].pos - w[0].pos > s.table_break_rows * typical {
+        let wide = w[1].pos - w[0].pos > s.table_break_rows * typical;
+        if wide && !band_holds_a_row(page, w[0], w[1].pos, typical, s) {
             out.push(Vec::new());
         }
         out.last_mut().expect("non-empty").push(w[1]);
     }
     out
+}
+
+/// Whether the band below `rule` (down to `bottom`) holds a row of the table:
+/// its text hangs from the rule as a row's does, within a typical row's
+/// height, and its first line has text in two columns or more. Between two
+/// tables the band holds a caption, a paragraph or the next table's header,
+/// set apart from the rule above.
+fn band_holds_a_row(
+    page: &PageContent,
+    rule: &Edge,
+    bottom: f64,
+    typical: f64,
+    s: &TableSettings,
+) -> bool {
+    let inside: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+            cx >= rule.start
+                && cx <= rule.end
+                && cy > rule.pos
+                && cy < bottom
+                && !g.text.trim().is_empty()
+        })
+        .collect();
+    let Some(first) = inside.iter().min_by(|a, b| a.top.total_cmp(&b.top)) else {
+        return false;
+    };
+    if first.top - rule.pos > typical {
+        return false;
+    }
+    let first_line: Vec<&Glyph> = inside
+        .iter()
+        .copied()
+        .filter(|g| (g.origin[1] - first.origin[1]).abs() < 0.3 * g.size)
+        .collect();
+    text_columns(&first_line, s).len() >= 2
 }
 
 fn table_from_row_rules(
@@ -791,6 +835,57 @@ mod tests {
                 assert_eq!(texts, vec![format!("{animal}{i}").as_str(), says]);
             }
         }
+    }
+
+    /// The first column of each table found.
+    fn first_columns(found: &[FoundTable]) -> Vec<Vec<String>> {
+        found
+            .iter()
+            .map(|f| f.table.rows.iter().map(|r| r[0].text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_tall_row_between_rules_stays_in_its_table() {
+        // rules 20 pt apart, then a row of six wrapped lines 80 pt tall
+        let segs = [20.0, 40.0, 60.0, 80.0, 160.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        let mut glyphs = vec![];
+        for (name, y) in [("Cat", 35.0), ("Dog", 55.0), ("Cow", 75.0), ("Fox", 95.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("Says", 100.0, y));
+        }
+        for i in 1..6 {
+            glyphs.extend(word("ding", 100.0, 95.0 + 12.0 * i as f64));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(first_columns(&found), vec![vec!["Cat", "Dog", "Cow", "Fox"]]);
+        assert_eq!(found[0].table.rows[3][1].text.lines().count(), 6);
+    }
+
+    #[test]
+    fn stacked_tables_with_a_caption_between_their_rules_are_two() {
+        let segs = [20.0, 40.0, 60.0, 80.0, 150.0, 170.0, 190.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        let mut glyphs = vec![];
+        for (name, y) in [("Cat", 35.0), ("Dog", 55.0), ("Cow", 75.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("Says", 100.0, y));
+        }
+        glyphs.extend(word("Table 2 Birds", 5.0, 120.0));
+        for (name, y) in [("Owl", 145.0), ("Jay", 165.0), ("Tit", 185.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("Sings", 100.0, y));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(
+            first_columns(&found),
+            vec![vec!["Cat", "Dog", "Cow"], vec!["Owl", "Jay", "Tit"]]
+        );
     }
 
     #[test]
