@@ -273,3 +273,66 @@ fn the_stream_method_reads_a_ruled_table_as_its_rules_do() {
     assert_eq!(stream.len(), 1);
     assert_eq!(rows(&stream[0]), rows(&ruled[0]));
 }
+
+fn fixture(name: &str) -> Document {
+    let rel = format!("tests/fixtures/pdf/{name}");
+    extract_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel),
+        "id",
+        &rel,
+    )
+    .unwrap()
+}
+
+#[test]
+fn borderless_tables_keep_wrapped_cells_whole() {
+    // a word processor's tables with their borders turned off (see the fixture's script)
+    let d = fixture("borderless-tables.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2);
+    let grants = rows(t[0]);
+    assert_eq!(t[0].header_rows, 2, "\"Allocation\" over \"2019-20 (£)\"");
+    assert_eq!(grants[0], vec!["Recipient", "Allocation", "Purpose"]);
+    assert_eq!(grants[1], vec!["", "2019-20 (£)", ""]);
+    assert_eq!(
+        column(t[0], 0)[2..],
+        [
+            "Northfield Youth Action Trust",
+            "Victim Support",
+            "Riverside Domestic Abuse Advocacy Service",
+            "Safer Roads Partnership",
+            "Eastgate Neighbourhood Watch Association"
+        ]
+    );
+    assert_eq!(
+        column(t[0], 1)[2..],
+        ["48,250", "12,000", "36,400", "9,500", "2,750"]
+    );
+    // the purpose set over five lines is one cell, its lines in order
+    let purpose = &t[0].rows[2][2].text;
+    assert_eq!(purpose.lines().count(), 5, "{purpose}");
+    assert!(purpose.starts_with("Detached youth workers in the three wards"));
+    assert!(purpose.ends_with("quarterly report to the partnership on the outcomes achieved."));
+    assert_eq!(
+        grants[6][2],
+        "Starter packs for new schemes and an annual conference for scheme coordinators across the district."
+    );
+
+    // set solid: the label carried on in lower case joins its cell
+    let indicators = rows(t[1]);
+    assert_eq!(t[1].header_rows, 1);
+    assert_eq!(indicators.len(), 5);
+    assert_eq!(
+        indicators[2],
+        vec![
+            "Percentage of victims satisfied with the service they received",
+            "79%",
+            "83%",
+            "+4 pts"
+        ]
+    );
+    assert_eq!(
+        indicators[4],
+        vec!["Hate crime reports", "812", "905", "+11.5%"]
+    );
+}

@@ -376,6 +376,12 @@ fn joins_block(group: &[&Line], line: &Line, s: &LayoutSettings) -> bool {
     if spacing <= 0.3 * size || spacing > s.max_line_spacing * size {
         return false;
     }
+    // A list item's lines run on under its text; a line that starts left of
+    // its marker is the paragraph after the list.
+    let first = group[0];
+    if list_marker(first).is_some() && line.u0 < first.u0 - 0.5 * size {
+        return false;
+    }
     let (u0, u1) = span(group);
     line.u0 < u1 && line.u1 > u0
 }
@@ -472,9 +478,7 @@ fn is_footnote(groups: &[Vec<&Line>], i: usize, body: f64, s: &LayoutSettings) -
 pub fn list_marker(line: &Line) -> Option<&str> {
     let text = line.text.as_str();
     let first = text.chars().next()?;
-    let is_bullet = line.symbol_start
-        || "•◦▪▫●○■□‣⁃–✓✔➢➤►▶❖◆◇·-*".contains(first)
-        || ('\u{e000}'..='\u{f8ff}').contains(&first);
+    let is_bullet = line.symbol_start || is_bullet(first);
     if is_bullet {
         return Some(&text[..first.len_utf8()]);
     }
@@ -484,6 +488,36 @@ pub fn list_marker(line: &Line) -> Option<&str> {
         (!core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit()))
             || (core.len() == 1 && core.chars().all(|c| c.is_ascii_lowercase()));
     (numbered && text.len() > label.len()).then_some(label)
+}
+
+/// A bullet character (private-use code points are symbol-font bullets).
+pub fn is_bullet(c: char) -> bool {
+    "•◦▪▫●○■□‣⁃–✓✔➢➤►▶❖◆◇·-*".contains(c) || ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
+
+/// Whether a text is a list label on its own: a bullet, or a number or
+/// letter with its punctuation ("4.", "4.1", "2.3.1", "1)", "(a)", "iv.").
+/// A section number without punctuation ("4.1") reads like a figure ("2.6"):
+/// a list shows itself by its other labels.
+pub fn is_list_label(text: &str) -> bool {
+    let t = text.trim();
+    let mut chars = t.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return is_bullet(c);
+    }
+    let core = t
+        .trim_start_matches('(')
+        .trim_end_matches(['.', ')'])
+        .to_ascii_lowercase();
+    let decimal = !core.is_empty()
+        && core.len() <= 8
+        && core
+            .split('.')
+            .all(|p| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+    let letter = core.len() == 1 && core.chars().all(|c| c.is_ascii_lowercase());
+    let roman = (1..=4).contains(&core.len()) && core.chars().all(|c| "ivx".contains(c));
+    let punctuated = t.len() > core.len();
+    (decimal && (punctuated || core.contains('.'))) || ((letter || roman) && punctuated)
 }
 
 /// Joins a block's lines with spaces, undoing hyphenation at line ends.
@@ -511,6 +545,18 @@ fn join_lines(group: &[&Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_labels_stand_alone() {
+        for label in ["•", "4.", "4.1", "2.3.1", "1)", "(a)", "iv.", "b)"] {
+            assert!(is_list_label(label), "{label}");
+        }
+        for text in [
+            "2019", "45,820", "4", "Total", "£2.3", "(£)", "a", "12.5%", "-2.5",
+        ] {
+            assert!(!is_list_label(text), "{text}");
+        }
+    }
 
     fn line(page: u32, text: &str, x0: f64, baseline: f64, size: f64, bold: bool) -> Line {
         Line {

@@ -12,6 +12,7 @@ mod layout;
 mod limits;
 mod stream_tables;
 mod tables;
+mod wrapped_cells;
 
 pub use interpreter::{Glyph, PageContent, Segment};
 pub use layout::LayoutSettings;

@@ -5,8 +5,9 @@
 //! runs of words; table cells are short, and often figures.
 
 use super::interpreter::{FontStyle, Glyph, PageContent};
-use super::layout::{page_lines, LayoutSettings, Line};
+use super::layout::{is_list_label, page_lines, LayoutSettings, Line};
 use super::tables::{mark_taken, FoundTable};
+use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
 
 #[derive(Debug, Clone)]
@@ -27,8 +28,17 @@ pub struct StreamSettings {
     pub gutter_min: f64,
     /// Most gutters a page is parted at (each costs two more passes).
     pub max_gutters: usize,
-    /// Most words a cell has on average; prose columns have more.
+    /// Most words the typical chunk of a short column has; prose columns have more.
     pub max_words_per_cell: f64,
+    /// Fewest columns of short chunks a table has (a column of long text, such
+    /// as a grant's purpose, may stand beside them).
+    pub min_short_columns: usize,
+    /// A cell's wrapped line sits at most this far (× font size, baseline to
+    /// baseline) below the line above it.
+    pub wrap_leading: f64,
+    /// Records stand apart when the gaps between lines fall into two groups,
+    /// the wider at least this many times the narrower.
+    pub record_gap_ratio: f64,
     /// Column gaps wider than this (× font size) separate columns.
     pub column_gap: f64,
     /// Cells within this share of the median size count as one size.
@@ -57,6 +67,9 @@ impl Default for StreamSettings {
             gutter_min: 12.0,
             max_gutters: 8,
             max_words_per_cell: 4.0,
+            min_short_columns: 2,
+            wrap_leading: 1.5,
+            record_gap_ratio: 1.25,
             column_gap: 0.8,
             size_tolerance: 0.15,
             uniform_share: 0.9,
@@ -227,7 +240,9 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
                 break 'extend;
             }
             j += 1;
-            if rows[j].chunks.len() >= 2 {
+            // (a wrapped line carries on a row of the table, not a line after it)
+            let wrapped = j == end && continues_a_cell(&rows[j - 1], &rows[j], s);
+            if rows[j].chunks.len() >= 2 || wrapped {
                 end = j + 1;
                 continue 'extend;
             }
@@ -240,6 +255,28 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
         break;
     }
     end
+}
+
+/// Whether a row of one chunk is a cell's wrapped line: set close below the
+/// row above, within a line's leading, it starts inside the extent of one of
+/// that row's chunks, in the same weight, and ends before the next chunk
+/// along starts (a name or a purpose run onto a second line stays in its
+/// column; a paragraph after the table runs across the columns, and a
+/// heading is set apart, or bold).
+fn continues_a_cell(above: &Row, row: &Row, s: &StreamSettings) -> bool {
+    let [line] = row.chunks.as_slice() else {
+        return false;
+    };
+    let size = above.size.max(row.size);
+    let in_cell = |(i, c): (usize, &Line)| {
+        let next_start = above.chunks.get(i + 1).map_or(f64::MAX, |n| n.x0);
+        line.x0 >= c.x0 - 0.5 * size
+            && line.x0 < c.x1
+            && line.x1 < next_start
+            && line.bold == c.bold
+    };
+    row.baseline - above.baseline <= s.wrap_leading * size
+        && above.chunks.iter().enumerate().any(in_cell)
 }
 
 /// A column heading set over several lines has lines of one chunk above the
@@ -273,8 +310,15 @@ fn table_of_run(
 ) -> Option<FoundTable> {
     let multi = rows.iter().filter(|r| r.chunks.len() >= 2).count();
     // A page's own layout (a footer's address beside its links) has as many
-    // lines of one chunk as of several; a table's label rows are the exception.
-    let single = rows.len() - multi;
+    // lines of one chunk as of several; a table's label rows are the exception
+    // (its cells' wrapped lines are not label rows).
+    let mut single = 0;
+    let mut in_table = false;
+    for (i, row) in rows.iter().enumerate() {
+        let wrapped = in_table && continues_a_cell(&rows[i - 1], row, s);
+        in_table = row.chunks.len() >= 2 || wrapped;
+        single += usize::from(!in_table);
+    }
     if multi < s.min_rows || single as f64 > s.max_single_share * multi as f64 {
         return None;
     }
@@ -295,6 +339,23 @@ fn reads_as_prose(rows: &[Vec<Cell>], s: &StreamSettings) -> bool {
         .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
         .count();
     lower as f64 > s.max_lowercase_share * texts.len() as f64
+}
+
+/// A list whose labels (bullets, section numbers) are set apart from its
+/// items lines up as two columns, labels and items. Two columns whose first
+/// holds only list labels, one of them plainly a label (a bullet, "4.", "a)"),
+/// are a list, not a table; a figure such as "2.6" is no label on its own.
+fn is_labelled_list(rows: &[Vec<Cell>]) -> bool {
+    let labels: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.first())
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let plain = |t: &&str| t.chars().count() == 1 || t.ends_with(['.', ')']) || t.starts_with('(');
+    rows.iter().all(|r| r.len() == 2)
+        && labels.iter().all(|t| is_list_label(t))
+        && labels.iter().any(plain)
 }
 
 /// Everything on a page as one unruled table, laid out as the stream modes
@@ -346,18 +407,25 @@ fn grid_layout(
             .unwrap_or(bounds.len())
     };
     let width = rows.iter().flatten().map(column_of).max().unwrap_or(0) + 1;
-    let mut table_rows = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let mut cells: Vec<String> = vec![String::new(); width];
-        for chunk in row {
-            let cell = &mut cells[column_of(chunk)];
-            if !cell.is_empty() {
-                cell.push(' ');
+    let lines: Vec<TableLine> = rows
+        .iter()
+        .map(|row| {
+            let mut cells: Vec<String> = vec![String::new(); width];
+            for chunk in row {
+                let cell = &mut cells[column_of(chunk)];
+                if !cell.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(&chunk.text);
             }
-            cell.push_str(&chunk.text);
-        }
-        table_rows.push(cells.into_iter().map(Cell::new).collect());
-    }
+            let (top, baseline) = row[0].letters;
+            TableLine {
+                cells,
+                baseline,
+                size: (baseline - top) / s.letter_height,
+            }
+        })
+        .collect();
     let all = rows.iter().flatten();
     let bbox = all.fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, c| {
         [
@@ -367,11 +435,12 @@ fn grid_layout(
             b[3].max(c.bottom),
         ]
     });
-    let header_rows = header_rows(&table_rows, s);
+    let header_rows = header_rows(&lines, s);
+    let records = wrapped_cells::records(&lines, header_rows as usize, s);
     let table = Table {
         page: None,
         bbox: Some(bbox),
-        rows: table_rows,
+        rows: wrapped_cells::merge(&lines, &records),
         header_rows,
     };
     Some((bbox, table))
@@ -380,12 +449,12 @@ fn grid_layout(
 /// The header of a table laid out line by line: the lines above its first
 /// line of figures ("Allocation" over "2013-14" over "(£)"), when there are
 /// few enough of them to be column headings.
-fn header_rows(rows: &[Vec<Cell>], s: &StreamSettings) -> u32 {
-    let lead = rows
+fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
+    let lead = lines
         .iter()
-        .take_while(|r| !r.iter().any(|c| super::holds_data(&c.text)))
+        .take_while(|l| !l.cells.iter().any(|c| super::holds_data(c)))
         .count();
-    if lead < rows.len() && lead <= s.max_header_rows {
+    if lead < lines.len() && lead <= s.max_header_rows {
         lead as u32
     } else {
         0
@@ -545,13 +614,6 @@ fn build(
     s: &StreamSettings,
 ) -> Option<FoundTable> {
     let chunks: Vec<&Line> = rows.iter().flat_map(|r| &r.chunks).collect();
-    let words: usize = chunks
-        .iter()
-        .map(|c| c.text.split_whitespace().count())
-        .sum();
-    if words as f64 > s.max_words_per_cell * chunks.len() as f64 {
-        return None;
-    }
     // Table text is set in one size; infographics and pull-out figures mix sizes.
     let mut sizes: Vec<f64> = chunks.iter().map(|c| c.size).collect();
     sizes.sort_by(f64::total_cmp);
@@ -574,7 +636,7 @@ fn build(
             _ => columns.push((a, b)),
         }
     }
-    if columns.len() < 2 {
+    if short_columns(&columns, &chunks, s) < s.min_short_columns {
         return None;
     }
     let top = rows
@@ -599,7 +661,7 @@ fn build(
         .collect();
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
     let (bbox, table) = grid_layout(&region, fonts, None, s)?;
-    if reads_as_prose(&table.rows, s) {
+    if reads_as_prose(&table.rows, s) || is_labelled_list(&table.rows) {
         return None;
     }
     Some(FoundTable {
@@ -607,6 +669,24 @@ fn build(
         table,
         glyphs: glyph_ids,
     })
+}
+
+/// How many columns hold short chunks (at most `max_words_per_cell` words in
+/// the typical one). Prose columns are runs of long lines; a table has short
+/// cells in two columns at least, beside which one of long text may stand.
+fn short_columns(columns: &[(f64, f64)], chunks: &[&Line], s: &StreamSettings) -> usize {
+    columns
+        .iter()
+        .filter(|(a, b)| {
+            let mut words: Vec<usize> = chunks
+                .iter()
+                .filter(|c| c.x0 >= *a && c.x1 <= *b)
+                .map(|c| c.text.split_whitespace().count())
+                .collect();
+            words.sort_unstable();
+            !words.is_empty() && words[words.len() / 2] as f64 <= s.max_words_per_cell
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -808,6 +888,60 @@ mod tests {
             found[0].table.header_rows, 2,
             "the two heading lines are the header"
         );
+    }
+
+    fn found_on(p: &PageContent) -> Vec<Vec<Vec<String>>> {
+        stream_tables(
+            p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        )
+        .iter()
+        .map(|t| {
+            texts(t)
+                .into_iter()
+                .map(|r| r.into_iter().map(String::from).collect())
+                .collect()
+        })
+        .collect()
+    }
+
+    #[test]
+    fn a_cell_wrapped_over_many_lines_keeps_its_table_and_the_paragraph_after_it_does_not_join() {
+        let mut words = vec![("Recipient", 50.0, 100.0), ("Award", 200.0, 100.0)];
+        words.extend([("Youth Trust", 50.0, 120.0), ("48,250", 200.0, 120.0)]);
+        for i in 1..6 {
+            words.push(("wrapped purpose", 50.0, 120.0 + 12.0 * i as f64));
+        }
+        words.extend([("Victim Support", 50.0, 200.0), ("12,000", 200.0, 200.0)]);
+        words.extend([("Safer Roads", 50.0, 220.0), ("9,500", 200.0, 220.0)]);
+        // (its lines run across both columns)
+        words.push(("A paragraph after the table runs on", 50.0, 232.0));
+        words.push(("over three lines, each of them long", 50.0, 244.0));
+        words.push(("and the last one too", 50.0, 256.0));
+        let p = page(&words);
+        let found = found_on(&p);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[1][0].lines().count(), 6, "{t:?}");
+        assert_eq!(t[3], vec!["Safer Roads", "9,500"]);
+    }
+
+    #[test]
+    fn numbered_paragraphs_are_not_a_table() {
+        let p = page(&[
+            ("4.", 50.0, 100.0),
+            ("BACKGROUND", 80.0, 100.0),
+            ("4.1", 50.0, 120.0),
+            ("The panel meets", 80.0, 120.0),
+            ("four times a year", 80.0, 132.0),
+            ("4.2", 50.0, 152.0),
+            ("The plan has", 80.0, 152.0),
+            ("five themes", 80.0, 164.0),
+        ]);
+        assert!(found_on(&p).is_empty());
     }
 
     #[test]

@@ -305,7 +305,7 @@ fn row_rule_tables(
     }
     let stacks: Vec<Vec<&Edge>> = stacks
         .into_iter()
-        .flat_map(|st| split_at_wide_gaps(st, page, s))
+        .flat_map(|st| split_at_wide_gaps(st, h, page, s))
         .filter(|st| st.len() >= s.row_rules_min)
         .collect();
     // Where each stack's table lies (its header band above the first rule
@@ -336,6 +336,7 @@ fn row_rule_tables(
 /// there holds a row of the table (a row of tall cells).
 fn split_at_wide_gaps<'e>(
     stack: Vec<&'e Edge>,
+    all: &[Edge],
     page: &PageContent,
     s: &TableSettings,
 ) -> Vec<Vec<&'e Edge>> {
@@ -348,7 +349,7 @@ fn split_at_wide_gaps<'e>(
     let mut out: Vec<Vec<&Edge>> = vec![vec![stack[0]]];
     for w in stack.windows(2) {
         let wide = w[1].pos - w[0].pos > s.table_break_rows * typical;
-        if wide && !band_holds_a_row(page, w[0], w[1].pos, typical, s) {
+        if wide && !band_holds_a_row(page, all, w[0], w[1].pos, typical, s) {
             out.push(Vec::new());
         }
         out.last_mut().expect("non-empty").push(w[1]);
@@ -357,17 +358,28 @@ fn split_at_wide_gaps<'e>(
 }
 
 /// Whether the band below `rule` (down to `bottom`) holds a row of the table:
-/// its text hangs from the rule as a row's does, within a typical row's
-/// height, and its first line has text in two columns or more. Between two
-/// tables the band holds a caption, a paragraph or the next table's header,
-/// set apart from the rule above.
+/// no other rule crosses it (rules of another extent part it into rows of
+/// their own), its text hangs from the rule as a row's does, within a typical
+/// row's height, and its first line has text in two columns or more. Between
+/// two tables the band holds a caption, a paragraph or the next table's
+/// header, set apart from the rule above.
 fn band_holds_a_row(
     page: &PageContent,
+    all: &[Edge],
     rule: &Edge,
     bottom: f64,
     typical: f64,
     s: &TableSettings,
 ) -> bool {
+    let width = rule.end - rule.start;
+    let crossed = all.iter().any(|e| {
+        e.pos > rule.pos + s.snap_tolerance
+            && e.pos < bottom - s.snap_tolerance
+            && e.end.min(rule.end) - e.start.max(rule.start) > 0.5 * width
+    });
+    if crossed {
+        return false;
+    }
     let inside: Vec<&Glyph> = page
         .glyphs
         .iter()
@@ -861,7 +873,10 @@ mod tests {
             glyphs.extend(word("ding", 100.0, 95.0 + 12.0 * i as f64));
         }
         let found = ruled_tables_of(glyphs, segs);
-        assert_eq!(first_columns(&found), vec![vec!["Cat", "Dog", "Cow", "Fox"]]);
+        assert_eq!(
+            first_columns(&found),
+            vec![vec!["Cat", "Dog", "Cow", "Fox"]]
+        );
         assert_eq!(found[0].table.rows[3][1].text.lines().count(), 6);
     }
 

@@ -1,0 +1,286 @@
+//! Multi-line cells of tables without rules. Laid out line by line, a cell
+//! whose text wraps (a grant's purpose over six lines, a recipient's name over
+//! two) spreads over several lines; a reader puts those lines back together
+//! from the spacing (lines inside a cell sit at their leading, records further
+//! apart) and from the text (a line that carries on a sentence in lower case).
+//!
+//! Tabula, Camelot and pdfplumber leave every line a row. The rules here merge
+//! only where the evidence is plain, and never in a table set solid whose
+//! lines could each be a record.
+
+use super::stream_tables::StreamSettings;
+use crate::document::Cell;
+use std::ops::Range;
+
+/// One text line of a table laid out in columns.
+#[derive(Debug, Clone)]
+pub struct TableLine {
+    /// The line's text in each column ("" where it has none).
+    pub cells: Vec<String>,
+    pub baseline: f64,
+    pub size: f64,
+}
+
+impl TableLine {
+    /// The columns the line has text in.
+    fn occupied(&self) -> Vec<usize> {
+        (0..self.cells.len())
+            .filter(|&c| !self.cells[c].is_empty())
+            .collect()
+    }
+}
+
+/// The table's lines grouped into rows: each header line a row of its own
+/// (a heading laid out over two lines stays two header rows, as its lines
+/// are), then the body's records.
+pub fn records(lines: &[TableLine], header: usize, s: &StreamSettings) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = (0..header.min(lines.len())).map(|i| i..i + 1).collect();
+    if header >= lines.len() {
+        return out;
+    }
+    let leading = record_leading(&lines[header..], s);
+    let mut start = header;
+    while start < lines.len() {
+        let mut end = start + 1;
+        if let Some(leading) = leading {
+            while end < lines.len() && lines[end].baseline - lines[end - 1].baseline <= leading {
+                end += 1;
+            }
+        }
+        if end - start > 1 && is_one_record(&lines[start..end]) {
+            out.push(start..end);
+        } else {
+            for i in start..end {
+                match out.last_mut() {
+                    Some(r) if r.start >= header && carries_on_in_lower_case(lines, r, i, s) => {
+                        r.end = i + 1
+                    }
+                    _ => out.push(i..i + 1),
+                }
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// The rows the records make: each column's lines joined by line breaks, as
+/// a ruled cell's lines are.
+pub fn merge(lines: &[TableLine], records: &[Range<usize>]) -> Vec<Vec<Cell>> {
+    let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    records
+        .iter()
+        .map(|r| {
+            (0..width)
+                .map(|c| {
+                    let parts: Vec<&str> = lines[r.clone()]
+                        .iter()
+                        .filter_map(|l| l.cells.get(c))
+                        .map(String::as_str)
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    Cell::new(parts.join("\n"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The widest baseline gap between two lines of one record, when the body's
+/// gaps fall into two groups: lines inside a cell at their leading, records
+/// further apart (cell padding, space after a cell's paragraph). None when
+/// the lines are evenly spaced.
+fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
+    let mut gaps: Vec<f64> = body
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .filter(|g| *g > 0.0)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let mut sizes: Vec<f64> = body.iter().map(|l| l.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let size = sizes[sizes.len() / 2];
+    // the largest step up between neighbouring gaps parts the two groups
+    let (below, ratio) = gaps
+        .windows(2)
+        .map(|w| (w[0], w[1] / w[0]))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (ratio >= s.record_gap_ratio && below <= s.wrap_leading * size).then_some(below)
+}
+
+/// Lines set close together are one record when one line holds the record's
+/// every column and the others hold only some of them (the wrapped lines of
+/// its longer cells, above or below it). Two lines each holding columns the
+/// other lacks, or two full lines, are rows of their own.
+fn is_one_record(lines: &[TableLine]) -> bool {
+    let sets: Vec<Vec<usize>> = lines.iter().map(TableLine::occupied).collect();
+    let widest = sets
+        .iter()
+        .filter(|a| !sets.iter().any(|b| is_strict_subset(a, b)))
+        .count();
+    widest == 1
+}
+
+fn is_subset(a: &[usize], b: &[usize]) -> bool {
+    a.iter().all(|x| b.contains(x))
+}
+
+fn is_strict_subset(a: &[usize], b: &[usize]) -> bool {
+    a.len() < b.len() && is_subset(a, b)
+}
+
+/// Whether line `i` carries on the record `r` just above it in a table set
+/// solid: close below, it has text only in columns the line above has text in
+/// and the record's first line has more, and each of its cells goes on with
+/// a sentence the cell above left unfinished, in lower case.
+fn carries_on_in_lower_case(
+    lines: &[TableLine],
+    r: &Range<usize>,
+    i: usize,
+    s: &StreamSettings,
+) -> bool {
+    if r.end != i || i == 0 {
+        return false;
+    }
+    let (above, line) = (&lines[i - 1], &lines[i]);
+    let own = line.occupied();
+    let close = line.baseline - above.baseline <= s.wrap_leading * line.size.max(above.size);
+    let within = !own.is_empty()
+        && is_subset(&own, &above.occupied())
+        && is_strict_subset(&own, &lines[r.start].occupied());
+    let goes_on = |c: &usize| {
+        let unfinished = !above.cells[*c]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', ';']);
+        let lower = line.cells[*c]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        unfinished && lower
+    };
+    close && within && own.iter().all(goes_on)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(cells: &[&str], baseline: f64) -> TableLine {
+        TableLine {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            baseline,
+            size: 10.0,
+        }
+    }
+
+    fn rows(lines: &[TableLine], header: usize) -> Vec<Vec<String>> {
+        let s = StreamSettings::default();
+        merge(lines, &records(lines, header, &s))
+            .into_iter()
+            .map(|r| r.into_iter().map(|c| c.text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn lines_at_their_leading_between_wider_spaced_records_are_one_record() {
+        // lines 12 pt apart inside a record, records 20 pt apart
+        let lines = [
+            line(&["Recipient", "Award", "Purpose"], 100.0),
+            line(&["Youth Action", "48,250", "Detached youth workers"], 120.0),
+            line(&["Trust", "", "in three wards"], 132.0),
+            line(&["", "", "and their families"], 144.0),
+            line(&["Victim Support", "12,000", "A support line"], 164.0),
+            line(&["Safer Roads", "9,500", "Speed awareness"], 184.0),
+        ];
+        assert_eq!(
+            rows(&lines, 1),
+            vec![
+                vec!["Recipient", "Award", "Purpose"],
+                vec![
+                    "Youth Action\nTrust",
+                    "48,250",
+                    "Detached youth workers\nin three wards\nand their families"
+                ],
+                vec!["Victim Support", "12,000", "A support line"],
+                vec!["Safer Roads", "9,500", "Speed awareness"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_set_above_and_below_its_row_joins_it() {
+        // a cell centred on its row: one line above the row's figures, one below
+        let lines = [
+            line(&["Alpha", "10"], 100.0),
+            line(&["Regional pulmonary", ""], 120.0),
+            line(&["and sleep", "20"], 132.0),
+            line(&["medicine", ""], 144.0),
+            line(&["Gamma", "30"], 164.0),
+        ];
+        let rows = rows(&lines, 0);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(
+            rows[1],
+            vec!["Regional pulmonary\nand sleep\nmedicine", "20"]
+        );
+    }
+
+    #[test]
+    fn evenly_spaced_full_lines_stay_rows() {
+        let lines: Vec<TableLine> = (0..6)
+            .map(|i| line(&["Name", "Party", "Province"], 100.0 + 12.0 * i as f64))
+            .collect();
+        assert_eq!(rows(&lines, 0).len(), 6);
+    }
+
+    #[test]
+    fn close_lines_of_two_records_stay_apart() {
+        // two full lines in one close group (a section set apart by space above it)
+        let lines = [
+            line(&["Robbery", "749"], 100.0),
+            line(&["Burglary", "2,010"], 112.0),
+            line(&["Theft", "18,054"], 124.0),
+            line(&["Fraud", "1,203"], 150.0),
+        ];
+        assert_eq!(rows(&lines, 0).len(), 4);
+    }
+
+    #[test]
+    fn in_a_table_set_solid_a_sentence_carried_on_in_lower_case_joins_its_cell() {
+        let lines = [
+            line(&["Indicator", "2019", "2020"], 100.0),
+            line(&["All recorded crime", "61,204", "58,977"], 112.0),
+            line(
+                &["Percentage of victims satisfied with", "79%", "83%"],
+                124.0,
+            ),
+            line(&["the service they received", "", ""], 136.0),
+            line(&["Burglary", "2,315", "2,016"], 148.0),
+            // a label row between rows of figures is not carried on: capitalised
+            line(&["Other crime", "", ""], 160.0),
+            line(&["Fraud", "812", "905"], 172.0),
+        ];
+        let rows = rows(&lines, 1);
+        assert_eq!(
+            rows[2],
+            vec![
+                "Percentage of victims satisfied with\nthe service they received",
+                "79%",
+                "83%"
+            ]
+        );
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(rows[4], vec!["Other crime", "", ""]);
+    }
+
+    #[test]
+    fn header_lines_stay_rows_of_their_own() {
+        let lines = [
+            line(&["Partner", "Allocation", "Purpose"], 100.0),
+            line(&["", "(£)", ""], 112.0),
+            line(&["Youth Trust", "48,250", "Youth workers"], 132.0),
+            line(&["Victim Support", "12,000", "A support line"], 152.0),
+        ];
+        assert_eq!(rows(&lines, 2).len(), 4);
+    }
+}
