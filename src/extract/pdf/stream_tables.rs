@@ -39,6 +39,9 @@ pub struct StreamSettings {
     /// Records stand apart when the gaps between lines fall into two groups,
     /// the wider at least this many times the narrower.
     pub record_gap_ratio: f64,
+    /// Two tables stand side by side when the gap between them is this many
+    /// times the other column gaps (and the font size) at least.
+    pub side_by_side_gap: f64,
     /// Column gaps wider than this (× font size) separate columns.
     pub column_gap: f64,
     /// Cells within this share of the median size count as one size.
@@ -70,6 +73,7 @@ impl Default for StreamSettings {
             min_short_columns: 2,
             wrap_leading: 1.5,
             record_gap_ratio: 1.25,
+            side_by_side_gap: 2.5,
             column_gap: 0.8,
             size_tolerance: 0.15,
             uniform_share: 0.9,
@@ -82,6 +86,7 @@ impl Default for StreamSettings {
 }
 
 /// A row: the chunks of text on one baseline, left to right.
+#[derive(Clone)]
 struct Row {
     baseline: f64,
     size: f64,
@@ -202,11 +207,14 @@ fn detect(
         // it does not (a list runs into prose), the parts between them may.
         let end = run_end(&rows, start, s.max_single_rows, s);
         let top = header_start(&rows, start, s);
-        let with_header = (top < start)
-            .then(|| table_of_run(&rows[top..end], page, taken, fonts, s))
-            .flatten();
-        let whole = with_header.or_else(|| table_of_run(&rows[start..end], page, taken, fonts, s));
-        if whole.is_some() {
+        let mut whole = Vec::new();
+        if top < start {
+            whole = table_of_run(&rows[top..end], page, taken, fonts, s);
+        }
+        if whole.is_empty() {
+            whole = table_of_run(&rows[start..end], page, taken, fonts, s);
+        }
+        if !whole.is_empty() {
             out.extend(whole);
         } else {
             let mut part = start;
@@ -300,14 +308,15 @@ fn header_start(rows: &[Row], start: usize, s: &StreamSettings) -> usize {
     top
 }
 
-/// A run's table, when it has enough rows of several chunks and reads as one.
+/// A run's table (or two side by side), when it has enough rows of several
+/// chunks and reads as one.
 fn table_of_run(
     rows: &[Row],
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
     s: &StreamSettings,
-) -> Option<FoundTable> {
+) -> Vec<FoundTable> {
     let multi = rows.iter().filter(|r| r.chunks.len() >= 2).count();
     // A page's own layout (a footer's address beside its links) has as many
     // lines of one chunk as of several; a table's label rows are the exception
@@ -320,7 +329,7 @@ fn table_of_run(
         single += usize::from(!in_table);
     }
     if multi < s.min_rows || single as f64 > s.max_single_share * multi as f64 {
-        return None;
+        return Vec::new();
     }
     build(rows, page, taken, fonts, s)
 }
@@ -605,14 +614,15 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> Vec<f64> {
 }
 
 /// A table from rows of chunks, when the rows read as a table (short cells
-/// of one size, several columns, not wrapped prose).
+/// of one size, several columns, not wrapped prose); two tables when they
+/// are two side by side.
 fn build(
     rows: &[Row],
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
     s: &StreamSettings,
-) -> Option<FoundTable> {
+) -> Vec<FoundTable> {
     let chunks: Vec<&Line> = rows.iter().flat_map(|r| &r.chunks).collect();
     // Table text is set in one size; infographics and pull-out figures mix sizes.
     let mut sizes: Vec<f64> = chunks.iter().map(|c| c.size).collect();
@@ -623,7 +633,7 @@ fn build(
         .filter(|z| (**z - median).abs() <= s.size_tolerance * median)
         .count();
     if (uniform as f64) < s.uniform_share * sizes.len() as f64 {
-        return None;
+        return Vec::new();
     }
     // Columns: chunk spans merged where they overlap or nearly touch.
     let size = rows[0].size;
@@ -637,7 +647,27 @@ fn build(
         }
     }
     if short_columns(&columns, &chunks, s) < s.min_short_columns {
-        return None;
+        return Vec::new();
+    }
+    if let Some(x) = side_by_side_gutter(&columns, rows, size, s) {
+        let side = |left: bool| -> Vec<Row> {
+            rows.iter()
+                .map(|r| Row {
+                    chunks: r
+                        .chunks
+                        .iter()
+                        .filter(|c| (c.x1 <= x) == left)
+                        .cloned()
+                        .collect(),
+                    ..r.clone()
+                })
+                .filter(|r| !r.chunks.is_empty())
+                .collect()
+        };
+        return [side(true), side(false)]
+            .iter()
+            .flat_map(|rows| table_of_run(rows, page, taken, fonts, s))
+            .collect();
     }
     let top = rows
         .iter()
@@ -660,15 +690,66 @@ fn build(
         })
         .collect();
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
-    let (bbox, table) = grid_layout(&region, fonts, None, s)?;
+    let Some((bbox, table)) = grid_layout(&region, fonts, None, s) else {
+        return Vec::new();
+    };
     if reads_as_prose(&table.rows, s) || is_labelled_list(&table.rows) {
-        return None;
+        return Vec::new();
     }
-    Some(FoundTable {
+    vec![FoundTable {
         bbox,
         table,
         glyphs: glyph_ids,
-    })
+    }]
+}
+
+/// Where two tables set side by side part: the widest gap between columns,
+/// when it is far wider than the others and each side has two columns at
+/// least, and the page shows two tables there: one side runs on for rows
+/// where the other has ended (or has not begun), or both open with the same
+/// header row.
+fn side_by_side_gutter(
+    columns: &[(f64, f64)],
+    rows: &[Row],
+    size: f64,
+    s: &StreamSettings,
+) -> Option<f64> {
+    if columns.len() < 4 {
+        return None;
+    }
+    let gaps: Vec<f64> = columns.windows(2).map(|w| w[1].0 - w[0].1).collect();
+    let k = (1..gaps.len() - 1).max_by(|a, b| gaps[*a].total_cmp(&gaps[*b]))?;
+    let mut others: Vec<f64> = (0..gaps.len())
+        .filter(|i| *i != k)
+        .map(|i| gaps[i])
+        .collect();
+    others.sort_by(f64::total_cmp);
+    let typical = others[others.len() / 2];
+    if gaps[k] < s.side_by_side_gap * typical.max(size) {
+        return None;
+    }
+    let x = (columns[k].1 + columns[k + 1].0) / 2.0;
+    let sides: Vec<(bool, bool)> = rows
+        .iter()
+        .map(|r| {
+            let left = r.chunks.iter().any(|c| c.x1 <= x);
+            let right = r.chunks.iter().any(|c| c.x0 >= x);
+            (left, right)
+        })
+        .collect();
+    let one_sided = |r: &&(bool, bool)| r.0 != r.1;
+    let leading = sides.iter().take_while(one_sided).count();
+    let trailing = sides.iter().rev().take_while(one_sided).count();
+    let texts = |left: bool| -> Vec<&str> {
+        rows[0]
+            .chunks
+            .iter()
+            .filter(|c| (c.x1 <= x) == left)
+            .map(|c| c.text.as_str())
+            .collect()
+    };
+    let same_header = texts(true) == texts(false);
+    (leading.max(trailing) >= s.min_rows - 1 || same_header).then_some(x)
 }
 
 /// How many columns hold short chunks (at most `max_words_per_cell` words in
@@ -927,6 +1008,47 @@ mod tests {
         assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(t[1][0].lines().count(), 6, "{t:?}");
         assert_eq!(t[3], vec!["Safer Roads", "9,500"]);
+    }
+
+    /// Rows of three figures at each of `xs`, the table at the right `short` rows shorter.
+    fn figures(
+        xs: &[f64],
+        rows: usize,
+        right_from: usize,
+        short: usize,
+    ) -> Vec<(String, f64, f64)> {
+        let mut words = vec![];
+        for r in 0..rows {
+            for (i, x) in xs.iter().enumerate() {
+                if i >= right_from && r + short >= rows {
+                    continue;
+                }
+                words.push((format!("{}", 100 * i + r), *x, 100.0 + 12.0 * r as f64));
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn two_tables_side_by_side_are_two_when_one_ends_first() {
+        let words = figures(&[50.0, 90.0, 130.0, 250.0, 290.0, 330.0], 8, 3, 3);
+        let refs: Vec<(&str, f64, f64)> =
+            words.iter().map(|(t, x, y)| (t.as_str(), *x, *y)).collect();
+        let found = found_on(&page(&refs));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].len(), found[0][0].len()), (8, 3));
+        assert_eq!((found[1].len(), found[1][0].len()), (5, 3));
+        assert_eq!(found[1][0], vec!["300", "400", "500"]);
+    }
+
+    #[test]
+    fn a_wide_gap_inside_a_full_table_does_not_part_it() {
+        let words = figures(&[50.0, 90.0, 130.0, 250.0, 290.0, 330.0], 8, 3, 0);
+        let refs: Vec<(&str, f64, f64)> =
+            words.iter().map(|(t, x, y)| (t.as_str(), *x, *y)).collect();
+        let found = found_on(&page(&refs));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0][0].len(), 6);
     }
 
     #[test]
