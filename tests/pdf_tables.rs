@@ -336,3 +336,53 @@ fn borderless_tables_keep_wrapped_cells_whole() {
         vec!["Hate crime reports", "812", "905", "+11.5%"]
     );
 }
+
+#[test]
+fn tables_printed_sideways_are_read_across_their_rows() {
+    // page 1 turned a quarter anticlockwise (text reads up), page 2 clockwise
+    let d = fixture("rotated-tables.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 4);
+    for page in [1, 2] {
+        let on_page: Vec<&&Table> = t.iter().filter(|t| t.page == Some(page)).collect();
+        let spending = on_page
+            .iter()
+            .find(|t| t.rows.len() == 5)
+            .expect("the ruled table");
+        assert_eq!(
+            rows(spending)[0],
+            [
+                "Service",
+                "2019-20 (£000)",
+                "2020-21 (£000)",
+                "2021-22 (£000)",
+                "Change"
+            ]
+        );
+        assert_eq!(rows(spending)[4], ["Youth fund", "70", "72", "80", "11.1%"]);
+        let officers = on_page
+            .iter()
+            .find(|t| t.rows.len() == 4)
+            .expect("the unruled table");
+        assert_eq!(rows(officers)[1], ["Northfield", "212", "64", "18"]);
+        // placed where it is printed: taller than wide on the portrait page
+        let [x0, top, x1, bottom] = officers.bbox.unwrap();
+        assert!(bottom - top > 3.0 * (x1 - x0), "{:?}", officers.bbox);
+    }
+    // and read in order, each caption before its table
+    let texts: Vec<&str> = d
+        .blocks
+        .iter()
+        .filter(|b| b.page == Some(1))
+        .map(|b| b.text.split('\t').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Spending by service",
+            "Service",
+            "Officers by district",
+            "District"
+        ]
+    );
+}

@@ -10,6 +10,7 @@ mod geometry;
 mod interpreter;
 mod layout;
 mod limits;
+mod orientation;
 mod stream_tables;
 mod tables;
 mod wrapped_cells;
@@ -18,9 +19,10 @@ pub use interpreter::{Glyph, PageContent, Segment};
 pub use layout::LayoutSettings;
 
 use super::ExtractError;
-use crate::document::{BlockKind, Cell, Document, Format, RawBlock, Table};
+use crate::document::{BBox, BlockKind, Cell, Document, Format, RawBlock, Table};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// Wall-time bound for one document's interpretation.
@@ -65,7 +67,7 @@ fn extract_selected(
 ) -> Result<Document, ExtractError> {
     let doc = load(bytes)?;
     let page_count = doc.get_pages().len() as u32;
-    let pages: std::collections::BTreeMap<u32, lopdf::ObjectId> = doc
+    let pages: BTreeMap<u32, lopdf::ObjectId> = doc
         .get_pages()
         .into_iter()
         .filter(|(no, _)| selected(*no))
@@ -85,6 +87,17 @@ fn extract_selected(
             pages: pages.len() as u32,
         });
     }
+    // A page printed sideways is read with its text upright; what is found on
+    // it is put back where it is printed at the end.
+    let turns: Vec<Option<(orientation::Turn, [f64; 2])>> = contents
+        .iter_mut()
+        .map(|page| {
+            let turn = orientation::sideways_turn(page)?;
+            let printed = [page.width, page.height];
+            *page = orientation::turn_page(page, turn);
+            Some((turn, printed))
+        })
+        .collect();
     let settings = LayoutSettings::default();
     let styles = interp.font_styles();
     let table_settings = tables::TableSettings::default();
@@ -108,6 +121,16 @@ fn extract_selected(
     }
     join_continued_tables(&mut blocks);
     join_split_headers(&mut blocks);
+    let turn_of: BTreeMap<u32, _> = pages.keys().copied().zip(turns).collect();
+    for block in &mut blocks {
+        if let Some(Some((turn, printed))) = block.page.and_then(|p| turn_of.get(&p)) {
+            let on_page = |b: BBox| orientation::box_on_page(b, *printed, *turn);
+            block.bbox = block.bbox.map(on_page);
+            if let Some(table) = block.table.as_mut() {
+                table.bbox = table.bbox.map(on_page);
+            }
+        }
+    }
     let title = info_title(&doc).or_else(|| {
         blocks
             .iter()
@@ -266,20 +289,25 @@ pub fn requested_tables(
                 .into_iter()
                 .collect::<Vec<_>>()
         };
-        let found = match request.method {
-            TableMethod::Lattice => {
-                page.segments.extend(requested_rules(request, area));
-                ruled(&page)
-            }
-            TableMethod::Stream => stream(&page),
+        if request.method == TableMethod::Lattice {
+            page.segments.extend(requested_rules(request, area));
+        }
+        let find = |page: &PageContent| match request.method {
+            TableMethod::Lattice => ruled(page),
+            TableMethod::Stream => stream(page),
             TableMethod::Auto => {
-                let found = ruled(&page);
+                let found = ruled(page);
                 if found.is_empty() {
-                    stream(&page)
+                    stream(page)
                 } else {
                     found
                 }
             }
+        };
+        // (given columns are x positions on the page as printed: no turning then)
+        let found = match columns {
+            None => upright(&page, find),
+            Some(_) => find(&page),
         };
         for f in found {
             let mut table = f.table;
@@ -337,6 +365,26 @@ fn crop(page: &mut PageContent, [top, left, bottom, right]: [f64; 4]) {
     // rectangle just outside it is not (the area's own sides stand in for it).
     page.segments
         .retain(|s| s.x1 >= left && s.x0 <= right && s.bottom >= top && s.top <= bottom);
+}
+
+/// What `find` finds on the page set upright, its boxes put back on the page.
+fn upright(
+    page: &PageContent,
+    find: impl Fn(&PageContent) -> Vec<tables::FoundTable>,
+) -> Vec<tables::FoundTable> {
+    let Some(turn) = orientation::sideways_turn(page) else {
+        return find(page);
+    };
+    let mut found = find(&orientation::turn_page(page, turn));
+    let printed = [page.width, page.height];
+    for f in &mut found {
+        f.bbox = orientation::box_on_page(f.bbox, printed, turn);
+        f.table.bbox = f
+            .table
+            .bbox
+            .map(|b| orientation::box_on_page(b, printed, turn));
+    }
+    found
 }
 
 /// A page's ruled tables, then its unruled tables among the glyphs left over.
