@@ -5,7 +5,7 @@
 //! rectangle whose four corners are joined by edges is a cell.
 
 use super::interpreter::{FontStyle, Glyph, PageContent, Segment};
-use super::layout::{page_lines, LayoutSettings};
+use super::layout::{page_lines, LayoutSettings, Line};
 use crate::document::{BBox, Cell, Table};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -667,15 +667,33 @@ fn build_table(
             }
         }
     }
-    let rows: Vec<Vec<Cell>> = grid
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|c| c.unwrap_or_else(|| Cell::new("")))
-                .collect::<Vec<Cell>>()
-        })
-        .filter(|r| r.iter().any(|c| !c.text.is_empty() || c.row_span == 0))
-        .collect();
+    let xs_pt: Vec<f64> = xs.iter().map(|&k| to_f(k)).collect();
+    let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(grid.len());
+    for (r, grid_row) in grid.into_iter().enumerate() {
+        // (a band whose cells all lie within it may hold rows drawn without rules)
+        let band: Vec<usize> = (0..group.len())
+            .filter(|&ci| row_of(group[ci][1]) == Some(r))
+            .collect();
+        let confined = band.iter().all(|&ci| row_of(group[ci][3]) == Some(r + 1));
+        let glyphs: Vec<&Glyph> = band
+            .iter()
+            .flat_map(|&ci| &members[ci])
+            .map(|&i| &page.glyphs[i])
+            .collect();
+        match confined
+            .then(|| rows_in_band(&glyphs, &xs_pt, fonts))
+            .flatten()
+        {
+            Some(lines) => rows.extend(lines),
+            None => rows.push(
+                grid_row
+                    .into_iter()
+                    .map(|c| c.unwrap_or_else(|| Cell::new("")))
+                    .collect(),
+            ),
+        }
+    }
+    rows.retain(|r| r.iter().any(|c| !c.text.is_empty() || c.row_span == 0));
     if rows.len() < 2 || rows[0].len() < 2 {
         return None;
     }
@@ -689,6 +707,65 @@ fn build_table(
             header_rows,
         },
         glyphs: taken,
+    })
+}
+
+/// The rows a ruled band holds with no rules between them: a statistics
+/// table ruled around its header and body only has its whole body in one
+/// band, its figures in lines that line up across the columns. The band is
+/// read line by line into the grid's columns when a column holds figures on
+/// three lines or more and most lines have text in two columns or more; a
+/// cell of wrapped text beside a figure (a grant's rationale) is one line of
+/// figures, and stays one cell.
+fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Vec<Vec<Cell>>> {
+    let mut chunks = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
+    chunks.retain(|c| c.dir[0] > 0.99);
+    chunks.sort_by(|a, b| {
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.x0.total_cmp(&b.x0))
+    });
+    let mut lines: Vec<Vec<&Line>> = Vec::new();
+    for c in &chunks {
+        match lines.last_mut() {
+            Some(line) if (c.baseline - line[0].baseline).abs() <= 0.3 * c.size => line.push(c),
+            _ => lines.push(vec![c]),
+        }
+    }
+    if lines.len() < 3 {
+        return None;
+    }
+    let width = xs.len() - 1;
+    let column = |c: &Line| {
+        let centre = (c.x0 + c.x1) / 2.0;
+        xs.windows(2)
+            .position(|w| centre >= w[0] && centre < w[1])
+            .unwrap_or(width - 1)
+    };
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|line| {
+            let mut cells = vec![String::new(); width];
+            for c in line {
+                let cell = &mut cells[column(c)];
+                if !cell.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(&c.text);
+            }
+            cells
+        })
+        .collect();
+    let figures_in = |col: usize| rows.iter().filter(|r| super::holds_data(&r[col])).count();
+    let most_figures = (0..width).map(figures_in).max().unwrap_or(0);
+    let spread = rows
+        .iter()
+        .filter(|r| r.iter().filter(|t| !t.is_empty()).count() >= 2)
+        .count();
+    (most_figures >= 3 && spread * 2 >= rows.len()).then(|| {
+        rows.into_iter()
+            .map(|r| r.into_iter().map(Cell::new).collect())
+            .collect()
     })
 }
 
@@ -901,6 +978,68 @@ mod tests {
             first_columns(&found),
             vec![vec!["Cat", "Dog", "Cow"], vec!["Owl", "Jay", "Tit"]]
         );
+    }
+
+    /// A table framed by rules round its header and its body only: columns
+    /// ruled at x = 0, 100, 200, 300, the header band 0-20, the body band 20-100.
+    fn framed(body: &[(&str, f64, f64)]) -> Vec<FoundTable> {
+        let mut segs: Vec<Segment> = [0.0, 20.0, 100.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        segs.extend([0.0, 100.0, 200.0, 300.0].map(|x| seg(x, 0.0, x, 100.0)));
+        let mut glyphs = vec![];
+        for (text, x) in [("Area", 5.0), ("2019", 105.0), ("2020", 205.0)] {
+            glyphs.extend(word(text, x, 15.0));
+        }
+        for (text, x, y) in body {
+            glyphs.extend(word(text, *x, *y));
+        }
+        ruled_tables_of(glyphs, segs)
+    }
+
+    #[test]
+    fn lines_of_figures_in_one_ruled_band_are_rows() {
+        let found = framed(&[
+            ("North", 5.0, 35.0),
+            ("12.5", 105.0, 35.0),
+            ("13.1", 205.0, 35.0),
+            ("South", 5.0, 47.0),
+            ("9.0", 105.0, 47.0),
+            ("8.2", 205.0, 47.0),
+            ("East", 5.0, 59.0),
+            ("4.4", 105.0, 59.0),
+            ("5.0", 205.0, 59.0),
+        ]);
+        let rows: Vec<Vec<&str>> = found[0]
+            .table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["Area", "2019", "2020"],
+                vec!["North", "12.5", "13.1"],
+                vec!["South", "9.0", "8.2"],
+                vec!["East", "4.4", "5.0"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_cell_beside_one_figure_stays_one_cell() {
+        let found = framed(&[
+            ("Youth", 5.0, 35.0),
+            ("4.5", 105.0, 35.0),
+            ("workers in", 205.0, 35.0),
+            ("three wards", 205.0, 47.0),
+            ("and towns", 205.0, 59.0),
+        ]);
+        let rows = &found[0].table.rows;
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1][2].text, "workers in\nthree wards\nand towns");
     }
 
     #[test]
