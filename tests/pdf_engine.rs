@@ -397,3 +397,59 @@ fn unruled_tables_are_found_and_prose_columns_are_not() {
         doc.blocks
     );
 }
+
+#[test]
+fn rules_drawn_as_curves_make_a_ruled_table() {
+    // a 2 x 3 grid whose rules are Bezier curves with their control points on
+    // the line (as some producers draw every line), in a frame drawn the same way,
+    // beside a panel with rounded corners (bent curves), which is no table
+    let mut content = String::from("0.5 w ");
+    let curve = |x0: f64, y0: f64, x1: f64, y1: f64| {
+        let (a, b) = ((2.0 * x0 + x1) / 3.0, (2.0 * y0 + y1) / 3.0);
+        let (c, d) = ((x0 + 2.0 * x1) / 3.0, (y0 + 2.0 * y1) / 3.0);
+        format!("{x0} {y0} m {a} {b} {c} {d} {x1} {y1} c S ")
+    };
+    for y in [700.0, 680.0, 660.0] {
+        content += &curve(100.0, y, 400.0, y);
+    }
+    for x in [200.0, 300.0] {
+        content += &curve(x, 640.0, x, 720.0);
+    }
+    content += &curve(100.0, 720.0, 400.0, 720.0);
+    content += &curve(400.0, 720.0, 400.0, 640.0);
+    content += &curve(400.0, 640.0, 100.0, 640.0);
+    content += &curve(100.0, 640.0, 100.0, 720.0);
+    // two panels with rounded corners (radius 6) side by side, a word in each
+    for x in [100.0, 260.0] {
+        let (l, r) = (x, x + 140.0);
+        content += &format!(
+            "{a} 600 m {b} 600 l {r} 600 {r} 600 {r} 594 c {r} 546 l {r} 540 {r} 540 {b} 540 c \
+             {a} 540 l {l} 540 {l} 540 {l} 546 c {l} 594 l {l} 600 {l} 600 {a} 600 c f ",
+            a = l + 6.0,
+            b = r - 6.0,
+        );
+    }
+    content += "BT /F1 10 Tf 110 570 Td (Panel) Tj 160 0 Td (Box) Tj ET ";
+    content += "BT /F1 10 Tf 110 705 Td (Area) Tj 100 0 Td (Officers) Tj 100 0 Td (Staff) Tj \
+                -200 -20 Td (North) Tj 100 0 Td (212) Tj 100 0 Td (64) Tj \
+                -200 -20 Td (South) Tj 100 0 Td (187) Tj 100 0 Td (51) Tj \
+                -200 -20 Td (East) Tj 100 0 Td (143) Tj 100 0 Td (39) Tj ET";
+    let doc = extract(&one_page(&content, dictionary! {}));
+    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    let table = tables[0];
+    let rows: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            vec!["Area", "Officers", "Staff"],
+            vec!["North", "212", "64"],
+            vec!["South", "187", "51"],
+            vec!["East", "143", "39"],
+        ]
+    );
+}

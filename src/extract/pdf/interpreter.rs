@@ -112,6 +112,8 @@ struct PageRun {
     /// Glyphs drawn inside the innermost /ActualText section.
     captured: Vec<Glyph>,
     path: Vec<Segment>,
+    /// The path being built has a bent curve in it.
+    path_bent: bool,
     subpath_start: Option<(f64, f64)>,
     current_point: Option<(f64, f64)>,
 }
@@ -169,6 +171,7 @@ impl<'a> Interpreter<'a> {
             marked: Vec::new(),
             captured: Vec::new(),
             path: Vec::new(),
+            path_bent: false,
             subpath_start: None,
             current_point: None,
         };
@@ -282,16 +285,27 @@ impl<'a> Interpreter<'a> {
             }
             "m" => run.move_to(num(0), num(1)),
             "l" => run.line_to(num(0), num(1)),
+            "c" => run.curve_to([num(0), num(1)], [num(2), num(3)], [num(4), num(5)]),
+            // (v: the first control point is the current point; y: the second is the end)
+            "v" => run.curve_to([num(0), num(1)], [num(0), num(1)], [num(2), num(3)]),
+            "y" => run.curve_to([num(0), num(1)], [num(2), num(3)], [num(2), num(3)]),
             "re" => run.rect(num(0), num(1), num(2), num(3)),
             "h" => run.close_path(),
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 let segs = std::mem::take(&mut run.path);
-                run.out.segments.extend(segs);
+                // A filled shape with rounded corners is a panel (a call-out,
+                // a speech bubble, a tile): its sides are no table's rules.
+                let panel = run.path_bent && matches!(operator, "f" | "F" | "f*");
+                if !panel {
+                    run.out.segments.extend(segs);
+                }
                 run.subpath_start = None;
+                run.path_bent = false;
             }
             "n" => {
                 run.path.clear();
                 run.subpath_start = None;
+                run.path_bent = false;
             }
             _ => {}
         }
@@ -520,6 +534,30 @@ impl PageRun {
             self.push_segment(from, p);
         }
         self.current_point = Some(p);
+    }
+
+    /// A Bezier curve. One whose control points lie on its chord is a straight
+    /// line (some producers draw every rule so) and may be a table's rule; a
+    /// bent one (a rounded corner, a chart) is not, and only moves the
+    /// current point.
+    fn curve_to(&mut self, c1: [f64; 2], c2: [f64; 2], end: [f64; 2]) {
+        let end = self.device(end[0], end[1]);
+        if let Some(from) = self.current_point {
+            let on_chord = |[x, y]: [f64; 2]| {
+                let p = self.device(x, y);
+                let (dx, dy) = (end.0 - from.0, end.1 - from.1);
+                let length = (dx * dx + dy * dy).sqrt();
+                // (a short piece of a rounded corner bends little, but much for its length)
+                let off = ((p.0 - from.0) * dy - (p.1 - from.1) * dx).abs() / length.max(1e-9);
+                off <= (0.01 * length).min(0.5) + 1e-3
+            };
+            if on_chord(c1) && on_chord(c2) {
+                self.push_segment(from, end);
+            } else {
+                self.path_bent = true;
+            }
+        }
+        self.current_point = Some(end);
     }
 
     fn close_path(&mut self) {
