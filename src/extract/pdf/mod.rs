@@ -280,9 +280,12 @@ pub fn requested_tables(
         crop(&mut page, area);
         let styles = interp.font_styles();
         let columns = request.columns.as_deref();
-        let ruled = |page: &PageContent| {
-            tables::ruled_tables(page, &styles, &tables::TableSettings::default())
+        // (the reader's area and columns stand in for a frame the table lacks)
+        let settings = tables::TableSettings {
+            infer_frame: request.area.is_none() && request.columns.is_none(),
+            ..tables::TableSettings::default()
         };
+        let ruled = |page: &PageContent| tables::ruled_tables(page, &styles, &settings);
         let stream = |page: &PageContent| {
             let s = stream_tables::StreamSettings::default();
             stream_tables::grid_table(page, &styles, columns, &s)

@@ -35,6 +35,9 @@ pub struct TableSettings {
     pub cell_overflow: f64,
     /// Cells of a table ruled between rows hold no more lines than this (the median cell).
     pub layout_lines_per_cell: f64,
+    /// Supply the sides of a frame a table is printed without (off where a
+    /// reader's area and columns stand in for them).
+    pub infer_frame: bool,
 }
 
 impl Default for TableSettings {
@@ -52,6 +55,7 @@ impl Default for TableSettings {
             table_break_rows: 2.5,
             cell_overflow: 1.0,
             layout_lines_per_cell: 4.0,
+            infer_frame: true,
         }
     }
 }
@@ -244,7 +248,12 @@ fn group_cells(cells: &[[i64; 4]]) -> Vec<Vec<[i64; 4]>> {
 
 /// Finds the page's ruled tables.
 pub fn ruled_tables(page: &PageContent, fonts: &[FontStyle], s: &TableSettings) -> Vec<FoundTable> {
-    let (h, v) = edges(&page.segments, s);
+    let (mut h, mut v) = edges(&page.segments, s);
+    if s.infer_frame {
+        let (frame_v, frame_h) = (frame_sides(&h, &v, s), frame_sides(&v, &h, s));
+        v.extend(frame_v);
+        h.extend(frame_h);
+    }
     let mut tables: Vec<FoundTable> = Vec::new();
     if h.len() >= 2 && v.len() >= 2 {
         let points = crossings(&h, &v, s);
@@ -270,6 +279,69 @@ pub fn ruled_tables(page: &PageContent, fonts: &[FontStyle], s: &TableSettings) 
             .then(a.bbox[0].total_cmp(&b.bbox[0]))
     });
     tables
+}
+
+/// The sides of a frame a table is printed without (a spreadsheet with its
+/// outer borders turned off): rules that cross the grid (two rules across
+/// them or more) and end in the air, with no rule across them further out,
+/// end at a side of the table where two or more end at one place. A side
+/// runs only as far as the grid between them does, so it never bridges two
+/// tables. `rules` run one way, `across` the other; the sides run as
+/// `across` do.
+fn frame_sides(rules: &[Edge], across: &[Edge], s: &TableSettings) -> Vec<Edge> {
+    let tol = s.intersection_tolerance;
+    let meets = |r: &Edge, a: &Edge| r.pos >= a.start - tol && r.pos <= a.end + tol;
+    let mut ends: Vec<(f64, f64)> = Vec::new();
+    for r in rules {
+        let crossed = across
+            .iter()
+            .filter(|a| a.pos > r.start + tol && a.pos < r.end - tol && meets(r, a))
+            .count();
+        if crossed < 2 {
+            continue;
+        }
+        for (at, outward) in [(r.start, -1.0), (r.end, 1.0)] {
+            let closed = across
+                .iter()
+                .any(|a| (a.pos - at) * outward >= -tol && meets(r, a));
+            if !closed {
+                ends.push((at, r.pos));
+            }
+        }
+    }
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut sides = Vec::new();
+    let mut i = 0;
+    while i < ends.len() {
+        let j = i + ends[i..]
+            .iter()
+            .take_while(|e| e.0 - ends[i].0 <= s.snap_tolerance)
+            .count();
+        let at = ends[i..j].iter().map(|e| e.0).sum::<f64>() / (j - i) as f64;
+        let mut positions: Vec<f64> = ends[i..j].iter().map(|e| e.1).collect();
+        positions.sort_by(f64::total_cmp);
+        // runs of ends that the grid's own rules span from one to the next
+        let spanned = |a: f64, b: f64| {
+            across
+                .iter()
+                .any(|e| e.start <= a + tol && e.end >= b - tol)
+        };
+        let mut run_start = 0;
+        for k in 1..=positions.len() {
+            if k == positions.len() || !spanned(positions[k - 1], positions[k]) {
+                if k - run_start >= 2 {
+                    sides.push(Edge {
+                        pos: at,
+                        start: positions[run_start],
+                        end: positions[k - 1],
+                    });
+                }
+                run_start = k;
+            }
+        }
+        i = j;
+    }
+    sides
 }
 
 /// Horizontal rules of the same extent stacked down the page: the row
@@ -1040,6 +1112,48 @@ mod tests {
         let rows = &found[0].table.rows;
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1][2].text, "workers in\nthree wards\nand towns");
+    }
+
+    /// Rules across x = 0..400 at `ys`, columns ruled at x = 100, 200 and 300
+    /// from the first to the last: a grid printed without its outer frame.
+    fn unframed(ys: &[f64]) -> (Vec<Segment>, Vec<Glyph>) {
+        let mut segs: Vec<Segment> = ys.iter().map(|&y| seg(0.0, y, 400.0, y)).collect();
+        let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+        segs.extend([100.0, 200.0, 300.0].map(|x| seg(x, top, x, bottom)));
+        let mut glyphs = vec![];
+        for w in ys.windows(2) {
+            let y = w[1] - 5.0;
+            glyphs.extend(word("Area", 5.0, y));
+            glyphs.extend(word("12", 105.0, y));
+            glyphs.extend(word("34", 205.0, y));
+            glyphs.extend(word("56", 305.0, y));
+        }
+        (segs, glyphs)
+    }
+
+    #[test]
+    fn a_grid_printed_without_its_outer_frame_keeps_its_outer_columns() {
+        let (segs, glyphs) = unframed(&[0.0, 20.0, 40.0, 60.0]);
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        for row in &found[0].table.rows {
+            let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+            assert_eq!(texts, ["Area", "12", "34", "56"]);
+        }
+    }
+
+    #[test]
+    fn frame_sides_do_not_bridge_two_tables() {
+        let (mut segs, mut glyphs) = unframed(&[0.0, 20.0, 40.0, 60.0]);
+        let (more_segs, more_glyphs) = unframed(&[120.0, 140.0, 160.0]);
+        segs.extend(more_segs);
+        glyphs.extend(more_glyphs);
+        let found = ruled_tables_of(glyphs, segs);
+        let shapes: Vec<(usize, usize)> = found
+            .iter()
+            .map(|f| (f.table.rows.len(), f.table.rows[0].len()))
+            .collect();
+        assert_eq!(shapes, [(3, 4), (2, 4)]);
     }
 
     #[test]
