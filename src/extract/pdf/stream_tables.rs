@@ -6,7 +6,7 @@
 
 use super::interpreter::{FontStyle, Glyph, PageContent};
 use super::layout::{is_list_label, page_lines, LayoutSettings, Line};
-use super::tables::{mark_taken, FoundTable};
+use super::tables::{append_chunk, mark_taken, FoundTable};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
 
@@ -421,11 +421,7 @@ fn grid_layout(
         .map(|row| {
             let mut cells: Vec<String> = vec![String::new(); width];
             for chunk in row {
-                let cell = &mut cells[column_of(chunk)];
-                if !cell.is_empty() {
-                    cell.push(' ');
-                }
-                cell.push_str(&chunk.text);
+                append_chunk(&mut cells[column_of(chunk)], &chunk.text);
             }
             let (top, baseline) = row[0].letters;
             TableLine {

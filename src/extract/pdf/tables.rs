@@ -819,11 +819,7 @@ fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Ve
         .map(|line| {
             let mut cells = vec![String::new(); width];
             for c in line {
-                let cell = &mut cells[column(c)];
-                if !cell.is_empty() {
-                    cell.push(' ');
-                }
-                cell.push_str(&c.text);
+                append_chunk(&mut cells[column(c)], &c.text);
             }
             cells
         })
@@ -839,6 +835,17 @@ fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Ve
             .map(|r| r.into_iter().map(Cell::new).collect())
             .collect()
     })
+}
+
+/// Adds a chunk of a line to a cell's text, a space between. A currency sign
+/// set apart from its amount (left-aligned in an accounting column, the
+/// figure right-aligned) is written against it: "$71.15", as it is read.
+pub fn append_chunk(cell: &mut String, chunk: &str) {
+    let lone_currency = matches!(cell.as_str(), "$" | "£" | "€" | "¥");
+    if !cell.is_empty() && !lone_currency {
+        cell.push(' ');
+    }
+    cell.push_str(chunk);
 }
 
 /// A cell's text: its glyphs laid out as lines (in their drawing order), joined by newlines.
@@ -1154,6 +1161,18 @@ mod tests {
             .map(|f| (f.table.rows.len(), f.table.rows[0].len()))
             .collect();
         assert_eq!(shapes, [(3, 4), (2, 4)]);
+    }
+
+    #[test]
+    fn a_currency_sign_set_apart_is_written_against_its_amount() {
+        let mut cell = String::new();
+        for chunk in ["$", "71.15"] {
+            append_chunk(&mut cell, chunk);
+        }
+        assert_eq!(cell, "$71.15");
+        let mut cell = String::from("Total");
+        append_chunk(&mut cell, "71.15");
+        assert_eq!(cell, "Total 71.15");
     }
 
     #[test]
