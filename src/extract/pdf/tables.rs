@@ -35,6 +35,9 @@ pub struct TableSettings {
     pub cell_overflow: f64,
     /// Cells of a table ruled between rows hold no more lines than this (the median cell).
     pub layout_lines_per_cell: f64,
+    /// An empty row thinner than this (pt) is the gap between two rules drawn
+    /// close (a double rule), not a row.
+    pub sliver: f64,
     /// Supply the sides of a frame a table is printed without (off where a
     /// reader's area and columns stand in for them).
     pub infer_frame: bool,
@@ -55,6 +58,7 @@ impl Default for TableSettings {
             table_break_rows: 2.5,
             cell_overflow: 1.0,
             layout_lines_per_cell: 4.0,
+            sliver: 4.0,
             infer_frame: true,
         }
     }
@@ -742,6 +746,16 @@ fn build_table(
     let xs_pt: Vec<f64> = xs.iter().map(|&k| to_f(k)).collect();
     let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(grid.len());
     for (r, grid_row) in grid.into_iter().enumerate() {
+        // An empty row is kept, as the grid draws it (camelot, pdfplumber and
+        // tabula keep it), unless it is a sliver between two rules drawn close.
+        let sliver = to_f(ys[r + 1]) - to_f(ys[r]) < s.sliver;
+        let empty = grid_row.iter().all(|c| {
+            c.as_ref()
+                .is_none_or(|c| c.text.is_empty() && c.row_span == 1)
+        });
+        if sliver && empty {
+            continue;
+        }
         // (a band whose cells all lie within it may hold rows drawn without rules)
         let band: Vec<usize> = (0..group.len())
             .filter(|&ci| row_of(group[ci][1]) == Some(r))
@@ -765,7 +779,7 @@ fn build_table(
             ),
         }
     }
-    rows.retain(|r| r.iter().any(|c| !c.text.is_empty() || c.row_span == 0));
+
     if rows.len() < 2 || rows[0].len() < 2 {
         return None;
     }
@@ -1161,6 +1175,32 @@ mod tests {
             .map(|f| (f.table.rows.len(), f.table.rows[0].len()))
             .collect();
         assert_eq!(shapes, [(3, 4), (2, 4)]);
+    }
+
+    #[test]
+    fn an_empty_ruled_row_is_kept_and_a_double_rule_is_not_a_row() {
+        // rows ruled at 0, 20, 40, 60 and a double rule under the header (20 and 23.5)
+        let mut segs: Vec<Segment> = [0.0, 20.0, 23.5, 40.0, 60.0, 80.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 200.0, y))
+            .collect();
+        segs.extend([0.0, 100.0, 200.0].map(|x| seg(x, 0.0, x, 80.0)));
+        let mut glyphs = vec![];
+        for (text, x, y) in [("Area", 5.0, 15.0), ("Count", 105.0, 15.0)] {
+            glyphs.extend(word(text, x, y));
+        }
+        for (text, x, y) in [("North", 5.0, 35.0), ("12", 105.0, 35.0)] {
+            glyphs.extend(word(text, x, y));
+        }
+        // the row from 40 to 60 is left empty
+        for (text, x, y) in [("South", 5.0, 75.0), ("9", 105.0, 75.0)] {
+            glyphs.extend(word(text, x, y));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(
+            first_columns(&found),
+            vec![vec!["Area", "North", "", "South"]]
+        );
     }
 
     #[test]
