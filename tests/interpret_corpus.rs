@@ -207,3 +207,31 @@ fn a_council_news_page_gives_its_awards_as_grants() {
     // "Groups can bid for between £500 and £25,000" is the size a grant may be
     assert!(has_metric(&i, "amount_gbp", 25_000.0, "bid"));
 }
+
+#[test]
+fn a_borderless_grants_table_gives_whole_recipients_and_purposes() {
+    // a word processor's table with its borders off, purposes wrapped over up to five lines
+    let rel = "tests/fixtures/pdf/borderless-tables.pdf";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let doc = extract_file(&path, "doc", rel).expect("fixture reads");
+    let i = interpret(&doc, &Context::new("Fenshire District Council", None));
+    let got: Vec<(i64, &str)> = i
+        .grants
+        .iter()
+        .map(|g| (g.amount_pence / 100, g.recipient.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (48_250, "Northfield Youth Action Trust"),
+            (12_000, "Victim Support"),
+            (36_400, "Riverside Domestic Abuse Advocacy Service"),
+            (9_500, "Safer Roads Partnership"),
+            (2_750, "Eastgate Neighbourhood Watch Association"),
+        ]
+    );
+    let youth = &i.grants[0];
+    assert!(youth.purpose.as_deref().is_some_and(
+        |p| p.starts_with("Detached youth workers") && p.ends_with("on the outcomes achieved.")
+    ));
+}
