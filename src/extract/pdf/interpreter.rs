@@ -9,7 +9,7 @@
 
 use super::fonts::Font;
 use super::geometry::{Matrix, MatrixExt, IDENTITY};
-use super::limits::Budget;
+use super::limits::{self, Budget};
 use crate::extract::ExtractError;
 use compact_str::CompactString;
 use lopdf::content::Content;
@@ -296,8 +296,9 @@ impl<'a> Interpreter<'a> {
                 // A filled shape with rounded corners is a panel (a call-out,
                 // a speech bubble, a tile): its sides are no table's rules.
                 let panel = run.path_bent && matches!(operator, "f" | "F" | "f*");
+                let room = limits::MAX_PAGE_SEGMENTS.saturating_sub(run.out.segments.len());
                 if !panel {
-                    run.out.segments.extend(segs);
+                    run.out.segments.extend(segs.into_iter().take(room));
                 }
                 run.subpath_start = None;
                 run.path_bent = false;

@@ -8,6 +8,10 @@ pub const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
 /// Largest decompressed stream while loading the file (object and xref streams).
 pub const MAX_LOAD_STREAM_BYTES: usize = 256 * 1024 * 1024;
 
+/// Most line segments a page keeps for table finding: a page drawing more is
+/// a chart or a map, and ruled tables need a few hundred at most.
+pub const MAX_PAGE_SEGMENTS: usize = 200_000;
+
 /// A work budget: operators interpreted and wall time, checked as work is done.
 pub struct Budget {
     ops: u64,

@@ -88,6 +88,11 @@ struct Edge {
     end: f64,
 }
 
+/// Most edges each way a page's tables are looked for among (the longest):
+/// crossings cost the product of the two counts, and a page of thousands of
+/// edges each way is a chart or a map.
+const MAX_EDGES: usize = 2_000;
+
 /// Horizontal and vertical edges from the page's segments, snapped and joined.
 fn edges(segments: &[Segment], s: &TableSettings) -> (Vec<Edge>, Vec<Edge>) {
     let mut horizontal = Vec::new();
@@ -108,7 +113,22 @@ fn edges(segments: &[Segment], s: &TableSettings) -> (Vec<Edge>, Vec<Edge>) {
             });
         }
     }
-    (snap_and_join(horizontal, s), snap_and_join(vertical, s))
+    (
+        longest(snap_and_join(horizontal, s)),
+        longest(snap_and_join(vertical, s)),
+    )
+}
+
+/// The `MAX_EDGES` longest edges, in their order.
+fn longest(mut edges: Vec<Edge>) -> Vec<Edge> {
+    if edges.len() > MAX_EDGES {
+        let mut by_length: Vec<f64> = edges.iter().map(|e| e.end - e.start).collect();
+        by_length.sort_by(|a, b| b.total_cmp(a));
+        let shortest_kept = by_length[MAX_EDGES - 1];
+        edges.retain(|e| e.end - e.start >= shortest_kept);
+        edges.truncate(MAX_EDGES);
+    }
+    edges
 }
 
 /// Edges at nearly the same position take the cluster's mean position; then
@@ -901,6 +921,24 @@ mod tests {
         );
         assert_eq!(h.len(), 2);
         assert!((h[0].start - 10.0).abs() < 1e-9 && (h[0].end - 90.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_mesh_of_thousands_of_edges_keeps_the_longest() {
+        let mesh: Vec<Edge> = (0..5_000)
+            .map(|i| Edge {
+                pos: i as f64,
+                start: 0.0,
+                end: if i % 2 == 0 { 10.0 } else { 20.0 },
+            })
+            .collect();
+        let kept = longest(mesh);
+        assert_eq!(kept.len(), MAX_EDGES);
+        assert!(kept.iter().all(|e| e.end == 20.0));
+        assert!(
+            kept.windows(2).all(|w| w[0].pos < w[1].pos),
+            "in their order"
+        );
     }
 
     #[test]
