@@ -160,8 +160,8 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
     // A Chromium print: rules under the figures only, sections ruled differently.
     let d = doc("police-and-crime-plan-2017-20.pdf");
     let t = tables(&d);
-    // The header is drawn apart from the body, and the section label between them:
-    // both are joined to it, the header as three header rows over the figures.
+    // The header band (filled, above the first rule) is the header row, its
+    // three lines in each cell; the section label below it is a row.
     let table = *t
         .iter()
         .find(|t| {
@@ -170,27 +170,22 @@ fn financial_appendix_of_the_2017_20_plan_has_every_row() {
                 .any(|r| r[0].text == "Total Local Policing Expenditure")
         })
         .expect("appendix table");
-    assert_eq!(table.header_rows, 3);
+    assert_eq!(table.header_rows, 1);
     let r = rows(table);
-    assert_eq!(r.len(), 24);
+    assert_eq!(r.len(), 22);
     assert_eq!(
         r[0],
         vec![
             "",
-            "Actuals",
-            "Forecast Outturn",
-            "Budget",
-            "Budget",
-            "Budget"
+            "Actuals 2016/17 £’000",
+            "Forecast Outturn 2017/18 £’000",
+            "Budget 2018/19 £’000",
+            "Budget 2019/20 £’000",
+            "Budget 2020/21 £’000"
         ]
     );
-    assert_eq!(
-        r[1],
-        vec!["", "2016/17", "2017/18", "2018/19", "2019/20", "2020/21"]
-    );
-    assert_eq!(r[2][1], "£’000");
-    assert_eq!(r[3], vec!["EXPENDITURE", "", "", "", "", ""]);
-    let body = &r[4..];
+    assert_eq!(r[1], vec!["EXPENDITURE", "", "", "", "", ""]);
+    let body = &r[2..];
     assert_eq!(
         body[0],
         vec![
@@ -383,6 +378,27 @@ fn tables_printed_sideways_are_read_across_their_rows() {
             "Service",
             "Officers by district",
             "District"
+        ]
+    );
+}
+
+#[test]
+fn a_table_ruled_round_its_header_and_foot_only_has_a_row_per_record() {
+    // booktabs style: rules above and below the header and under the last row
+    let d = fixture("booktabs-table.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 1, "the title above the top rule is not a header");
+    assert_eq!(t[0].header_rows, 1);
+    assert_eq!(
+        rows(t[0]),
+        [
+            ["Offence", "2021-22", "2022-23", "Change"],
+            ["Violence against the person", "21,318", "22,904", "7.4%"],
+            ["Sexual offences", "2,711", "2,590", "-4.5%"],
+            ["Robbery", "749", "812", "8.4%"],
+            ["Theft offences", "18,054", "19,377", "7.3%"],
+            ["Criminal damage and arson", "7,412", "7,006", "-5.5%"],
+            ["All recorded crime", "67,882", "70,115", "3.3%"],
         ]
     );
 }

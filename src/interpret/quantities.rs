@@ -77,6 +77,8 @@ static NOT_QUANTITIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         re(r"\b\d{1,2}:\d\d\b"),
         // Ordinals: 1st, 22nd
         re(r"(?i)\b\d+(?:st|nd|rd|th)\b"),
+        // Scale markers of a heading: £'000, '000s, £000 (thousands), not an amount
+        re(r"(?:[£$€]\s?)?['’]000s?\b|[£$€]000s?\b"),
     ]
 });
 
@@ -191,6 +193,10 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     // Money first: "£2,019" is an amount even though 2019 looks like a year.
     for caps in MONEY.captures_iter(text) {
         let m = caps.get(0).expect("whole match");
+        // "£000" is a heading's scale (thousands of pounds), not an amount
+        if caps[1].starts_with("00") {
+            continue;
+        }
         if let Some(v) = parse_number(&caps[1]) {
             // to the penny: "£16.1m" is 16100000, not 16100000.000000002
             let scaled = v * caps.get(2).map_or(1.0, |s| multiplier(s.as_str()));
@@ -324,6 +330,17 @@ mod tests {
             vec![(Money, 820_000.0)]
         );
         assert_eq!(found("more than £700k in 2020"), vec![(Money, 700_000.0)]);
+    }
+
+    #[test]
+    fn a_heading_in_thousands_holds_no_amount() {
+        for heading in [
+            "Forecast Outturn 2017/18 £’000",
+            "Budget (£000)",
+            "Staff '000s",
+        ] {
+            assert_eq!(found(heading), vec![], "{heading}");
+        }
     }
 
     #[test]

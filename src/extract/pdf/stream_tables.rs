@@ -391,6 +391,12 @@ pub fn grid_table(
     })
 }
 
+/// Glyphs known to make one table (within its rules) laid out as an unruled
+/// table is: line by line, with its wrapped cells put back together.
+pub fn lay_out(glyphs: &[&Glyph], fonts: &[FontStyle]) -> Option<(BBox, Table)> {
+    grid_layout(glyphs, fonts, None, &StreamSettings::default())
+}
+
 /// The glyphs laid out line by line as one table, and its bounding box.
 fn grid_layout(
     glyphs: &[&Glyph],

@@ -513,14 +513,24 @@ fn table_from_row_rules(
     let mut bounds: Vec<f64> = rules.iter().map(|e| e.pos).collect();
     let mut heights: Vec<f64> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
     heights.sort_by(f64::total_cmp);
-    let typical = heights[heights.len() / 2];
-    // The header band above the first rule, when text sits there.
+    // The header band above the first rule: a row's height of text right
+    // above it, in two columns or more (a table's title is no header).
     let centre = |g: &Glyph| ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
-    let header_top = bounds[0] - typical;
-    if page.glyphs.iter().any(|g| {
-        let (cx, cy) = centre(g);
-        cx >= x0 && cx <= x1 && cy > header_top && cy < bounds[0]
-    }) {
+    let row_height = heights
+        .iter()
+        .copied()
+        .find(|h| *h >= s.sliver)
+        .unwrap_or(heights[0]);
+    let header_top = bounds[0] - row_height;
+    let above: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = centre(g);
+            cx >= x0 && cx <= x1 && cy > header_top && cy < bounds[0] && !g.text.trim().is_empty()
+        })
+        .collect();
+    if !above.is_empty() && text_columns(&above, s).len() >= 2 {
         bounds.insert(0, header_top);
     }
     let top = bounds[0];
@@ -539,15 +549,48 @@ fn table_from_row_rules(
     if inside.is_empty() {
         return None;
     }
-    let columns = text_columns(
-        &inside.iter().map(|&i| &page.glyphs[i]).collect::<Vec<_>>(),
-        s,
-    );
+    let inside_glyphs: Vec<&Glyph> = inside.iter().map(|&i| &page.glyphs[i]).collect();
+    let columns = text_columns(&inside_glyphs, s);
     if columns.len() < 2 {
         return None;
     }
+    let all: Vec<usize> = (0..page.glyphs.len())
+        .filter(|&i| {
+            let (cx, cy) = centre(&page.glyphs[i]);
+            cx >= x0 && cx <= x1 && cy > top && cy < bottom
+        })
+        .collect();
+    let bbox = [x0, top, x1, bottom];
+    // A band that holds several rows of figures (the body of a table ruled
+    // round its header and under its last row only, as statistical bulletins
+    // rule them) is read as an unruled table is, line by line within the
+    // rules, its wrapped cells put back together.
+    let splits: Vec<f64> = std::iter::once(x0)
+        .chain(columns.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0))
+        .chain(std::iter::once(x1))
+        .collect();
+    let holds_rows = bounds.windows(2).any(|band| {
+        let in_band: Vec<&Glyph> = inside_glyphs
+            .iter()
+            .copied()
+            .filter(|g| (band[0]..band[1]).contains(&centre(g).1))
+            .collect();
+        rows_in_band(&in_band, &splits, fonts).is_some()
+    });
+    if holds_rows {
+        let (_, table) = super::stream_tables::lay_out(&inside_glyphs, fonts)?;
+        return Some(FoundTable {
+            bbox,
+            table: Table {
+                bbox: Some(bbox),
+                ..table
+            },
+            glyphs: all,
+        });
+    }
     let mut rows = Vec::new();
     let mut multi = 0;
+    let mut first_bold = false;
     for band in bounds.windows(2) {
         let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns.len()];
         for &i in &inside {
@@ -564,6 +607,9 @@ fn table_from_row_rules(
         }
         if cells.iter().all(Vec::is_empty) {
             continue;
+        }
+        if rows.is_empty() {
+            first_bold = mostly_bold(cells.iter().flatten().copied(), fonts);
         }
         rows.push(
             cells
@@ -588,20 +634,18 @@ fn table_from_row_rules(
     if lines[lines.len() / 2] as f64 > s.layout_lines_per_cell {
         return None;
     }
-    let all: Vec<usize> = (0..page.glyphs.len())
-        .filter(|&i| {
-            let (cx, cy) = centre(&page.glyphs[i]);
-            cx >= x0 && cx <= x1 && cy > top && cy < bottom
-        })
-        .collect();
-    let bbox = [x0, top, x1, bottom];
+    // The first band is the header when it is set in bold, or holds no
+    // figures where the rest do.
+    let figures = |r: &Vec<Cell>| r.iter().any(|c| super::holds_data(&c.text));
+    let headings = !figures(&rows[0]) && rows[1..].iter().any(figures);
+    let header_rows = u32::from(first_bold || headings);
     Some(FoundTable {
         bbox,
         table: Table {
             page: None,
             bbox: Some(bbox),
             rows,
-            header_rows: 0,
+            header_rows,
         },
         glyphs: all,
     })
@@ -733,16 +777,12 @@ fn build_table(
     let mut grid: Vec<Vec<Option<Cell>>> = vec![vec![None; cols]; rows];
     let col_of = |k: i64| xs.binary_search(&k).ok();
     let row_of = |k: i64| ys.binary_search(&k).ok();
-    let mut bold_first_row = (0usize, 0usize);
+    let mut first_row_glyphs: Vec<&Glyph> = Vec::new();
     for (ci, c) in group.iter().enumerate() {
         let (c0, c1, r0, r1) = (col_of(c[0])?, col_of(c[2])?, row_of(c[1])?, row_of(c[3])?);
         let glyphs: Vec<&Glyph> = members[ci].iter().map(|&i| &page.glyphs[i]).collect();
         if r0 == 0 {
-            bold_first_row.0 += glyphs
-                .iter()
-                .filter(|g| fonts.get(g.font as usize).is_some_and(|f| f.bold))
-                .count();
-            bold_first_row.1 += glyphs.len();
+            first_row_glyphs.extend(&glyphs);
         }
         let text = cell_text(&glyphs, fonts);
         for (r, row) in grid.iter_mut().enumerate().take(r1).skip(r0) {
@@ -803,7 +843,7 @@ fn build_table(
     if rows.len() < 2 || rows[0].len() < 2 {
         return None;
     }
-    let header_rows = u32::from(bold_first_row.1 > 0 && bold_first_row.0 * 2 > bold_first_row.1);
+    let header_rows = u32::from(mostly_bold(first_row_glyphs.into_iter(), fonts));
     Some(FoundTable {
         bbox,
         table: Table {
@@ -880,6 +920,16 @@ pub fn append_chunk(cell: &mut String, chunk: &str) {
         cell.push(' ');
     }
     cell.push_str(chunk);
+}
+
+/// Whether most of these glyphs are set in bold (a header row's are).
+fn mostly_bold<'g>(glyphs: impl Iterator<Item = &'g Glyph>, fonts: &[FontStyle]) -> bool {
+    let (mut bold, mut all) = (0usize, 0usize);
+    for g in glyphs {
+        all += 1;
+        bold += usize::from(fonts.get(g.font as usize).is_some_and(|f| f.bold));
+    }
+    all > 0 && bold * 2 > all
 }
 
 /// A cell's text: its glyphs laid out as lines (in their drawing order), joined by newlines.
