@@ -409,12 +409,21 @@ fn grid_layout(
         c.sort_by(f64::total_cmp);
         c
     });
-    let chunks = chunks(glyphs, fonts, given.as_deref(), s);
-    let rows = text_rows(chunks, s);
+    let mut rows = text_rows(chunks(glyphs, fonts, given.as_deref(), s), s);
     if rows.is_empty() {
         return None;
     }
-    let bounds = given.unwrap_or_else(|| column_bounds(&rows));
+    let bounds = match given {
+        Some(given) => given,
+        None => {
+            let (bounds, crossed) = column_bounds(&rows);
+            // a heading run across the columns is read column by column
+            if crossed {
+                rows = text_rows(chunks(glyphs, fonts, Some(&bounds), s), s);
+            }
+            bounds
+        }
+    };
     let column_of = |c: &Chunk| {
         bounds
             .iter()
@@ -594,25 +603,67 @@ fn is_typed_rule(row: &[Chunk], table_width: f64) -> bool {
 /// horizontally, or opens a column of its own. A column's right edge is its
 /// boundary, and a chunk belongs to the first column whose boundary is right
 /// of its left edge (tabula's stream layout).
-fn column_bounds(rows: &[Vec<Chunk>]) -> Vec<f64> {
+///
+/// The lines of figures set the columns first, where there are two or more,
+/// each column the extent their overlapping chunks cover together (a
+/// currency sign set apart joins its figures): a heading whose text runs
+/// across two of their columns (a spreadsheet's headings set too large for
+/// their cells) then widens none of them, and the second value says the
+/// text must be cut at the boundaries.
+fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool) {
+    let holds_figures = |row: &&Vec<Chunk>| row.iter().any(|c| super::holds_data(&c.text));
+    let (figures, others): (Vec<&Vec<Chunk>>, Vec<&Vec<Chunk>>) =
+        rows.iter().partition(holds_figures);
     let mut regions: Vec<(f64, f64)> = Vec::new();
-    for row in rows {
-        let mut rest: Vec<&Chunk> = row.iter().collect();
-        for region in regions.iter_mut() {
-            rest.retain(|c| {
-                let overlaps = region.0.max(c.x0) <= region.1.min(c.x1);
-                if overlaps {
-                    region.0 = region.0.min(c.x0);
-                    region.1 = region.1.max(c.x1);
-                }
-                !overlaps
-            });
+    let then = if figures.len() >= 2 {
+        for c in figures.iter().copied().flatten() {
+            join_region(&mut regions, (c.x0, c.x1));
         }
-        regions.extend(rest.iter().map(|c| (c.x0, c.x1)));
+        others
+    } else {
+        rows.iter().collect()
+    };
+    let mut crossed = false;
+    for row in then {
+        let overlaps = |c: &Chunk, r: &(f64, f64)| r.0.max(c.x0) <= r.1.min(c.x1);
+        let (across, within): (Vec<&Chunk>, Vec<&Chunk>) = row
+            .iter()
+            .partition(|c| regions.iter().filter(|r| overlaps(c, r)).count() >= 2);
+        crossed |= !across.is_empty();
+        widen_regions(&mut regions, within.into_iter());
     }
     let mut bounds: Vec<f64> = regions.into_iter().map(|r| r.1).collect();
     bounds.sort_by(f64::total_cmp);
-    bounds
+    (bounds, crossed)
+}
+
+/// A span joined to the regions it overlaps, which become one.
+fn join_region(regions: &mut Vec<(f64, f64)>, (mut a, mut b): (f64, f64)) {
+    regions.retain(|r| {
+        let overlaps = r.0.max(a) <= r.1.min(b);
+        if overlaps {
+            a = a.min(r.0);
+            b = b.max(r.1);
+        }
+        !overlaps
+    });
+    regions.push((a, b));
+}
+
+/// A line's chunks each widen the first region they overlap, or open one.
+fn widen_regions<'c>(regions: &mut Vec<(f64, f64)>, chunks: impl Iterator<Item = &'c Chunk>) {
+    let mut rest: Vec<&Chunk> = chunks.collect();
+    for region in regions.iter_mut() {
+        rest.retain(|c| {
+            let overlaps = region.0.max(c.x0) <= region.1.min(c.x1);
+            if overlaps {
+                region.0 = region.0.min(c.x0);
+                region.1 = region.1.max(c.x1);
+            }
+            !overlaps
+        });
+    }
+    regions.extend(rest.iter().map(|c| (c.x0, c.x1)));
 }
 
 /// A table from rows of chunks, when the rows read as a table (short cells
