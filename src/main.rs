@@ -526,6 +526,7 @@ fn tables(
                     serde_json::json!({
                         "page": t.page,
                         "bbox": t.bbox,
+                        "header_rows": t.header_rows,
                         "rows": t.rows.iter().map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>()).collect::<Vec<_>>(),
                     })
                 })

@@ -123,12 +123,18 @@ fn extract_selected(
     join_split_headers(&mut blocks);
     let turn_of: BTreeMap<u32, _> = pages.keys().copied().zip(turns).collect();
     for block in &mut blocks {
-        if let Some(Some((turn, printed))) = block.page.and_then(|p| turn_of.get(&p)) {
-            let on_page = |b: BBox| orientation::box_on_page(b, *printed, *turn);
-            block.bbox = block.bbox.map(on_page);
-            if let Some(table) = block.table.as_mut() {
-                table.bbox = table.bbox.map(on_page);
-            }
+        let turned = block.page.and_then(|p| turn_of.get(&p).copied().flatten());
+        // boxes where they are printed, to the hundredth of a point
+        let place = |b: BBox| {
+            let b = match turned {
+                Some((turn, printed)) => orientation::box_on_page(b, printed, turn),
+                None => b,
+            };
+            b.map(|v| (v * 100.0).round() / 100.0)
+        };
+        block.bbox = block.bbox.map(place);
+        if let Some(table) = block.table.as_mut() {
+            table.bbox = table.bbox.map(place);
         }
     }
     let title = info_title(&doc).or_else(|| {
@@ -175,7 +181,7 @@ fn insert_table(blocks: &mut Vec<RawBlock>, page_no: u32, found: tables::FoundTa
     let text = table_text(&found.table);
     let mut block = RawBlock::new(BlockKind::Table, text);
     block.page = Some(page_no);
-    block.bbox = Some(found.bbox.map(|v| (v * 100.0).round() / 100.0));
+    block.bbox = Some(found.bbox);
     let mut table = found.table;
     table.page = Some(page_no);
     block.table = Some(table);
