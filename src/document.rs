@@ -107,6 +107,14 @@ impl Table {
             header_rows,
         }
     }
+
+    /// The cells' texts, row by row.
+    pub fn texts(&self) -> Vec<Vec<&str>> {
+        self.rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
 }
 
 impl Table {
@@ -374,12 +382,10 @@ mod tests {
             col_span: 0,
         };
         t.trim_empty_edges();
-        let texts: Vec<Vec<&str>> = t
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-            .collect();
-        assert_eq!(texts, vec![vec!["Name", "Amount"], vec!["Police", "10"]]);
+        assert_eq!(
+            t.texts(),
+            vec![vec!["Name", "Amount"], vec!["Police", "10"]]
+        );
         assert_eq!(t.rows[0][1].col_span, 1);
     }
 

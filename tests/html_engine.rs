@@ -23,10 +23,7 @@ fn table_rows(doc: &Document, n: usize) -> Vec<Vec<&str>> {
         .filter_map(|b| b.table.as_ref())
         .nth(n)
         .expect("table");
-    t.rows
-        .iter()
-        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-        .collect()
+    t.texts()
 }
 
 fn assert_absent(doc: &Document, words: &[&str]) {

@@ -361,12 +361,10 @@ fn unruled_tables_are_found_and_prose_columns_are_not() {
     let doc = extract(&one_page(&content, dictionary! {}));
     let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
     assert_eq!(tables.len(), 1);
-    let got: Vec<Vec<&str>> = tables[0]
-        .rows
-        .iter()
-        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-        .collect();
-    assert_eq!(got, rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>());
+    assert_eq!(
+        tables[0].texts(),
+        rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>()
+    );
 
     // Two prose columns, written line by line across the page, are text, not a table.
     let mut prose = String::from("BT /F1 10 Tf ");
@@ -437,14 +435,8 @@ fn rules_drawn_as_curves_make_a_ruled_table() {
     let doc = extract(&one_page(&content, dictionary! {}));
     let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
     assert_eq!(tables.len(), 1, "{tables:?}");
-    let table = tables[0];
-    let rows: Vec<Vec<&str>> = table
-        .rows
-        .iter()
-        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-        .collect();
     assert_eq!(
-        rows,
+        tables[0].texts(),
         vec![
             vec!["Area", "Officers", "Staff"],
             vec!["North", "212", "64"],

@@ -5,14 +5,16 @@ use reportmine::extract::extract_file;
 use reportmine::extract::pdf::{TableMethod, TableRequest};
 use std::path::Path;
 
+fn read(rel: &str) -> Document {
+    extract_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(rel), "id", rel).unwrap()
+}
+
 fn doc(name: &str) -> Document {
-    let rel = format!("raw/cambridgeshire-pcc/{name}");
-    extract_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel),
-        "id",
-        &rel,
-    )
-    .unwrap()
+    read(&format!("raw/cambridgeshire-pcc/{name}"))
+}
+
+fn fixture(name: &str) -> Document {
+    read(&format!("tests/fixtures/pdf/{name}"))
 }
 
 fn tables(doc: &Document) -> Vec<&Table> {
@@ -267,16 +269,6 @@ fn the_stream_method_reads_a_ruled_table_as_its_rules_do() {
     let stream = requested("annual-report-2020-21.pdf", 17, area, TableMethod::Stream);
     assert_eq!(stream.len(), 1);
     assert_eq!(rows(&stream[0]), rows(&ruled[0]));
-}
-
-fn fixture(name: &str) -> Document {
-    let rel = format!("tests/fixtures/pdf/{name}");
-    extract_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel),
-        "id",
-        &rel,
-    )
-    .unwrap()
 }
 
 #[test]

@@ -196,10 +196,7 @@ mod tests {
     }
 
     fn texts(t: &Table) -> Vec<Vec<&str>> {
-        t.rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-            .collect()
+        t.texts()
     }
 
     #[test]

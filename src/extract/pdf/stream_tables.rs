@@ -861,11 +861,7 @@ mod tests {
     }
 
     fn texts(t: &FoundTable) -> Vec<Vec<&str>> {
-        t.table
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-            .collect()
+        t.table.texts()
     }
 
     #[test]

@@ -1100,9 +1100,8 @@ mod tests {
         );
         for (t, animal, says) in [(&found[0], "Cat", "Meow"), (&found[1], "Dog", "Woof")] {
             assert_eq!(t.table.rows.len(), 3);
-            for (i, row) in t.table.rows.iter().enumerate() {
-                let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
-                assert_eq!(texts, vec![format!("{animal}{i}").as_str(), says]);
+            for (i, row) in t.table.texts().into_iter().enumerate() {
+                assert_eq!(row, vec![format!("{animal}{i}").as_str(), says]);
             }
         }
     }
@@ -1192,14 +1191,8 @@ mod tests {
             ("4.4", 105.0, 59.0),
             ("5.0", 205.0, 59.0),
         ]);
-        let rows: Vec<Vec<&str>> = found[0]
-            .table
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-            .collect();
         assert_eq!(
-            rows,
+            found[0].table.texts(),
             vec![
                 vec!["Area", "2019", "2020"],
                 vec!["North", "12.5", "13.1"],
@@ -1245,9 +1238,8 @@ mod tests {
         let (segs, glyphs) = unframed(&[0.0, 20.0, 40.0, 60.0]);
         let found = ruled_tables_of(glyphs, segs);
         assert_eq!(found.len(), 1);
-        for row in &found[0].table.rows {
-            let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
-            assert_eq!(texts, ["Area", "12", "34", "56"]);
+        for row in found[0].table.texts() {
+            assert_eq!(row, ["Area", "12", "34", "56"]);
         }
     }
 
