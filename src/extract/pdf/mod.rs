@@ -493,12 +493,18 @@ fn is_split_header(head: &RawBlock, body: &RawBlock) -> bool {
         && bb[1] - hb[3] < MAX_HEADER_GAP
 }
 
-/// Whether a cell holds a figure rather than a heading (years and units are headings).
+/// Whether a cell holds a figure rather than a heading (years and units are
+/// headings): "1,234", "-2.5%", "£45,820", "$85.00", "(35.8)" (an
+/// accountant's negative).
 fn holds_data(text: &str) -> bool {
-    let t: String = text
-        .trim()
+    let t = text.trim();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|inner| inner.strip_suffix(')'))
+        .unwrap_or(t);
+    let t: String = t
         .chars()
-        .filter(|c| !matches!(c, ',' | '%' | '£' | '+' | ' '))
+        .filter(|c| !matches!(c, ',' | '%' | '£' | '$' | '€' | '+' | ' '))
         .collect();
     let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
     t.parse::<f64>().is_ok() && !year
@@ -599,5 +605,20 @@ fn info_string(doc: &lopdf::Document, info: &Dictionary, key: &[u8]) -> Option<S
                 .ok()?,
         ),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_data;
+
+    #[test]
+    fn figures_in_every_written_form_are_data_and_headings_are_not() {
+        for figure in ["1,234", "-2.5%", "£45,820", "$85.00", "(35.8)", "+4", "0"] {
+            assert!(holds_data(figure), "{figure}");
+        }
+        for heading in ["2019", "2019-20", "£’000", "Total", "(£)", "Change %", ""] {
+            assert!(!holds_data(heading), "{heading}");
+        }
     }
 }
