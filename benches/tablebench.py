@@ -10,8 +10,9 @@ reportmine runs through tablebench's run_cli.py (`reportmine tables {pdf} --page
 "reportmine-given", given what the peers are given: each case's area (`--area`), column
 positions (`--columns`) and method hint (`--method`), for a like-for-like comparison. With --peers the
 script installs tabula-py, camelot-py, pdfplumber and PyMuPDF from PyPI and runs each on the
-same cases, given the case's area and method hint as tablebench's baselines do; then
-score.py scores every tool together.
+same cases, given the case's area and method hint as tablebench's baselines do, and again
+with no options ("-plain", as reportmine runs through run_cli.py); then score.py scores every
+tool together.
 """
 import argparse
 import json
@@ -67,7 +68,8 @@ def run_camelot(case, pdf):
 def run_tabula(case, pdf):
     import tabula
     kwargs = {"pages": case["page"], "multiple_tables": True, "pandas_options": {"header": None}}
-    kwargs["lattice" if case.get("method_hint") == "lattice" else "stream"] = True
+    if "method_hint" in case:  # (without one, tabula guesses)
+        kwargs["lattice" if case["method_hint"] == "lattice" else "stream"] = True
     if case.get("area"):
         kwargs["area"] = case["area"]
     if case.get("columns"):
@@ -77,6 +79,11 @@ def run_tabula(case, pdf):
 
 
 RUNNERS = {"tabula": run_tabula, "camelot": run_camelot, "pdfplumber": run_pdfplumber, "pymupdf": run_pymupdf}
+
+
+def plain(case):
+    """The case as a tool run with no options sees it: no area, columns or method hint."""
+    return {k: v for k, v in case.items() if k not in ("area", "columns", "method_hint")}
 
 
 def run_with_options(binary, cases, cases_path, out):
@@ -115,17 +122,21 @@ def main():
     predictions = [f"reportmine={ours}", f"reportmine-given={run_with_options(args.bin, cases, cases_path, out)}"]
     if args.peers:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", *PEERS], check=True)
-        for name, runner in RUNNERS.items():
+        # each peer given the case's options, as tablebench's baselines run them, and
+        # as "-plain" with none, as reportmine runs through run_cli.py
+        for (name, runner), options in [(r, o) for o in (True, False) for r in RUNNERS.items()]:
+            label = name if options else f"{name}-plain"
             preds = {}
             for case in cases:
                 try:
-                    preds[case["id"]] = runner(case, str(cases_path.parent / case["pdf"]))
+                    seen = case if options else plain(case)
+                    preds[case["id"]] = runner(seen, str(cases_path.parent / case["pdf"]))
                 except Exception as e:  # a peer failing on a case scores as not found
-                    print(f"{name} {case['id']}: {type(e).__name__}: {e}"[:200], file=sys.stderr)
+                    print(f"{label} {case['id']}: {type(e).__name__}: {e}"[:200], file=sys.stderr)
                     preds[case["id"]] = []
-            path = out / f"{name}.json"
+            path = out / f"{label}.json"
             path.write_text(json.dumps(preds))
-            predictions.append(f"{name}={path}")
+            predictions.append(f"{label}={path}")
     cmd = [sys.executable, str(bench / "score.py"), "--cases", str(cases_path), "--summary-only"]
     for p in predictions:
         cmd += ["--predictions", p]
