@@ -6,6 +6,11 @@
 //! With `--tables-cost`, each PDF is also extracted with table detection off,
 //! runs of the two alternating, and both best times are printed with the
 //! share that table detection adds.
+//!
+//! With `--tables on|off`, each PDF is extracted once with table detection on
+//! or off and nothing is timed: run under `valgrind --tool=callgrind`, the
+//! two instruction counts give the share tables add without the machine's
+//! timing noise.
 
 use reportmine::extract::{declared_format, extract_bytes, pdf};
 use std::path::PathBuf;
@@ -18,10 +23,13 @@ fn main() {
         .peekable();
     let mut repeat = 50;
     let mut tables_cost = false;
+    let mut tables_once: Option<bool> = None;
     let mut files: Vec<PathBuf> = Vec::new();
     while let Some(a) = args.next() {
         if a == "--tables-cost" {
             tables_cost = true;
+        } else if a == "--tables" {
+            tables_once = args.next().map(|v| v == "on");
         } else if a == "--repeat" {
             repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(repeat);
         } else {
@@ -30,6 +38,10 @@ fn main() {
     }
     for file in files {
         let bytes = std::fs::read(&file).expect("readable file");
+        if let Some(tables) = tables_once {
+            std::hint::black_box(pdf::extract_with(&bytes, "bench", "bench", tables).ok());
+            continue;
+        }
         if tables_cost {
             print_tables_cost(&file, &bytes, repeat);
             continue;
