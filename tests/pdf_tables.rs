@@ -397,21 +397,24 @@ fn a_table_ruled_round_its_header_and_foot_only_has_a_row_per_record() {
 
 #[test]
 fn a_spreadsheet_whose_headings_run_across_columns_keeps_its_columns() {
-    // headings set larger than their cells run into the next; the figures set the columns
+    // headings set larger than their cells run into the next, under years
+    // centred over two columns each; the figures set the columns
     let d = fixture("spreadsheet-budget.pdf");
     let t = tables(&d);
     assert_eq!(t.len(), 1);
+    assert_eq!(t[0].header_rows, 2);
     let r = rows(t[0]);
-    assert_eq!(r.len(), 8);
-    assert_eq!(r[0].len(), 5);
+    assert_eq!(r.len(), 9);
+    assert_eq!(r[0], ["", "2022-23", "", "2023-24", ""]);
+    assert_eq!(r[1].len(), 5);
     assert_eq!(
-        (r[0][0].as_str(), r[0][4].as_str()),
+        (r[1][0].as_str(), r[1][4].as_str()),
         ("Service", "Change %")
     );
-    assert!(r[0][2].starts_with("Outturn"), "{:?}", r[0]);
-    assert_eq!(r[1], ["Local policing", "78,195", "79,210", "81,349", "4"]);
+    assert!(r[1][2].starts_with("Outturn"), "{:?}", r[1]);
+    assert_eq!(r[2], ["Local policing", "78,195", "79,210", "81,349", "4"]);
     assert_eq!(
-        r[7],
+        r[8],
         ["Net expenditure", "115,745", "116,874", "122,126", ""]
     );
 }

@@ -409,17 +409,22 @@ fn grid_layout(
         c.sort_by(f64::total_cmp);
         c
     });
-    let mut rows = text_rows(chunks(glyphs, fonts, given.as_deref(), s), s);
+    let given_bands = given.as_deref().map(|bounds| Bands { bounds, whole: &[] });
+    let mut rows = text_rows(chunks(glyphs, fonts, given_bands, s), s);
     if rows.is_empty() {
         return None;
     }
     let bounds = match given {
         Some(given) => given,
         None => {
-            let (bounds, crossed) = column_bounds(&rows);
-            // a heading run across the columns is read column by column
-            if crossed {
-                rows = text_rows(chunks(glyphs, fonts, Some(&bounds), s), s);
+            let (bounds, cut, whole) = column_bounds(&rows);
+            // headings run across the columns are read column by column
+            if cut {
+                let banded = Bands {
+                    bounds: &bounds,
+                    whole: &whole,
+                };
+                rows = text_rows(chunks(glyphs, fonts, Some(banded), s), s);
             }
             bounds
         }
@@ -481,6 +486,14 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     }
 }
 
+/// Column boundaries that divide the text (a glyph goes to the band its start
+/// falls in), and boxes of text kept whole in the band it starts in.
+#[derive(Clone, Copy)]
+struct Bands<'a> {
+    bounds: &'a [f64],
+    whole: &'a [BBox],
+}
+
 /// A run of text on one line with no gap wider than a word space in it.
 #[derive(Debug, Clone)]
 struct Chunk {
@@ -500,19 +513,28 @@ struct Chunk {
 fn chunks(
     glyphs: &[&Glyph],
     fonts: &[FontStyle],
-    bounds: Option<&[f64]>,
+    banded: Option<Bands>,
     s: &StreamSettings,
 ) -> Vec<Chunk> {
     let layout = LayoutSettings {
         segment_gap: s.chunk_gap,
         ..LayoutSettings::default()
     };
-    // Each glyph's band (the boundaries left of its start), found once; the
-    // glyphs of a band keep their drawing order.
-    let bounds = bounds.unwrap_or(&[]);
+    // Each glyph's band (the boundaries left of its start, or of the start
+    // of the text kept whole it is part of), found once; the glyphs of a band
+    // keep their drawing order.
+    let Bands { bounds, whole } = banded.unwrap_or(Bands {
+        bounds: &[],
+        whole: &[],
+    });
     let mut bands: Vec<Vec<&Glyph>> = vec![Vec::new(); bounds.len() + 1];
     for &g in glyphs {
-        bands[bounds.partition_point(|b| g.x0 > *b)].push(g);
+        let cx = (g.x0 + g.x1) / 2.0;
+        let start = whole
+            .iter()
+            .find(|w| cx >= w[0] && cx <= w[2] && g.origin[1] >= w[1] && g.origin[1] <= w[3] + 0.5)
+            .map_or(g.x0, |w| w[0]);
+        bands[bounds.partition_point(|b| start > *b)].push(g);
     }
     let mut out = Vec::new();
     for band in bands.into_iter().filter(|b| !b.is_empty()) {
@@ -606,35 +628,50 @@ fn is_typed_rule(row: &[Chunk], table_width: f64) -> bool {
 ///
 /// The lines of figures set the columns first, where there are two or more,
 /// each column the extent their overlapping chunks cover together (a
-/// currency sign set apart joins its figures): a heading whose text runs
-/// across two of their columns (a spreadsheet's headings set too large for
-/// their cells) then widens none of them, and the second value says the
-/// text must be cut at the boundaries.
-fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool) {
+/// currency sign set apart joins its figures); the other lines' text then
+/// opens a column only where no figures stand, and moves no boundary the
+/// figures set. A heading run across two boundaries or more (a spreadsheet's
+/// headings set too large for their cells, fused into one run of text) is
+/// cut at them: the second value says so. One that crosses a single
+/// boundary (a year centred over two columns) is kept whole, in the column
+/// it starts in: the third value lists those, by their boxes.
+fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
     let holds_figures = |row: &&Vec<Chunk>| row.iter().any(|c| super::holds_data(&c.text));
     let (figures, others): (Vec<&Vec<Chunk>>, Vec<&Vec<Chunk>>) =
         rows.iter().partition(holds_figures);
     let mut regions: Vec<(f64, f64)> = Vec::new();
-    let then = if figures.len() >= 2 {
-        for c in figures.iter().copied().flatten() {
-            join_region(&mut regions, (c.x0, c.x1));
+    if figures.len() < 2 {
+        for row in rows {
+            widen_regions(&mut regions, row.iter());
         }
-        others
-    } else {
-        rows.iter().collect()
-    };
-    let mut crossed = false;
-    for row in then {
-        let overlaps = |c: &Chunk, r: &(f64, f64)| r.0.max(c.x0) <= r.1.min(c.x1);
-        let (across, within): (Vec<&Chunk>, Vec<&Chunk>) = row
-            .iter()
-            .partition(|c| regions.iter().filter(|r| overlaps(c, r)).count() >= 2);
-        crossed |= !across.is_empty();
-        widen_regions(&mut regions, within.into_iter());
+        return (right_edges(regions), false, Vec::new());
     }
+    for c in figures.iter().copied().flatten() {
+        join_region(&mut regions, (c.x0, c.x1));
+    }
+    let figure_bounds = right_edges(regions.clone());
+    let (mut cut, mut whole) = (false, Vec::new());
+    for c in others.into_iter().flatten() {
+        match figure_bounds
+            .iter()
+            .filter(|b| c.x0 < **b && c.x1 > **b)
+            .count()
+        {
+            0 => {}
+            1 => whole.push([c.x0, c.letters.0, c.x1, c.letters.1]),
+            _ => cut = true,
+        }
+        if !regions.iter().any(|r| r.0.max(c.x0) <= r.1.min(c.x1)) {
+            regions.push((c.x0, c.x1));
+        }
+    }
+    (right_edges(regions), cut, whole)
+}
+
+fn right_edges(regions: Vec<(f64, f64)>) -> Vec<f64> {
     let mut bounds: Vec<f64> = regions.into_iter().map(|r| r.1).collect();
     bounds.sort_by(f64::total_cmp);
-    (bounds, crossed)
+    bounds
 }
 
 /// A span joined to the regions it overlaps, which become one.
@@ -888,6 +925,41 @@ mod tests {
                 vec!["Partnership", "8,500"],
             ]
         );
+    }
+
+    fn chunk(text: &str, x0: f64, x1: f64, baseline: f64) -> Chunk {
+        Chunk {
+            text: text.to_string(),
+            x0,
+            x1,
+            top: baseline - 9.0,
+            bottom: baseline + 2.5,
+            letters: (baseline - 6.0, baseline),
+        }
+    }
+
+    #[test]
+    fn figures_set_the_columns_and_headings_across_them_are_cut_or_kept_whole() {
+        let figures = |baseline: f64| {
+            vec![
+                chunk("North", 50.0, 75.0, baseline),
+                chunk("12,345", 220.0, 250.0, baseline),
+                chunk("23,456", 270.0, 300.0, baseline),
+                chunk("34,567", 320.0, 350.0, baseline),
+            ]
+        };
+        let rows = vec![
+            // a year centred over the first two columns of figures: one boundary
+            vec![chunk("2022-23", 240.0, 280.0, 100.0)],
+            // headings fused into one run across two boundaries
+            vec![chunk("Budget £000Outturn £000Change", 200.0, 348.0, 112.0)],
+            figures(124.0),
+            figures(136.0),
+        ];
+        let (bounds, cut, whole) = column_bounds(&rows);
+        assert_eq!(bounds, [75.0, 250.0, 300.0, 350.0]);
+        assert!(cut, "the fused headings are cut at the boundaries");
+        assert_eq!(whole, [[240.0, 94.0, 280.0, 100.0]], "the year stays whole");
     }
 
     #[test]

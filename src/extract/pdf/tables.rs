@@ -513,24 +513,13 @@ fn table_from_row_rules(
     let mut bounds: Vec<f64> = rules.iter().map(|e| e.pos).collect();
     let mut heights: Vec<f64> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
     heights.sort_by(f64::total_cmp);
-    // The header band above the first rule: a row's height of text right
-    // above it, in two columns or more (a table's title is no header).
     let centre = |g: &Glyph| ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
     let row_height = heights
         .iter()
         .copied()
         .find(|h| *h >= s.sliver)
         .unwrap_or(heights[0]);
-    let header_top = bounds[0] - row_height;
-    let above: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| {
-            let (cx, cy) = centre(g);
-            cx >= x0 && cx <= x1 && cy > header_top && cy < bounds[0] && !g.text.trim().is_empty()
-        })
-        .collect();
-    if !above.is_empty() && text_columns(&above, s).len() >= 2 {
+    if let Some(header_top) = header_above(page, (x0, x1), &bounds, row_height, fonts, s) {
         bounds.insert(0, header_top);
     }
     let top = bounds[0];
@@ -649,6 +638,68 @@ fn table_from_row_rules(
         },
         glyphs: all,
     })
+}
+
+/// The top of the header set above a table's first rule: the line just above
+/// it (within a row's height) when it holds text in two columns or more (a
+/// table's title is no header), and the lines set close above that one (a
+/// heading wrapped in its column, a year over two columns) when they keep
+/// apart the columns the table has.
+fn header_above(
+    page: &PageContent,
+    (x0, x1): (f64, f64),
+    bounds: &[f64],
+    row_height: f64,
+    fonts: &[FontStyle],
+    s: &TableSettings,
+) -> Option<f64> {
+    let (rule, last) = (bounds[0], bounds[bounds.len() - 1]);
+    let within = |g: &&Glyph, top: f64, bottom: f64| {
+        let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+        cx >= x0 && cx <= x1 && cy > top && cy < bottom && !g.text.trim().is_empty()
+    };
+    let near: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| within(g, rule - 4.0 * row_height, rule))
+        .collect();
+    let mut lines = page_lines(0, near.iter().copied(), fonts, &LayoutSettings::default());
+    lines.retain(|l| l.dir[0] > 0.99);
+    lines.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
+    let first = lines
+        .first()
+        .filter(|l| (l.top + l.bottom) / 2.0 > rule - row_height)?;
+    // lines from the rule upwards, each set close above the one before
+    // (chunks of one line share its baseline)
+    let (mut top, mut previous) = (first.top, first.baseline);
+    for line in &lines[1..] {
+        if previous - line.baseline > 1.5 * line.size.max(first.size) {
+            break;
+        }
+        previous = line.baseline;
+        top = top.min(line.top);
+    }
+    let band = |top: f64| -> Vec<&Glyph> {
+        near.iter()
+            .copied()
+            .filter(|g| within(g, top - 0.5, rule))
+            .collect()
+    };
+    let columns_with = |header: &[&Glyph]| {
+        let table: Vec<&Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| within(g, rule, last))
+            .chain(header.iter().copied())
+            .collect();
+        text_columns(&table, s).len()
+    };
+    let (whole, next_to_rule) = (band(top), band(first.top));
+    if text_columns(&next_to_rule, s).len() < 2 {
+        return None;
+    }
+    let joins = top < first.top && columns_with(&whole) >= columns_with(&next_to_rule);
+    Some(if joins { top } else { first.top } - 0.5)
 }
 
 /// Rules drawn under some columns only (a label column left unruled) leave
@@ -1293,6 +1344,29 @@ mod tests {
         let mut cell = String::from("Total");
         append_chunk(&mut cell, "71.15");
         assert_eq!(cell, "Total 71.15");
+    }
+
+    #[test]
+    fn a_heading_of_two_lines_above_the_first_rule_is_the_header_row() {
+        let segs = [40.0, 60.0, 80.0, 100.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        let mut glyphs = vec![];
+        glyphs.extend(word("Title", 5.0, 2.0));
+        glyphs.extend(word("Budget", 105.0, 23.0));
+        glyphs.extend(word("Name", 5.0, 35.0));
+        glyphs.extend(word("(£)", 105.0, 35.0));
+        for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("12", 105.0, y));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Name", "Budget\n(£)"], "{rows:?}");
+        assert_eq!(rows.len(), 4, "the title set apart above is no header");
+        assert_eq!(found[0].table.header_rows, 1);
     }
 
     #[test]
