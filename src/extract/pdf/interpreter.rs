@@ -39,6 +39,13 @@ pub struct Glyph {
     pub font: u16,
 }
 
+impl Glyph {
+    /// The centre of the glyph's box, which decides the cell or band it is in.
+    pub fn centre(&self) -> (f64, f64) {
+        ((self.x0 + self.x1) / 2.0, (self.top + self.bottom) / 2.0)
+    }
+}
+
 /// A straight ruling line or a rectangle's edge, as a table finder needs.
 #[derive(Debug, Clone, Copy)]
 pub struct Segment {

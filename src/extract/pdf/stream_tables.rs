@@ -87,13 +87,14 @@ impl Default for StreamSettings {
 
 /// A row: the chunks of text on one baseline, left to right.
 #[derive(Clone)]
-struct Row {
-    baseline: f64,
-    size: f64,
-    chunks: Vec<Line>,
+pub(super) struct Row {
+    pub baseline: f64,
+    pub size: f64,
+    pub chunks: Vec<Line>,
 }
 
-fn rows_of(lines: Vec<Line>) -> Vec<Row> {
+/// Upright chunks of text grouped into rows by baseline, top to bottom.
+pub(super) fn rows_of(lines: Vec<Line>) -> Vec<Row> {
     let mut lines: Vec<Line> = lines.into_iter().filter(|l| l.dir[0] > 0.99).collect();
     lines.sort_by(|a, b| {
         a.baseline
@@ -775,7 +776,7 @@ fn build(
     let glyph_ids: Vec<usize> = (0..page.glyphs.len())
         .filter(|&i| {
             let g = &page.glyphs[i];
-            let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+            let (cx, cy) = g.centre();
             !taken[i] && cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3]
         })
         .collect();

@@ -6,6 +6,7 @@
 
 use super::interpreter::{FontStyle, Glyph, PageContent, Segment};
 use super::layout::{page_lines, LayoutSettings, Line};
+use super::stream_tables::{rows_of, Row};
 use crate::document::{BBox, Cell, Table};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -480,7 +481,7 @@ fn band_holds_a_row(
         .glyphs
         .iter()
         .filter(|g| {
-            let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+            let (cx, cy) = g.centre();
             cx >= rule.start
                 && cx <= rule.end
                 && cy > rule.pos
@@ -513,7 +514,6 @@ fn table_from_row_rules(
     let mut bounds: Vec<f64> = rules.iter().map(|e| e.pos).collect();
     let mut heights: Vec<f64> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
     heights.sort_by(f64::total_cmp);
-    let centre = |g: &Glyph| ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
     let row_height = heights
         .iter()
         .copied()
@@ -527,7 +527,7 @@ fn table_from_row_rules(
     let (x0, x1) = widen_to_row_text(x0, x1, &bounds, others, page);
     let inside: Vec<usize> = (0..page.glyphs.len())
         .filter(|&i| {
-            let (cx, cy) = centre(&page.glyphs[i]);
+            let (cx, cy) = page.glyphs[i].centre();
             cx >= x0
                 && cx <= x1
                 && cy > top
@@ -545,7 +545,7 @@ fn table_from_row_rules(
     }
     let all: Vec<usize> = (0..page.glyphs.len())
         .filter(|&i| {
-            let (cx, cy) = centre(&page.glyphs[i]);
+            let (cx, cy) = page.glyphs[i].centre();
             cx >= x0 && cx <= x1 && cy > top && cy < bottom
         })
         .collect();
@@ -562,7 +562,7 @@ fn table_from_row_rules(
         let in_band: Vec<&Glyph> = inside_glyphs
             .iter()
             .copied()
-            .filter(|g| (band[0]..band[1]).contains(&centre(g).1))
+            .filter(|g| (band[0]..band[1]).contains(&g.centre().1))
             .collect();
         rows_in_band(&in_band, &splits, fonts).is_some()
     });
@@ -584,7 +584,7 @@ fn table_from_row_rules(
         let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns.len()];
         for &i in &inside {
             let g = &page.glyphs[i];
-            let (cx, cy) = centre(g);
+            let (cx, cy) = g.centre();
             if cy > band[0] && cy < band[1] {
                 if let Some(c) = columns.iter().position(|(a, b)| cx >= *a && cx <= *b) {
                     cells[c].push(g);
@@ -655,7 +655,7 @@ fn header_above(
 ) -> Option<f64> {
     let (rule, last) = (bounds[0], bounds[bounds.len() - 1]);
     let within = |g: &&Glyph, top: f64, bottom: f64| {
-        let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+        let (cx, cy) = g.centre();
         cx >= x0 && cx <= x1 && cy > top && cy < bottom && !g.text.trim().is_empty()
     };
     let near: Vec<&Glyph> = page
@@ -663,21 +663,25 @@ fn header_above(
         .iter()
         .filter(|g| within(g, rule - 4.0 * row_height, rule))
         .collect();
-    let mut lines = page_lines(0, near.iter().copied(), fonts, &LayoutSettings::default());
-    lines.retain(|l| l.dir[0] > 0.99);
-    lines.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
+    let lines = rows_of(page_lines(
+        0,
+        near.iter().copied(),
+        fonts,
+        &LayoutSettings::default(),
+    ));
+    let top_of = |row: &Row| row.chunks.iter().map(|c| c.top).fold(f64::MAX, f64::min);
+    let bottom_of = |row: &Row| row.chunks.iter().map(|c| c.bottom).fold(f64::MIN, f64::max);
     let first = lines
-        .first()
-        .filter(|l| (l.top + l.bottom) / 2.0 > rule - row_height)?;
+        .last()
+        .filter(|r| (top_of(r) + bottom_of(r)) / 2.0 > rule - row_height)?;
+    let first_top = top_of(first);
     // lines from the rule upwards, each set close above the one before
-    // (chunks of one line share its baseline)
-    let (mut top, mut previous) = (first.top, first.baseline);
-    for line in &lines[1..] {
-        if previous - line.baseline > 1.5 * line.size.max(first.size) {
+    let mut top = first_top;
+    for pair in lines.windows(2).rev() {
+        if pair[1].baseline - pair[0].baseline > 1.5 * pair[0].size.max(first.size) {
             break;
         }
-        previous = line.baseline;
-        top = top.min(line.top);
+        top = top.min(top_of(&pair[0]));
     }
     let band = |top: f64| -> Vec<&Glyph> {
         near.iter()
@@ -694,12 +698,12 @@ fn header_above(
             .collect();
         text_columns(&table, s).len()
     };
-    let (whole, next_to_rule) = (band(top), band(first.top));
+    let (whole, next_to_rule) = (band(top), band(first_top));
     if text_columns(&next_to_rule, s).len() < 2 {
         return None;
     }
-    let joins = top < first.top && columns_with(&whole) >= columns_with(&next_to_rule);
-    Some(if joins { top } else { first.top } - 0.5)
+    let joins = top < first_top && columns_with(&whole) >= columns_with(&next_to_rule);
+    Some(if joins { top } else { first_top } - 0.5)
 }
 
 /// Rules drawn under some columns only (a label column left unruled) leave
@@ -712,9 +716,8 @@ fn widen_to_row_text(
     others: &[[f64; 4]],
     page: &PageContent,
 ) -> (f64, f64) {
-    let centre_y = |g: &Glyph| (g.top + g.bottom) / 2.0;
     let in_other_table = |g: &Glyph| {
-        let (cx, cy) = ((g.x0 + g.x1) / 2.0, centre_y(g));
+        let (cx, cy) = g.centre();
         others
             .iter()
             .any(|o| cx >= o[0] && cx <= o[2] && cy >= o[1] && cy <= o[3])
@@ -725,11 +728,14 @@ fn widen_to_row_text(
         let in_band: Vec<&Glyph> = page
             .glyphs
             .iter()
-            .filter(|g| centre_y(g) > band[0] && centre_y(g) < band[1] && !in_other_table(g))
+            .filter(|g| {
+                let cy = g.centre().1;
+                cy > band[0] && cy < band[1] && !in_other_table(g)
+            })
             .collect();
         let baselines: Vec<f64> = in_band
             .iter()
-            .filter(|g| (g.x0 + g.x1) / 2.0 >= x0 && (g.x0 + g.x1) / 2.0 <= x1)
+            .filter(|g| (x0..=x1).contains(&g.centre().0))
             .map(|g| g.origin[1])
             .collect();
         let aligned = |g: &&&Glyph| baselines.iter().any(|b| (g.origin[1] - b).abs() < 1.0);
@@ -809,7 +815,7 @@ fn build_table(
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); group.len()];
     let mut taken = Vec::new();
     for (gi, g) in page.glyphs.iter().enumerate() {
-        let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+        let (cx, cy) = g.centre();
         if let Some(ci) = group.iter().position(|c| {
             cx >= to_f(c[0]) && cx < to_f(c[2]) && cy >= to_f(c[1]) && cy < to_f(c[3])
         }) {
@@ -915,20 +921,8 @@ fn build_table(
 /// cell of wrapped text beside a figure (a grant's rationale) is one line of
 /// figures, and stays one cell.
 fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Vec<Vec<Cell>>> {
-    let mut chunks = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
-    chunks.retain(|c| c.dir[0] > 0.99);
-    chunks.sort_by(|a, b| {
-        a.baseline
-            .total_cmp(&b.baseline)
-            .then(a.x0.total_cmp(&b.x0))
-    });
-    let mut lines: Vec<Vec<&Line>> = Vec::new();
-    for c in &chunks {
-        match lines.last_mut() {
-            Some(line) if (c.baseline - line[0].baseline).abs() <= 0.3 * c.size => line.push(c),
-            _ => lines.push(vec![c]),
-        }
-    }
+    let chunks = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
+    let lines = rows_of(chunks);
     if lines.len() < 3 {
         return None;
     }
@@ -943,7 +937,7 @@ fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Ve
         .iter()
         .map(|line| {
             let mut cells = vec![String::new(); width];
-            for c in line {
+            for c in &line.chunks {
                 append_chunk(&mut cells[column(c)], &c.text);
             }
             cells
