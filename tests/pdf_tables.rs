@@ -418,3 +418,20 @@ fn a_spreadsheet_whose_headings_run_across_columns_keeps_its_columns() {
         ["Net expenditure", "115,745", "116,874", "122,126", ""]
     );
 }
+
+#[test]
+fn a_table_beside_a_column_of_prose_takes_none_of_its_lines() {
+    // a small unruled table at the foot of a two-column page's left column:
+    // the right column's prose runs on past it, on baselines the table shares
+    let d = fixture("two-column-page.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        rows(t[0]),
+        [
+            ["Measure", "2020", "2021"],
+            ["Calls", "1,200", "1,350"],
+            ["Visits", "300", "280"],
+        ]
+    );
+}

@@ -771,6 +771,9 @@ fn build(
         .map(|c| c.bottom)
         .fold(f64::MIN, f64::max);
     let bbox = [columns[0].0, top, columns[columns.len() - 1].1, bottom];
+    if crosses_a_text_column(&chunks, bbox, page, taken, s) {
+        return Vec::new();
+    }
     // The rows read as a table: lay its text out line by line, as a reader
     // who gave its area would have it.
     let glyph_ids: Vec<usize> = (0..page.glyphs.len())
@@ -792,6 +795,48 @@ fn build(
         table,
         glyphs: glyph_ids,
     }]
+}
+
+/// Whether the rows take in the lines of a column of running text beside a
+/// table (a table at the foot of a two-column page's left column has prose
+/// lines of the right column on its baselines): across a gutter of the page,
+/// one side's chunks are long runs of words, and that side's text runs on
+/// past the rows, within a line's leading above or below them. The table on
+/// the other side is found when the gutter's sides are read apart.
+fn crosses_a_text_column(
+    chunks: &[&Line],
+    bbox: BBox,
+    page: &PageContent,
+    taken: &[bool],
+    s: &StreamSettings,
+) -> bool {
+    let strips = page_strips(page, taken, s);
+    strips.windows(2).any(|w| {
+        let x = (w[0].1 + w[1].0) / 2.0;
+        if x <= bbox[0] || x >= bbox[2] {
+            return false;
+        }
+        [w[0], w[1]].iter().any(|&(a, b)| {
+            let side: Vec<&&Line> = chunks.iter().filter(|c| c.x0 >= a && c.x1 <= b).collect();
+            let mut words: Vec<usize> = side
+                .iter()
+                .map(|c| c.text.split_whitespace().count())
+                .collect();
+            words.sort_unstable();
+            let long = !words.is_empty() && words[words.len() / 2] as f64 > s.max_words_per_cell;
+            let size = side.first().map_or(0.0, |c| c.size);
+            let reach = s.max_row_gap * size;
+            let runs_on = page.glyphs.iter().zip(taken).any(|(g, t)| {
+                let (cx, cy) = g.centre();
+                !*t && !g.text.trim().is_empty()
+                    && cx >= a
+                    && cx <= b
+                    && ((cy < bbox[1] && cy > bbox[1] - reach)
+                        || (cy > bbox[3] && cy < bbox[3] + reach))
+            });
+            long && runs_on
+        })
+    })
 }
 
 /// Where two tables set side by side part: the widest gap between columns,
