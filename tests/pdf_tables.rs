@@ -435,3 +435,24 @@ fn a_table_beside_a_column_of_prose_takes_none_of_its_lines() {
         ]
     );
 }
+
+#[test]
+fn a_statement_of_accounts_is_one_table_with_its_section_labels() {
+    // no column rules; bold section labels in the rows' pitch; subtotal
+    // rules over the figure columns only; "2022-23" over "£000"
+    let d = fixture("accounts-statement.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].header_rows, 2, "the section label is no heading");
+    let r = rows(t[0]);
+    assert_eq!(r.len(), 13);
+    assert_eq!(r[0], ["", "Note", "2022-23", "2021-22"]);
+    assert_eq!(r[1], ["", "", "£000", "£000"]);
+    assert_eq!(r[2], ["Income", "", "", ""]);
+    assert_eq!(r[3], ["Police grant", "3", "(98,112)", "(95,004)"]);
+    assert_eq!(r[7], ["Expenditure", "", "", ""]);
+    assert_eq!(r[12], ["(Surplus) for the year", "", "(3,235)", "(3,959)"]);
+    // the box takes in every row, the parts above and below the first rule
+    let b = t[0].bbox.expect("a box");
+    assert!(b[3] - b[1] > 12.0 * 18.0 - 1.0, "{b:?}");
+}

@@ -224,6 +224,11 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
                     a[3].max(b[3]),
                 ];
             }
+            // (the table's own box too: it is what `tables` prints)
+            let joined = blocks[i].bbox;
+            if let Some(table) = blocks[i].table.as_mut() {
+                table.bbox = joined;
+            }
         }
         end_page = next.page;
         let (Some(mut more), Some(table)) = (next.table, blocks[i].table.as_mut()) else {
@@ -507,7 +512,9 @@ fn holds_data(text: &str) -> bool {
         .filter(|c| !matches!(c, ',' | '%' | '£' | '$' | '€' | '+' | ' '))
         .collect();
     let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
-    t.parse::<f64>().is_ok() && !year
+    // "£000" over a column of figures gives their scale, not a figure
+    let scale = t.len() >= 3 && t.chars().all(|c| c == '0');
+    t.parse::<f64>().is_ok() && !year && !scale
 }
 
 fn table_text(table: &Table) -> String {
@@ -617,7 +624,9 @@ mod tests {
         for figure in ["1,234", "-2.5%", "£45,820", "$85.00", "(35.8)", "+4", "0"] {
             assert!(holds_data(figure), "{figure}");
         }
-        for heading in ["2019", "2019-20", "£’000", "Total", "(£)", "Change %", ""] {
+        for heading in [
+            "2019", "2019-20", "£’000", "£000", "$000", "Total", "(£)", "Change %", "",
+        ] {
             assert!(!holds_data(heading), "{heading}");
         }
     }

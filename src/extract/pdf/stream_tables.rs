@@ -56,6 +56,8 @@ pub struct StreamSettings {
     pub row_overlap: f64,
     /// Height of a line's letters above the baseline (× font size).
     pub letter_height: f64,
+    /// A row this share further below the one above than the table's row pitch is set apart.
+    pub pitch_tolerance: f64,
 }
 
 impl Default for StreamSettings {
@@ -81,6 +83,7 @@ impl Default for StreamSettings {
             chunk_gap: 0.4,
             row_overlap: 0.1,
             letter_height: 0.6,
+            pitch_tolerance: 0.15,
         }
     }
 }
@@ -255,15 +258,35 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
                 end = j + 1;
                 continue 'extend;
             }
-            // a heading set in bold or larger between two tables' rows parts them
+            // a heading set in bold or larger between two tables' rows parts
+            // them; a bold label set in the rows' own pitch ("Income" over
+            // its lines in an accounts statement) is a row of the table
             let line = &rows[j].chunks[0];
-            if line.bold || line.size > rows[start].size * (1.0 + s.size_tolerance) {
+            let larger = line.size > rows[start].size * (1.0 + s.size_tolerance);
+            if larger || (line.bold && !in_pitch(rows, start, end, j, s)) {
                 break 'extend;
             }
         }
         break;
     }
     end
+}
+
+/// Whether row `j` is set at the pitch of the run `start..end` (the median
+/// gap between its baselines), as is the row after it: a label row of the
+/// table, with no space set before or after it as a heading has.
+fn in_pitch(rows: &[Row], start: usize, end: usize, j: usize, s: &StreamSettings) -> bool {
+    let mut gaps: Vec<f64> = rows[start..end]
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .collect();
+    if gaps.is_empty() {
+        return false;
+    }
+    gaps.sort_by(f64::total_cmp);
+    let pitch = gaps[gaps.len() / 2] * (1.0 + s.pitch_tolerance);
+    let gap_to = |k: usize| rows.get(k).map(|r| r.baseline - rows[k - 1].baseline);
+    gap_to(j).is_some_and(|g| g <= pitch) && gap_to(j + 1).is_some_and(|g| g <= pitch)
 }
 
 /// Whether a row of one chunk is a cell's wrapped line: set close below the
@@ -476,9 +499,21 @@ fn grid_layout(
 /// line of figures ("Allocation" over "2013-14" over "(£)"), when there are
 /// few enough of them to be column headings.
 fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
+    // Under headings that leave the label column empty, a line with text in
+    // that column only is the body's first section label ("Income").
+    let mut stub_empty = false;
     let lead = lines
         .iter()
-        .take_while(|l| !l.cells.iter().any(|c| super::holds_data(c)))
+        .take_while(|l| {
+            let Some((label, rest)) = l.cells.split_first() else {
+                return false;
+            };
+            let label_only = !label.is_empty() && rest.iter().all(String::is_empty);
+            let figures = l.cells.iter().any(|c| super::holds_data(c));
+            let section_label = stub_empty && label_only;
+            stub_empty |= label.is_empty();
+            !(figures || section_label)
+        })
         .count();
     if lead < lines.len() && lead <= s.max_header_rows {
         lead as u32
