@@ -456,3 +456,50 @@ fn a_statement_of_accounts_is_one_table_with_its_section_labels() {
     let b = t[0].bbox.expect("a box");
     assert!(b[3] - b[1] > 12.0 * 18.0 - 1.0, "{b:?}");
 }
+
+#[test]
+fn headings_flush_left_head_the_figures_flush_right_below_them() {
+    let d = fixture("aligned-cells.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 4, "the headings part the tables");
+    assert_eq!(t[0].header_rows, 3);
+    let r = rows(t[0]);
+    assert_eq!(r.len(), 8);
+    assert_eq!(
+        column(t[0], 1)[..4],
+        ["Recorded", "offences", "2021-22", "5,123"]
+    );
+    assert_eq!(
+        r[3],
+        ["Violence with injury", "5,123", "5,410", "287", "6.2"]
+    );
+    assert_eq!(r[2][4], "population");
+}
+
+#[test]
+fn a_wrapped_cell_is_one_cell_with_figures_at_its_top_centre_or_foot() {
+    let d = fixture("aligned-cells.pdf");
+    let t = tables(&d);
+    for (table, align) in t[1..].iter().zip(["top", "centre", "foot"]) {
+        assert_eq!(table.header_rows, 1, "{align}");
+        assert_eq!(
+            rows(table),
+            [
+                ["Service", "Budget", "Spend"],
+                [
+                    "Victim and witness services including the independent domestic violence advisers",
+                    "1,200",
+                    "1,150"
+                ],
+                ["Community safety partnerships", "800", "790"],
+                [
+                    "Youth offending services and diversion schemes for young people",
+                    "650",
+                    "700"
+                ],
+                ["Drug and alcohol treatment", "400", "380"],
+            ],
+            "figures at the {align}"
+        );
+    }
+}

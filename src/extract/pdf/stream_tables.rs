@@ -210,7 +210,7 @@ fn detect(
         // Rows of one chunk join the run when the whole reads as a table; when
         // it does not (a list runs into prose), the parts between them may.
         let end = run_end(&rows, start, s.max_single_rows, s);
-        let top = header_start(&rows, start, s);
+        let top = header_start(&rows, start, s).min(first_record_start(&rows, start, end, s));
         let mut whole = Vec::new();
         if top < start {
             whole = table_of_run(&rows[top..end], page, taken, fonts, s);
@@ -311,6 +311,66 @@ fn continues_a_cell(above: &Row, row: &Row, s: &StreamSettings) -> bool {
         && above.chunks.iter().enumerate().any(in_cell)
 }
 
+/// Whether row `i`, of one chunk, is a line of a cell that wraps round a row
+/// of several chunks set at the record's centre: the next row (or the one
+/// before) holds several chunks beside it rather than under it, and past
+/// that row the cell's next (or previous) line follows, of one chunk, from
+/// the same left edge, within a line's leading of this one.
+fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
+    let [line] = rows[i].chunks.as_slice() else {
+        return false;
+    };
+    let leading = s.wrap_leading * line.size;
+    let wraps_round = |middle: &Row, other: &Row| {
+        let beside = middle.chunks.len() >= 2
+            && middle
+                .chunks
+                .iter()
+                .all(|c| c.x1 < line.x0 || c.x0 > line.x1);
+        let same_cell = match other.chunks.as_slice() {
+            [next] => (next.x0 - line.x0).abs() <= 0.5 * line.size,
+            _ => false,
+        };
+        beside && same_cell && (other.baseline - rows[i].baseline).abs() <= leading
+    };
+    let below = rows.get(i + 1).zip(rows.get(i + 2));
+    let above = i.checked_sub(2).map(|k| (&rows[k + 1], &rows[k]));
+    below.is_some_and(|(m, o)| wraps_round(m, o)) || above.is_some_and(|(m, o)| wraps_round(m, o))
+}
+
+/// Where the first record of a run begins when its cell wraps above its row
+/// of figures (a record set at its foot): the lines of one chunk close above
+/// the run's first row, from the same left edge as its first cell, set
+/// tighter than the run's rows are to each other, holding no figures. A
+/// title or caption is set further off.
+fn first_record_start(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> usize {
+    let first = &rows[start];
+    let figures = first.chunks.iter().any(|c| super::holds_data(&c.text));
+    let Some(next) = rows.get(start + 1).filter(|_| start + 1 < end && figures) else {
+        return start;
+    };
+    let pitch = next.baseline - first.baseline;
+    let mut top = start;
+    while top > 0 && start - top < s.max_single_rows {
+        let (above, below) = (&rows[top - 1], &rows[top]);
+        let gap = below.baseline - above.baseline;
+        let wrapped = match above.chunks.as_slice() {
+            [line] => {
+                (line.x0 - first.chunks[0].x0).abs() <= 0.5 * line.size
+                    && !super::holds_data(&line.text)
+                    && gap <= s.wrap_leading * line.size
+                    && gap * s.record_gap_ratio <= pitch
+            }
+            _ => false,
+        };
+        if !wrapped {
+            break;
+        }
+        top -= 1;
+    }
+    top
+}
+
 /// A column heading set over several lines has lines of one chunk above the
 /// table's first row of several ("Combined" over "weighted school"): the
 /// lines close above it that stand over a column right of its first cell
@@ -349,7 +409,7 @@ fn table_of_run(
     let mut in_table = false;
     for (i, row) in rows.iter().enumerate() {
         let wrapped = in_table && continues_a_cell(&rows[i - 1], row, s);
-        in_table = row.chunks.len() >= 2 || wrapped;
+        in_table = row.chunks.len() >= 2 || wrapped || straddles_a_row(rows, i, s);
         single += usize::from(!in_table);
     }
     if multi < s.min_rows || single as f64 > s.max_single_share * multi as f64 {
@@ -501,10 +561,34 @@ fn grid_layout(
 fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // Under headings that leave the label column empty, a line with text in
     // that column only is the body's first section label ("Income").
+    // A line set much closer to the line of figures below it than to the
+    // line above is the first line of the body's first record (a cell that
+    // wraps above its figures, set at the record's foot or centre).
+    // (The first line is so when it holds only some of the columns of the
+    // line below, set tighter than that line is to the next.)
+    let opens_a_record = |i: usize| {
+        let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
+        let occupied = |k: usize| lines[k].cells.iter().filter(|c| !c.is_empty()).count();
+        let apart_from = |k: usize| match k.checked_sub(1) {
+            Some(before) => gap(before) >= s.record_gap_ratio * gap(k),
+            None => {
+                k + 2 < lines.len()
+                    && occupied(k) < occupied(k + 1)
+                    && gap(k + 1) >= s.record_gap_ratio * gap(k)
+            }
+        };
+        i + 1 < lines.len()
+            && lines[i + 1].cells.iter().any(|c| super::holds_data(c))
+            && apart_from(i)
+    };
     let mut stub_empty = false;
     let lead = lines
         .iter()
-        .take_while(|l| {
+        .enumerate()
+        .take_while(|&(i, l)| {
+            if opens_a_record(i) {
+                return false;
+            }
             let Some((label, rest)) = l.cells.split_first() else {
                 return false;
             };
@@ -673,8 +757,7 @@ fn is_typed_rule(row: &[Chunk], table_width: f64) -> bool {
 /// it starts in: the third value lists those, by their boxes.
 fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
     let holds_figures = |row: &&Vec<Chunk>| row.iter().any(|c| super::holds_data(&c.text));
-    let (figures, others): (Vec<&Vec<Chunk>>, Vec<&Vec<Chunk>>) =
-        rows.iter().partition(holds_figures);
+    let figures: Vec<&Vec<Chunk>> = rows.iter().filter(holds_figures).collect();
     let mut regions: Vec<(f64, f64)> = Vec::new();
     if figures.len() < 2 {
         for row in rows {
@@ -686,8 +769,16 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
         join_region(&mut regions, (c.x0, c.x1));
     }
     let figure_bounds = right_edges(regions.clone());
+    let figure_regions = regions.clone();
+    // the header: the lines above the first line of figures
+    let header_end = rows.iter().position(|r| holds_figures(&r)).unwrap_or(0);
+    let others = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !holds_figures(r))
+        .flat_map(|(i, r)| r.iter().map(move |c| (i < header_end, c)));
     let (mut cut, mut whole) = (false, Vec::new());
-    for c in others.into_iter().flatten() {
+    for (in_header, c) in others {
         match figure_bounds
             .iter()
             .filter(|b| c.x0 < **b && c.x1 > **b)
@@ -697,11 +788,23 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
             1 => whole.push([c.x0, c.letters.0, c.x1, c.letters.1]),
             _ => cut = true,
         }
-        if !regions.iter().any(|r| r.0.max(c.x0) <= r.1.min(c.x1)) {
+        if regions.iter().any(|r| r.0.max(c.x0) <= r.1.min(c.x1)) {
+            continue;
+        }
+        // (a heading of the column after the gap falls in that column already)
+        if !(in_header && heads_next_column(&figure_regions, c)) {
             regions.push((c.x0, c.x1));
         }
     }
     (right_edges(regions), cut, whole)
+}
+
+/// A heading that falls wholly in the gap between two columns of figures
+/// heads the column after it and makes no column of its own: figures are
+/// set flush right, so their cell reaches left from them to where a heading
+/// set flush left (or centred over a wide cell) starts.
+fn heads_next_column(figure_regions: &[(f64, f64)], c: &Chunk) -> bool {
+    figure_regions.iter().any(|r| r.1 < c.x0) && figure_regions.iter().any(|r| r.0 > c.x1)
 }
 
 fn right_edges(regions: Vec<(f64, f64)>) -> Vec<f64> {

@@ -26,6 +26,8 @@ pub struct TableSettings {
     pub row_rule_min_length: f64,
     /// Fewest stacked row rules that make a table.
     pub row_rules_min: usize,
+    /// Text this share larger than a table's is a heading, not a cell.
+    pub heading_size_ratio: f64,
     /// Rules further apart than this (pt) do not border one row.
     pub row_max_height: f64,
     /// Text runs further apart than this (× font size) are separate columns.
@@ -54,6 +56,7 @@ impl Default for TableSettings {
             intersection_tolerance: 3.0,
             row_rule_min_length: 40.0,
             row_rules_min: 3,
+            heading_size_ratio: 0.15,
             row_max_height: 200.0,
             column_gap: 0.8,
             table_break_rows: 2.5,
@@ -403,6 +406,7 @@ fn row_rule_tables(
     let stacks: Vec<Vec<&Edge>> = stacks
         .into_iter()
         .flat_map(|st| split_at_wide_gaps(st, h, page, s))
+        .flat_map(|st| split_at_headings(st, page, s))
         .filter(|st| st.len() >= s.row_rules_min)
         .collect();
     // Where each stack's table lies (its header band above the first rule
@@ -447,6 +451,45 @@ fn split_at_wide_gaps<'e>(
     for w in stack.windows(2) {
         let wide = w[1].pos - w[0].pos > s.table_break_rows * typical;
         if wide && !band_holds_a_row(page, all, w[0], w[1].pos, typical, s) {
+            out.push(Vec::new());
+        }
+        out.last_mut().expect("non-empty").push(w[1]);
+    }
+    out
+}
+
+/// Tables one below the other, each with a rule under its header, stack
+/// their rules too: a band between two rules that holds a heading (a line
+/// set larger than the text round it, as a table's title is) parts the stack
+/// there.
+fn split_at_headings<'e>(
+    stack: Vec<&'e Edge>,
+    page: &PageContent,
+    s: &TableSettings,
+) -> Vec<Vec<&'e Edge>> {
+    let (x0, x1) = (stack[0].start, stack[0].end);
+    let (top, bottom) = (stack[0].pos, stack[stack.len() - 1].pos);
+    let within = |g: &&Glyph, a: f64, b: f64| {
+        let (cx, cy) = g.centre();
+        cx >= x0 && cx <= x1 && cy > a && cy < b && !g.text.trim().is_empty()
+    };
+    let mut sizes: Vec<f64> = page
+        .glyphs
+        .iter()
+        .filter(|g| within(g, top, bottom))
+        .map(|g| g.size)
+        .collect();
+    if sizes.is_empty() {
+        return vec![stack];
+    }
+    sizes.sort_by(f64::total_cmp);
+    let body = sizes[sizes.len() / 2];
+    let mut out: Vec<Vec<&Edge>> = vec![vec![stack[0]]];
+    for w in stack.windows(2) {
+        let heading = page.glyphs.iter().any(|g| {
+            within(&g, w[0].pos, w[1].pos) && g.size > body * (1.0 + s.heading_size_ratio)
+        });
+        if heading {
             out.push(Vec::new());
         }
         out.last_mut().expect("non-empty").push(w[1]);

@@ -110,15 +110,25 @@ fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
 
 /// Lines set close together are one record when one line holds the record's
 /// every column and the others hold only some of them (the wrapped lines of
-/// its longer cells, above or below it). Two lines each holding columns the
-/// other lacks, or two full lines, are rows of their own.
+/// its longer cells, above or below it), or when one line holds several
+/// columns and the others only columns it lacks (a cell wrapped round a row
+/// of figures set at the record's centre). Two lines each holding columns
+/// the other lacks, or two full lines, are rows of their own.
 fn is_one_record(lines: &[TableLine]) -> bool {
     let sets: Vec<Vec<usize>> = lines.iter().map(TableLine::occupied).collect();
     let widest = sets
         .iter()
         .filter(|a| !sets.iter().any(|b| is_strict_subset(a, b)))
         .count();
-    widest == 1
+    let several: Vec<&Vec<usize>> = sets.iter().filter(|s| s.len() >= 2).collect();
+    let wrapped_round = match several.as_slice() {
+        [anchor] => sets
+            .iter()
+            .filter(|s| s.len() < 2)
+            .all(|s| s.iter().all(|c| !anchor.contains(c))),
+        _ => false,
+    };
+    widest == 1 || wrapped_round
 }
 
 fn is_subset(a: &[usize], b: &[usize]) -> bool {
@@ -179,6 +189,26 @@ mod tests {
             .into_iter()
             .map(|r| r.into_iter().map(|c| c.text).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_cell_wrapped_round_its_figures_is_one_record() {
+        // the figures set at the centre of the record, between the name's two lines
+        let lines = [
+            line(&["Service", "Budget", "Spend"], 100.0),
+            line(&["Victim and witness", "", ""], 118.0),
+            line(&["", "1,200", "1,150"], 123.5),
+            line(&["services", "", ""], 129.0),
+            line(&["Drug treatment", "400", "380"], 147.0),
+        ];
+        assert_eq!(
+            rows(&lines, 1),
+            vec![
+                vec!["Service", "Budget", "Spend"],
+                vec!["Victim and witness\nservices", "1,200", "1,150"],
+                vec!["Drug treatment", "400", "380"],
+            ]
+        );
     }
 
     #[test]
