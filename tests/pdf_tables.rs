@@ -503,3 +503,23 @@ fn a_wrapped_cell_is_one_cell_with_figures_at_its_top_centre_or_foot() {
         );
     }
 }
+
+#[test]
+fn footnote_marks_stay_in_their_cells_as_superscripts() {
+    // a raised "2" after "300" is a mark, not a digit of the figure
+    let d = fixture("footnote-marks.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2, "ruled and unruled");
+    for table in t {
+        assert_eq!(
+            rows(table),
+            [
+                ["Offence", "2021", "2022"],
+                ["Burglary¹", "1,234*", "1,100"],
+                ["Robbery", "345", "300²"],
+                ["Theft³", "2,345", "2,000"],
+                ["Fraud", "999", "1,020"],
+            ]
+        );
+    }
+}

@@ -15,6 +15,12 @@ pub struct LayoutSettings {
     pub segment_gap: f64,
     /// Glyphs whose baselines differ by less than this (× font size) share a line.
     pub baseline_tolerance: f64,
+    /// A glyph at most this share of the text's size is a superscript or subscript...
+    pub script_size: f64,
+    /// ...and joins the text it is set against when raised or lowered at most this far (× size).
+    pub script_shift: f64,
+    /// A smaller glyph raised more than this (× size) is a superscript.
+    pub script_raise: f64,
     /// Lines further apart than this (× font size, baseline to baseline) start a new block.
     pub max_line_spacing: f64,
     /// Relative font-size difference that separates blocks.
@@ -41,6 +47,9 @@ impl Default for LayoutSettings {
             word_gap: 0.12,
             segment_gap: 2.0,
             baseline_tolerance: 0.45,
+            script_size: 0.85,
+            script_shift: 0.6,
+            script_raise: 0.2,
             max_line_spacing: 1.75,
             size_change: 0.12,
             heading_ratio: 1.15,
@@ -108,7 +117,13 @@ pub fn page_lines<'g>(
                 {
                     line.text.push(' ');
                 }
-                push_normalised(&mut line.text, &g.text);
+                if is_raised_script(line, g, s) {
+                    // a raised figure is a footnote mark or a power: "300²",
+                    // not "3002", so that it is never read as part of a number
+                    line.text.extend(g.text.chars().map(superscript));
+                } else {
+                    push_normalised(&mut line.text, &g.text);
+                }
                 line.x0 = line.x0.min(g.x0);
                 line.x1 = line.x1.max(g.x1);
                 line.u1 = line.u1.max(u1);
@@ -170,9 +185,39 @@ fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
     }
     let (u0, _, v) = writing_frame(g);
     let size = line.size.max(g.size);
-    let same_baseline = (v - line.baseline).abs() <= s.baseline_tolerance * size;
+    let shift = (v - line.baseline).abs();
+    let same_baseline = shift <= s.baseline_tolerance * size;
+    // A superscript or subscript (a footnote mark, "m²") is set smaller and
+    // raised or lowered further than a baseline wobbles, but stays inside
+    // the letters of the text it follows (or that follows it).
+    let script = line.size.min(g.size) <= s.script_size * size && shift <= s.script_shift * size;
     let gap = u0 - line.u1;
-    same_baseline && gap >= -0.5 * size && gap <= s.segment_gap * size
+    (same_baseline || script) && gap >= -0.5 * size && gap <= s.segment_gap * size
+}
+
+/// Whether `g`, joining `line`, is set smaller than it and raised above its
+/// baseline further than a baseline wobbles (upright text only).
+fn is_raised_script(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
+    let (_, _, v) = writing_frame(g);
+    let raised = line.baseline - v;
+    line.dir[0] > 0.99 && g.size <= s.script_size * line.size && raised > s.script_raise * line.size
+}
+
+/// A digit's superscript form; other characters as they are.
+fn superscript(c: char) -> char {
+    match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        _ => c,
+    }
 }
 
 fn finish_line(mut line: Line, glyphs: usize, bold: usize) -> Line {
@@ -545,6 +590,53 @@ fn join_lines(group: &[&Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Upright glyphs of `text` from `x` on `baseline`, each half the size wide.
+    fn glyphs(text: &str, x: f64, baseline: f64, size: f64) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                let x0 = x + i as f64 * size * 0.5;
+                Glyph {
+                    text: c.to_string().into(),
+                    x0,
+                    x1: x0 + size * 0.5,
+                    top: baseline - size * 0.8,
+                    bottom: baseline + size * 0.2,
+                    origin: [x0, baseline],
+                    dir: [1.0, 0.0],
+                    advance: size * 0.5,
+                    size,
+                    font: 0,
+                }
+            })
+            .collect()
+    }
+
+    fn texts(gs: &[Glyph]) -> Vec<String> {
+        page_lines(0, gs, &[], &LayoutSettings::default())
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_footnote_mark_raised_half_its_size_stays_on_its_line_as_a_superscript() {
+        // "300" at 9 pt, a "2" at 7.2 pt raised 4.5 pt, then more text on the line
+        let mut gs = glyphs("300", 100.0, 200.0, 9.0);
+        gs.extend(glyphs("2", 113.5, 195.5, 7.2));
+        gs.extend(glyphs(" cases", 117.1, 200.0, 9.0));
+        assert_eq!(texts(&gs), ["300² cases"]);
+    }
+
+    #[test]
+    fn a_subscript_stays_on_its_line_and_a_smaller_line_below_does_not() {
+        let mut gs = glyphs("CO", 100.0, 200.0, 9.0);
+        gs.extend(glyphs("2", 109.0, 202.5, 6.0));
+        // a caption in smaller type a line below, from the left margin
+        gs.extend(glyphs("Source", 100.0, 208.0, 6.0));
+        assert_eq!(texts(&gs), ["CO2", "Source"]);
+    }
 
     #[test]
     fn list_labels_stand_alone() {
