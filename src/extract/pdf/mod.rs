@@ -507,9 +507,17 @@ fn holds_data(text: &str) -> bool {
         .strip_prefix('(')
         .and_then(|inner| inner.strip_suffix(')'))
         .unwrap_or(t);
+    // (a minus sign or an en dash before a figure is its sign, as a hyphen is)
     let t: String = t
         .chars()
         .filter(|c| !matches!(c, ',' | '%' | '£' | '$' | '€' | '+' | ' '))
+        .map(|c| {
+            if matches!(c, '\u{2212}' | '\u{2013}') {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect();
     let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
     // "£000" over a column of figures gives their scale, not a figure
@@ -621,7 +629,17 @@ mod tests {
 
     #[test]
     fn figures_in_every_written_form_are_data_and_headings_are_not() {
-        for figure in ["1,234", "-2.5%", "£45,820", "$85.00", "(35.8)", "+4", "0"] {
+        for figure in [
+            "1,234",
+            "-2.5%",
+            "£45,820",
+            "$85.00",
+            "(35.8)",
+            "+4",
+            "0",
+            "\u{2212}12",
+            "\u{2013}3.4%",
+        ] {
             assert!(holds_data(figure), "{figure}");
         }
         for heading in [
