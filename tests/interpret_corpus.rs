@@ -235,3 +235,26 @@ fn a_borderless_grants_table_gives_whole_recipients_and_purposes() {
         |p| p.starts_with("Detached youth workers") && p.ends_with("on the outcomes achieved.")
     ));
 }
+
+#[test]
+fn a_grants_table_ruled_between_rows_gives_every_award() {
+    // "Amount (£)" flush left stands clear of the amounts flush right beneath it
+    let rel = "tests/fixtures/pdf/word-grants-table.pdf";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let doc = extract_file(&path, "doc", rel).expect("fixture reads");
+    let i = interpret(&doc, &Context::new("Fenshire District Council", None));
+    let got: Vec<(i64, &str)> = i
+        .grants
+        .iter()
+        .map(|g| (g.amount_pence / 100, g.recipient.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (45_000, "Cambridge Women's Aid"),
+            (12_500, "Peterborough Youth Trust"),
+            (8_750, "Fenland Rural Watch"),
+            (20_000, "Huntingdon Mind"),
+        ]
+    );
+}

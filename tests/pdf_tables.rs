@@ -523,3 +523,28 @@ fn footnote_marks_stay_in_their_cells_as_superscripts() {
         );
     }
 }
+
+#[test]
+fn a_heading_clear_of_its_figures_in_a_table_ruled_between_rows_heads_them() {
+    let d = fixture("word-grants-table.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2);
+    assert_eq!(t[0].header_rows, 1);
+    assert_eq!(
+        column(t[0], 1),
+        ["Amount (£)", "45,000", "12,500", "8,750", "20,000"]
+    );
+    assert_eq!(
+        rows(t[0])[2],
+        [
+            "Peterborough Youth Trust",
+            "12,500",
+            "Detached youth work on Friday and Saturday nights."
+        ]
+    );
+    assert_eq!(
+        rows(t[1])[0],
+        ["Quarter", "Referrals", "Engaged", "Completed"]
+    );
+    assert_eq!(rows(t[1])[4], ["Q4", "150", "122", "101"]);
+}

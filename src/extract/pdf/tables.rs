@@ -582,7 +582,8 @@ fn table_from_row_rules(
         return None;
     }
     let inside_glyphs: Vec<&Glyph> = inside.iter().map(|&i| &page.glyphs[i]).collect();
-    let columns = text_columns(&inside_glyphs, s);
+    let columns =
+        headings_join_their_columns(text_columns(&inside_glyphs, s), &inside_glyphs, bounds[1]);
     if columns.len() < 2 {
         return None;
     }
@@ -808,6 +809,39 @@ fn widen_to_row_text(
         if left_rows * 2 >= rows { left } else { x0 },
         if right_rows * 2 >= rows { right } else { x1 },
     )
+}
+
+/// A heading set flush left over figures set flush right can stand clear of
+/// them: a column with text above `header_end` only, followed by one with
+/// text below it only, is one column.
+fn headings_join_their_columns(
+    columns: Vec<(f64, f64)>,
+    glyphs: &[&Glyph],
+    header_end: f64,
+) -> Vec<(f64, f64)> {
+    let holds = |(a, b): (f64, f64), header: bool| {
+        glyphs.iter().any(|g| {
+            let (cx, cy) = g.centre();
+            cx >= a && cx <= b && (cy < header_end) == header
+        })
+    };
+    // (a heading has letters; a figure alone in the first row is no heading)
+    let worded = |(a, b): (f64, f64)| {
+        glyphs.iter().any(|g| {
+            let cx = g.centre().0;
+            cx >= a && cx <= b && g.text.chars().any(char::is_alphabetic)
+        })
+    };
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(columns.len());
+    for column in columns {
+        match out.last_mut() {
+            Some(last) if !holds(*last, false) && worded(*last) && !holds(column, true) => {
+                last.1 = column.1
+            }
+            _ => out.push(column),
+        }
+    }
+    out
 }
 
 /// Column extents: glyph spans merged wherever they are closer than a column gap.
