@@ -548,3 +548,32 @@ fn a_heading_clear_of_its_figures_in_a_table_ruled_between_rows_heads_them() {
     );
     assert_eq!(rows(t[1])[4], ["Q4", "150", "122", "101"]);
 }
+
+#[test]
+fn a_header_merged_over_two_rows_is_two_header_rows_with_its_spans() {
+    let d = fixture("word-merged-header.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].header_rows, 2);
+    let head = &t[0].rows[0];
+    let spans: Vec<(&str, u32, u32)> = head
+        .iter()
+        .map(|c| (c.text.as_str(), c.row_span, c.col_span))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("Crime type", 2, 1),
+            ("2021-22", 1, 2),
+            ("", 0, 0),
+            ("2022-23", 1, 2),
+            ("", 0, 0)
+        ]
+    );
+    let r = rows(t[0]);
+    assert_eq!(
+        r[1],
+        ["", "Offences", "Solved (%)", "Offences", "Solved (%)"]
+    );
+    assert_eq!(r[6], ["Total", "6,690", "", "6,564", ""]);
+}

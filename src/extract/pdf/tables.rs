@@ -977,7 +977,7 @@ fn build_table(
     if rows.len() < 2 || rows[0].len() < 2 {
         return None;
     }
-    let header_rows = u32::from(mostly_bold(first_row_glyphs.into_iter(), fonts));
+    let header_rows = grid_header_rows(&rows, mostly_bold(first_row_glyphs.into_iter(), fonts));
     Some(FoundTable {
         bbox,
         table: Table {
@@ -988,6 +988,26 @@ fn build_table(
         },
         glyphs: taken,
     })
+}
+
+/// How many rows of a ruled grid are its header: none unless the first row
+/// is one (set in bold, or holding no figures where later rows do); then as
+/// many as its cells reach down (a heading over two rows beside years over
+/// "Offences" and "Solved").
+fn grid_header_rows(rows: &[Vec<Cell>], first_bold: bool) -> u32 {
+    let figures = |r: &Vec<Cell>| r.iter().any(|c| super::holds_data(&c.text));
+    let Some((first, rest)) = rows.split_first() else {
+        return 0;
+    };
+    if !(first_bold || (!figures(first) && rest.iter().any(figures))) {
+        return 0;
+    }
+    let deepest = first.iter().map(|c| c.row_span).max().unwrap_or(1).max(1);
+    // (never the whole table, nor down into rows of figures)
+    let depth = (1..deepest as usize)
+        .take_while(|&r| r < rows.len() - 1 && !figures(&rows[r]))
+        .count();
+    1 + depth as u32
 }
 
 /// The rows a ruled band holds with no rules between them: a statistics
