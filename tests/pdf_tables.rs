@@ -577,3 +577,34 @@ fn a_header_merged_over_two_rows_is_two_header_rows_with_its_spans() {
     );
     assert_eq!(r[6], ["Total", "6,690", "", "6,564", ""]);
 }
+
+#[test]
+fn rows_a_page_break_carries_over_join_their_table() {
+    // the last row (ruled) or two (unruled) at the top of the next page,
+    // with no header repeated: too few to be a table on their own
+    let cases = [
+        (
+            "table-tail-ruled.pdf",
+            24,
+            ["Organisation 23", "1,851", "West"],
+        ),
+        (
+            "table-tail-unruled.pdf",
+            25,
+            ["Organisation 24", "1,888", "North"],
+        ),
+    ];
+    for (name, awards, last) in cases {
+        let d = fixture(name);
+        let t = tables(&d);
+        assert_eq!(t.len(), 1, "{name}");
+        let r = rows(t[0]);
+        assert_eq!(r.len(), awards + 1, "{name}");
+        assert_eq!(r[awards], last, "{name}");
+        // the paragraph after the table is not taken in
+        assert!(d
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("scored by a panel")));
+    }
+}

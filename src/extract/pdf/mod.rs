@@ -103,13 +103,19 @@ fn extract_selected(
     let table_settings = tables::TableSettings::default();
     let mut found_tables = Vec::new();
     let mut lines = Vec::with_capacity(contents.len());
+    // the columns of a table that ran to the foot of the page before
+    let mut running_on: Option<usize> = None;
     for (no, page) in pages.keys().zip(contents.iter_mut()) {
-        let found = if detect_tables {
+        let mut found = if detect_tables {
             page_tables(page, &styles, &table_settings)
         } else {
             Vec::new()
         };
+        if let Some(columns) = running_on {
+            found.extend(continued_rows(page, &found, &styles, columns));
+        }
         take_glyphs(page, &found);
+        running_on = table_at_foot(page, &found);
         lines.push(layout::page_lines(*no, &page.glyphs, &styles, &settings));
         found_tables.extend(found.into_iter().map(|t| (*no, t)));
     }
@@ -152,6 +158,49 @@ fn extract_selected(
         blocks,
     ))
 }
+
+/// The rows a table carried over to the top of this page, when no table
+/// found on the page starts there.
+fn continued_rows(
+    page: &PageContent,
+    found: &[tables::FoundTable],
+    styles: &[interpreter::FontStyle],
+    columns: usize,
+) -> Option<tables::FoundTable> {
+    let first_top = found.iter().map(|t| t.bbox[1]).fold(f64::MAX, f64::min);
+    // the glyphs of found tables, and all below the first of them, are not the carried rows
+    let taken: Vec<bool> = (0..page.glyphs.len())
+        .map(|i| page.glyphs[i].centre().1 >= first_top)
+        .collect();
+    let mut in_tables = vec![false; page.glyphs.len()];
+    tables::mark_taken(&mut in_tables, found);
+    let taken: Vec<bool> = taken
+        .iter()
+        .zip(&in_tables)
+        .map(|(a, b)| *a || *b)
+        .collect();
+    let s = stream_tables::StreamSettings::default();
+    stream_tables::continuation(page, &taken, styles, columns, &s)
+}
+
+/// The column count of the page's last table when it runs to the page's
+/// foot: no text below it but a footer's (`glyphs` are those left once
+/// the tables took theirs).
+fn table_at_foot(page: &PageContent, found: &[tables::FoundTable]) -> Option<usize> {
+    let last = found
+        .iter()
+        .max_by(|a, b| a.bbox[3].total_cmp(&b.bbox[3]))?;
+    let footer = page.height * (1.0 - FOOTER_ZONE);
+    let below = page.glyphs.iter().any(|g| {
+        let cy = g.centre().1;
+        cy > last.bbox[3] && cy < footer && !g.text.trim().is_empty()
+    });
+    (!below).then(|| last.table.rows.first().map_or(0, Vec::len))
+}
+
+/// The share of a page's height at its foot where a footer (a folio, a
+/// running title) sits.
+const FOOTER_ZONE: f64 = 0.1;
 
 /// Removes the glyphs that tables took, so they are not read again as text.
 fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable]) {

@@ -58,6 +58,8 @@ pub struct StreamSettings {
     pub letter_height: f64,
     /// A row this share further below the one above than the table's row pitch is set apart.
     pub pitch_tolerance: f64,
+    /// A line of one chunk within this share of the page's height from its top is a running header.
+    pub running_header_zone: f64,
 }
 
 impl Default for StreamSettings {
@@ -84,6 +86,7 @@ impl Default for StreamSettings {
             row_overlap: 0.1,
             letter_height: 0.6,
             pitch_tolerance: 0.15,
+            running_header_zone: 0.1,
         }
     }
 }
@@ -121,6 +124,72 @@ pub(super) fn rows_of(lines: Vec<Line>) -> Vec<Row> {
         r.chunks.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
     rows
+}
+
+/// The last rows of a table that a page break carried over to the top of the
+/// next page, too few to be found as a table on their own: from the top of
+/// the page (past a running header's line), the lines of several chunks, as
+/// many as the table has columns at most, each close below the one before
+/// (a cell's wrapped line among them), read as the table read them. Only a
+/// table of `columns` columns is the continuation.
+pub fn continuation(
+    page: &PageContent,
+    taken: &[bool],
+    fonts: &[FontStyle],
+    columns: usize,
+    s: &StreamSettings,
+) -> Option<FoundTable> {
+    let free = page
+        .glyphs
+        .iter()
+        .zip(taken)
+        .filter(|(_, t)| !**t)
+        .map(|(g, _)| g);
+    let layout = LayoutSettings {
+        segment_gap: s.cell_gap,
+        ..LayoutSettings::default()
+    };
+    let rows = rows_of(page_lines(0, free, fonts, &layout));
+    let running_header =
+        |r: &Row| r.chunks.len() < 2 && r.baseline < s.running_header_zone * page.height;
+    let start = rows.iter().take_while(|r| running_header(r)).count();
+    let mut end = start;
+    while end < rows.len() {
+        let row = &rows[end];
+        let cells = (2..=columns).contains(&row.chunks.len());
+        let wrapped = end > start && continues_a_cell(&rows[end - 1], row, s);
+        let close = end == start
+            || row.baseline - rows[end - 1].baseline <= s.max_row_gap * rows[end - 1].size;
+        if !((cells || wrapped) && close) {
+            break;
+        }
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    let chunks = rows[start..end].iter().flat_map(|r| &r.chunks);
+    let area = chunks.fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, c| {
+        [
+            b[0].min(c.x0),
+            b[1].min(c.top),
+            b[2].max(c.x1),
+            b[3].max(c.bottom),
+        ]
+    });
+    let glyph_ids: Vec<usize> = (0..page.glyphs.len())
+        .filter(|&i| {
+            let (cx, cy) = page.glyphs[i].centre();
+            !taken[i] && cx >= area[0] && cx <= area[2] && cy >= area[1] && cy <= area[3]
+        })
+        .collect();
+    let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
+    let (bbox, table) = grid_layout(&region, fonts, None, s)?;
+    (table.rows.first().map(Vec::len) == Some(columns)).then_some(FoundTable {
+        bbox,
+        table,
+        glyphs: glyph_ids,
+    })
 }
 
 /// Finds the page's unruled tables among the glyphs not already in a table:
