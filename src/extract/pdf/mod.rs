@@ -167,18 +167,14 @@ fn continued_rows(
     styles: &[interpreter::FontStyle],
     columns: usize,
 ) -> Option<tables::FoundTable> {
+    // the glyphs of the tables found, and all below the first of them, are not the carried rows
     let first_top = found.iter().map(|t| t.bbox[1]).fold(f64::MAX, f64::min);
-    // the glyphs of found tables, and all below the first of them, are not the carried rows
-    let taken: Vec<bool> = (0..page.glyphs.len())
-        .map(|i| page.glyphs[i].centre().1 >= first_top)
-        .collect();
-    let mut in_tables = vec![false; page.glyphs.len()];
-    tables::mark_taken(&mut in_tables, found);
-    let taken: Vec<bool> = taken
+    let mut taken: Vec<bool> = page
+        .glyphs
         .iter()
-        .zip(&in_tables)
-        .map(|(a, b)| *a || *b)
+        .map(|g| g.centre().1 >= first_top)
         .collect();
+    tables::mark_taken(&mut taken, found);
     let s = stream_tables::StreamSettings::default();
     stream_tables::continuation(page, &taken, styles, columns, &s)
 }

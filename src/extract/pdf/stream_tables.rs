@@ -126,6 +126,36 @@ pub(super) fn rows_of(lines: Vec<Line>) -> Vec<Row> {
     rows
 }
 
+/// The rows of the page's glyphs not taken, chunks parted at cell gaps.
+fn free_rows(
+    page: &PageContent,
+    taken: &[bool],
+    fonts: &[FontStyle],
+    s: &StreamSettings,
+) -> Vec<Row> {
+    let free = page
+        .glyphs
+        .iter()
+        .zip(taken)
+        .filter(|(_, t)| !**t)
+        .map(|(g, _)| g);
+    let layout = LayoutSettings {
+        segment_gap: s.cell_gap,
+        ..LayoutSettings::default()
+    };
+    rows_of(page_lines(0, free, fonts, &layout))
+}
+
+/// The indices of the glyphs not taken whose centres lie in `area`.
+fn free_glyphs_in(page: &PageContent, taken: &[bool], area: BBox) -> Vec<usize> {
+    (0..page.glyphs.len())
+        .filter(|&i| {
+            let (cx, cy) = page.glyphs[i].centre();
+            !taken[i] && cx >= area[0] && cx <= area[2] && cy >= area[1] && cy <= area[3]
+        })
+        .collect()
+}
+
 /// The last rows of a table that a page break carried over to the top of the
 /// next page, too few to be found as a table on their own: from the top of
 /// the page (past a running header's line), the lines of several chunks, as
@@ -139,17 +169,7 @@ pub fn continuation(
     columns: usize,
     s: &StreamSettings,
 ) -> Option<FoundTable> {
-    let free = page
-        .glyphs
-        .iter()
-        .zip(taken)
-        .filter(|(_, t)| !**t)
-        .map(|(g, _)| g);
-    let layout = LayoutSettings {
-        segment_gap: s.cell_gap,
-        ..LayoutSettings::default()
-    };
-    let rows = rows_of(page_lines(0, free, fonts, &layout));
+    let rows = free_rows(page, taken, fonts, s);
     let running_header =
         |r: &Row| r.chunks.len() < 2 && r.baseline < s.running_header_zone * page.height;
     let start = rows.iter().take_while(|r| running_header(r)).count();
@@ -177,12 +197,7 @@ pub fn continuation(
             b[3].max(c.bottom),
         ]
     });
-    let glyph_ids: Vec<usize> = (0..page.glyphs.len())
-        .filter(|&i| {
-            let (cx, cy) = page.glyphs[i].centre();
-            !taken[i] && cx >= area[0] && cx <= area[2] && cy >= area[1] && cy <= area[3]
-        })
-        .collect();
+    let glyph_ids = free_glyphs_in(page, taken, area);
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
     let (bbox, table) = grid_layout(&region, fonts, None, s)?;
     (table.rows.first().map(Vec::len) == Some(columns)).then_some(FoundTable {
@@ -257,18 +272,7 @@ fn detect(
     fonts: &[FontStyle],
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
-    let free = page
-        .glyphs
-        .iter()
-        .zip(taken)
-        .filter(|(_, t)| !**t)
-        .map(|(g, _)| g);
-    let layout = LayoutSettings {
-        segment_gap: s.cell_gap,
-        ..LayoutSettings::default()
-    };
-    let lines = page_lines(0, free, fonts, &layout);
-    let rows = rows_of(lines);
+    let rows = free_rows(page, taken, fonts, s);
     let mut out = Vec::new();
     let mut start = 0;
     while start < rows.len() {
@@ -983,13 +987,7 @@ fn build(
     }
     // The rows read as a table: lay its text out line by line, as a reader
     // who gave its area would have it.
-    let glyph_ids: Vec<usize> = (0..page.glyphs.len())
-        .filter(|&i| {
-            let g = &page.glyphs[i];
-            let (cx, cy) = g.centre();
-            !taken[i] && cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3]
-        })
-        .collect();
+    let glyph_ids = free_glyphs_in(page, taken, bbox);
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
     let Some((bbox, table)) = grid_layout(&region, fonts, None, s) else {
         return Vec::new();
