@@ -525,9 +525,10 @@ fn is_labelled_list(rows: &[Vec<Cell>]) -> bool {
 }
 
 /// Everything on a page as one unruled table, laid out as the stream modes
-/// of tabula, camelot and pdfplumber lay it out: every text line is a row,
-/// and the columns are the horizontal extents that the lines' chunks of
-/// text share. The reader has said where the table is (an `area`, the
+/// of tabula, camelot and pdfplumber lay it out: every text line is a row
+/// (but for the lines of a cell that plainly wraps, which are one cell, see
+/// `wrapped_cells`), and the columns are the horizontal extents that the
+/// lines' chunks of text share. The reader has said where the table is (an `area`, the
 /// `stream` method), so the checks that tell tables from prose are not made;
 /// the page is expected to be cropped to the area.
 ///
