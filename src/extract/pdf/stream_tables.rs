@@ -217,12 +217,18 @@ pub fn stream_tables(
     fonts: &[FontStyle],
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
-    let mut found = detect(page, taken, fonts, s);
+    // the page's text columns, found once: a table is not laid across one
+    let strips = page_strips(page, taken, s);
+    let mut found = detect(page, taken, fonts, &strips, s);
     let mut left = taken.to_vec();
     mark_taken(&mut left, &found);
     // Each gutter parts the page in two; a table may lie wholly on either
     // side (its own columns may be parted by gutters too, so no finer split).
-    let strips = page_strips(page, &left, s);
+    let strips = if found.is_empty() {
+        strips
+    } else {
+        page_strips(page, &left, s)
+    };
     let gutters: Vec<f64> = strips
         .windows(2)
         .map(|w| (w[0].1 + w[1].0) / 2.0)
@@ -236,7 +242,7 @@ pub fn stream_tables(
                 .zip(&left)
                 .map(|(g, t)| *t || (((g.x0 + g.x1) / 2.0) > x) != right_side)
                 .collect();
-            let more = detect(page, &outside, fonts, s);
+            let more = detect(page, &outside, fonts, &strips, s);
             mark_taken(&mut left, &more);
             found.extend(more);
         }
@@ -247,29 +253,48 @@ pub fn stream_tables(
 /// The page's text columns: the x ranges between gutters, gaps at least
 /// `gutter_min` wide that no free glyph crosses anywhere on the page.
 fn page_strips(page: &PageContent, taken: &[bool], s: &StreamSettings) -> Vec<(f64, f64)> {
-    let mut spans: Vec<(f64, f64)> = page
+    let spans: Vec<(f64, f64)> = page
         .glyphs
         .iter()
         .zip(taken)
         .filter(|(g, t)| !**t && !g.text.trim().is_empty())
         .map(|(g, _)| (g.x0, g.x1))
         .collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut strips: Vec<(f64, f64)> = Vec::new();
+    // (the x extent in whole points, marked where a glyph covers it: one
+    // pass, where sorting every glyph cost a tenth of the extraction)
+    let Some(left) = spans.iter().map(|sp| sp.0).reduce(f64::min) else {
+        return Vec::new();
+    };
+    let left = left.floor();
+    let right = spans.iter().map(|sp| sp.1).fold(left, f64::max);
+    let bins = ((right - left) as usize + 2).min(MAX_STRIP_BINS);
+    let mut covered = vec![false; bins];
+    // (casts truncate, and saturate at 0: the bin a point falls in)
+    let bin = |x: f64| ((x - left) as usize).min(bins - 1);
     for (a, b) in spans {
+        covered[bin(a)..=bin(b + 1.0)].fill(true);
+    }
+    let mut strips: Vec<(f64, f64)> = Vec::new();
+    for (i, _) in covered.iter().enumerate().filter(|(_, c)| **c) {
+        let (a, b) = (left + i as f64, left + i as f64 + 1.0);
         match strips.last_mut() {
-            Some(last) if a < last.1 + s.gutter_min => last.1 = last.1.max(b),
+            Some(last) if a < last.1 + s.gutter_min => last.1 = b,
             _ => strips.push((a, b)),
         }
     }
     strips
 }
 
+/// Most whole points of width a page's text columns are looked for across
+/// (a hostile page may place glyphs far apart).
+const MAX_STRIP_BINS: usize = 20_000;
+
 /// The unruled tables among the glyphs not taken.
 fn detect(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
+    strips: &[(f64, f64)],
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
     let rows = free_rows(page, taken, fonts, s);
@@ -286,10 +311,10 @@ fn detect(
         let top = header_start(&rows, start, s).min(first_record_start(&rows, start, end, s));
         let mut whole = Vec::new();
         if top < start {
-            whole = table_of_run(&rows[top..end], page, taken, fonts, s);
+            whole = table_of_run(&rows[top..end], page, taken, fonts, strips, s);
         }
         if whole.is_empty() {
-            whole = table_of_run(&rows[start..end], page, taken, fonts, s);
+            whole = table_of_run(&rows[start..end], page, taken, fonts, strips, s);
         }
         if !whole.is_empty() {
             out.extend(whole);
@@ -297,7 +322,14 @@ fn detect(
             let mut part = start;
             while part < end {
                 let part_end = run_end(&rows, part, 0, s);
-                out.extend(table_of_run(&rows[part..part_end], page, taken, fonts, s));
+                out.extend(table_of_run(
+                    &rows[part..part_end],
+                    page,
+                    taken,
+                    fonts,
+                    strips,
+                    s,
+                ));
                 part = part_end;
                 while part < end && rows[part].chunks.len() < 2 {
                     part += 1;
@@ -472,6 +504,7 @@ fn table_of_run(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
+    strips: &[(f64, f64)],
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
     let multi = rows.iter().filter(|r| r.chunks.len() >= 2).count();
@@ -488,7 +521,7 @@ fn table_of_run(
     if multi < s.min_rows || single as f64 > s.max_single_share * multi as f64 {
         return Vec::new();
     }
-    build(rows, page, taken, fonts, s)
+    build(rows, page, taken, fonts, strips, s)
 }
 
 /// Columns of running text (a brochure's text columns) wrap their sentences:
@@ -924,6 +957,7 @@ fn build(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
+    strips: &[(f64, f64)],
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
     let chunks: Vec<&Line> = rows.iter().flat_map(|r| &r.chunks).collect();
@@ -969,7 +1003,7 @@ fn build(
         };
         return [side(true), side(false)]
             .iter()
-            .flat_map(|rows| table_of_run(rows, page, taken, fonts, s))
+            .flat_map(|rows| table_of_run(rows, page, taken, fonts, strips, s))
             .collect();
     }
     let top = rows
@@ -983,7 +1017,7 @@ fn build(
         .map(|c| c.bottom)
         .fold(f64::MIN, f64::max);
     let bbox = [columns[0].0, top, columns[columns.len() - 1].1, bottom];
-    if crosses_a_text_column(&chunks, bbox, page, taken, s) {
+    if crosses_a_text_column(&chunks, bbox, page, taken, strips, s) {
         return Vec::new();
     }
     // The rows read as a table: lay its text out line by line, as a reader
@@ -1014,9 +1048,9 @@ fn crosses_a_text_column(
     bbox: BBox,
     page: &PageContent,
     taken: &[bool],
+    strips: &[(f64, f64)],
     s: &StreamSettings,
 ) -> bool {
-    let strips = page_strips(page, taken, s);
     strips.windows(2).any(|w| {
         let x = (w[0].1 + w[1].0) / 2.0;
         if x <= bbox[0] || x >= bbox[2] {
