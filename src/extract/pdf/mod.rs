@@ -103,9 +103,15 @@ fn extract_selected(
     let table_settings = tables::TableSettings::default();
     let mut found_tables = Vec::new();
     let mut lines = Vec::with_capacity(contents.len());
-    // the columns of a table that ran to the foot of the page before
+    // the columns of a table that ran to the foot of the page before, and that page
     let mut running_on: Option<usize> = None;
+    let mut previous: Option<u32> = None;
     for (no, page) in pages.keys().zip(contents.iter_mut()) {
+        // (a selection that skips pages has no page before to run on from)
+        if previous.map(|p| p + 1) != Some(*no) {
+            running_on = None;
+        }
+        previous = Some(*no);
         let mut found = if detect_tables {
             page_tables(page, &styles, &table_settings)
         } else {
