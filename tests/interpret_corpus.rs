@@ -208,20 +208,28 @@ fn a_council_news_page_gives_its_awards_as_grants() {
     assert!(has_metric(&i, "amount_gbp", 25_000.0, "bid"));
 }
 
+/// A table fixture's interpretation, for a council that is no commissioner.
+fn fixture_interpretation(name: &str) -> Interpretation {
+    let rel = format!("tests/fixtures/pdf/{name}");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel);
+    let doc = extract_file(&path, "doc", &rel).expect("fixture reads");
+    interpret(&doc, &Context::new("Fenshire District Council", None))
+}
+
+/// Each grant's whole pounds and recipient.
+fn awards(i: &Interpretation) -> Vec<(i64, &str)> {
+    i.grants
+        .iter()
+        .map(|g| (g.amount_pence / 100, g.recipient.as_deref().unwrap_or("")))
+        .collect()
+}
+
 #[test]
 fn a_borderless_grants_table_gives_whole_recipients_and_purposes() {
     // a word processor's table with its borders off, purposes wrapped over up to five lines
-    let rel = "tests/fixtures/pdf/borderless-tables.pdf";
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    let doc = extract_file(&path, "doc", rel).expect("fixture reads");
-    let i = interpret(&doc, &Context::new("Fenshire District Council", None));
-    let got: Vec<(i64, &str)> = i
-        .grants
-        .iter()
-        .map(|g| (g.amount_pence / 100, g.recipient.as_deref().unwrap_or("")))
-        .collect();
+    let i = fixture_interpretation("borderless-tables.pdf");
     assert_eq!(
-        got,
+        awards(&i),
         vec![
             (48_250, "Northfield Youth Action Trust"),
             (12_000, "Victim Support"),
@@ -239,17 +247,9 @@ fn a_borderless_grants_table_gives_whole_recipients_and_purposes() {
 #[test]
 fn a_grants_table_ruled_between_rows_gives_every_award() {
     // "Amount (£)" flush left stands clear of the amounts flush right beneath it
-    let rel = "tests/fixtures/pdf/word-grants-table.pdf";
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    let doc = extract_file(&path, "doc", rel).expect("fixture reads");
-    let i = interpret(&doc, &Context::new("Fenshire District Council", None));
-    let got: Vec<(i64, &str)> = i
-        .grants
-        .iter()
-        .map(|g| (g.amount_pence / 100, g.recipient.as_deref().unwrap_or("")))
-        .collect();
+    let i = fixture_interpretation("word-grants-table.pdf");
     assert_eq!(
-        got,
+        awards(&i),
         vec![
             (45_000, "Cambridge Women's Aid"),
             (12_500, "Peterborough Youth Trust"),

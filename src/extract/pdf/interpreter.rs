@@ -39,6 +39,30 @@ pub struct Glyph {
     pub font: u16,
 }
 
+/// Upright glyphs of `text` set from `x` on `baseline`, each half the size
+/// wide: the page content tests build.
+#[cfg(test)]
+pub fn test_glyphs(text: &str, x: f64, baseline: f64, size: f64) -> Vec<Glyph> {
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let x0 = x + i as f64 * size * 0.5;
+            Glyph {
+                text: CompactString::from(c.to_string()),
+                x0,
+                x1: x0 + size * 0.5,
+                top: baseline - size * 0.9,
+                bottom: baseline + size * 0.25,
+                origin: [x0, baseline],
+                dir: [1.0, 0.0],
+                advance: size * 0.5,
+                size,
+                font: 0,
+            }
+        })
+        .collect()
+}
+
 impl Glyph {
     /// The centre of the glyph's box, which decides the cell or band it is in.
     pub fn centre(&self) -> (f64, f64) {

@@ -590,28 +590,7 @@ fn join_lines(group: &[&Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Upright glyphs of `text` from `x` on `baseline`, each half the size wide.
-    fn glyphs(text: &str, x: f64, baseline: f64, size: f64) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| {
-                let x0 = x + i as f64 * size * 0.5;
-                Glyph {
-                    text: c.to_string().into(),
-                    x0,
-                    x1: x0 + size * 0.5,
-                    top: baseline - size * 0.8,
-                    bottom: baseline + size * 0.2,
-                    origin: [x0, baseline],
-                    dir: [1.0, 0.0],
-                    advance: size * 0.5,
-                    size,
-                    font: 0,
-                }
-            })
-            .collect()
-    }
+    use crate::extract::pdf::interpreter::test_glyphs;
 
     fn texts(gs: &[Glyph]) -> Vec<String> {
         page_lines(0, gs, &[], &LayoutSettings::default())
@@ -623,18 +602,18 @@ mod tests {
     #[test]
     fn a_footnote_mark_raised_half_its_size_stays_on_its_line_as_a_superscript() {
         // "300" at 9 pt, a "2" at 7.2 pt raised 4.5 pt, then more text on the line
-        let mut gs = glyphs("300", 100.0, 200.0, 9.0);
-        gs.extend(glyphs("2", 113.5, 195.5, 7.2));
-        gs.extend(glyphs(" cases", 117.1, 200.0, 9.0));
+        let mut gs = test_glyphs("300", 100.0, 200.0, 9.0);
+        gs.extend(test_glyphs("2", 113.5, 195.5, 7.2));
+        gs.extend(test_glyphs(" cases", 117.1, 200.0, 9.0));
         assert_eq!(texts(&gs), ["300² cases"]);
     }
 
     #[test]
     fn a_subscript_stays_on_its_line_and_a_smaller_line_below_does_not() {
-        let mut gs = glyphs("CO", 100.0, 200.0, 9.0);
-        gs.extend(glyphs("2", 109.0, 202.5, 6.0));
+        let mut gs = test_glyphs("CO", 100.0, 200.0, 9.0);
+        gs.extend(test_glyphs("2", 109.0, 202.5, 6.0));
         // a caption in smaller type a line below, from the left margin
-        gs.extend(glyphs("Source", 100.0, 208.0, 6.0));
+        gs.extend(test_glyphs("Source", 100.0, 208.0, 6.0));
         assert_eq!(texts(&gs), ["CO2", "Source"]);
     }
 

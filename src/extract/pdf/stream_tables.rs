@@ -1057,14 +1057,12 @@ fn crosses_a_text_column(
             return false;
         }
         [w[0], w[1]].iter().any(|&(a, b)| {
-            let side: Vec<&&Line> = chunks.iter().filter(|c| c.x0 >= a && c.x1 <= b).collect();
-            let mut words: Vec<usize> = side
+            let long =
+                median_words(chunks, (a, b)).is_some_and(|w| w as f64 > s.max_words_per_cell);
+            let size = chunks
                 .iter()
-                .map(|c| c.text.split_whitespace().count())
-                .collect();
-            words.sort_unstable();
-            let long = !words.is_empty() && words[words.len() / 2] as f64 > s.max_words_per_cell;
-            let size = side.first().map_or(0.0, |c| c.size);
+                .find(|c| c.x0 >= a && c.x1 <= b)
+                .map_or(0.0, |c| c.size);
             let reach = s.max_row_gap * size;
             let runs_on = page.glyphs.iter().zip(taken).any(|(g, t)| {
                 let (cx, cy) = g.centre();
@@ -1134,44 +1132,31 @@ fn side_by_side_gutter(
 fn short_columns(columns: &[(f64, f64)], chunks: &[&Line], s: &StreamSettings) -> usize {
     columns
         .iter()
-        .filter(|(a, b)| {
-            let mut words: Vec<usize> = chunks
-                .iter()
-                .filter(|c| c.x0 >= *a && c.x1 <= *b)
-                .map(|c| c.text.split_whitespace().count())
-                .collect();
-            words.sort_unstable();
-            !words.is_empty() && words[words.len() / 2] as f64 <= s.max_words_per_cell
+        .filter(|span| {
+            median_words(chunks, **span).is_some_and(|w| w as f64 <= s.max_words_per_cell)
         })
         .count()
+}
+
+/// How many words the typical chunk lying wholly within `(a, b)` has.
+fn median_words(chunks: &[&Line], (a, b): (f64, f64)) -> Option<usize> {
+    let mut words: Vec<usize> = chunks
+        .iter()
+        .filter(|c| c.x0 >= a && c.x1 <= b)
+        .map(|c| c.text.split_whitespace().count())
+        .collect();
+    words.sort_unstable();
+    words.get(words.len() / 2).copied()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use compact_str::CompactString;
+    use crate::extract::pdf::interpreter::test_glyphs;
 
-    /// The glyphs of `text` set from `x` on a baseline, each half the size wide.
+    /// The glyphs of `text` set from `x` on a baseline, at 10 pt.
     fn word(text: &str, x: f64, baseline: f64) -> Vec<Glyph> {
-        let size = 10.0;
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| {
-                let x0 = x + i as f64 * size * 0.5;
-                Glyph {
-                    text: CompactString::from(c.to_string()),
-                    x0,
-                    x1: x0 + size * 0.5,
-                    top: baseline - size * 0.9,
-                    bottom: baseline + size * 0.25,
-                    origin: [x0, baseline],
-                    dir: [1.0, 0.0],
-                    advance: size * 0.5,
-                    size,
-                    font: 0,
-                }
-            })
-            .collect()
+        test_glyphs(text, x, baseline, 10.0)
     }
 
     fn page(words: &[(&str, f64, f64)]) -> PageContent {

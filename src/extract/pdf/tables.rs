@@ -668,10 +668,8 @@ fn table_from_row_rules(
         return None;
     }
     // The first band is the header when it is set in bold, or holds no
-    // figures where the rest do.
-    let figures = |r: &Vec<Cell>| r.iter().any(|c| super::holds_data(&c.text));
-    let headings = !figures(&rows[0]) && rows[1..].iter().any(figures);
-    let header_rows = u32::from(first_bold || headings);
+    // figures where the rest do (its cells span no rows: one band).
+    let header_rows = grid_header_rows(&rows, first_bold);
     Some(FoundTable {
         bbox,
         table: Table {
