@@ -397,6 +397,48 @@ fn unruled_tables_are_found_and_prose_columns_are_not() {
 }
 
 #[test]
+fn a_grid_in_a_frame_with_rounded_corners_keeps_its_corner_cells() {
+    // a 3 x 3 grid whose frame is one closed path with rounded corners
+    // (radius 8, as a stylesheet's border-radius draws it), the inner rules
+    // running to the frame: the rounded corners cut the frame's sides short of
+    // the corners, and the four corner cells must still be cells
+    let (l, r, top, bottom, k) = (100.0, 400.0, 720.0, 660.0, 8.0 * 0.5523);
+    let mut content = format!(
+        "0.5 w {a} {bottom} m {b} {bottom} l {bk} {bottom} {r} {ck} {r} {c} c {r} {d} l \
+         {r} {dk} {bk} {top} {b} {top} c {a} {top} l {ak} {top} {l} {dk} {l} {d} c {l} {c} l \
+         {l} {ck} {ak} {bottom} {a} {bottom} c h S ",
+        a = l + 8.0,
+        b = r - 8.0,
+        c = bottom + 8.0,
+        d = top - 8.0,
+        ak = l + 8.0 - k,
+        bk = r - 8.0 + k,
+        ck = bottom + 8.0 - k,
+        dk = top - 8.0 + k,
+    );
+    for y in [700.0, 680.0] {
+        content += &format!("{l} {y} m {r} {y} l S ");
+    }
+    for x in [200.0, 300.0] {
+        content += &format!("{x} {bottom} m {x} {top} l S ");
+    }
+    content += "BT /F1 10 Tf 110 705 Td (Area) Tj 100 0 Td (Officers) Tj 100 0 Td (Staff) Tj \
+                -200 -20 Td (North) Tj 100 0 Td (212) Tj 100 0 Td (64) Tj \
+                -200 -20 Td (South) Tj 100 0 Td (187) Tj 100 0 Td (51) Tj ET";
+    let doc = extract(&one_page(&content, dictionary! {}));
+    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    assert_eq!(
+        tables[0].texts(),
+        vec![
+            vec!["Area", "Officers", "Staff"],
+            vec!["North", "212", "64"],
+            vec!["South", "187", "51"],
+        ]
+    );
+}
+
+#[test]
 fn rules_drawn_as_curves_make_a_ruled_table() {
     // a 2 x 3 grid whose rules are Bezier curves with their control points on
     // the line (as some producers draw every line), in a frame drawn the same way,

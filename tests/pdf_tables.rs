@@ -608,3 +608,19 @@ fn rows_a_page_break_carries_over_join_their_table() {
             .any(|b| b.text.contains("scored by a panel")));
     }
 }
+
+#[test]
+fn tables_framed_with_rounded_corners_keep_their_corner_cells_and_columns() {
+    // the frame's sides stop short of the corners by the corner's radius:
+    // read as running on to the corners, so that the corner cells are cells
+    // and the sides' ends make no columns of their own
+    let d = fixture("rounded-frames.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2);
+    for table in t {
+        let r = rows(table);
+        assert_eq!(r.len(), 6);
+        assert_eq!(r[0], ["Area", "Offences 2021", "Offences 2022", "Change"]);
+        assert_eq!(r[5], ["East Cambridgeshire", "611", "640", "4.7%"]);
+    }
+}

@@ -147,6 +147,24 @@ struct PageRun {
     path_bent: bool,
     subpath_start: Option<(f64, f64)>,
     current_point: Option<(f64, f64)>,
+    /// The direction of the straight segment that ends at the current point.
+    last_straight: Option<(f64, f64)>,
+    /// How the subpath opened, once it has a piece: with a straight segment
+    /// in this direction, or (None) with a curve or a point.
+    subpath_opening: Option<Option<(f64, f64)>>,
+    /// A rounded corner just drawn, whose side may run on along the next segment.
+    open_corner: Option<OpenCorner>,
+}
+
+/// The end of an arc that rounds a corner.
+#[derive(Clone, Copy)]
+struct OpenCorner {
+    /// The square corner the rounding cut off.
+    corner: (f64, f64),
+    /// Where the arc ends.
+    end: (f64, f64),
+    /// The direction from the corner to the arc's end, along the side.
+    side: (f64, f64),
 }
 
 impl<'a> Interpreter<'a> {
@@ -205,6 +223,9 @@ impl<'a> Interpreter<'a> {
             path_bent: false,
             subpath_start: None,
             current_point: None,
+            last_straight: None,
+            subpath_opening: None,
+            open_corner: None,
         };
         let resources = page_resources(doc, page_id);
         self.run_stream(&content, &resources, &mut run, 0)?;
@@ -333,11 +354,13 @@ impl<'a> Interpreter<'a> {
                 }
                 run.subpath_start = None;
                 run.path_bent = false;
+                run.end_subpath();
             }
             "n" => {
                 run.path.clear();
                 run.subpath_start = None;
                 run.path_bent = false;
+                run.end_subpath();
             }
             _ => {}
         }
@@ -556,16 +579,38 @@ impl PageRun {
 
     fn move_to(&mut self, x: f64, y: f64) {
         let p = self.device(x, y);
+        self.end_subpath();
         self.subpath_start = Some(p);
         self.current_point = Some(p);
+    }
+
+    /// Forgets what the open subpath's pieces said about the next one.
+    fn end_subpath(&mut self) {
+        self.last_straight = None;
+        self.subpath_opening = None;
+        self.open_corner = None;
     }
 
     fn line_to(&mut self, x: f64, y: f64) {
         let p = self.device(x, y);
         if let Some(from) = self.current_point {
-            self.push_segment(from, p);
+            self.straight(from, p);
         }
         self.current_point = Some(p);
+    }
+
+    /// A straight piece of the path: a rule, which also finishes the side of a
+    /// rounded corner drawn just before it.
+    fn straight(&mut self, from: (f64, f64), to: (f64, f64)) {
+        let dir = direction(from, to);
+        if let (Some(d), Some(open)) = (dir, self.open_corner.take()) {
+            if same_point(open.end, from) && dot(d, open.side) > ALIGNED {
+                self.push_segment(open.corner, open.end);
+            }
+        }
+        self.subpath_opening.get_or_insert(dir);
+        self.last_straight = dir;
+        self.push_segment(from, to);
     }
 
     /// A Bezier curve. One whose control points lie on its chord is a straight
@@ -574,9 +619,9 @@ impl PageRun {
     /// current point.
     fn curve_to(&mut self, c1: [f64; 2], c2: [f64; 2], end: [f64; 2]) {
         let end = self.device(end[0], end[1]);
+        let (c1, c2) = (self.device(c1[0], c1[1]), self.device(c2[0], c2[1]));
         if let Some(from) = self.current_point {
-            let on_chord = |[x, y]: [f64; 2]| {
-                let p = self.device(x, y);
+            let on_chord = |p: (f64, f64)| {
                 let (dx, dy) = (end.0 - from.0, end.1 - from.1);
                 let length = (dx * dx + dy * dy).sqrt();
                 // (a short piece of a rounded corner bends little, but much for its length)
@@ -584,17 +629,42 @@ impl PageRun {
                 off <= (0.01 * length).min(0.5) + 1e-3
             };
             if on_chord(c1) && on_chord(c2) {
-                self.push_segment(from, end);
+                self.straight(from, end);
             } else {
                 self.path_bent = true;
+                self.subpath_opening.get_or_insert(None);
+                self.round_corner(from, c1, c2, end);
             }
         }
         self.current_point = Some(end);
     }
 
+    /// A bent curve between straight sides may round the corner of a frame (a
+    /// table drawn with rounded corners): each side is then read as running on
+    /// to the square corner, so that the frame's rules meet as a grid's do.
+    fn round_corner(&mut self, from: (f64, f64), c1: (f64, f64), c2: (f64, f64), end: (f64, f64)) {
+        self.open_corner = None;
+        if let (Some(side), Some(corner)) = (self.last_straight, square_corner(from, c1, end)) {
+            if direction(from, corner).is_some_and(|d| dot(d, side) > ALIGNED) {
+                self.push_segment(from, corner);
+            }
+        }
+        self.last_straight = None;
+        if let Some(corner) = square_corner(end, c2, from) {
+            self.open_corner = direction(corner, end).map(|side| OpenCorner { corner, end, side });
+        }
+    }
+
     fn close_path(&mut self) {
         if let (Some(from), Some(start)) = (self.current_point, self.subpath_start) {
-            self.push_segment(from, start);
+            // (a rounded corner that ends where the subpath began runs on along its first side)
+            if let (Some(open), Some(Some(first))) = (self.open_corner, self.subpath_opening) {
+                let ends_at_start = same_point(from, start) && same_point(open.end, start);
+                if ends_at_start && dot(first, open.side) > ALIGNED {
+                    self.push_segment(open.corner, open.end);
+                }
+            }
+            self.straight(from, start);
             self.current_point = Some(start);
         }
     }
@@ -609,6 +679,7 @@ impl PageRun {
         for i in 0..4 {
             self.push_segment(corners[i], corners[(i + 1) % 4]);
         }
+        self.end_subpath();
         self.current_point = Some(corners[0]);
         self.subpath_start = Some(corners[0]);
     }
@@ -624,6 +695,53 @@ impl PageRun {
             });
         }
     }
+}
+
+/// Directions closer than this (cosine) are one direction.
+const ALIGNED: f64 = 0.999;
+
+/// The widest rounded corner read as a frame's corner; a wider arc is a
+/// chart's, a dial's or a logo's.
+const MAX_CORNER_RADIUS: f64 = 30.0;
+
+fn direction(from: (f64, f64), to: (f64, f64)) -> Option<(f64, f64)> {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt();
+    (length > 1e-6).then(|| (dx / length, dy / length))
+}
+
+fn dot(a: (f64, f64), b: (f64, f64)) -> f64 {
+    a.0 * b.0 + a.1 * b.1
+}
+
+fn same_point(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < 0.01 && (a.1 - b.1).abs() < 0.01
+}
+
+/// The square corner a rounded corner cuts off. The arc leaves `at` towards
+/// `control` along a horizontal or vertical tangent and turns through at most
+/// a right angle to `other`; the circle through both with that tangent gives
+/// the radius, and the corner lies that far along the tangent.
+fn square_corner(at: (f64, f64), control: (f64, f64), other: (f64, f64)) -> Option<(f64, f64)> {
+    let t = direction(at, control)?;
+    if t.0.abs().min(t.1.abs()) > 0.02 {
+        return None;
+    }
+    let t = if t.0.abs() > t.1.abs() {
+        (t.0.signum(), 0.0)
+    } else {
+        (0.0, t.1.signum())
+    };
+    let v = (other.0 - at.0, other.1 - at.1);
+    let along = dot(v, t);
+    let across = dot(v, (-t.1, t.0)).abs();
+    if across < 1e-6 {
+        return None;
+    }
+    let radius = dot(v, v) / (2.0 * across);
+    let within_a_right_angle = along > 0.0 && along <= radius * 1.01 && across <= radius * 1.01;
+    (within_a_right_angle && radius <= MAX_CORNER_RADIUS)
+        .then_some((at.0 + t.0 * radius, at.1 + t.1 * radius))
 }
 
 /// A glyph's box, writing direction and advance, in page space: spanned by its
