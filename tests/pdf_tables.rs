@@ -624,3 +624,20 @@ fn tables_framed_with_rounded_corners_keep_their_corner_cells_and_columns() {
         assert_eq!(r[5], ["East Cambridgeshire", "611", "640", "4.7%"]);
     }
 }
+
+#[test]
+fn tables_drawn_with_fills_are_read_and_one_under_another_stay_apart() {
+    // a dark header over banded rows; a tinted table ruled in white; banded
+    // rows with no rules 20 pt under the tinted one, its header repeating the
+    // one above: a header of its own starts a table, so it is not joined
+    let d = fixture("shaded-tables.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 3);
+    for table in t {
+        let r = rows(table);
+        assert_eq!(table.header_rows, 1);
+        assert_eq!(r.len(), 6);
+        assert_eq!(r[0], ["Area", "Offences 2021", "Offences 2022", "Change"]);
+        assert_eq!(r[5], ["South Cambridgeshire", "611", "640", "4.7%"]);
+    }
+}

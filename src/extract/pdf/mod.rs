@@ -253,8 +253,10 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         let continues = match (&blocks[i].table, &blocks[i + 1].table) {
             (Some(a), Some(b)) => {
                 let same_columns = a.rows.first().map(Vec::len) == b.rows.first().map(Vec::len);
-                // On one page: parts of a table whose rule style changes between sections.
+                // On one page: parts of a table whose rule style changes between
+                // sections. A part with a header of its own starts a table.
                 let next_on_page = b.page == end_page
+                    && b.header_rows == 0
                     && matches!((blocks[i].bbox, blocks[i + 1].bbox), (Some(p), Some(n)) if n[1] - p[3] < MAX_TABLE_PART_GAP && (n[0] - p[0]).abs() < MAX_TABLE_PART_GAP);
                 same_columns && (b.page == end_page.map(|p| p + 1) || next_on_page)
             }
