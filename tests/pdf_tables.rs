@@ -641,3 +641,35 @@ fn tables_drawn_with_fills_are_read_and_one_under_another_stay_apart() {
         assert_eq!(r[5], ["South Cambridgeshire", "611", "640", "4.7%"]);
     }
 }
+
+#[test]
+fn tables_ruled_between_columns_only_keep_wrapped_cells_whole() {
+    // column rules alone, then the same boxed with a rule under the header
+    // (its body one ruled band read line by line): a purpose wrapped over
+    // two or three lines is one cell in both
+    let d = fixture("column-rules.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2);
+    for table in t {
+        let r = rows(table);
+        assert_eq!(r.len(), 5);
+        assert_eq!(r[0], ["Recipient", "Award (£)", "Purpose"]);
+        assert_eq!(
+            r[3],
+            [
+                "Cambridge Women's Aid",
+                "20,000",
+                "Outreach workers for victims of domestic abuse in rural areas, \
+                 and a helpline open in the evenings."
+            ]
+        );
+        assert_eq!(
+            r[4],
+            [
+                "Huntingdon Neighbourhood Watch",
+                "1,500",
+                "Signs and leaflets"
+            ]
+        );
+    }
+}

@@ -6,7 +6,8 @@
 
 use super::interpreter::{FontStyle, Glyph, PageContent, Segment};
 use super::layout::{page_lines, LayoutSettings, Line};
-use super::stream_tables::{rows_of, Row};
+use super::stream_tables::{rows_of, Row, StreamSettings};
+use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -1014,11 +1015,12 @@ fn grid_header_rows(rows: &[Vec<Cell>], first_bold: bool) -> u32 {
 /// read line by line into the grid's columns when a column holds figures on
 /// three lines or more and most lines have text in two columns or more; a
 /// cell of wrapped text beside a figure (a grant's rationale) is one line of
-/// figures, and stays one cell.
+/// figures, and stays one cell. Lines are then grouped into records as an
+/// unruled table's are, so that a cell wrapped over lines stays one cell.
 fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Vec<Vec<Cell>>> {
     let chunks = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
-    let lines = rows_of(chunks);
-    if lines.len() < 3 {
+    let rows = rows_of(chunks);
+    if rows.len() < 3 {
         return None;
     }
     let width = xs.len() - 1;
@@ -1028,26 +1030,32 @@ fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Ve
             .position(|w| centre >= w[0] && centre < w[1])
             .unwrap_or(width - 1)
     };
-    let rows: Vec<Vec<String>> = lines
+    let lines: Vec<TableLine> = rows
         .iter()
-        .map(|line| {
+        .map(|row| {
             let mut cells = vec![String::new(); width];
-            for c in &line.chunks {
+            for c in &row.chunks {
                 append_chunk(&mut cells[column(c)], &c.text);
             }
-            cells
+            TableLine {
+                cells,
+                baseline: row.baseline,
+                size: row.size,
+            }
         })
         .collect();
-    let figures_in = |col: usize| rows.iter().filter(|r| super::holds_data(&r[col])).count();
+    let figures_in = |col: usize| {
+        let holding = lines.iter().filter(|l| super::holds_data(&l.cells[col]));
+        holding.count()
+    };
     let most_figures = (0..width).map(figures_in).max().unwrap_or(0);
-    let spread = rows
+    let spread = lines
         .iter()
-        .filter(|r| r.iter().filter(|t| !t.is_empty()).count() >= 2)
+        .filter(|l| l.cells.iter().filter(|t| !t.is_empty()).count() >= 2)
         .count();
-    (most_figures >= 3 && spread * 2 >= rows.len()).then(|| {
-        rows.into_iter()
-            .map(|r| r.into_iter().map(Cell::new).collect())
-            .collect()
+    (most_figures >= 3 && spread * 2 >= lines.len()).then(|| {
+        let records = wrapped_cells::records(&lines, 0, &StreamSettings::default());
+        wrapped_cells::merge(&lines, &records)
     })
 }
 
