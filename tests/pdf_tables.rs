@@ -673,3 +673,31 @@ fn tables_ruled_between_columns_only_keep_wrapped_cells_whole() {
         );
     }
 }
+
+#[test]
+fn rows_are_carried_over_only_from_the_page_just_before() {
+    // page 1 ends with a table, page 2 is prose, page 3 opens with two rows
+    // of three cells: read with page 2 or without it, they carry nothing over
+    // from page 1 (without page 2 they would be read as rows carried over to
+    // a page after page 1's, and made a table)
+    use reportmine::extract::pdf::extract_pages;
+    let rel = "tests/fixtures/pdf/table-tail-skipped.pdf";
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap();
+    for pages in [vec![1, 2, 3], vec![1, 3]] {
+        let d = extract_pages(&bytes, "id", rel, &|p| pages.contains(&p)).unwrap();
+        let t = tables(&d);
+        // (too few to be a table on their own, page 3's rows are no table)
+        assert_eq!(t.len(), 1, "pages {pages:?}");
+        let r = rows(t[0]);
+        assert_eq!(r.len(), 24, "pages {pages:?}");
+        assert_eq!(
+            r[23],
+            ["Organisation 22", "1,814", "East"],
+            "pages {pages:?}"
+        );
+        assert!(
+            d.blocks.iter().any(|b| b.text.contains("Training course")),
+            "pages {pages:?}"
+        );
+    }
+}
