@@ -593,6 +593,8 @@ fn rows_a_page_break_carries_over_join_their_table() {
             25,
             ["Organisation 24", "1,888", "North"],
         ),
+        // (the two rows carried over have an empty cell: divided as the table is)
+        ("table-tail-gaps.pdf", 25, ["Organisation 24", "1,888", ""]),
     ];
     for (name, awards, last) in cases {
         let d = fixture(name);

@@ -103,8 +103,8 @@ fn extract_selected(
     let table_settings = tables::TableSettings::default();
     let mut found_tables = Vec::new();
     let mut lines = Vec::with_capacity(contents.len());
-    // the columns of a table that ran to the foot of the page before, and that page
-    let mut running_on: Option<usize> = None;
+    // a table that ran to the foot of the page before, and that page
+    let mut running_on: Option<RunningTable> = None;
     let mut previous: Option<u32> = None;
     for (no, page) in pages.keys().zip(contents.iter_mut()) {
         // (a selection that skips pages has no page before to run on from)
@@ -117,11 +117,11 @@ fn extract_selected(
         } else {
             Vec::new()
         };
-        if let Some(columns) = running_on {
-            found.extend(continued_rows(page, &found, &styles, columns));
+        if let Some(running) = running_on {
+            found.extend(continued_rows(page, &found, &styles, &running));
         }
-        take_glyphs(page, &found);
         running_on = table_at_foot(page, &found);
+        take_glyphs(page, &found);
         lines.push(layout::page_lines(*no, &page.glyphs, &styles, &settings));
         found_tables.extend(found.into_iter().map(|t| (*no, t)));
     }
@@ -171,7 +171,7 @@ fn continued_rows(
     page: &PageContent,
     found: &[tables::FoundTable],
     styles: &[interpreter::FontStyle],
-    columns: usize,
+    running: &RunningTable,
 ) -> Option<tables::FoundTable> {
     // the glyphs of the tables found, and all below the first of them, are not the carried rows
     let first_top = found.iter().map(|t| t.bbox[1]).fold(f64::MAX, f64::min);
@@ -182,13 +182,21 @@ fn continued_rows(
         .collect();
     tables::mark_taken(&mut taken, found);
     let s = stream_tables::StreamSettings::default();
-    stream_tables::continuation(page, &taken, styles, columns, &s)
+    let bounds = running.bounds.as_deref();
+    stream_tables::continuation(page, &taken, styles, running.columns, bounds, &s)
 }
 
-/// The column count of the page's last table when it runs to the page's
-/// foot: no text below it but a footer's (`glyphs` are those left once
-/// the tables took theirs).
-fn table_at_foot(page: &PageContent, found: &[tables::FoundTable]) -> Option<usize> {
+/// A table that runs to the foot of its page: its column count, and where
+/// its columns divide, when its last rows show that, for the rows a page
+/// break carries over (a row with an empty cell cannot show it itself).
+struct RunningTable {
+    columns: usize,
+    bounds: Option<Vec<f64>>,
+}
+
+/// The page's last table when it runs to the page's foot: no text below
+/// it but a footer's.
+fn table_at_foot(page: &PageContent, found: &[tables::FoundTable]) -> Option<RunningTable> {
     let last = found
         .iter()
         .max_by(|a, b| a.bbox[3].total_cmp(&b.bbox[3]))?;
@@ -197,7 +205,37 @@ fn table_at_foot(page: &PageContent, found: &[tables::FoundTable]) -> Option<usi
         let cy = g.centre().1;
         cy > last.bbox[3] && cy < footer && !g.text.trim().is_empty()
     });
-    (!below).then(|| last.table.rows.first().map_or(0, Vec::len))
+    if below {
+        return None;
+    }
+    let columns = last.table.rows.first().map_or(0, Vec::len);
+    let bounds = column_gaps(page, last).filter(|b| b.len() + 1 == columns);
+    Some(RunningTable { columns, bounds })
+}
+
+/// Where a table's columns divide, seen in the lower half of it (below a
+/// heading that spans columns): the middles of the gaps wider than a cell
+/// gap that none of its glyphs there cross.
+fn column_gaps(page: &PageContent, table: &tables::FoundTable) -> Option<Vec<f64>> {
+    let middle = (table.bbox[1] + table.bbox[3]) / 2.0;
+    let mut spans: Vec<(f64, f64, f64)> = table
+        .glyphs
+        .iter()
+        .map(|&i| &page.glyphs[i])
+        .filter(|g| g.centre().1 >= middle && !g.text.trim().is_empty())
+        .map(|g| (g.x0, g.x1, g.size))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let cell_gap = stream_tables::StreamSettings::default().cell_gap;
+    let mut bounds = Vec::new();
+    let mut reach = spans.first()?.1;
+    for &(x0, x1, size) in &spans[1..] {
+        if x0 - reach > cell_gap * size {
+            bounds.push((reach + x0) / 2.0);
+        }
+        reach = reach.max(x1);
+    }
+    Some(bounds)
 }
 
 /// The share of a page's height at its foot where a footer (a folio, a

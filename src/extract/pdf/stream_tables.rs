@@ -160,13 +160,15 @@ fn free_glyphs_in(page: &PageContent, taken: &[bool], area: BBox) -> Vec<usize> 
 /// next page, too few to be found as a table on their own: from the top of
 /// the page (past a running header's line), the lines of several chunks, as
 /// many as the table has columns at most, each close below the one before
-/// (a cell's wrapped line among them), read as the table read them. Only a
-/// table of `columns` columns is the continuation.
+/// (a cell's wrapped line among them), read as the table read them, divided
+/// where its columns divide (`bounds`) when that is known. Only a table of
+/// `columns` columns is the continuation.
 pub fn continuation(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
     columns: usize,
+    bounds: Option<&[f64]>,
     s: &StreamSettings,
 ) -> Option<FoundTable> {
     let rows = free_rows(page, taken, fonts, s);
@@ -199,7 +201,13 @@ pub fn continuation(
     });
     let glyph_ids = free_glyphs_in(page, taken, area);
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
-    let (bbox, table) = grid_layout(&region, fonts, None, s)?;
+    let (bbox, mut table) = grid_layout(&region, fonts, bounds, s)?;
+    if bounds.is_some() {
+        // (the columns past the last one with text are the table's too)
+        for row in &mut table.rows {
+            row.resize_with(columns.max(row.len()), || Cell::new(""));
+        }
+    }
     (table.rows.first().map(Vec::len) == Some(columns)).then_some(FoundTable {
         bbox,
         table,
