@@ -396,6 +396,17 @@ fn unruled_tables_are_found_and_prose_columns_are_not() {
     );
 }
 
+/// The texts of the one table a page drawn by `content` holds.
+fn the_one_table(content: &str) -> Vec<Vec<String>> {
+    let doc = extract(&one_page(content, dictionary! {}));
+    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    let texts = tables[0].texts().into_iter();
+    texts
+        .map(|r| r.into_iter().map(String::from).collect())
+        .collect()
+}
+
 #[test]
 fn a_grid_in_a_frame_with_rounded_corners_keeps_its_corner_cells() {
     // a 3 x 3 grid whose frame is one closed path with rounded corners
@@ -425,11 +436,8 @@ fn a_grid_in_a_frame_with_rounded_corners_keeps_its_corner_cells() {
     content += "BT /F1 10 Tf 110 705 Td (Area) Tj 100 0 Td (Officers) Tj 100 0 Td (Staff) Tj \
                 -200 -20 Td (North) Tj 100 0 Td (212) Tj 100 0 Td (64) Tj \
                 -200 -20 Td (South) Tj 100 0 Td (187) Tj 100 0 Td (51) Tj ET";
-    let doc = extract(&one_page(&content, dictionary! {}));
-    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
-    assert_eq!(tables.len(), 1, "{tables:?}");
     assert_eq!(
-        tables[0].texts(),
+        the_one_table(&content),
         vec![
             vec!["Area", "Officers", "Staff"],
             vec!["North", "212", "64"],
@@ -474,11 +482,8 @@ fn rules_drawn_as_curves_make_a_ruled_table() {
                 -200 -20 Td (North) Tj 100 0 Td (212) Tj 100 0 Td (64) Tj \
                 -200 -20 Td (South) Tj 100 0 Td (187) Tj 100 0 Td (51) Tj \
                 -200 -20 Td (East) Tj 100 0 Td (143) Tj 100 0 Td (39) Tj ET";
-    let doc = extract(&one_page(&content, dictionary! {}));
-    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
-    assert_eq!(tables.len(), 1, "{tables:?}");
     assert_eq!(
-        tables[0].texts(),
+        the_one_table(&content),
         vec![
             vec!["Area", "Officers", "Staff"],
             vec!["North", "212", "64"],

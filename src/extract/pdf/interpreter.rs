@@ -352,15 +352,11 @@ impl<'a> Interpreter<'a> {
                 if !panel {
                     run.out.segments.extend(segs.into_iter().take(room));
                 }
-                run.subpath_start = None;
-                run.path_bent = false;
-                run.end_subpath();
+                run.end_path();
             }
             "n" => {
                 run.path.clear();
-                run.subpath_start = None;
-                run.path_bent = false;
-                run.end_subpath();
+                run.end_path();
             }
             _ => {}
         }
@@ -582,6 +578,13 @@ impl PageRun {
         self.end_subpath();
         self.subpath_start = Some(p);
         self.current_point = Some(p);
+    }
+
+    /// Forgets the path once it is painted or discarded.
+    fn end_path(&mut self) {
+        self.subpath_start = None;
+        self.path_bent = false;
+        self.end_subpath();
     }
 
     /// Forgets what the open subpath's pieces said about the next one.

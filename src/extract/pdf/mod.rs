@@ -214,28 +214,25 @@ fn table_at_foot(page: &PageContent, found: &[tables::FoundTable]) -> Option<Run
 }
 
 /// Where a table's columns divide, seen in the lower half of it (below a
-/// heading that spans columns): the middles of the gaps wider than a cell
-/// gap that none of its glyphs there cross.
+/// heading that spans columns): between the text columns its glyphs there make.
 fn column_gaps(page: &PageContent, table: &tables::FoundTable) -> Option<Vec<f64>> {
     let middle = (table.bbox[1] + table.bbox[3]) / 2.0;
-    let mut spans: Vec<(f64, f64, f64)> = table
+    let lower: Vec<&Glyph> = table
         .glyphs
         .iter()
         .map(|&i| &page.glyphs[i])
         .filter(|g| g.centre().1 >= middle && !g.text.trim().is_empty())
-        .map(|g| (g.x0, g.x1, g.size))
         .collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let cell_gap = stream_tables::StreamSettings::default().cell_gap;
-    let mut bounds = Vec::new();
-    let mut reach = spans.first()?.1;
-    for &(x0, x1, size) in &spans[1..] {
-        if x0 - reach > cell_gap * size {
-            bounds.push((reach + x0) / 2.0);
-        }
-        reach = reach.max(x1);
+    if lower.is_empty() {
+        return None;
     }
-    Some(bounds)
+    let columns = tables::text_columns(&lower, &tables::TableSettings::default());
+    Some(
+        columns
+            .windows(2)
+            .map(|w| (w[0].1 + w[1].0) / 2.0)
+            .collect(),
+    )
 }
 
 /// The share of a page's height at its foot where a footer (a folio, a

@@ -844,7 +844,7 @@ fn headings_join_their_columns(
 }
 
 /// Column extents: glyph spans merged wherever they are closer than a column gap.
-fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
+pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
     sizes.sort_by(f64::total_cmp);
     let gap = sizes[sizes.len() / 2] * s.column_gap;
