@@ -703,3 +703,46 @@ fn rows_are_carried_over_only_from_the_page_just_before() {
         );
     }
 }
+
+#[test]
+fn headings_set_sideways_over_an_unruled_table_are_its_header() {
+    // headings reading up beside an upright stub heading at their foot, one
+    // wrapped over two lines; then headings reading down beside upright ones
+    let d = fixture("sideways-headings.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2);
+    let crime = rows(t[0]);
+    assert_eq!(
+        crime[0],
+        [
+            "District",
+            "Burglary",
+            "Robbery",
+            "Criminal damage",
+            "Violence",
+            "All crime"
+        ]
+    );
+    assert_eq!(
+        crime[6],
+        ["South Cambridgeshire", "280", "10", "190", "1,000", "1,480"]
+    );
+    assert_eq!(t[0].header_rows, 1);
+    let workforce = rows(t[1]);
+    assert_eq!(
+        workforce[0],
+        ["Area", "Population", "Officers", "Staff", "Volunteers"]
+    );
+    assert_eq!(workforce.len(), 5);
+    // the headings are the tables' text, not lines of prose beside them
+    let prose: Vec<&str> = d
+        .blocks
+        .iter()
+        .filter(|b| b.table.is_none())
+        .map(|b| b.text.as_str())
+        .collect();
+    let heading = |p: &&str| {
+        p.contains("Burglary") || ["Officers", "Staff", "Volunteers"].contains(&p.trim())
+    };
+    assert!(!prose.iter().any(heading), "{prose:?}");
+}

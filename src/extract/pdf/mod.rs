@@ -11,6 +11,7 @@ mod interpreter;
 mod layout;
 mod limits;
 mod orientation;
+mod sideways_headings;
 mod stream_tables;
 mod tables;
 mod wrapped_cells;

@@ -6,6 +6,7 @@
 
 use super::interpreter::{FontStyle, Glyph, PageContent};
 use super::layout::{is_list_label, page_lines, LayoutSettings, Line};
+use super::sideways_headings::add_sideways_headings;
 use super::tables::{append_chunk, mark_taken, FoundTable};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
@@ -201,7 +202,9 @@ pub fn continuation(
     });
     let glyph_ids = free_glyphs_in(page, taken, area);
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
-    let (bbox, mut table) = grid_layout(&region, fonts, bounds, s)?;
+    let Laid {
+        bbox, mut table, ..
+    } = grid_layout(&region, fonts, bounds, s)?;
     if bounds.is_some() {
         // (the columns past the last one with text are the table's too)
         for row in &mut table.rows {
@@ -582,27 +585,46 @@ pub fn grid_table(
     s: &StreamSettings,
 ) -> Option<FoundTable> {
     let glyphs: Vec<&Glyph> = page.glyphs.iter().collect();
-    let (bbox, table) = grid_layout(&glyphs, fonts, columns, s)?;
-    Some(FoundTable {
+    let Laid {
+        bbox,
+        table,
+        bounds,
+    } = grid_layout(&glyphs, fonts, columns, s)?;
+    let mut found = FoundTable {
         bbox,
         table,
         glyphs: (0..page.glyphs.len()).collect(),
-    })
+    };
+    add_sideways_headings(
+        &mut found,
+        &bounds,
+        page,
+        &vec![false; page.glyphs.len()],
+        fonts,
+    );
+    Some(found)
 }
 
 /// Glyphs known to make one table (within its rules) laid out as an unruled
 /// table is: line by line, with its wrapped cells put back together.
 pub fn lay_out(glyphs: &[&Glyph], fonts: &[FontStyle]) -> Option<(BBox, Table)> {
-    grid_layout(glyphs, fonts, None, &StreamSettings::default())
+    grid_layout(glyphs, fonts, None, &StreamSettings::default()).map(|l| (l.bbox, l.table))
 }
 
-/// The glyphs laid out line by line as one table, and its bounding box.
+/// Glyphs laid out as one table: its box, and where its columns divide.
+struct Laid {
+    bbox: BBox,
+    table: Table,
+    bounds: Vec<f64>,
+}
+
+/// The glyphs laid out line by line as one table.
 fn grid_layout(
     glyphs: &[&Glyph],
     fonts: &[FontStyle],
     columns: Option<&[f64]>,
     s: &StreamSettings,
-) -> Option<(BBox, Table)> {
+) -> Option<Laid> {
     let given: Option<Vec<f64>> = columns.map(|c| {
         let mut c = c.to_vec();
         c.sort_by(f64::total_cmp);
@@ -667,7 +689,11 @@ fn grid_layout(
         rows: wrapped_cells::merge(&lines, &records),
         header_rows,
     };
-    Some((bbox, table))
+    Some(Laid {
+        bbox,
+        table,
+        bounds,
+    })
 }
 
 /// The header of a table laid out line by line: the lines above its first
@@ -1032,17 +1058,24 @@ fn build(
     // who gave its area would have it.
     let glyph_ids = free_glyphs_in(page, taken, bbox);
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
-    let Some((bbox, table)) = grid_layout(&region, fonts, None, s) else {
+    let Some(Laid {
+        bbox,
+        table,
+        bounds,
+    }) = grid_layout(&region, fonts, None, s)
+    else {
         return Vec::new();
     };
     if reads_as_prose(&table.rows, s) || is_labelled_list(&table.rows) {
         return Vec::new();
     }
-    vec![FoundTable {
+    let mut found = FoundTable {
         bbox,
         table,
         glyphs: glyph_ids,
-    }]
+    };
+    add_sideways_headings(&mut found, &bounds, page, taken, fonts);
+    vec![found]
 }
 
 /// Whether the rows take in the lines of a column of running text beside a
