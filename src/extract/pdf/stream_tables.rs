@@ -681,7 +681,11 @@ fn grid_layout(
             b[3].max(c.bottom),
         ]
     });
-    let header_rows = header_rows(&lines, s);
+    let bold: Vec<bool> = rows.iter().map(|r| r.iter().all(|c| c.bold)).collect();
+    let header_rows = match header_rows(&lines, s) {
+        0 => bold_header_rows(&lines, &bold, s),
+        n => n,
+    };
     let records = wrapped_cells::records(&lines, header_rows as usize, s);
     let table = Table {
         page: None,
@@ -747,6 +751,22 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     }
 }
 
+/// The header of a table with no figures to tell it by (a table of names
+/// and places): its leading lines set wholly in bold over lines that are
+/// not, the first with text in two columns or more (a section label in bold
+/// is no header).
+fn bold_header_rows(lines: &[TableLine], bold: &[bool], s: &StreamSettings) -> u32 {
+    let lead = bold.iter().take_while(|b| **b).count();
+    let headings = lines
+        .first()
+        .map_or(0, |l| l.cells.iter().filter(|c| !c.is_empty()).count());
+    if lead < lines.len() && lead <= s.max_header_rows && headings >= 2 {
+        lead as u32
+    } else {
+        0
+    }
+}
+
 /// Column boundaries that divide the text (a glyph goes to the band its start
 /// falls in), and boxes of text kept whole in the band it starts in.
 #[derive(Clone, Copy)]
@@ -767,6 +787,8 @@ struct Chunk {
     /// decides which line the chunk is on: a glyph's full box (ascent to
     /// descent) overlaps the lines above and below in tightly set tables.
     letters: (f64, f64),
+    /// Set in bold (most of its letters).
+    bold: bool,
 }
 
 /// The horizontal text in chunks. Given column boundaries (sorted), glyphs
@@ -808,6 +830,7 @@ fn chunks(
                     top: l.top,
                     bottom: l.bottom,
                     letters: (l.baseline - s.letter_height * l.size, l.baseline),
+                    bold: l.bold,
                 });
             }
         }
@@ -1247,6 +1270,7 @@ mod tests {
             top: baseline - 9.0,
             bottom: baseline + 2.5,
             letters: (baseline - 6.0, baseline),
+            bold: false,
         }
     }
 
@@ -1402,6 +1426,56 @@ mod tests {
             found[0].table.header_rows, 2,
             "the two heading lines are the header"
         );
+    }
+
+    #[test]
+    fn a_table_of_words_has_the_lines_set_in_bold_at_its_head_as_header() {
+        // no figures to tell the header by: font 1 is bold
+        let bold = [
+            FontStyle::default(),
+            FontStyle {
+                bold: true,
+                ..FontStyle::default()
+            },
+        ];
+        let table = |first: &[(&str, f64)], font: u16| {
+            let mut lines = vec![first.to_vec()];
+            for place in ["Cambridge", "Peterborough", "Fenland"] {
+                lines.push(vec![
+                    (place, 50.0),
+                    ("Hub team", 200.0),
+                    ("Victim Support", 300.0),
+                ]);
+            }
+            let mut glyphs = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                for (text, x) in line {
+                    let mut g = word(text, *x, 100.0 + 12.0 * i as f64);
+                    g.iter_mut()
+                        .for_each(|g| g.font = if i == 0 { font } else { 0 });
+                    glyphs.extend(g);
+                }
+            }
+            let p = PageContent {
+                glyphs,
+                segments: Vec::new(),
+                width: 600.0,
+                height: 800.0,
+            };
+            let found = stream_tables(
+                &p,
+                &vec![false; p.glyphs.len()],
+                &bold,
+                &StreamSettings::default(),
+            );
+            assert_eq!(found.len(), 1);
+            found[0].table.header_rows
+        };
+        let headings = [("Area", 50.0), ("Lead", 200.0), ("Partner", 300.0)];
+        assert_eq!(table(&headings, 1), 1);
+        assert_eq!(table(&headings, 0), 0, "set as the rows are, it is a row");
+        // a section label in bold is no header
+        assert_eq!(table(&[("Rural areas", 50.0)], 1), 0);
     }
 
     fn found_on(p: &PageContent) -> Vec<Vec<Vec<String>>> {
