@@ -492,3 +492,39 @@ fn rules_drawn_as_curves_make_a_ruled_table() {
         ]
     );
 }
+
+#[test]
+fn a_header_band_in_any_device_colour_is_shaded_apart_but_a_white_one_is_not() {
+    // an unruled table of words under a band filled as producers fill it (grey,
+    // RGB, CMYK, a colour space set then a colour, a band drawn as a closed
+    // path); a white band, or a pattern's, whose colour no number gives, tells
+    // nothing (banded rows are in tests/pdf_tables.rs)
+    let header_rows = |fill: &str| {
+        let content = format!(
+            "q {fill} Q \
+             BT /F1 10 Tf 100 700 Td (Area) Tj 100 0 Td (Lead) Tj 100 0 Td (Partner) Tj \
+             -200 -16 Td (North) Tj 100 0 Td (Hub team) Tj 100 0 Td (Victim Support) Tj \
+             -200 -16 Td (South) Tj 100 0 Td (Roads team) Tj 100 0 Td (Highways) Tj \
+             -200 -16 Td (East) Tj 100 0 Td (Rural team) Tj 100 0 Td (Farmers) Tj ET"
+        );
+        let doc = extract(&one_page(&content, dictionary! {}));
+        let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+        assert_eq!(tables.len(), 1, "{fill}: {tables:?}");
+        assert_eq!(tables[0].rows.len(), 4, "{fill}");
+        tables[0].header_rows
+    };
+    let band = "95 697 310 14 re f";
+    for shaded in [
+        "0.8 g",
+        "0.1 0.2 0.4 rg",
+        "0 0 0 0.15 k",
+        "/DeviceRGB cs 0.9 0.9 1 sc",
+    ] {
+        assert_eq!(header_rows(&format!("{shaded} {band}")), 1, "{shaded}");
+    }
+    let path = "0.8 g 95 697 m 405 697 l 405 711 l 95 711 l h f";
+    assert_eq!(header_rows(path), 1, "a band drawn as a path");
+    for plain in ["1 g", "1 1 1 rg", "/Pattern cs /P0 scn"] {
+        assert_eq!(header_rows(&format!("{plain} {band}")), 0, "{plain}");
+    }
+}

@@ -746,3 +746,37 @@ fn headings_set_sideways_over_an_unruled_table_are_its_header() {
     };
     assert!(!prose.iter().any(heading), "{prose:?}");
 }
+
+#[test]
+fn a_header_row_shaded_apart_is_the_header_and_banded_rows_are_not() {
+    // text in one regular font, no figures: only the shading tells the header
+    let d = fixture("shaded-headers.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 5);
+    let header = ["Priority", "Lead", "Partners"];
+    // unruled on a dark band, ruled in a grid, ruled between rows
+    for table in &t[..3] {
+        assert_eq!(rows(table)[0], header);
+        assert_eq!(table.header_rows, 1);
+        assert_eq!(rows(table).len(), 5);
+    }
+    // rows banded from the first down: no header, and (a caption between it
+    // and the table above, their rules stacked) a table of its own
+    assert_eq!(t[3].header_rows, 0);
+    assert_eq!(
+        rows(t[3]),
+        [
+            ["Victims and witnesses", "Victims' Hub", "Victim Support"],
+            ["Road safety", "Roads Policing", "Highways England"],
+            [
+                "Rural crime",
+                "Rural Crime Action Team",
+                "National Farmers' Union"
+            ],
+            ["Cyber crime", "Cyber Defence Team", "Trading Standards"],
+        ]
+    );
+    // a row three lines tall, its short cells centred, is one row of the table
+    assert_eq!(rows(t[4]).len(), 4);
+    assert_eq!(rows(t[4])[2][1], "Rural Crime Action Team");
+}

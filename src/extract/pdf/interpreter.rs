@@ -79,6 +79,15 @@ pub struct Segment {
     pub bottom: f64,
 }
 
+/// A rectangle filled with a colour other than white: a shaded cell, row
+/// or panel (a header row set on a dark band).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fill {
+    pub bbox: [f64; 4],
+    /// The fill colour as 8-bit RGB.
+    pub rgb: [u8; 3],
+}
+
 /// What is known about the document's fonts once interpretation is over.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FontStyle {
@@ -90,6 +99,7 @@ pub struct FontStyle {
 pub struct PageContent {
     pub glyphs: Vec<Glyph>,
     pub segments: Vec<Segment>,
+    pub fills: Vec<Fill>,
     pub width: f64,
     pub height: f64,
 }
@@ -104,6 +114,8 @@ struct GraphicsState {
     h_scale: f64,
     leading: f64,
     rise: f64,
+    /// The fill colour as 8-bit RGB; None for a pattern or an unknown space.
+    fill: Option<[u8; 3]>,
 }
 
 impl Default for GraphicsState {
@@ -117,6 +129,7 @@ impl Default for GraphicsState {
             h_scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            fill: Some([0, 0, 0]),
         }
     }
 }
@@ -143,6 +156,8 @@ struct PageRun {
     /// Glyphs drawn inside the innermost /ActualText section.
     captured: Vec<Glyph>,
     path: Vec<Segment>,
+    /// Where each subpath of the path starts in `path`.
+    subpaths: Vec<usize>,
     /// The path being built has a bent curve in it.
     path_bent: bool,
     subpath_start: Option<(f64, f64)>,
@@ -220,6 +235,7 @@ impl<'a> Interpreter<'a> {
             marked: Vec::new(),
             captured: Vec::new(),
             path: Vec::new(),
+            subpaths: Vec::new(),
             path_bent: false,
             subpath_start: None,
             current_point: None,
@@ -343,7 +359,20 @@ impl<'a> Interpreter<'a> {
             "y" => run.curve_to([num(0), num(1)], [num(2), num(3)], [num(2), num(3)]),
             "re" => run.rect(num(0), num(1), num(2), num(3)),
             "h" => run.close_path(),
+            "g" => run.gs.fill = Some(gray(num(0))),
+            "rg" => run.gs.fill = Some(rgb([num(0), num(1), num(2)])),
+            "k" => run.gs.fill = Some(cmyk([num(0), num(1), num(2), num(3)])),
+            "sc" | "scn" => run.gs.fill = colour_of(operands),
+            // (a new colour space starts from its initial colour, black but
+            // for a pattern's, which no number gives)
+            "cs" => {
+                let pattern = operands.first().and_then(|o| o.as_name().ok()) == Some(b"Pattern");
+                run.gs.fill = (!pattern).then_some([0, 0, 0]);
+            }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                if operator != "S" && operator != "s" {
+                    run.record_fills();
+                }
                 let segs = std::mem::take(&mut run.path);
                 // A filled shape with rounded corners is a panel (a call-out,
                 // a speech bubble, a tile): its sides are no table's rules.
@@ -575,6 +604,7 @@ impl PageRun {
 
     fn move_to(&mut self, x: f64, y: f64) {
         let p = self.device(x, y);
+        self.subpaths.push(self.path.len());
         self.end_subpath();
         self.subpath_start = Some(p);
         self.current_point = Some(p);
@@ -582,6 +612,7 @@ impl PageRun {
 
     /// Forgets the path once it is painted or discarded.
     fn end_path(&mut self) {
+        self.subpaths.clear();
         self.subpath_start = None;
         self.path_bent = false;
         self.end_subpath();
@@ -679,12 +710,57 @@ impl PageRun {
             self.device(x + w, y + h),
             self.device(x, y + h),
         ];
+        self.subpaths.push(self.path.len());
         for i in 0..4 {
             self.push_segment(corners[i], corners[(i + 1) % 4]);
         }
         self.end_subpath();
         self.current_point = Some(corners[0]);
         self.subpath_start = Some(corners[0]);
+    }
+
+    /// Keeps the rectangles the path being filled makes, each subpath drawn
+    /// with straight sides along the page's axes, when its colour is known
+    /// and not white.
+    fn record_fills(&mut self) {
+        let Some(rgb) = self.gs.fill.filter(|c| c.iter().any(|&v| v < 250)) else {
+            return;
+        };
+        if self.path_bent {
+            return;
+        }
+        let ends = self
+            .subpaths
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.path.len()]);
+        for (start, end) in self.subpaths.iter().copied().zip(ends) {
+            let Some(sides) = self.path.get(start..end).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let axis_aligned = |s: &Segment| s.x1 - s.x0 < 0.5 || s.bottom - s.top < 0.5;
+            if !sides.iter().all(axis_aligned) {
+                continue;
+            }
+            let bbox = sides
+                .iter()
+                .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, s| {
+                    [
+                        b[0].min(s.x0),
+                        b[1].min(s.top),
+                        b[2].max(s.x1),
+                        b[3].max(s.bottom),
+                    ]
+                });
+            // (a thin filled bar is a rule, kept as one already)
+            if bbox[2] - bbox[0] >= MIN_FILL_SIDE
+                && bbox[3] - bbox[1] >= MIN_FILL_SIDE
+                && self.out.fills.len() < limits::MAX_PAGE_SEGMENTS
+            {
+                self.out.fills.push(Fill { bbox, rgb });
+            }
+        }
     }
 
     fn push_segment(&mut self, a: (f64, f64), b: (f64, f64)) {
@@ -697,6 +773,35 @@ impl PageRun {
                 bottom: a.1.max(b.1),
             });
         }
+    }
+}
+
+/// A filled rectangle narrower than this (pt) either way is a rule, not a shaded area.
+const MIN_FILL_SIDE: f64 = 3.0;
+
+/// 8-bit RGB of a grey level (0 black, 1 white).
+fn gray(v: f64) -> [u8; 3] {
+    rgb([v, v, v])
+}
+
+fn rgb(c: [f64; 3]) -> [u8; 3] {
+    c.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8)
+}
+
+/// 8-bit RGB of a CMYK colour, by the naive conversion viewers fall back on.
+fn cmyk([c, m, y, k]: [f64; 4]) -> [u8; 3] {
+    rgb([c, m, y].map(|v| (1.0 - v) * (1.0 - k)))
+}
+
+/// The colour `sc`/`scn` set, told by how many components it has; a
+/// pattern's name, or a count no device space has, leaves it unknown.
+fn colour_of(operands: &[Object]) -> Option<[u8; 3]> {
+    let values: Option<Vec<f64>> = operands.iter().map(as_number).collect();
+    match values?.as_slice() {
+        [v] => Some(gray(*v)),
+        [r, g, b] => Some(rgb([*r, *g, *b])),
+        [c, m, y, k] => Some(cmyk([*c, *m, *y, *k])),
+        _ => None,
     }
 }
 

@@ -4,7 +4,7 @@
 //! right, so such a page is turned upright first, as Camelot does, and the
 //! tables found are put back where they are printed.
 
-use super::interpreter::{Glyph, PageContent, Segment};
+use super::interpreter::{Fill, Glyph, PageContent, Segment};
 use crate::document::BBox;
 
 /// The quarter turn that sets a page's text upright.
@@ -45,6 +45,7 @@ pub fn turn_page(page: &PageContent, turn: Turn) -> PageContent {
     PageContent {
         glyphs: page.glyphs.iter().map(|g| frame.glyph(g)).collect(),
         segments: page.segments.iter().map(|s| frame.segment(s)).collect(),
+        fills: page.fills.iter().map(|f| frame.fill(f)).collect(),
         width: page.height,
         height: page.width,
     }
@@ -115,6 +116,14 @@ impl Frame {
         }
     }
 
+    fn fill(&self, f: &Fill) -> Fill {
+        let [x0, top, x1, bottom] = f.bbox;
+        Fill {
+            bbox: self.bounds(x0, top, x1, bottom),
+            ..*f
+        }
+    }
+
     fn segment(&self, s: &Segment) -> Segment {
         let [x0, top, x1, bottom] = self.bounds(s.x0, s.top, s.x1, s.bottom);
         Segment {
@@ -157,6 +166,7 @@ mod tests {
     fn page(glyphs: Vec<Glyph>) -> PageContent {
         PageContent {
             glyphs,
+            fills: Vec::new(),
             segments: vec![Segment {
                 x0: 100.0,
                 top: 200.0,

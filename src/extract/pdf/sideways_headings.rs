@@ -231,6 +231,7 @@ mod tests {
         }
         PageContent {
             glyphs,
+            fills: Vec::new(),
             segments: Vec::new(),
             width: 600.0,
             height: 800.0,

@@ -4,10 +4,10 @@
 //! lines are single long chunks, and a multi-column page's chunks are long
 //! runs of words; table cells are short, and often figures.
 
-use super::interpreter::{FontStyle, Glyph, PageContent};
+use super::interpreter::{Fill, FontStyle, Glyph, PageContent};
 use super::layout::{is_list_label, page_lines, LayoutSettings, Line};
 use super::sideways_headings::add_sideways_headings;
-use super::tables::{append_chunk, mark_taken, FoundTable};
+use super::tables::{append_chunk, colours_at, mark_taken, FoundTable};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
 
@@ -204,7 +204,7 @@ pub fn continuation(
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
     let Laid {
         bbox, mut table, ..
-    } = grid_layout(&region, fonts, bounds, s)?;
+    } = grid_layout(&region, fonts, &page.fills, bounds, s)?;
     if bounds.is_some() {
         // (the columns past the last one with text are the table's too)
         for row in &mut table.rows {
@@ -589,7 +589,7 @@ pub fn grid_table(
         bbox,
         table,
         bounds,
-    } = grid_layout(&glyphs, fonts, columns, s)?;
+    } = grid_layout(&glyphs, fonts, &page.fills, columns, s)?;
     let mut found = FoundTable {
         bbox,
         table,
@@ -607,8 +607,8 @@ pub fn grid_table(
 
 /// Glyphs known to make one table (within its rules) laid out as an unruled
 /// table is: line by line, with its wrapped cells put back together.
-pub fn lay_out(glyphs: &[&Glyph], fonts: &[FontStyle]) -> Option<(BBox, Table)> {
-    grid_layout(glyphs, fonts, None, &StreamSettings::default()).map(|l| (l.bbox, l.table))
+pub fn lay_out(glyphs: &[&Glyph], fonts: &[FontStyle], fills: &[Fill]) -> Option<(BBox, Table)> {
+    grid_layout(glyphs, fonts, fills, None, &StreamSettings::default()).map(|l| (l.bbox, l.table))
 }
 
 /// Glyphs laid out as one table: its box, and where its columns divide.
@@ -622,6 +622,7 @@ struct Laid {
 fn grid_layout(
     glyphs: &[&Glyph],
     fonts: &[FontStyle],
+    fills: &[Fill],
     columns: Option<&[f64]>,
     s: &StreamSettings,
 ) -> Option<Laid> {
@@ -682,10 +683,15 @@ fn grid_layout(
         ]
     });
     let bold: Vec<bool> = rows.iter().map(|r| r.iter().all(|c| c.bold)).collect();
-    let header_rows = match header_rows(&lines, s) {
-        0 => bold_header_rows(&lines, &bold, s),
-        n => n,
-    };
+    let shades: Vec<Vec<[u8; 3]>> = rows.iter().map(|r| shades_under(r, fills)).collect();
+    let header_rows = [
+        header_rows(&lines, s),
+        styled_header_rows(&lines, |i| bold[i], s),
+        shaded_header_rows(&lines, &shades, s),
+    ]
+    .into_iter()
+    .find(|&n| n > 0)
+    .unwrap_or(0);
     let records = wrapped_cells::records(&lines, header_rows as usize, s);
     let table = Table {
         page: None,
@@ -752,11 +758,15 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
 }
 
 /// The header of a table with no figures to tell it by (a table of names
-/// and places): its leading lines set wholly in bold over lines that are
-/// not, the first with text in two columns or more (a section label in bold
-/// is no header).
-fn bold_header_rows(lines: &[TableLine], bold: &[bool], s: &StreamSettings) -> u32 {
-    let lead = bold.iter().take_while(|b| **b).count();
+/// and places), told by its style: its leading lines set apart (`apart`:
+/// in bold, say) over lines that are not, the first with text in two
+/// columns or more (a section label in bold is no header).
+fn styled_header_rows(
+    lines: &[TableLine],
+    apart: impl Fn(usize) -> bool,
+    s: &StreamSettings,
+) -> u32 {
+    let lead = (0..lines.len()).take_while(|&i| apart(i)).count();
     let headings = lines
         .first()
         .map_or(0, |l| l.cells.iter().filter(|c| !c.is_empty()).count());
@@ -765,6 +775,39 @@ fn bold_header_rows(lines: &[TableLine], bold: &[bool], s: &StreamSettings) -> u
     } else {
         0
     }
+}
+
+/// The header of a table whose head is shaded apart: its leading lines stand
+/// on a fill of a colour that no line below stands on (a dark band behind the
+/// headings; rows banded in a tint from the first down are no header).
+fn shaded_header_rows(lines: &[TableLine], shades: &[Vec<[u8; 3]>], s: &StreamSettings) -> u32 {
+    let Some(first) = shades.first() else {
+        return 0;
+    };
+    first
+        .iter()
+        .map(|colour| {
+            let on = |i: usize| shades[i].contains(colour);
+            let lead = (0..shades.len()).take_while(|&i| on(i)).count();
+            if (lead..shades.len()).any(on) {
+                0
+            } else {
+                styled_header_rows(lines, on, s)
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The colours of the fills a line of chunks stands on (at its first chunk).
+fn shades_under(row: &[Chunk], fills: &[Fill]) -> Vec<[u8; 3]> {
+    row.first().map_or(Vec::new(), |c| {
+        colours_at(
+            fills,
+            ((c.x0 + c.x1) / 2.0, (c.letters.0 + c.letters.1) / 2.0),
+        )
+        .collect()
+    })
 }
 
 /// Column boundaries that divide the text (a glyph goes to the band its start
@@ -1085,7 +1128,7 @@ fn build(
         bbox,
         table,
         bounds,
-    }) = grid_layout(&region, fonts, None, s)
+    }) = grid_layout(&region, fonts, &page.fills, None, s)
     else {
         return Vec::new();
     };
@@ -1226,6 +1269,7 @@ mod tests {
     fn page(words: &[(&str, f64, f64)]) -> PageContent {
         PageContent {
             glyphs: words.iter().flat_map(|(t, x, y)| word(t, *x, *y)).collect(),
+            fills: Vec::new(),
             segments: Vec::new(),
             width: 600.0,
             height: 800.0,
@@ -1459,6 +1503,7 @@ mod tests {
             let p = PageContent {
                 glyphs,
                 segments: Vec::new(),
+                fills: Vec::new(),
                 width: 600.0,
                 height: 800.0,
             };

@@ -4,7 +4,7 @@
 //! are snapped and joined, their intersections found, and every smallest
 //! rectangle whose four corners are joined by edges is a cell.
 
-use super::interpreter::{FontStyle, Glyph, PageContent, Segment};
+use super::interpreter::{Fill, FontStyle, Glyph, PageContent, Segment};
 use super::layout::{page_lines, LayoutSettings, Line};
 use super::stream_tables::{rows_of, Row, StreamSettings};
 use super::wrapped_cells::{self, TableLine};
@@ -60,7 +60,7 @@ impl Default for TableSettings {
             heading_size_ratio: 0.15,
             row_max_height: 200.0,
             column_gap: 0.8,
-            table_break_rows: 2.5,
+            table_break_rows: 1.5,
             cell_overflow: 1.0,
             layout_lines_per_cell: 4.0,
             sliver: 4.0,
@@ -501,9 +501,10 @@ fn split_at_headings<'e>(
 /// Whether the band below `rule` (down to `bottom`) holds a row of the table:
 /// no other rule crosses it (rules of another extent part it into rows of
 /// their own), its text hangs from the rule as a row's does, within a typical
-/// row's height, and its first line has text in two columns or more. Between
-/// two tables the band holds a caption, a paragraph or the next table's
-/// header, set apart from the rule above.
+/// row's height, and it has text in two columns or more (a row of tall cells,
+/// the short ones perhaps centred beside a wrapped one). Between two tables
+/// the band holds a caption or a paragraph, one run of text across the
+/// columns, or the next table's header, set apart from the rule above.
 fn band_holds_a_row(
     page: &PageContent,
     all: &[Edge],
@@ -539,12 +540,7 @@ fn band_holds_a_row(
     if first.top - rule.pos > typical {
         return false;
     }
-    let first_line: Vec<&Glyph> = inside
-        .iter()
-        .copied()
-        .filter(|g| (g.origin[1] - first.origin[1]).abs() < 0.3 * g.size)
-        .collect();
-    text_columns(&first_line, s).len() >= 2
+    text_columns(&inside, s).len() >= 2
 }
 
 fn table_from_row_rules(
@@ -612,7 +608,7 @@ fn table_from_row_rules(
         rows_in_band(&in_band, &splits, fonts).is_some()
     });
     if holds_rows {
-        let (_, table) = super::stream_tables::lay_out(&inside_glyphs, fonts)?;
+        let (_, table) = super::stream_tables::lay_out(&inside_glyphs, fonts, &page.fills)?;
         return Some(FoundTable {
             bbox,
             table: Table {
@@ -625,6 +621,8 @@ fn table_from_row_rules(
     let mut rows = Vec::new();
     let mut multi = 0;
     let mut first_bold = false;
+    // (where each row's cells stand, to see what fills they stand on)
+    let mut row_points: Vec<Vec<(f64, f64)>> = Vec::new();
     for band in bounds.windows(2) {
         let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns.len()];
         for &i in &inside {
@@ -645,6 +643,13 @@ fn table_from_row_rules(
         if rows.is_empty() {
             first_bold = mostly_bold(cells.iter().flatten().copied(), fonts);
         }
+        row_points.push(
+            cells
+                .iter()
+                .filter_map(|c| c.first())
+                .map(|g| g.centre())
+                .collect(),
+        );
         rows.push(
             cells
                 .into_iter()
@@ -668,9 +673,10 @@ fn table_from_row_rules(
     if lines[lines.len() / 2] as f64 > s.layout_lines_per_cell {
         return None;
     }
-    // The first band is the header when it is set in bold, or holds no
-    // figures where the rest do (its cells span no rows: one band).
-    let header_rows = grid_header_rows(&rows, first_bold);
+    // The first band is the header when it is set in bold or shaded apart,
+    // or holds no figures where the rest do (its cells span no rows: one band).
+    let first_shaded = shaded_apart(&row_points[0], &row_points[1..].concat(), &page.fills);
+    let header_rows = grid_header_rows(&rows, first_bold || first_shaded);
     Some(FoundTable {
         bbox,
         table: Table {
@@ -976,7 +982,16 @@ fn build_table(
     if rows.len() < 2 || rows[0].len() < 2 {
         return None;
     }
-    let header_rows = grid_header_rows(&rows, mostly_bold(first_row_glyphs.into_iter(), fonts));
+    let centre = |c: &[i64; 4]| (to_f(c[0] + c[2]) / 2.0, to_f(c[1] + c[3]) / 2.0);
+    let (first_row, later_rows): (Vec<&[i64; 4]>, Vec<&[i64; 4]>) =
+        group.iter().partition(|c| c[1] == ys[0]);
+    let first_shaded = shaded_apart(
+        &first_row.into_iter().map(centre).collect::<Vec<_>>(),
+        &later_rows.into_iter().map(centre).collect::<Vec<_>>(),
+        &page.fills,
+    );
+    let first_bold = mostly_bold(first_row_glyphs.into_iter(), fonts);
+    let header_rows = grid_header_rows(&rows, first_bold || first_shaded);
     Some(FoundTable {
         bbox,
         table: Table {
@@ -989,8 +1004,28 @@ fn build_table(
     })
 }
 
+/// The colours of the fills under a point.
+pub fn colours_at(fills: &[Fill], (x, y): (f64, f64)) -> impl Iterator<Item = [u8; 3]> + '_ {
+    fills
+        .iter()
+        .filter(move |f| x >= f.bbox[0] && x <= f.bbox[2] && y >= f.bbox[1] && y <= f.bbox[3])
+        .map(|f| f.rgb)
+}
+
+/// Whether a first row (its cells' points) stands on a fill of a colour
+/// that no later row stands on: a header row shaded apart (rows banded in a
+/// tint from the first down share it with the rows below).
+fn shaded_apart(first: &[(f64, f64)], later: &[(f64, f64)], fills: &[Fill]) -> bool {
+    let Some(&start) = first.first() else {
+        return false;
+    };
+    let on = |p: (f64, f64), colour: [u8; 3]| colours_at(fills, p).any(|c| c == colour);
+    colours_at(fills, start)
+        .any(|colour| first.iter().all(|&p| on(p, colour)) && !later.iter().any(|&p| on(p, colour)))
+}
+
 /// How many rows of a ruled grid are its header: none unless the first row
-/// is one (set in bold, or holding no figures where later rows do); then as
+/// is one (set in bold or shaded apart, or holding no figures where later rows do); then as
 /// many as its cells reach down (a heading over two rows beside years over
 /// "Offences" and "Solved").
 fn grid_header_rows(rows: &[Vec<Cell>], first_bold: bool) -> u32 {
@@ -1210,6 +1245,7 @@ mod tests {
     fn ruled_tables_of(glyphs: Vec<Glyph>, segments: Vec<Segment>) -> Vec<FoundTable> {
         let page = PageContent {
             glyphs,
+            fills: Vec::new(),
             segments,
             width: 400.0,
             height: 200.0,
