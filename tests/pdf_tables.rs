@@ -780,3 +780,25 @@ fn a_header_row_shaded_apart_is_the_header_and_banded_rows_are_not() {
     assert_eq!(rows(t[4]).len(), 4);
     assert_eq!(rows(t[4])[2][1], "Rural Crime Action Team");
 }
+
+#[test]
+fn rows_striped_in_a_tint_keep_the_header_and_the_rows_outside_the_stripes() {
+    // every other row tinted, no rules: the tints' edges are no rules between rows
+    let d = fixture("banded-rows.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 3);
+    for offences in &t[..2] {
+        let r = rows(offences);
+        assert_eq!(r.len(), 6);
+        assert_eq!(r[0], ["Area", "Offences 2021", "Offences 2022", "Change"]);
+        assert_eq!(r[5], ["South Cambridgeshire", "611", "640", "4.7%"]);
+        assert_eq!(offences.header_rows, 1);
+    }
+    let leads = rows(t[2]);
+    assert_eq!(leads.len(), 5);
+    assert_eq!(leads[0], ["Priority", "Lead", "Partners"]);
+    assert_eq!(
+        leads[4],
+        ["Cyber crime", "Cyber Defence Team", "Trading Standards"]
+    );
+}

@@ -409,6 +409,7 @@ fn row_rule_tables(
         .flat_map(|st| split_at_wide_gaps(st, h, page, s))
         .flat_map(|st| split_at_headings(st, page, s))
         .filter(|st| st.len() >= s.row_rules_min)
+        .filter(|st| !st.iter().all(|e| fill_side(e, &page.fills, s)))
         .collect();
     // Where each stack's table lies (its header band above the first rule
     // included), so that a table beside another does not take in its text.
@@ -431,6 +432,22 @@ fn row_rule_tables(
             table_from_row_rules(st, &others, page, fonts, s)
         })
         .collect()
+}
+
+/// Whether a horizontal edge is the top or foot of a filled rectangle. Rows
+/// banded in a tint (every other row shaded, as stylesheets stripe them)
+/// stack such edges, but they border the shaded rows only: the rows between
+/// and beyond them are bordered by nothing, so such a stack is no table ruled
+/// between rows, and the rows are read as an unruled table's are.
+fn fill_side(e: &Edge, fills: &[Fill], s: &TableSettings) -> bool {
+    let middle = (e.start + e.end) / 2.0;
+    fills.iter().any(|f| {
+        let [x0, top, x1, bottom] = f.bbox;
+        middle >= x0
+            && middle <= x1
+            && ((e.pos - top).abs() <= s.snap_tolerance
+                || (e.pos - bottom).abs() <= s.snap_tolerance)
+    })
 }
 
 /// Two tables with the same width, one below the other, stack their rules too:
