@@ -23,9 +23,29 @@ impl MatrixExt for Matrix {
     }
 }
 
+/// The smallest box `[x0, top, x1, bottom]` around boxes.
+pub fn enclosing(boxes: impl IntoIterator<Item = [f64; 4]>) -> [f64; 4] {
+    boxes
+        .into_iter()
+        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, c| {
+            [
+                b[0].min(c[0]),
+                b[1].min(c[1]),
+                b[2].max(c[2]),
+                b[3].max(c[3]),
+            ]
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_box_around_boxes() {
+        let around = enclosing([[10.0, 20.0, 30.0, 40.0], [5.0, 25.0, 15.0, 50.0]]);
+        assert_eq!(around, [5.0, 20.0, 30.0, 50.0]);
+    }
 
     #[test]
     fn translation_then_scale() {

@@ -8,7 +8,7 @@
 //! text there). Coordinates leave here with the origin at the page's top-left.
 
 use super::fonts::Font;
-use super::geometry::{Matrix, MatrixExt, IDENTITY};
+use super::geometry::{enclosing, Matrix, MatrixExt, IDENTITY};
 use super::limits::{self, Budget};
 use crate::extract::ExtractError;
 use compact_str::CompactString;
@@ -743,16 +743,7 @@ impl PageRun {
             if !sides.iter().all(axis_aligned) {
                 continue;
             }
-            let bbox = sides
-                .iter()
-                .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, s| {
-                    [
-                        b[0].min(s.x0),
-                        b[1].min(s.top),
-                        b[2].max(s.x1),
-                        b[3].max(s.bottom),
-                    ]
-                });
+            let bbox = enclosing(sides.iter().map(|s| [s.x0, s.top, s.x1, s.bottom]));
             // (a thin filled bar is a rule, kept as one already)
             if bbox[2] - bbox[0] >= MIN_FILL_SIDE
                 && bbox[3] - bbox[1] >= MIN_FILL_SIDE
@@ -909,16 +900,7 @@ fn vertical_extent(
 
 /// The box `[x0, top, x1, bottom]` around points.
 fn bounds(points: impl IntoIterator<Item = [f64; 2]>) -> [f64; 4] {
-    points
-        .into_iter()
-        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| {
-            [
-                b[0].min(p[0]),
-                b[1].min(p[1]),
-                b[2].max(p[0]),
-                b[3].max(p[1]),
-            ]
-        })
+    enclosing(points.into_iter().map(|[x, y]| [x, y, x, y]))
 }
 
 /// A PDF text string: UTF-16BE with a BOM, UTF-8 with a BOM, or PDFDocEncoding (Latin-1 here).

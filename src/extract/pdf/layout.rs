@@ -3,6 +3,7 @@
 //! Every heuristic's threshold is a named field of [`LayoutSettings`], as a
 //! multiple of the font size where it is a distance (pdfplumber's practice).
 
+use super::geometry::enclosing;
 use super::interpreter::{FontStyle, Glyph};
 use crate::document::{BlockKind, RawBlock};
 use std::collections::HashMap;
@@ -467,16 +468,7 @@ fn looks_like_heading_text(group: &[&Line]) -> bool {
 fn make_block(group: &[&Line], body: f64, heading_sizes: &[i64], s: &LayoutSettings) -> RawBlock {
     let text = join_lines(group);
     let first = group[0];
-    let bbox = group
-        .iter()
-        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, l| {
-            [
-                b[0].min(l.x0),
-                b[1].min(l.top),
-                b[2].max(l.x1),
-                b[3].max(l.bottom),
-            ]
-        });
+    let bbox = enclosing(group.iter().map(|l| [l.x0, l.top, l.x1, l.bottom]));
     let mut block = RawBlock::new(BlockKind::Paragraph, text);
     block.page = Some(first.page);
     block.bbox = Some(bbox.map(|v| (v * 100.0).round() / 100.0));

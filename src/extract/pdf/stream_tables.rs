@@ -4,6 +4,7 @@
 //! lines are single long chunks, and a multi-column page's chunks are long
 //! runs of words; table cells are short, and often figures.
 
+use super::geometry::enclosing;
 use super::interpreter::{Fill, FontStyle, Glyph, PageContent};
 use super::layout::{is_list_label, page_lines, LayoutSettings, Line};
 use super::sideways_headings::add_sideways_headings;
@@ -192,14 +193,7 @@ pub fn continuation(
         return None;
     }
     let chunks = rows[start..end].iter().flat_map(|r| &r.chunks);
-    let area = chunks.fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, c| {
-        [
-            b[0].min(c.x0),
-            b[1].min(c.top),
-            b[2].max(c.x1),
-            b[3].max(c.bottom),
-        ]
-    });
+    let area = enclosing(chunks.map(|c| [c.x0, c.top, c.x1, c.bottom]));
     let glyph_ids = free_glyphs_in(page, taken, area);
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
     let Laid {
@@ -673,15 +667,7 @@ fn grid_layout(
             }
         })
         .collect();
-    let all = rows.iter().flatten();
-    let bbox = all.fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, c| {
-        [
-            b[0].min(c.x0),
-            b[1].min(c.top),
-            b[2].max(c.x1),
-            b[3].max(c.bottom),
-        ]
-    });
+    let bbox = enclosing(rows.iter().flatten().map(|c| [c.x0, c.top, c.x1, c.bottom]));
     let bold: Vec<bool> = rows.iter().map(|r| r.iter().all(|c| c.bold)).collect();
     let shades: Vec<Vec<[u8; 3]>> = rows.iter().map(|r| shades_under(r, fills)).collect();
     let header_rows = [
