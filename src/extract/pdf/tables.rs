@@ -579,6 +579,13 @@ fn table_from_row_rules(
     if let Some(header_top) = header_above(page, (x0, x1), &bounds, row_height, fonts, s) {
         bounds.insert(0, header_top);
     }
+    // (the foot of a tint striping every other row is not the table's foot)
+    if fill_side(rules[rules.len() - 1], &page.fills, s) {
+        let last = bounds[bounds.len() - 1];
+        if let Some(foot) = row_below(page, (x0, x1), last, row_height, s) {
+            bounds.push(foot);
+        }
+    }
     let top = bounds[0];
     let bottom = bounds[bounds.len() - 1];
     let (x0, x1) = widen_to_row_text(x0, x1, &bounds, others, page);
@@ -770,6 +777,35 @@ fn header_above(
     }
     let joins = top < first_top && columns_with(&whole) >= columns_with(&next_to_rule);
     Some(if joins { top } else { first_top } - 0.5)
+}
+
+/// The foot of the row set just below a table's last rule, within a row's
+/// height of it, when that row has text in two columns or more (rows striped
+/// in a tint leave the row after the last stripe outside every rule).
+fn row_below(
+    page: &PageContent,
+    (x0, x1): (f64, f64),
+    rule: f64,
+    row_height: f64,
+    s: &TableSettings,
+) -> Option<f64> {
+    let below: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = g.centre();
+            cx >= x0 && cx <= x1 && cy > rule && cy < rule + row_height && !g.text.trim().is_empty()
+        })
+        .collect();
+    let first = below.iter().map(|g| g.origin[1]).min_by(f64::total_cmp)?;
+    let line: Vec<&Glyph> = below
+        .into_iter()
+        .filter(|g| (g.origin[1] - first).abs() < 0.3 * g.size)
+        .collect();
+    if text_columns(&line, s).len() < 2 {
+        return None;
+    }
+    line.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
 }
 
 /// Rules drawn under some columns only (a label column left unruled) leave
