@@ -16,6 +16,7 @@ const TO_UNICODE_ABC_TO_XYZ: &str = "/CIDInit /ProcSet findresource begin 12 dic
 /// A one-page PDF with the given content stream. Fonts: F1 Helvetica (standard 14, no
 /// /Widths); F2 with a Differences array mixing AGL, unknown and uniXXXX names; F3 with
 /// both /Encoding and a /ToUnicode map (A-C to X-Z). XObject Fm1: a form at (50, 20).
+/// Colour spaces: CS0 a spot colour (Separation), CS1 ICC-based RGB.
 fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
     let mut pdf = Pdf::with_version("1.7");
     let pages_id = pdf.new_object_id();
@@ -59,9 +60,23 @@ fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
             "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), 20.into()] },
         b"BT /F1 10 Tf 0 0 Td (Inside the form) Tj ET".to_vec(),
     ));
+    // a spot colour (tints of one ink) and an ICC-based RGB space
+    let tint = dictionary! {
+        "FunctionType" => 2, "Domain" => vec![0.into(), 1.into()], "N" => 1,
+        "C0" => vec![0.into(), 0.into(), 0.into(), 0.into()], "C1" => vec![1.into(), 0.5.into(), 0.into(), 0.into()],
+    };
+    let spot = vec![
+        Object::Name(b"Separation".to_vec()),
+        Object::Name(b"PANTONE 288 C".to_vec()),
+        Object::Name(b"DeviceCMYK".to_vec()),
+        tint.into(),
+    ];
+    let icc = pdf.add_object(Stream::new(dictionary! { "N" => 3 }, Vec::new()));
+    let icc_rgb = vec![Object::Name(b"ICCBased".to_vec()), icc.into()];
     let resources = dictionary! {
         "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3, "F4" => f4, "F5" => f5 },
         "XObject" => dictionary! { "Fm1" => form },
+        "ColorSpace" => dictionary! { "CS0" => spot, "CS1" => icc_rgb },
     };
     let content_id = pdf.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
     let mut page = dictionary! {
@@ -496,9 +511,9 @@ fn rules_drawn_as_curves_make_a_ruled_table() {
 #[test]
 fn a_header_band_in_any_device_colour_is_shaded_apart_but_a_white_one_is_not() {
     // an unruled table of words under a band filled as producers fill it (grey,
-    // RGB, CMYK, a colour space set then a colour, a band drawn as a closed
-    // path); a white band, or a pattern's, whose colour no number gives, tells
-    // nothing (banded rows are in tests/pdf_tables.rs)
+    // RGB, CMYK, a colour space set then a colour, a spot colour's tint, a band
+    // drawn as a closed path); a white band, or a pattern's, whose colour no
+    // number gives, tells nothing (banded rows are in tests/pdf_tables.rs)
     let header_rows = |fill: &str| {
         let content = format!(
             "q {fill} Q \
@@ -519,12 +534,15 @@ fn a_header_band_in_any_device_colour_is_shaded_apart_but_a_white_one_is_not() {
         "0.1 0.2 0.4 rg",
         "0 0 0 0.15 k",
         "/DeviceRGB cs 0.9 0.9 1 sc",
+        "/CS0 cs 0.3 scn",
+        "/CS1 cs 0.2 0.3 0.5 scn",
     ] {
         assert_eq!(header_rows(&format!("{shaded} {band}")), 1, "{shaded}");
     }
     let path = "0.8 g 95 697 m 405 697 l 405 711 l 95 711 l h f";
     assert_eq!(header_rows(path), 1, "a band drawn as a path");
-    for plain in ["1 g", "1 1 1 rg", "/Pattern cs /P0 scn"] {
+    // (no ink of a spot colour is white)
+    for plain in ["1 g", "1 1 1 rg", "/Pattern cs /P0 scn", "/CS0 cs 0 scn"] {
         assert_eq!(header_rows(&format!("{plain} {band}")), 0, "{plain}");
     }
 }

@@ -116,6 +116,20 @@ struct GraphicsState {
     rise: f64,
     /// The fill colour as 8-bit RGB; None for a pattern or an unknown space.
     fill: Option<[u8; 3]>,
+    /// How `sc`/`scn` numbers give the fill colour.
+    fill_space: FillSpace,
+}
+
+/// How a colour space's numbers give a colour.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FillSpace {
+    /// Grey, RGB or CMYK, told by how many numbers there are (device,
+    /// calibrated and ICC-based spaces).
+    Device,
+    /// Tints of inks (Separation, DeviceN): 0 is no ink, 1 full ink.
+    Tint,
+    /// Patterns, indexed and Lab colours: no colour read.
+    Unknown,
 }
 
 impl Default for GraphicsState {
@@ -130,6 +144,7 @@ impl Default for GraphicsState {
             leading: 0.0,
             rise: 0.0,
             fill: Some([0, 0, 0]),
+            fill_space: FillSpace::Device,
         }
     }
 }
@@ -359,15 +374,18 @@ impl<'a> Interpreter<'a> {
             "y" => run.curve_to([num(0), num(1)], [num(2), num(3)], [num(2), num(3)]),
             "re" => run.rect(num(0), num(1), num(2), num(3)),
             "h" => run.close_path(),
-            "g" => run.gs.fill = Some(gray(num(0))),
-            "rg" => run.gs.fill = Some(rgb([num(0), num(1), num(2)])),
-            "k" => run.gs.fill = Some(cmyk([num(0), num(1), num(2), num(3)])),
-            "sc" | "scn" => run.gs.fill = colour_of(operands),
-            // (a new colour space starts from its initial colour, black but
-            // for a pattern's, which no number gives)
+            "g" | "rg" | "k" => {
+                run.gs.fill_space = FillSpace::Device;
+                run.gs.fill = colour_of(operands, FillSpace::Device);
+            }
+            "sc" | "scn" => run.gs.fill = colour_of(operands, run.gs.fill_space),
+            // (a new colour space starts from its initial colour: black, or
+            // full ink)
             "cs" => {
-                let pattern = operands.first().and_then(|o| o.as_name().ok()) == Some(b"Pattern");
-                run.gs.fill = (!pattern).then_some([0, 0, 0]);
+                let name = operands.first().and_then(|o| o.as_name().ok());
+                run.gs.fill_space =
+                    name.map_or(FillSpace::Unknown, |n| self.fill_space(resources, n));
+                run.gs.fill = (run.gs.fill_space != FillSpace::Unknown).then_some([0, 0, 0]);
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 if operator != "S" && operator != "s" {
@@ -390,6 +408,30 @@ impl<'a> Interpreter<'a> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// How the colour space a name gives (a device space's, or a resource's)
+    /// turns numbers into colours.
+    fn fill_space(&self, resources: &[&'a Dictionary], name: &[u8]) -> FillSpace {
+        match name {
+            b"DeviceGray" | b"DeviceRGB" | b"DeviceCMYK" | b"CalGray" | b"CalRGB" => {
+                return FillSpace::Device
+            }
+            b"Pattern" => return FillSpace::Unknown,
+            _ => {}
+        }
+        let family = lookup(self.doc, resources, b"ColorSpace", name).and_then(|o| match o {
+            Object::Array(a) => a.first().and_then(|f| f.as_name().ok()),
+            Object::Name(n) => Some(n.as_slice()),
+            _ => None,
+        });
+        match family {
+            Some(
+                b"ICCBased" | b"CalGray" | b"CalRGB" | b"DeviceGray" | b"DeviceRGB" | b"DeviceCMYK",
+            ) => FillSpace::Device,
+            Some(b"Separation" | b"DeviceN") => FillSpace::Tint,
+            _ => FillSpace::Unknown,
+        }
     }
 
     /// Loads (once) the font a resource name refers to.
@@ -784,14 +826,19 @@ fn cmyk([c, m, y, k]: [f64; 4]) -> [u8; 3] {
     rgb([c, m, y].map(|v| (1.0 - v) * (1.0 - k)))
 }
 
-/// The colour `sc`/`scn` set, told by how many components it has; a
-/// pattern's name, or a count no device space has, leaves it unknown.
-fn colour_of(operands: &[Object]) -> Option<[u8; 3]> {
-    let values: Option<Vec<f64>> = operands.iter().map(as_number).collect();
-    match values?.as_slice() {
-        [v] => Some(gray(*v)),
-        [r, g, b] => Some(rgb([*r, *g, *b])),
-        [c, m, y, k] => Some(cmyk([*c, *m, *y, *k])),
+/// The colour that numbers give in a colour space: in a device space, told
+/// by how many there are; a tint as the grey of that much ink (the ink's own
+/// colour is not read); a pattern's name, or a count no device space has,
+/// leaves it unknown.
+fn colour_of(operands: &[Object], space: FillSpace) -> Option<[u8; 3]> {
+    let values: Vec<f64> = operands.iter().map(as_number).collect::<Option<_>>()?;
+    match (space, values.as_slice()) {
+        (FillSpace::Tint, tints) if !tints.is_empty() => {
+            Some(gray(1.0 - tints.iter().copied().fold(0.0, f64::max)))
+        }
+        (FillSpace::Device, [v]) => Some(gray(*v)),
+        (FillSpace::Device, [r, g, b]) => Some(rgb([*r, *g, *b])),
+        (FillSpace::Device, [c, m, y, k]) => Some(cmyk([*c, *m, *y, *k])),
         _ => None,
     }
 }
