@@ -784,11 +784,12 @@ fn a_header_row_shaded_apart_is_the_header_and_banded_rows_are_not() {
 #[test]
 fn rows_striped_in_a_tint_keep_the_header_and_the_rows_outside_the_stripes() {
     // every other row tinted: the tints' edges are no rules between rows (the
-    // fourth table has a rule under its header, and its last row below them all)
+    // fourth and fifth tables have a rule under the header, and their last row
+    // below them all; only a caption stands between the two)
     let d = fixture("banded-rows.pdf");
     let t = tables(&d);
-    assert_eq!(t.len(), 4);
-    for offences in [t[0], t[1], t[3]] {
+    assert_eq!(t.len(), 5);
+    for offences in [t[0], t[1], t[3], t[4]] {
         let r = rows(offences);
         assert_eq!(r.len(), 6);
         assert_eq!(r[0], ["Area", "Offences 2021", "Offences 2022", "Change"]);

@@ -557,7 +557,25 @@ fn band_holds_a_row(
     if first.top - rule.pos > typical {
         return false;
     }
-    text_columns(&inside, s).len() >= 2
+    !holds_a_line_apart(&inside, typical, s) && text_columns(&inside, s).len() >= 2
+}
+
+/// Whether among these glyphs a line of one column stands apart, more than
+/// a row's height (`typical`) from the lines above and below it: a caption
+/// or a paragraph between two tables, not a row's line (a row's lines are
+/// set at their leading, a section label at the rows' pitch).
+fn holds_a_line_apart(glyphs: &[&Glyph], typical: f64, s: &TableSettings) -> bool {
+    let mut baselines: Vec<f64> = glyphs.iter().map(|g| g.origin[1]).collect();
+    baselines.sort_by(f64::total_cmp);
+    baselines.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    baselines.windows(3).any(|w| {
+        let line: Vec<&Glyph> = glyphs
+            .iter()
+            .copied()
+            .filter(|g| (g.origin[1] - w[1]).abs() < 1.0)
+            .collect();
+        w[1] - w[0] > typical && w[2] - w[1] > typical && text_columns(&line, s).len() < 2
+    })
 }
 
 fn table_from_row_rules(
