@@ -628,6 +628,25 @@ fn tables_framed_with_rounded_corners_keep_their_corner_cells_and_columns() {
 }
 
 #[test]
+fn grids_ruled_in_dashes_or_dots_drawn_piece_by_piece_are_ruled_tables() {
+    // every rule a row of separate strokes: dashes whose last piece is cut
+    // short (2 pt) where it meets the frame, and 1 pt dots; the pieces join
+    // into rules, so the header row inside the frame is kept and the box is
+    // the frame's, not the text's
+    let d = fixture("dashed-rules.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2);
+    for table in t {
+        let r = rows(table);
+        assert_eq!(r.len(), 4);
+        assert_eq!(r[0], ["Area", "Offences 2021", "Offences 2022"]);
+        assert_eq!(r[3], ["Fenland", "812", "790"]);
+        let [x0, _, x1, _] = table.bbox.expect("a box");
+        assert_eq!((x0, x1), (50.0, 350.0));
+    }
+}
+
+#[test]
 fn tables_drawn_with_fills_are_read_and_one_under_another_stay_apart() {
     // a dark header over banded rows; a tinted table ruled in white; banded
     // rows with no rules 20 pt under the tinted one, its header repeating the

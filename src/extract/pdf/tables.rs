@@ -98,19 +98,26 @@ struct Edge {
 /// edges each way is a chart or a map.
 const MAX_EDGES: usize = 2_000;
 
-/// Horizontal and vertical edges from the page's segments, snapped and joined.
+/// Shortest segment that can be a piece of a rule: a dash of a rule drawn
+/// dash by dash, the last cut short where it meets the frame, is kept to be
+/// joined; a dot is dropped.
+const PIECE_MIN_LENGTH: f64 = 1.0;
+
+/// Horizontal and vertical edges from the page's segments, snapped and
+/// joined, then those at least `edge_min_length` long (as pdfplumber filters
+/// edges after merging them, so a rule drawn in short dashes is one edge).
 fn edges(segments: &[Segment], s: &TableSettings) -> (Vec<Edge>, Vec<Edge>) {
     let mut horizontal = Vec::new();
     let mut vertical = Vec::new();
     for seg in segments {
         let (w, h) = (seg.x1 - seg.x0, seg.bottom - seg.top);
-        if h <= s.edge_max_thickness && w >= s.edge_min_length {
+        if h <= s.edge_max_thickness && w >= PIECE_MIN_LENGTH {
             horizontal.push(Edge {
                 pos: (seg.top + seg.bottom) / 2.0,
                 start: seg.x0,
                 end: seg.x1,
             });
-        } else if w <= s.edge_max_thickness && h >= s.edge_min_length {
+        } else if w <= s.edge_max_thickness && h >= PIECE_MIN_LENGTH {
             vertical.push(Edge {
                 pos: (seg.x0 + seg.x1) / 2.0,
                 start: seg.top,
@@ -118,10 +125,16 @@ fn edges(segments: &[Segment], s: &TableSettings) -> (Vec<Edge>, Vec<Edge>) {
             });
         }
     }
-    (
-        longest(snap_and_join(horizontal, s)),
-        longest(snap_and_join(vertical, s)),
-    )
+    let long_enough = |edges: Vec<Edge>| -> Vec<Edge> {
+        let joined = snap_and_join(edges, s);
+        longest(
+            joined
+                .into_iter()
+                .filter(|e| e.end - e.start >= s.edge_min_length)
+                .collect(),
+        )
+    };
+    (long_enough(horizontal), long_enough(vertical))
 }
 
 /// The `MAX_EDGES` longest edges, in their order.
