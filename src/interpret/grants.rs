@@ -13,7 +13,8 @@
 
 use super::passages::{is_list_table, Sentence};
 use super::periods::year_spans;
-use super::quantities::{parse_number, Quantity, QuantityKind};
+use super::quantities::{parse_money, parse_number, Quantity, QuantityKind};
+use super::tables::scale_in;
 use super::text::{clean, content_words, first_words};
 use super::Context;
 use crate::document::{BlockKind, Document, Table};
@@ -109,7 +110,7 @@ static GRANT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RECIPIENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(partner|recipient|organi[sz]ation|provider|project|grantee|beneficiary|scheme|service)\b",
+        r"(?i)\b(partner|recipient|organi[sz]ation|provider|project|grantee|beneficiary|scheme|service|applicant|group|charity|awarded to)\b",
     )
 });
 static AMOUNT_HEADER: LazyLock<Regex> =
@@ -162,6 +163,8 @@ fn table_grants(doc: &Document, i: usize, t: &Table, ctx: &Context) -> Vec<Found
         .iter()
         .enumerate()
         .position(|(c, h)| c != who && c != amount && PURPOSE_HEADER.is_match(h));
+    // an amounts column headed "£000" or "£m" gives its figures in thousands or millions
+    let scale = scale_in(&header[amount]).unwrap_or(1.0);
     let context = section_context(doc, i);
     let programme = programme_of_section(doc, i);
     let mut out = Vec::new();
@@ -174,7 +177,7 @@ fn table_grants(doc: &Document, i: usize, t: &Table, ctx: &Context) -> Vec<Found
             last_recipient = own;
         }
         let recipient = last_recipient.clone();
-        let Some(value) = table_amount(&amount_text) else {
+        let Some(value) = table_amount(&amount_text, scale) else {
             continue;
         };
         if recipient.is_empty() || recipient.to_lowercase().starts_with("total") {
@@ -203,16 +206,36 @@ fn table_grants(doc: &Document, i: usize, t: &Table, ctx: &Context) -> Vec<Found
     out
 }
 
-fn table_amount(text: &str) -> Option<f64> {
-    let t = text.replace(['£', ' '], "");
-    if t.is_empty()
-        || !t
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    {
+/// A grant table's amount cell in pounds: a bare figure in the column's
+/// scale ("45,820", "45.8" under "£000"), or money with its own multiplier
+/// ("£12.5k", "£1.2m"); a footnote mark after it is not part of it.
+fn table_amount(text: &str, scale: f64) -> Option<f64> {
+    let t = text
+        .trim()
+        .trim_end_matches(['*', '†', '¹', '²', '³'])
+        .replace(['£', ' '], "");
+    if t.is_empty() {
         return None;
     }
-    parse_number(&t).filter(|v| *v > 0.0)
+    let value = if t
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        parse_number(&t).map(|v| v * scale)
+    } else {
+        whole_money(&t)
+    };
+    value.filter(|v| *v > 0.0)
+}
+
+/// "12.5k", "1.2m", "2bn" (the pound sign taken off) as pounds, when that is all the text is.
+fn whole_money(t: &str) -> Option<f64> {
+    static MULTIPLIED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^\d[\d,]*(?:\.\d+)?(?:k|m|bn|million|thousand)$"));
+    MULTIPLIED
+        .is_match(t)
+        .then(|| parse_money(&format!("£{t}")))
+        .flatten()
 }
 
 /// "Label £amount" lines (list items, rows of list tables) in a section about grants.
@@ -738,5 +761,44 @@ mod tests {
         assert_eq!(g[0].programme.as_deref(), Some("Victims Services"));
         assert_eq!(g[0].purpose.as_deref(), Some("Marketing"));
         assert_eq!(g[0].amount, 2500.0);
+    }
+
+    fn table(rows: Vec<Vec<&str>>) -> RawBlock {
+        let mut t = RawBlock::new(BlockKind::Table, "");
+        t.table = Some(Table::from_texts(rows, 1));
+        t
+    }
+
+    #[test]
+    fn grant_tables_in_thousands_and_amounts_with_their_own_multiplier() {
+        let g = grants_of(vec![
+            heading("Community safety grants"),
+            table(vec![
+                vec!["Applicant", "Amount (£000)"],
+                vec!["Fenland Youth Group", "12.5"],
+                vec!["Wisbech Community Church", "40"],
+            ]),
+            table(vec![
+                vec!["Awarded to", "Grant"],
+                vec!["Victim Support", "£1.2m"],
+                vec!["Street Pastors", "£45k*"],
+                vec!["Rural watch", "£ 2,000"],
+            ]),
+        ]);
+        let got: Vec<(&str, f64)> = g
+            .iter()
+            .map(|g| (g.recipient.as_deref().unwrap(), g.amount))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Fenland Youth Group", 12_500.0),
+                ("Wisbech Community Church", 40_000.0),
+                ("Victim Support", 1_200_000.0),
+                ("Street Pastors", 45_000.0),
+                ("Rural watch", 2_000.0),
+            ]
+        );
+        assert_eq!(g[0].amount_text, "12.5", "the figure as printed");
     }
 }

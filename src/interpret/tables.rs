@@ -26,7 +26,7 @@ static YEAR_LIKE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:19|20)\d\d(?:\s*[-/–]\s*(?:19|20)?\d\d)?$"));
 
 /// Money scale of a table: 1000 for "£'000", a million for "£m", 1 for "£".
-fn scale_in(text: &str) -> Option<f64> {
+pub(super) fn scale_in(text: &str) -> Option<f64> {
     if THOUSANDS.is_match(text) {
         Some(1000.0)
     } else if MILLIONS.is_match(text) {
