@@ -272,6 +272,36 @@ fn the_stream_method_reads_a_ruled_table_as_its_rules_do() {
 }
 
 #[test]
+fn the_lattice_method_reads_an_area_with_no_rules_from_its_text() {
+    // a word processor's table with its borders turned off: on the whole page
+    // the lattice method finds no ruled table; given the table's area, it
+    // reads the area's text, as the stream method would
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/borderless-tables.pdf"),
+    )
+    .unwrap();
+    let read = |area: Option<[f64; 4]>, method: TableMethod| -> Vec<Vec<Vec<String>>> {
+        let request = TableRequest {
+            area,
+            method,
+            ..TableRequest::default()
+        };
+        reportmine::extract::pdf::requested_tables(&bytes, |p| p == 1, &request)
+            .unwrap()
+            .iter()
+            .map(|(_, t)| rows(t))
+            .collect()
+    };
+    assert!(read(None, TableMethod::Lattice).is_empty());
+    let area = Some([145.0, 80.0, 385.0, 540.0]);
+    let lattice = read(area, TableMethod::Lattice);
+    assert_eq!(lattice.len(), 1);
+    assert_eq!(lattice, read(area, TableMethod::Stream));
+    assert_eq!(lattice[0][0], ["Recipient", "Allocation", "Purpose"]);
+    assert_eq!(lattice[0].len(), 7);
+}
+
+#[test]
 fn borderless_tables_keep_wrapped_cells_whole() {
     // a word processor's tables with their borders turned off (see the fixture's script)
     let d = fixture("borderless-tables.pdf");

@@ -354,7 +354,8 @@ pub enum TableMethod {
     /// Ruled tables where the page has them, else all its text as one unruled table.
     #[default]
     Auto,
-    /// Ruled tables only (tabula's `--lattice`, camelot's lattice flavour).
+    /// Ruled tables only (tabula's `--lattice`, camelot's lattice flavour);
+    /// in an area with no ruled table, its text as one unruled table.
     Lattice,
     /// All the text as one table laid out line by line (tabula's `--stream`).
     Stream,
@@ -396,6 +397,20 @@ pub fn requested_tables(
             page.segments.extend(requested_rules(request, area));
         }
         let find = |page: &PageContent| match request.method {
+            // An area says a table is there: one whose rules are not drawn as
+            // lines (a scan's, an image's, or none) is read from its text.
+            TableMethod::Lattice if request.area.is_some() => {
+                let found = ruled(page);
+                if found.is_empty() {
+                    tracing::warn!(
+                        page = no,
+                        "no ruled table in the area: its text is read as a stream table"
+                    );
+                    stream(page)
+                } else {
+                    found
+                }
+            }
             TableMethod::Lattice => ruled(page),
             TableMethod::Stream => stream(page),
             TableMethod::Auto => {
