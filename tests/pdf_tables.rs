@@ -677,6 +677,36 @@ fn grids_ruled_in_dashes_or_dots_drawn_piece_by_piece_are_ruled_tables() {
 }
 
 #[test]
+fn text_too_long_for_its_cell_is_read_as_it_is_shown() {
+    // clipped at the cell's side, the letters past it drawn but hidden: they
+    // are not the next cell's; run on over empty cells with no clip: the
+    // whole label is its first cell's
+    let d = fixture("overflowing-cells.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2);
+    let clipped = rows(t[0]);
+    assert_eq!(clipped.len(), 4);
+    assert!("Independent domestic violence advisers".starts_with(&clipped[1][0]));
+    assert!(clipped[1][0].starts_with("Independent domestic"));
+    assert_eq!(clipped[1][1..], ["OPCC", "412,000"]);
+    assert_eq!(clipped[3][1..], ["YOS", "96,400"]);
+    let running_on = rows(t[1]);
+    assert_eq!(running_on.len(), 5);
+    assert_eq!(
+        running_on[1],
+        ["Victims and witnesses: services commissioned", "", ""]
+    );
+    assert_eq!(
+        running_on[3],
+        ["Offenders and reoffending: services commissioned", "", ""]
+    );
+    assert_eq!(
+        running_on[4],
+        ["Integrated offender management", "Force", "212,300"]
+    );
+}
+
+#[test]
 fn tables_drawn_with_fills_are_read_and_one_under_another_stay_apart() {
     // a dark header over banded rows; a tinted table ruled in white; banded
     // rows with no rules 20 pt under the tinted one, its header repeating the

@@ -37,6 +37,20 @@ pub struct Glyph {
     pub advance: f64,
     pub size: f64,
     pub font: u16,
+    /// How much of the glyph the clip in force shows.
+    pub clip: Clipping,
+}
+
+/// How much of a glyph the clip shows. Spreadsheets clip a cell's text at
+/// the cell's side: the glyph across the side is cut, those past it hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Clipping {
+    #[default]
+    Whole,
+    /// Cut along its line of writing.
+    Cut,
+    /// Its centre lies outside the clip.
+    Hidden,
 }
 
 /// Upright glyphs of `text` set from `x` on `baseline`, each half the size
@@ -58,6 +72,7 @@ pub fn test_glyphs(text: &str, x: f64, baseline: f64, size: f64) -> Vec<Glyph> {
                 advance: size * 0.5,
                 size,
                 font: 0,
+                clip: Clipping::Whole,
             }
         })
         .collect()
@@ -118,6 +133,8 @@ struct GraphicsState {
     fill: Option<[u8; 3]>,
     /// How `sc`/`scn` numbers give the fill colour.
     fill_space: FillSpace,
+    /// The box around the clipping path, in page space; None for the whole page.
+    clip: Option<[f64; 4]>,
 }
 
 /// How a colour space's numbers give a colour.
@@ -145,6 +162,7 @@ impl Default for GraphicsState {
             rise: 0.0,
             fill: Some([0, 0, 0]),
             fill_space: FillSpace::Device,
+            clip: None,
         }
     }
 }
@@ -184,6 +202,11 @@ struct PageRun {
     subpath_opening: Option<Option<(f64, f64)>>,
     /// A rounded corner just drawn, whose side may run on along the next segment.
     open_corner: Option<OpenCorner>,
+    /// The box around every point of the path being built (curves' control
+    /// points too, so that it holds the curves).
+    path_bounds: Option<[f64; 4]>,
+    /// `W` or `W*` was given: the path clips once it is painted or ended.
+    clip_pending: bool,
 }
 
 /// The end of an arc that rounds a corner.
@@ -257,6 +280,8 @@ impl<'a> Interpreter<'a> {
             last_straight: None,
             subpath_opening: None,
             open_corner: None,
+            path_bounds: None,
+            clip_pending: false,
         };
         let resources = page_resources(doc, page_id);
         self.run_stream(&content, &resources, &mut run, 0)?;
@@ -391,6 +416,7 @@ impl<'a> Interpreter<'a> {
                 if operator != "S" && operator != "s" {
                     run.record_fills();
                 }
+                run.clip_to_path();
                 let segs = std::mem::take(&mut run.path);
                 // A filled shape with rounded corners is a panel (a call-out,
                 // a speech bubble, a tile): its sides are no table's rules.
@@ -402,9 +428,11 @@ impl<'a> Interpreter<'a> {
                 run.end_path();
             }
             "n" => {
+                run.clip_to_path();
                 run.path.clear();
                 run.end_path();
             }
+            "W" | "W*" => run.clip_pending = true,
             _ => {}
         }
         Ok(())
@@ -578,6 +606,10 @@ impl PageRun {
             advance,
             size,
             font: font_id,
+            clip: self
+                .gs
+                .clip
+                .map_or(Clipping::Whole, |c| clipping(bbox, dir, c)),
         }
     }
 
@@ -644,8 +676,32 @@ impl PageRun {
         (dx - self.page_left, self.page_top - dy)
     }
 
-    fn move_to(&mut self, x: f64, y: f64) {
+    /// A point of the path, in page space, counted into the path's box.
+    fn path_point(&mut self, x: f64, y: f64) -> (f64, f64) {
         let p = self.device(x, y);
+        let b = self.path_bounds.get_or_insert([p.0, p.1, p.0, p.1]);
+        *b = [b[0].min(p.0), b[1].min(p.1), b[2].max(p.0), b[3].max(p.1)];
+        p
+    }
+
+    /// Narrows the clip to the box around the path, once `W` has asked for it.
+    fn clip_to_path(&mut self) {
+        if std::mem::take(&mut self.clip_pending) {
+            let b = self.path_bounds.unwrap_or([0.0; 4]);
+            self.gs.clip = Some(match self.gs.clip {
+                Some(c) => [
+                    b[0].max(c[0]),
+                    b[1].max(c[1]),
+                    b[2].min(c[2]),
+                    b[3].min(c[3]),
+                ],
+                None => b,
+            });
+        }
+    }
+
+    fn move_to(&mut self, x: f64, y: f64) {
+        let p = self.path_point(x, y);
         self.subpaths.push(self.path.len());
         self.end_subpath();
         self.subpath_start = Some(p);
@@ -654,6 +710,7 @@ impl PageRun {
 
     /// Forgets the path once it is painted or discarded.
     fn end_path(&mut self) {
+        self.path_bounds = None;
         self.subpaths.clear();
         self.subpath_start = None;
         self.path_bent = false;
@@ -668,7 +725,7 @@ impl PageRun {
     }
 
     fn line_to(&mut self, x: f64, y: f64) {
-        let p = self.device(x, y);
+        let p = self.path_point(x, y);
         if let Some(from) = self.current_point {
             self.straight(from, p);
         }
@@ -694,8 +751,8 @@ impl PageRun {
     /// bent one (a rounded corner, a chart) is not, and only moves the
     /// current point.
     fn curve_to(&mut self, c1: [f64; 2], c2: [f64; 2], end: [f64; 2]) {
-        let end = self.device(end[0], end[1]);
-        let (c1, c2) = (self.device(c1[0], c1[1]), self.device(c2[0], c2[1]));
+        let end = self.path_point(end[0], end[1]);
+        let (c1, c2) = (self.path_point(c1[0], c1[1]), self.path_point(c2[0], c2[1]));
         if let Some(from) = self.current_point {
             let on_chord = |p: (f64, f64)| {
                 let (dx, dy) = (end.0 - from.0, end.1 - from.1);
@@ -747,10 +804,10 @@ impl PageRun {
 
     fn rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
         let corners = [
-            self.device(x, y),
-            self.device(x + w, y),
-            self.device(x + w, y + h),
-            self.device(x, y + h),
+            self.path_point(x, y),
+            self.path_point(x + w, y),
+            self.path_point(x + w, y + h),
+            self.path_point(x, y + h),
         ];
         self.subpaths.push(self.path.len());
         for i in 0..4 {
@@ -806,6 +863,29 @@ impl PageRun {
                 bottom: a.1.max(b.1),
             });
         }
+    }
+}
+
+/// A glyph reaching past the clip's box by more than this (pt) is cut by it.
+const CLIP_SLACK: f64 = 0.5;
+
+/// How much of a glyph's box a clip's box shows. It is cut when the clip
+/// cuts it along its line of writing (across the line, the box runs from the
+/// font's ascent to its descent, further than the letters, so a clip as tall
+/// as the line would seem to cut every glyph).
+fn clipping(bbox: [f64; 4], dir: [f64; 2], clip: [f64; 4]) -> Clipping {
+    let (cx, cy) = ((bbox[0] + bbox[2]) / 2.0, (bbox[1] + bbox[3]) / 2.0);
+    let (lo, hi) = if dir[0].abs() >= dir[1].abs() {
+        (0, 2)
+    } else {
+        (1, 3)
+    };
+    if cx < clip[0] || cx > clip[2] || cy < clip[1] || cy > clip[3] {
+        Clipping::Hidden
+    } else if bbox[lo] < clip[lo] - CLIP_SLACK || bbox[hi] > clip[hi] + CLIP_SLACK {
+        Clipping::Cut
+    } else {
+        Clipping::Whole
     }
 }
 
@@ -1053,4 +1133,40 @@ fn lookup<'a>(
         let obj = cat.get(name).ok()?;
         doc.dereference(obj).ok().map(|(_, o)| o)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clip_cuts_or_hides_a_glyph_along_its_line_only() {
+        let clip = [100.0, 50.0, 200.0, 62.0];
+        let across = [1.0, 0.0];
+        // inside; ascent and descent past a clip as tall as the line
+        assert_eq!(
+            clipping([150.0, 48.0, 156.0, 64.0], across, clip),
+            Clipping::Whole
+        );
+        // across the clip's right side, centre inside
+        assert_eq!(
+            clipping([197.0, 50.0, 203.0, 62.0], across, clip),
+            Clipping::Cut
+        );
+        // past it
+        assert_eq!(
+            clipping([201.0, 50.0, 207.0, 62.0], across, clip),
+            Clipping::Hidden
+        );
+        // a glyph reading down the page is cut by the clip's top or foot
+        let down = [0.0, 1.0];
+        assert_eq!(
+            clipping([95.0, 58.0, 105.0, 64.0], down, clip),
+            Clipping::Cut
+        );
+        assert_eq!(
+            clipping([96.0, 52.0, 104.0, 58.0], down, clip),
+            Clipping::Whole
+        );
+    }
 }

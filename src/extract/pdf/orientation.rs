@@ -138,6 +138,7 @@ impl Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::pdf::interpreter::Clipping;
     use compact_str::CompactString;
 
     /// A glyph 6 pt along and 10 pt across its baseline, reading along `dir` from `origin`.
@@ -160,6 +161,7 @@ mod tests {
             advance: along,
             size: across,
             font: 0,
+            clip: Clipping::Whole,
         }
     }
 

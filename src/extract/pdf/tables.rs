@@ -4,7 +4,7 @@
 //! are snapped and joined, their intersections found, and every smallest
 //! rectangle whose four corners are joined by edges is a cell.
 
-use super::interpreter::{Fill, FontStyle, Glyph, PageContent, Segment};
+use super::interpreter::{Clipping, Fill, FontStyle, Glyph, PageContent, Segment};
 use super::layout::{page_lines, LayoutSettings, Line};
 use super::stream_tables::{rows_of, Row, StreamSettings};
 use super::wrapped_cells::{self, TableLine};
@@ -950,6 +950,60 @@ pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f6
     out
 }
 
+/// The glyphs of text that runs on over its cell's sides, each with the cell
+/// it starts in. A run is the glyphs drawn one after another on a line, no
+/// more than a word space apart; it runs on when a letter of it lies across
+/// a side into the next cell, and no clip cuts or hides any of it (a
+/// spreadsheet clips text too long for its cell when the next cell holds
+/// text of its own).
+fn runs_on_past_their_cells(
+    glyphs: &[Glyph],
+    owner: &[Option<usize>],
+    sides: impl Fn(usize) -> (f64, f64),
+    s: &TableSettings,
+) -> HashMap<usize, usize> {
+    let follows = |a: &Glyph, b: &Glyph| {
+        a.dir == [1.0, 0.0]
+            && b.dir == a.dir
+            && (b.origin[1] - a.origin[1]).abs() < 0.2 * a.size
+            && b.x0 >= a.x1 - 0.2 * a.size
+            && b.x0 - a.x1 <= MAX_WORD_SPACE * a.size
+    };
+    let across = |gi: usize| {
+        let g = &glyphs[gi];
+        owner[gi].is_some_and(|ci| {
+            let (left, right) = sides(ci);
+            !g.text.trim().is_empty()
+                && (g.x0 < left - s.cell_overflow || g.x1 > right + s.cell_overflow)
+        })
+    };
+    let mut out = HashMap::new();
+    let mut start = 0;
+    while start < glyphs.len() {
+        let mut end = start + 1;
+        while end < glyphs.len() && follows(&glyphs[end - 1], &glyphs[end]) {
+            end += 1;
+        }
+        let run = start..end;
+        let first = owner[start];
+        let runs_on = first.is_some()
+            && run
+                .clone()
+                .any(|gi| owner[gi].is_some() && owner[gi] != first)
+            && run.clone().any(across)
+            && run.clone().all(|gi| glyphs[gi].clip == Clipping::Whole);
+        if let (true, Some(ci)) = (runs_on, first) {
+            out.extend(run.filter(|&gi| owner[gi].is_some()).map(|gi| (gi, ci)));
+        }
+        start = end;
+    }
+    out
+}
+
+/// Widest gap (× font size) between two glyphs of one run of text: a word
+/// space, not the gap between two cells' texts.
+const MAX_WORD_SPACE: f64 = 0.5;
+
 /// Lays a group of cells on the grid of their edges and fills them with text.
 fn build_table(
     group: &[[i64; 4]],
@@ -977,17 +1031,33 @@ fn build_table(
     let bbox = [to_f(xs[0]), to_f(ys[0]), to_f(xs[cols]), to_f(ys[rows])];
     // Each glyph goes to the cell that holds its centre. A glyph that crosses
     // the cell's side is text too long for its cell, which the producer clips
-    // there (a spreadsheet's cell): it is not seen, so it is not read.
+    // there (a spreadsheet's cell): it is not seen, so it is not read, nor is
+    // a glyph that a clip hides. But text the producer lets run on over the
+    // side (into an empty neighbour) is seen whole, and stays whole in the
+    // cell it starts in.
+    let side = |ci: usize, k: usize| to_f(group[ci][k]);
+    let owner: Vec<Option<usize>> = page
+        .glyphs
+        .iter()
+        .map(|g| {
+            let (cx, cy) = g.centre();
+            (0..group.len()).find(|&ci| {
+                cx >= side(ci, 0) && cx < side(ci, 2) && cy >= side(ci, 1) && cy < side(ci, 3)
+            })
+        })
+        .collect();
+    let runs_on =
+        runs_on_past_their_cells(&page.glyphs, &owner, |ci| (side(ci, 0), side(ci, 2)), s);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); group.len()];
     let mut taken = Vec::new();
     for (gi, g) in page.glyphs.iter().enumerate() {
-        let (cx, cy) = g.centre();
-        if let Some(ci) = group.iter().position(|c| {
-            cx >= to_f(c[0]) && cx < to_f(c[2]) && cy >= to_f(c[1]) && cy < to_f(c[3])
-        }) {
-            let c = group[ci];
-            let clipped =
-                g.x0 < to_f(c[0]) - s.cell_overflow || g.x1 > to_f(c[2]) + s.cell_overflow;
+        if let Some(&ci) = runs_on.get(&gi) {
+            members[ci].push(gi);
+            taken.push(gi);
+        } else if let Some(ci) = owner[gi] {
+            let clipped = g.clip == Clipping::Hidden
+                || g.x0 < side(ci, 0) - s.cell_overflow
+                || g.x1 > side(ci, 2) + s.cell_overflow;
             if !clipped {
                 members[ci].push(gi);
             }
@@ -1290,6 +1360,7 @@ mod tests {
             advance: 5.0,
             size: 10.0,
             font: 0,
+            clip: Clipping::Whole,
         }
     }
 
@@ -1323,6 +1394,37 @@ mod tests {
             "the clipped letter is not the next cell's"
         );
         assert_eq!(found[0].table.rows[1][0].text, "Pam");
+    }
+
+    #[test]
+    fn a_row_drawn_as_one_run_padded_with_spaces_keeps_its_cells() {
+        // "Ab", spaces on to the next cell (one across the side at 40), "Cd":
+        // only a letter across a side makes text run on
+        let mut segs = vec![];
+        for y in [0.0, 20.0, 40.0] {
+            segs.push(seg(0.0, y, 80.0, y));
+        }
+        for x in [0.0, 40.0, 80.0] {
+            segs.push(seg(x, 0.0, x, 40.0));
+        }
+        let line = "Ab      Cd";
+        let mut glyphs: Vec<Glyph> = line
+            .chars()
+            .enumerate()
+            .map(|(i, c)| glyph(c, 2.0 + 5.0 * i as f64, 15.0))
+            .collect();
+        glyphs.extend(
+            "Ef".chars()
+                .enumerate()
+                .map(|(i, c)| glyph(c, 2.0 + 5.0 * i as f64, 35.0)),
+        );
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let first = &found[0].table.rows[0];
+        assert_eq!(
+            (first[0].text.as_str(), first[1].text.as_str()),
+            ("Ab", "Cd")
+        );
     }
 
     /// The ruled tables of a 400 x 200 pt page with these glyphs and rules.
