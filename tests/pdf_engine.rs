@@ -15,7 +15,8 @@ const TO_UNICODE_ABC_TO_XYZ: &str = "/CIDInit /ProcSet findresource begin 12 dic
 
 /// A one-page PDF with the given content stream. Fonts: F1 Helvetica (standard 14, no
 /// /Widths); F2 with a Differences array mixing AGL, unknown and uniXXXX names; F3 with
-/// both /Encoding and a /ToUnicode map (A-C to X-Z). XObject Fm1: a form at (50, 20).
+/// both /Encoding and a /ToUnicode map (A-C to X-Z). XObject Fm1: a form at (50, 20);
+/// Fm2: a form 60 x 20 pt whose text runs past its box.
 /// Colour spaces: CS0 a spot colour (Separation), CS1 ICC-based RGB.
 fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
     let mut pdf = Pdf::with_version("1.7");
@@ -60,6 +61,11 @@ fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
             "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), 20.into()] },
         b"BT /F1 10 Tf 0 0 Td (Inside the form) Tj ET".to_vec(),
     ));
+    // a form 60 x 20 pt whose text runs on past its bounding box
+    let narrow_form = pdf.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 60.into(), 20.into()] },
+        b"BT /F1 10 Tf 2 5 Td (Hidden past the box) Tj ET".to_vec(),
+    ));
     // a spot colour (tints of one ink) and an ICC-based RGB space
     let tint = dictionary! {
         "FunctionType" => 2, "Domain" => vec![0.into(), 1.into()], "N" => 1,
@@ -75,7 +81,7 @@ fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
     let icc_rgb = vec![Object::Name(b"ICCBased".to_vec()), icc.into()];
     let resources = dictionary! {
         "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3, "F4" => f4, "F5" => f5 },
-        "XObject" => dictionary! { "Fm1" => form },
+        "XObject" => dictionary! { "Fm1" => form, "Fm2" => narrow_form },
         "ColorSpace" => dictionary! { "CS0" => spot, "CS1" => icc_rgb },
     };
     let content_id = pdf.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
@@ -545,4 +551,22 @@ fn a_header_band_in_any_device_colour_is_shaded_apart_but_a_white_one_is_not() {
     for plain in ["1 g", "1 1 1 rg", "/Pattern cs /P0 scn", "/CS0 cs 0 scn"] {
         assert_eq!(header_rows(&format!("{plain} {band}")), 0, "{plain}");
     }
+}
+
+#[test]
+fn a_form_is_clipped_to_its_bounding_box() {
+    // a 2 x 2 grid, columns 100-160-260; the form fills the first cell and its
+    // text runs on past the form's box, which hides it: the cell holds what
+    // the box shows, and the text is not read as running on
+    let grid = "0.5 w 100 640 m 260 640 l 100 620 m 260 620 l 100 600 m 260 600 l \
+                100 600 m 100 640 l 160 600 m 160 640 l 260 600 m 260 640 l S";
+    let content = format!(
+        "{grid} q 1 0 0 1 100 620 cm /Fm2 Do Q BT /F1 10 Tf 104 605 Td (A) Tj 60 0 Td (B) Tj ET"
+    );
+    let rows = the_one_table(&content);
+    assert!(rows[0][0].starts_with("Hidden"), "{rows:?}");
+    assert!("Hidden past the box".starts_with(&rows[0][0]), "{rows:?}");
+    assert_ne!(rows[0][0], "Hidden past the box", "{rows:?}");
+    assert_eq!(rows[0][1], "");
+    assert_eq!(rows[1], ["A", "B"]);
 }

@@ -570,6 +570,10 @@ impl<'a> Interpreter<'a> {
         inner.extend_from_slice(resources);
         let saved = (run.gs, run.stack.len());
         run.gs.ctm = matrix.mul(&run.gs.ctm);
+        // (a form is clipped to its bounding box)
+        if let Some([x0, y0, x1, y1]) = form_bbox(&stream.dict) {
+            run.clip_to_box([(x0, y0), (x1, y0), (x1, y1), (x0, y1)]);
+        }
         self.run_stream(&content, &inner, run, depth + 1)?;
         run.gs = saved.0;
         run.stack.truncate(saved.1);
@@ -687,17 +691,29 @@ impl PageRun {
     /// Narrows the clip to the box around the path, once `W` has asked for it.
     fn clip_to_path(&mut self) {
         if std::mem::take(&mut self.clip_pending) {
-            let b = self.path_bounds.unwrap_or([0.0; 4]);
-            self.gs.clip = Some(match self.gs.clip {
-                Some(c) => [
-                    b[0].max(c[0]),
-                    b[1].max(c[1]),
-                    b[2].min(c[2]),
-                    b[3].min(c[3]),
-                ],
-                None => b,
-            });
+            self.narrow_clip(self.path_bounds.unwrap_or([0.0; 4]));
         }
+    }
+
+    /// Narrows the clip to the box around these corners (user space).
+    fn clip_to_box(&mut self, corners: [(f64, f64); 4]) {
+        let points = corners.map(|(x, y)| {
+            let (px, py) = self.device(x, y);
+            [px, py, px, py]
+        });
+        self.narrow_clip(enclosing(points));
+    }
+
+    fn narrow_clip(&mut self, b: [f64; 4]) {
+        self.gs.clip = Some(match self.gs.clip {
+            Some(c) => [
+                b[0].max(c[0]),
+                b[1].max(c[1]),
+                b[2].min(c[2]),
+                b[3].min(c[3]),
+            ],
+            None => b,
+        });
     }
 
     fn move_to(&mut self, x: f64, y: f64) {
@@ -863,6 +879,16 @@ impl PageRun {
                 bottom: a.1.max(b.1),
             });
         }
+    }
+}
+
+/// A form XObject's /BBox, [x0, y0, x1, y1] in its own space.
+fn form_bbox(dict: &Dictionary) -> Option<[f64; 4]> {
+    let b = dict.get(b"BBox").and_then(Object::as_array).ok()?;
+    let v: Vec<f64> = b.iter().map(as_number).collect::<Option<_>>()?;
+    match v[..] {
+        [a, b, c, d] => Some([a.min(c), b.min(d), a.max(c), b.max(d)]),
+        _ => None,
     }
 }
 
