@@ -1168,31 +1168,19 @@ mod tests {
     #[test]
     fn a_clip_cuts_or_hides_a_glyph_along_its_line_only() {
         let clip = [100.0, 50.0, 200.0, 62.0];
-        let across = [1.0, 0.0];
-        // inside; ascent and descent past a clip as tall as the line
-        assert_eq!(
-            clipping([150.0, 48.0, 156.0, 64.0], across, clip),
-            Clipping::Whole
-        );
-        // across the clip's right side, centre inside
-        assert_eq!(
-            clipping([197.0, 50.0, 203.0, 62.0], across, clip),
-            Clipping::Cut
-        );
-        // past it
-        assert_eq!(
-            clipping([201.0, 50.0, 207.0, 62.0], across, clip),
-            Clipping::Hidden
-        );
-        // a glyph reading down the page is cut by the clip's top or foot
-        let down = [0.0, 1.0];
-        assert_eq!(
-            clipping([95.0, 58.0, 105.0, 64.0], down, clip),
-            Clipping::Cut
-        );
-        assert_eq!(
-            clipping([96.0, 52.0, 104.0, 58.0], down, clip),
-            Clipping::Whole
-        );
+        let (across, down) = ([1.0, 0.0], [0.0, 1.0]);
+        let cases = [
+            // inside; ascent and descent past a clip as tall as the line
+            ([150.0, 48.0, 156.0, 64.0], across, Clipping::Whole),
+            // across the clip's right side, centre inside
+            ([197.0, 50.0, 203.0, 62.0], across, Clipping::Cut),
+            ([201.0, 50.0, 207.0, 62.0], across, Clipping::Hidden),
+            // a glyph reading down the page is cut by the clip's top or foot
+            ([95.0, 58.0, 105.0, 64.0], down, Clipping::Cut),
+            ([96.0, 52.0, 104.0, 58.0], down, Clipping::Whole),
+        ];
+        for (bbox, dir, expected) in cases {
+            assert_eq!(clipping(bbox, dir, clip), expected, "{bbox:?} {dir:?}");
+        }
     }
 }

@@ -1364,16 +1364,17 @@ mod tests {
         }
     }
 
+    /// The rules of a 2 x 2 grid, 40 pt columns and 20 pt rows, from the page's corner.
+    fn two_by_two_grid() -> Vec<Segment> {
+        let rows = [0.0, 20.0, 40.0].map(|y| seg(0.0, y, 80.0, y));
+        let columns = [0.0, 40.0, 80.0].map(|x| seg(x, 0.0, x, 40.0));
+        rows.into_iter().chain(columns).collect()
+    }
+
     #[test]
     fn text_running_past_its_cell_is_cut_where_the_cell_clips_it() {
         // a 2 x 2 grid, 40 pt columns; "Elizab" runs from 12 to 42, its "b" across the side at 40
-        let mut segs = vec![];
-        for y in [0.0, 20.0, 40.0] {
-            segs.push(seg(0.0, y, 80.0, y));
-        }
-        for x in [0.0, 40.0, 80.0] {
-            segs.push(seg(x, 0.0, x, 40.0));
-        }
+        let segs = two_by_two_grid();
         let glyphs = "Elizab"
             .chars()
             .enumerate()
@@ -1400,13 +1401,7 @@ mod tests {
     fn a_row_drawn_as_one_run_padded_with_spaces_keeps_its_cells() {
         // "Ab", spaces on to the next cell (one across the side at 40), "Cd":
         // only a letter across a side makes text run on
-        let mut segs = vec![];
-        for y in [0.0, 20.0, 40.0] {
-            segs.push(seg(0.0, y, 80.0, y));
-        }
-        for x in [0.0, 40.0, 80.0] {
-            segs.push(seg(x, 0.0, x, 40.0));
-        }
+        let segs = two_by_two_grid();
         let line = "Ab      Cd";
         let mut glyphs: Vec<Glyph> = line
             .chars()
