@@ -17,7 +17,8 @@ const TO_UNICODE_ABC_TO_XYZ: &str = "/CIDInit /ProcSet findresource begin 12 dic
 /// /Widths); F2 with a Differences array mixing AGL, unknown and uniXXXX names; F3 with
 /// both /Encoding and a /ToUnicode map (A-C to X-Z). XObject Fm1: a form at (50, 20);
 /// Fm2: a form 60 x 20 pt whose text runs past its box.
-/// Colour spaces: CS0 a spot colour (Separation), CS1 ICC-based RGB.
+/// Colour spaces: CS0 a spot colour (Separation), CS1 ICC-based RGB, CS2 Lab, CS3 an
+/// indexed palette (white, dark blue).
 fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
     let mut pdf = Pdf::with_version("1.7");
     let pages_id = pdf.new_object_id();
@@ -79,10 +80,24 @@ fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
     ];
     let icc = pdf.add_object(Stream::new(dictionary! { "N" => 3 }, Vec::new()));
     let icc_rgb = vec![Object::Name(b"ICCBased".to_vec()), icc.into()];
+    // CIE Lab, and a palette of two RGB entries: white, then a dark blue
+    let lab = vec![
+        Object::Name(b"Lab".to_vec()),
+        dictionary! { "WhitePoint" => vec![0.9642.into(), 1.into(), 0.8249.into()] }.into(),
+    ];
+    let palette = vec![
+        Object::Name(b"Indexed".to_vec()),
+        Object::Name(b"DeviceRGB".to_vec()),
+        1.into(),
+        Object::String(
+            vec![255, 255, 255, 26, 51, 102],
+            lopdf::StringFormat::Hexadecimal,
+        ),
+    ];
     let resources = dictionary! {
         "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3, "F4" => f4, "F5" => f5 },
         "XObject" => dictionary! { "Fm1" => form, "Fm2" => narrow_form },
-        "ColorSpace" => dictionary! { "CS0" => spot, "CS1" => icc_rgb },
+        "ColorSpace" => dictionary! { "CS0" => spot, "CS1" => icc_rgb, "CS2" => lab, "CS3" => palette },
     };
     let content_id = pdf.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
     let mut page = dictionary! {
@@ -517,9 +532,10 @@ fn rules_drawn_as_curves_make_a_ruled_table() {
 #[test]
 fn a_header_band_in_any_device_colour_is_shaded_apart_but_a_white_one_is_not() {
     // an unruled table of words under a band filled as producers fill it (grey,
-    // RGB, CMYK, a colour space set then a colour, a spot colour's tint, a band
-    // drawn as a closed path); a white band, or a pattern's, whose colour no
-    // number gives, tells nothing (banded rows are in tests/pdf_tables.rs)
+    // RGB, CMYK, a colour space set then a colour, a spot colour's tint, Lab,
+    // a palette's entry, a band drawn as a closed path); a white band, or a
+    // pattern's, whose colour no number gives, tells nothing (banded rows are
+    // in tests/pdf_tables.rs)
     let header_rows = |fill: &str| {
         let content = format!(
             "q {fill} Q \
@@ -542,13 +558,22 @@ fn a_header_band_in_any_device_colour_is_shaded_apart_but_a_white_one_is_not() {
         "/DeviceRGB cs 0.9 0.9 1 sc",
         "/CS0 cs 0.3 scn",
         "/CS1 cs 0.2 0.3 0.5 scn",
+        "/CS2 cs 80 -10 -30 scn",
+        "/CS3 cs 1 scn",
     ] {
         assert_eq!(header_rows(&format!("{shaded} {band}")), 1, "{shaded}");
     }
     let path = "0.8 g 95 697 m 405 697 l 405 711 l 95 711 l h f";
     assert_eq!(header_rows(path), 1, "a band drawn as a path");
     // (no ink of a spot colour is white)
-    for plain in ["1 g", "1 1 1 rg", "/Pattern cs /P0 scn", "/CS0 cs 0 scn"] {
+    for plain in [
+        "1 g",
+        "1 1 1 rg",
+        "/Pattern cs /P0 scn",
+        "/CS0 cs 0 scn",
+        "/CS2 cs 100 0 0 scn",
+        "/CS3 cs 0 scn",
+    ] {
         assert_eq!(header_rows(&format!("{plain} {band}")), 0, "{plain}");
     }
 }

@@ -7,6 +7,7 @@
 //! (Chromium/Skia map some glyphs to private-use code points and give the real
 //! text there). Coordinates leave here with the origin at the page's top-left.
 
+use super::colour::{Colours, FillSpace};
 use super::fonts::Font;
 use super::geometry::{enclosing, Matrix, MatrixExt, IDENTITY};
 use super::limits::{self, Budget};
@@ -137,18 +138,6 @@ struct GraphicsState {
     clip: Option<[f64; 4]>,
 }
 
-/// How a colour space's numbers give a colour.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum FillSpace {
-    /// Grey, RGB or CMYK, told by how many numbers there are (device,
-    /// calibrated and ICC-based spaces).
-    Device,
-    /// Tints of inks (Separation, DeviceN): 0 is no ink, 1 full ink.
-    Tint,
-    /// Patterns, indexed and Lab colours: no colour read.
-    Unknown,
-}
-
 impl Default for GraphicsState {
     fn default() -> Self {
         GraphicsState {
@@ -172,6 +161,7 @@ pub struct Interpreter<'a> {
     doc: &'a Document,
     fonts: Vec<Font>,
     font_index: HashMap<usize, u16>,
+    colours: Colours,
     budget: Budget,
 }
 
@@ -226,6 +216,7 @@ impl<'a> Interpreter<'a> {
             doc,
             fonts: Vec::new(),
             font_index: HashMap::new(),
+            colours: Colours::default(),
             budget,
         }
     }
@@ -401,16 +392,16 @@ impl<'a> Interpreter<'a> {
             "h" => run.close_path(),
             "g" | "rg" | "k" => {
                 run.gs.fill_space = FillSpace::Device;
-                run.gs.fill = colour_of(operands, FillSpace::Device);
+                run.gs.fill = self.colours.colour(operands, FillSpace::Device);
             }
-            "sc" | "scn" => run.gs.fill = colour_of(operands, run.gs.fill_space),
+            "sc" | "scn" => run.gs.fill = self.colours.colour(operands, run.gs.fill_space),
             // (a new colour space starts from its initial colour: black, or
             // full ink)
             "cs" => {
                 let name = operands.first().and_then(|o| o.as_name().ok());
                 run.gs.fill_space =
                     name.map_or(FillSpace::Unknown, |n| self.fill_space(resources, n));
-                run.gs.fill = (run.gs.fill_space != FillSpace::Unknown).then_some([0, 0, 0]);
+                run.gs.fill = self.colours.initial(run.gs.fill_space);
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 if operator != "S" && operator != "s" {
@@ -440,25 +431,12 @@ impl<'a> Interpreter<'a> {
 
     /// How the colour space a name gives (a device space's, or a resource's)
     /// turns numbers into colours.
-    fn fill_space(&self, resources: &[&'a Dictionary], name: &[u8]) -> FillSpace {
-        match name {
-            b"DeviceGray" | b"DeviceRGB" | b"DeviceCMYK" | b"CalGray" | b"CalRGB" => {
-                return FillSpace::Device
-            }
-            b"Pattern" => return FillSpace::Unknown,
-            _ => {}
-        }
-        let family = lookup(self.doc, resources, b"ColorSpace", name).and_then(|o| match o {
-            Object::Array(a) => a.first().and_then(|f| f.as_name().ok()),
-            Object::Name(n) => Some(n.as_slice()),
-            _ => None,
-        });
-        match family {
-            Some(
-                b"ICCBased" | b"CalGray" | b"CalRGB" | b"DeviceGray" | b"DeviceRGB" | b"DeviceCMYK",
-            ) => FillSpace::Device,
-            Some(b"Separation" | b"DeviceN") => FillSpace::Tint,
-            _ => FillSpace::Unknown,
+    fn fill_space(&mut self, resources: &[&'a Dictionary], name: &[u8]) -> FillSpace {
+        let doc = self.doc;
+        match lookup(doc, resources, b"ColorSpace", name) {
+            Some(space) => self.colours.space(doc, space),
+            // (a device space or a pattern, named without a resource)
+            None => self.colours.space(doc, &Object::Name(name.to_vec())),
         }
     }
 
@@ -917,37 +895,6 @@ fn clipping(bbox: [f64; 4], dir: [f64; 2], clip: [f64; 4]) -> Clipping {
 
 /// A filled rectangle narrower than this (pt) either way is a rule, not a shaded area.
 const MIN_FILL_SIDE: f64 = 3.0;
-
-/// 8-bit RGB of a grey level (0 black, 1 white).
-fn gray(v: f64) -> [u8; 3] {
-    rgb([v, v, v])
-}
-
-fn rgb(c: [f64; 3]) -> [u8; 3] {
-    c.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8)
-}
-
-/// 8-bit RGB of a CMYK colour, by the naive conversion viewers fall back on.
-fn cmyk([c, m, y, k]: [f64; 4]) -> [u8; 3] {
-    rgb([c, m, y].map(|v| (1.0 - v) * (1.0 - k)))
-}
-
-/// The colour that numbers give in a colour space: in a device space, told
-/// by how many there are; a tint as the grey of that much ink (the ink's own
-/// colour is not read); a pattern's name, or a count no device space has,
-/// leaves it unknown.
-fn colour_of(operands: &[Object], space: FillSpace) -> Option<[u8; 3]> {
-    let values: Vec<f64> = operands.iter().map(as_number).collect::<Option<_>>()?;
-    match (space, values.as_slice()) {
-        (FillSpace::Tint, tints) if !tints.is_empty() => {
-            Some(gray(1.0 - tints.iter().copied().fold(0.0, f64::max)))
-        }
-        (FillSpace::Device, [v]) => Some(gray(*v)),
-        (FillSpace::Device, [r, g, b]) => Some(rgb([*r, *g, *b])),
-        (FillSpace::Device, [c, m, y, k]) => Some(cmyk([*c, *m, *y, *k])),
-        _ => None,
-    }
-}
 
 /// Directions closer than this (cosine) are one direction.
 const ALIGNED: f64 = 0.999;

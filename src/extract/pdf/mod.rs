@@ -5,6 +5,7 @@
 //! streams ([`interpreter`]), decode fonts ([`fonts`]) and lay text out ([`layout`]).
 
 mod bidi;
+mod colour;
 mod fonts;
 mod geometry;
 mod interpreter;

@@ -1,0 +1,247 @@
+//! Fill colours: how the numbers of `g`, `rg`, `k`, `sc` and `scn` give an
+//! 8-bit RGB colour in the colour space in force. The table finder reads
+//! colours only to tell a shaded band from its neighbours, so a close colour
+//! is enough: CMYK by the naive conversion viewers fall back on, a spot
+//! colour's tint as the grey of that much ink.
+
+use lopdf::{Document, Object};
+use std::collections::HashMap;
+
+use super::interpreter::as_number;
+
+/// How a colour space's numbers give a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FillSpace {
+    /// Grey, RGB or CMYK, told by how many numbers there are (device,
+    /// calibrated and ICC-based spaces).
+    Device,
+    /// Tints of inks (Separation, DeviceN): 0 is no ink, 1 full ink.
+    Tint,
+    /// CIE L*a*b*.
+    Lab,
+    /// A palette's entries, by index (`Colours::palettes`).
+    Indexed(u16),
+    /// Patterns: no colour read.
+    Unknown,
+}
+
+/// An indexed space's palette: each entry `width` bytes in its base space.
+#[derive(Debug)]
+struct Palette {
+    base: FillSpace,
+    width: usize,
+    entries: Vec<u8>,
+}
+
+/// Most palettes a document's colour spaces keep (each is read once).
+const MAX_PALETTES: usize = 256;
+
+/// The colour spaces a document's pages set, read once each.
+#[derive(Debug, Default)]
+pub struct Colours {
+    palettes: Vec<Palette>,
+    /// Palette of each indexed space, by the address of its array.
+    index: HashMap<usize, u16>,
+}
+
+impl Colours {
+    /// How a colour space (a name or an array, resolved) gives colours.
+    pub fn space(&mut self, doc: &Document, space: &Object) -> FillSpace {
+        match space {
+            Object::Name(n) => family_space(n),
+            Object::Array(a) => match a.first().and_then(|f| f.as_name().ok()) {
+                Some(b"Indexed" | b"I") => self.indexed(doc, a),
+                Some(family) => family_space(family),
+                None => FillSpace::Unknown,
+            },
+            _ => FillSpace::Unknown,
+        }
+    }
+
+    /// `[/Indexed base hival lookup]`: the palette read into `palettes`.
+    fn indexed(&mut self, doc: &Document, array: &[Object]) -> FillSpace {
+        let key = array.as_ptr() as usize;
+        if let Some(&i) = self.index.get(&key) {
+            return FillSpace::Indexed(i);
+        }
+        let resolve = |o: &Object| doc.dereference(o).ok().map(|(_, o)| o.clone());
+        let Some(base) = array.get(1).and_then(resolve) else {
+            return FillSpace::Unknown;
+        };
+        let (base_space, width) = match (self.space(doc, &base), components(doc, &base)) {
+            (space @ (FillSpace::Device | FillSpace::Lab), Some(n)) => (space, n),
+            _ => return FillSpace::Unknown,
+        };
+        let entries = match array.get(3).and_then(resolve) {
+            Some(Object::String(bytes, _)) => bytes,
+            Some(Object::Stream(s)) => s.decompressed_content().unwrap_or(s.content),
+            _ => return FillSpace::Unknown,
+        };
+        let Ok(i) = u16::try_from(self.palettes.len()) else {
+            return FillSpace::Unknown;
+        };
+        if self.palettes.len() >= MAX_PALETTES {
+            return FillSpace::Unknown;
+        }
+        self.palettes.push(Palette {
+            base: base_space,
+            width,
+            entries,
+        });
+        self.index.insert(key, i);
+        FillSpace::Indexed(i)
+    }
+
+    /// The colour numbers give in a space: in a device space, told by how
+    /// many there are; a tint as the grey of that much ink (the ink's own
+    /// colour is not read); an indexed space's entry in its base space. A
+    /// pattern's name, or a count no device space has, leaves it unknown.
+    pub fn colour(&self, operands: &[Object], space: FillSpace) -> Option<[u8; 3]> {
+        let values: Vec<f64> = operands.iter().map(as_number).collect::<Option<_>>()?;
+        match (space, values.as_slice()) {
+            (FillSpace::Indexed(i), [index]) => self.entry(i, *index),
+            _ => colour_of(&values, space),
+        }
+    }
+
+    /// The colour a space starts with once set: black, full ink, or a
+    /// palette's first entry.
+    pub fn initial(&self, space: FillSpace) -> Option<[u8; 3]> {
+        match space {
+            FillSpace::Indexed(i) => self.entry(i, 0.0),
+            FillSpace::Unknown => None,
+            _ => Some([0, 0, 0]),
+        }
+    }
+
+    fn entry(&self, palette: u16, index: f64) -> Option<[u8; 3]> {
+        let p = self.palettes.get(palette as usize)?;
+        let start = (index.max(0.0) as usize).checked_mul(p.width)?;
+        let bytes = p.entries.get(start..start + p.width)?;
+        let values: Vec<f64> = match p.base {
+            // (L from 0 to 100; a and b over their default range, -100 to 100)
+            FillSpace::Lab => bytes
+                .iter()
+                .enumerate()
+                .map(|(k, &b)| {
+                    let t = f64::from(b) / 255.0;
+                    if k == 0 {
+                        t * 100.0
+                    } else {
+                        t * 200.0 - 100.0
+                    }
+                })
+                .collect(),
+            _ => bytes.iter().map(|&b| f64::from(b) / 255.0).collect(),
+        };
+        colour_of(&values, p.base)
+    }
+}
+
+/// How a space of this family gives colours.
+fn family_space(family: &[u8]) -> FillSpace {
+    match family {
+        b"ICCBased" | b"CalGray" | b"CalRGB" | b"DeviceGray" | b"DeviceRGB" | b"DeviceCMYK"
+        | b"G" | b"RGB" | b"CMYK" => FillSpace::Device,
+        b"Separation" | b"DeviceN" => FillSpace::Tint,
+        b"Lab" => FillSpace::Lab,
+        _ => FillSpace::Unknown,
+    }
+}
+
+/// How many numbers a colour of a device, calibrated, ICC-based or Lab space has.
+fn components(doc: &Document, space: &Object) -> Option<usize> {
+    let family = match space {
+        Object::Name(n) => n.as_slice(),
+        Object::Array(a) => a.first()?.as_name().ok()?,
+        _ => return None,
+    };
+    match family {
+        b"DeviceGray" | b"CalGray" | b"G" => Some(1),
+        b"DeviceRGB" | b"CalRGB" | b"RGB" | b"Lab" => Some(3),
+        b"DeviceCMYK" | b"CMYK" => Some(4),
+        b"ICCBased" => {
+            let Object::Array(a) = space else { return None };
+            let (_, stream) = doc.dereference(a.get(1)?).ok()?;
+            let n = stream
+                .as_stream()
+                .ok()?
+                .dict
+                .get(b"N")
+                .ok()?
+                .as_i64()
+                .ok()?;
+            usize::try_from(n).ok().filter(|n| matches!(n, 1 | 3 | 4))
+        }
+        _ => None,
+    }
+}
+
+fn colour_of(values: &[f64], space: FillSpace) -> Option<[u8; 3]> {
+    match (space, values) {
+        (FillSpace::Tint, tints) if !tints.is_empty() => {
+            Some(gray(1.0 - tints.iter().copied().fold(0.0, f64::max)))
+        }
+        (FillSpace::Device, [v]) => Some(gray(*v)),
+        (FillSpace::Device, [r, g, b]) => Some(rgb([*r, *g, *b])),
+        (FillSpace::Device, [c, m, y, k]) => Some(cmyk([*c, *m, *y, *k])),
+        (FillSpace::Lab, [l, a, b]) => Some(lab(*l, *a, *b)),
+        _ => None,
+    }
+}
+
+/// 8-bit RGB of a grey level (0 black, 1 white).
+pub fn gray(v: f64) -> [u8; 3] {
+    rgb([v, v, v])
+}
+
+fn rgb(c: [f64; 3]) -> [u8; 3] {
+    c.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8)
+}
+
+/// 8-bit RGB of a CMYK colour, by the naive conversion viewers fall back on.
+fn cmyk([c, m, y, k]: [f64; 4]) -> [u8; 3] {
+    rgb([c, m, y].map(|v| (1.0 - v) * (1.0 - k)))
+}
+
+/// 8-bit sRGB of a CIE L*a*b* colour (D50 white, as ICC profiles connect),
+/// by way of XYZ and the Bradford-adapted sRGB matrix.
+fn lab(l: f64, a: f64, b: f64) -> [u8; 3] {
+    const WHITE: [f64; 3] = [0.9642, 1.0, 0.8249];
+    const DELTA: f64 = 6.0 / 29.0;
+    let inverse = |t: f64| {
+        if t > DELTA {
+            t * t * t
+        } else {
+            3.0 * DELTA * DELTA * (t - 4.0 / 29.0)
+        }
+    };
+    let fy = (l + 16.0) / 116.0;
+    let f = [fy + a / 500.0, fy, fy - b / 200.0].map(inverse);
+    let (x, y, z) = (f[0] * WHITE[0], f[1] * WHITE[1], f[2] * WHITE[2]);
+    let linear = [
+        3.1338561 * x - 1.6168667 * y - 0.4906146 * z,
+        -0.9787684 * x + 1.9161415 * y + 0.0334540 * z,
+        0.0719453 * x - 0.2289914 * y + 1.4052427 * z,
+    ];
+    rgb(linear.map(|v| {
+        if v <= 0.0031308 {
+            12.92 * v
+        } else {
+            1.055 * v.powf(1.0 / 2.4) - 0.055
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lab_white_black_and_a_red() {
+        assert_eq!(lab(100.0, 0.0, 0.0), [255, 255, 255]);
+        assert_eq!(lab(0.0, 0.0, 0.0), [0, 0, 0]);
+        let [r, g, b] = lab(50.0, 70.0, 50.0);
+        assert!(r > 180 && g < 60 && b < 80, "{:?}", [r, g, b]);
+    }
+}
