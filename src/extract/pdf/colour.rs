@@ -117,7 +117,7 @@ impl Colours {
     fn entry(&self, palette: u16, index: f64) -> Option<[u8; 3]> {
         let p = self.palettes.get(palette as usize)?;
         let start = (index.max(0.0) as usize).checked_mul(p.width)?;
-        let bytes = p.entries.get(start..start + p.width)?;
+        let bytes = p.entries.get(start..start.checked_add(p.width)?)?;
         let values: Vec<f64> = match p.base {
             // (L from 0 to 100; a and b over their default range, -100 to 100)
             FillSpace::Lab => bytes
