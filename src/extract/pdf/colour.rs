@@ -244,4 +244,22 @@ mod tests {
         let [r, g, b] = lab(50.0, 70.0, 50.0);
         assert!(r > 180 && g < 60 && b < 80, "{:?}", [r, g, b]);
     }
+
+    #[test]
+    fn a_palette_gives_its_entries_and_nothing_past_its_end() {
+        let colours = Colours {
+            palettes: vec![Palette {
+                base: FillSpace::Device,
+                width: 1,
+                entries: vec![0, 255],
+            }],
+            index: HashMap::new(),
+        };
+        let space = FillSpace::Indexed(0);
+        let entry = |i: f64| colours.colour(&[Object::Real(i as f32)], space);
+        assert_eq!(entry(1.0), Some([255, 255, 255]));
+        assert_eq!(colours.initial(space), Some([0, 0, 0]));
+        assert_eq!(entry(2.0), None);
+        assert_eq!(entry(1e30), None);
+    }
 }
