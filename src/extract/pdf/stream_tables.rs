@@ -272,7 +272,9 @@ fn page_strips(page: &PageContent, taken: &[bool], s: &StreamSettings) -> Vec<(f
     };
     let left = left.floor();
     let right = spans.iter().map(|sp| sp.1).fold(left, f64::max);
-    let bins = ((right - left) as usize).saturating_add(2).min(MAX_STRIP_BINS);
+    let bins = ((right - left) as usize)
+        .saturating_add(2)
+        .min(MAX_STRIP_BINS);
     let mut covered = vec![false; bins];
     // (casts truncate, and saturate at 0: the bin a point falls in)
     let bin = |x: f64| ((x - left) as usize).min(bins - 1);
