@@ -595,3 +595,29 @@ fn a_form_is_clipped_to_its_bounding_box() {
     assert_eq!(rows[0][1], "");
     assert_eq!(rows[1], ["A", "B"]);
 }
+
+#[test]
+fn a_contents_page_read_as_a_table_loses_its_dot_leaders() {
+    let line = |y: u32, title: &str, page: u32| {
+        let dots = ".".repeat(40);
+        format!("BT /F1 10 Tf 100 {y} Td ({title} {dots}) Tj ET BT /F1 10 Tf 400 {y} Td ({page}) Tj ET ")
+    };
+    let content: String = [
+        (700, "Foreword", 3),
+        (686, "Our priorities", 5),
+        (672, "Victims", 9),
+        (658, "Finance", 21),
+    ]
+    .iter()
+    .map(|&(y, title, page)| line(y, title, page))
+    .collect();
+    assert_eq!(
+        the_one_table(&content),
+        vec![
+            vec!["Foreword", "3"],
+            vec!["Our priorities", "5"],
+            vec!["Victims", "9"],
+            vec!["Finance", "21"],
+        ]
+    );
+}

@@ -257,7 +257,8 @@ fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable]) {
 
 /// Puts a table block in reading order: before the first block of its page
 /// that starts below the table's top, else after its page's last block.
-fn insert_table(blocks: &mut Vec<RawBlock>, page_no: u32, found: tables::FoundTable) {
+fn insert_table(blocks: &mut Vec<RawBlock>, page_no: u32, mut found: tables::FoundTable) {
+    tables::strip_leaders(&mut found.table);
     let top = found.bbox[1];
     let position = blocks
         .iter()
@@ -430,6 +431,7 @@ pub fn requested_tables(
         };
         for f in found {
             let mut table = f.table;
+            tables::strip_leaders(&mut table);
             if request.area.is_some() && request.method == TableMethod::Lattice {
                 // (the bands between the area's frame and the table's own rules)
                 table.trim_empty_edges();

@@ -78,6 +78,67 @@ pub struct FoundTable {
     pub glyphs: Vec<usize>,
 }
 
+/// Takes the dot leaders (a contents page's "Foreword ........ 3") out of a
+/// table's cells: they lead the eye from a title to its number, and are no
+/// part of either.
+pub fn strip_leaders(table: &mut Table) {
+    for cell in table.rows.iter_mut().flatten() {
+        if let Some(text) = without_leaders(&cell.text) {
+            cell.text = text;
+        }
+    }
+}
+
+/// Fewest dots (an ellipsis counts three) that make a leader, not an
+/// abbreviation's or an ellipsis's.
+const LEADER_MIN_DOTS: usize = 4;
+
+/// The text with each leader (dots, spaced or not) made one space, or None
+/// when it has none.
+fn without_leaders(text: &str) -> Option<String> {
+    let dots = |c: char| match c {
+        '.' | '·' => 1,
+        '…' => 3,
+        _ => 0,
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        // a run of dots, with single spaces between them
+        let (mut end, mut count) = (i, 0);
+        while end < chars.len() && dots(chars[end]) > 0 {
+            count += dots(chars[end]);
+            end += 1;
+            if end + 1 < chars.len() && chars[end] == ' ' && dots(chars[end + 1]) > 0 {
+                end += 1;
+            }
+        }
+        if count >= LEADER_MIN_DOTS {
+            out.push(' ');
+            changed = true;
+            i = end;
+        } else {
+            out.extend(&chars[i..end.max(i + 1)]);
+            i = end.max(i + 1);
+        }
+    }
+    if !changed {
+        return None;
+    }
+    let lines: Vec<String> = out
+        .lines()
+        .map(|l| {
+            l.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    Some(lines.join("\n").trim().to_string())
+}
+
 /// Marks the glyphs that the tables took.
 pub fn mark_taken(taken: &mut [bool], found: &[FoundTable]) {
     for t in found {
@@ -1361,6 +1422,24 @@ mod tests {
             size: 10.0,
             font: 0,
             clip: Clipping::Whole,
+        }
+    }
+
+    #[test]
+    fn dot_leaders_are_taken_out_of_cells() {
+        let cases = [
+            ("Foreword ............", Some("Foreword")),
+            ("Our priorities . . . . . . 5", Some("Our priorities 5")),
+            ("Victims……", Some("Victims")),
+            ("....", Some("")),
+            // an abbreviation, an ellipsis, a figure, a lone dot
+            ("St. Ives", None),
+            ("and so on…", None),
+            ("1.2.3", None),
+            ("..", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(without_leaders(text).as_deref(), expected, "{text}");
         }
     }
 
