@@ -138,8 +138,9 @@ impl Colours {
     }
 }
 
-/// How a space of this family gives colours.
-fn family_space(family: &[u8]) -> FillSpace {
+/// How a space of this family (a device space's name, or an array's first
+/// name) gives colours.
+pub fn family_space(family: &[u8]) -> FillSpace {
     match family {
         b"ICCBased" | b"CalGray" | b"CalRGB" | b"DeviceGray" | b"DeviceRGB" | b"DeviceCMYK"
         | b"G" | b"RGB" | b"CMYK" => FillSpace::Device,
@@ -191,7 +192,7 @@ fn colour_of(values: &[f64], space: FillSpace) -> Option<[u8; 3]> {
 }
 
 /// 8-bit RGB of a grey level (0 black, 1 white).
-pub fn gray(v: f64) -> [u8; 3] {
+fn gray(v: f64) -> [u8; 3] {
     rgb([v, v, v])
 }
 

@@ -7,7 +7,7 @@
 //! (Chromium/Skia map some glyphs to private-use code points and give the real
 //! text there). Coordinates leave here with the origin at the page's top-left.
 
-use super::colour::{Colours, FillSpace};
+use super::colour::{family_space, Colours, FillSpace};
 use super::fonts::Font;
 use super::geometry::{enclosing, Matrix, MatrixExt, IDENTITY};
 use super::limits::{self, Budget};
@@ -436,7 +436,7 @@ impl<'a> Interpreter<'a> {
         match lookup(doc, resources, b"ColorSpace", name) {
             Some(space) => self.colours.space(doc, space),
             // (a device space or a pattern, named without a resource)
-            None => self.colours.space(doc, &Object::Name(name.to_vec())),
+            None => family_space(name),
         }
     }
 

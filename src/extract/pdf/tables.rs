@@ -127,14 +127,10 @@ fn without_leaders(text: &str) -> Option<String> {
     if !changed {
         return None;
     }
+    // (the spaces left about a leader made one, line by line)
     let lines: Vec<String> = out
         .lines()
-        .map(|l| {
-            l.split(' ')
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     Some(lines.join("\n").trim().to_string())
 }
