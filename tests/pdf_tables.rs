@@ -275,30 +275,58 @@ fn the_stream_method_reads_a_ruled_table_as_its_rules_do() {
 fn the_lattice_method_reads_an_area_with_no_rules_from_its_text() {
     // a word processor's table with its borders turned off: on the whole page
     // the lattice method finds no ruled table; given the table's area, it
-    // reads the area's text, as the stream method would
-    let bytes = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/borderless-tables.pdf"),
-    )
-    .unwrap();
-    let read = |area: Option<[f64; 4]>, method: TableMethod| -> Vec<Vec<Vec<String>>> {
-        let request = TableRequest {
-            area,
-            method,
-            ..TableRequest::default()
-        };
-        reportmine::extract::pdf::requested_tables(&bytes, |p| p == 1, &request)
-            .unwrap()
-            .iter()
-            .map(|(_, t)| rows(t))
-            .collect()
-    };
+    // reads the area's text, its wrapped cells whole, as its rules would
+    let read = |area, method| requested_in_fixture("borderless-tables.pdf", area, method);
     assert!(read(None, TableMethod::Lattice).is_empty());
     let area = Some([145.0, 80.0, 385.0, 540.0]);
     let lattice = read(area, TableMethod::Lattice);
     assert_eq!(lattice.len(), 1);
-    assert_eq!(lattice, read(area, TableMethod::Stream));
+    assert_eq!(lattice, read(area, TableMethod::Auto));
     assert_eq!(lattice[0][0], ["Recipient", "Allocation", "Purpose"]);
     assert_eq!(lattice[0].len(), 7);
+}
+
+#[test]
+fn the_stream_method_named_reads_every_line_as_a_row() {
+    // named, the stream method lays the table out as tabula's, camelot's and
+    // pdfplumber's stream modes do: a wrapped cell's lines each in a row of
+    // their own (read without a method, the same area gives 7 rows, above)
+    let area = Some([145.0, 80.0, 385.0, 540.0]);
+    let stream = requested_in_fixture("borderless-tables.pdf", area, TableMethod::Stream);
+    assert_eq!(stream.len(), 1);
+    let stream = &stream[0];
+    assert_eq!(stream.len(), 14);
+    assert_eq!(stream[0], ["Recipient", "Allocation", "Purpose"]);
+    assert_eq!(stream[2][0], "Northfield Youth Action");
+    assert_eq!(
+        stream[3],
+        [
+            "Trust",
+            "",
+            "rates of anti-social behaviour, working evenings and weekends"
+        ]
+    );
+}
+
+/// The tables read from page 1 of a fixture as `reportmine tables` reads them
+/// given an area and a method.
+fn requested_in_fixture(
+    name: &str,
+    area: Option<[f64; 4]>,
+    method: TableMethod,
+) -> Vec<Vec<Vec<String>>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/pdf/{name}"));
+    let bytes = std::fs::read(path).unwrap();
+    let request = TableRequest {
+        area,
+        method,
+        ..TableRequest::default()
+    };
+    reportmine::extract::pdf::requested_tables(&bytes, |p| p == 1, &request)
+        .unwrap()
+        .iter()
+        .map(|(_, t)| rows(t))
+        .collect()
 }
 
 #[test]

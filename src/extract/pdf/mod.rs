@@ -390,7 +390,13 @@ pub fn requested_tables(
         };
         let ruled = |page: &PageContent| tables::ruled_tables(page, &styles, &settings);
         let stream = |page: &PageContent| {
-            let s = stream_tables::StreamSettings::default();
+            // Asked for the stream method by name, the reader gets its layout
+            // as the peers define it, every text line a row; otherwise a
+            // wrapped cell is one cell, as its rules would have made it.
+            let s = stream_tables::StreamSettings {
+                join_wrapped_cells: request.method != TableMethod::Stream,
+                ..stream_tables::StreamSettings::default()
+            };
             stream_tables::grid_table(page, &styles, columns, &s)
                 .into_iter()
                 .collect::<Vec<_>>()

@@ -62,6 +62,10 @@ pub struct StreamSettings {
     pub pitch_tolerance: f64,
     /// A line of one chunk within this share of the page's height from its top is a running header.
     pub running_header_zone: f64,
+    /// The lines of a wrapped cell are put back into one cell (`wrapped_cells`);
+    /// when false every text line is a row, as the stream modes of tabula,
+    /// camelot and pdfplumber lay a table out.
+    pub join_wrapped_cells: bool,
 }
 
 impl Default for StreamSettings {
@@ -89,6 +93,7 @@ impl Default for StreamSettings {
             letter_height: 0.6,
             pitch_tolerance: 0.15,
             running_header_zone: 0.1,
+            join_wrapped_cells: true,
         }
     }
 }
@@ -680,7 +685,11 @@ fn grid_layout(
     .into_iter()
     .find(|&n| n > 0)
     .unwrap_or(0);
-    let records = wrapped_cells::records(&lines, header_rows as usize, s);
+    let records = if s.join_wrapped_cells {
+        wrapped_cells::records(&lines, header_rows as usize, s)
+    } else {
+        (0..lines.len()).map(|i| i..i + 1).collect()
+    };
     let table = Table {
         page: None,
         bbox: Some(bbox),
