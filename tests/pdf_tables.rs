@@ -495,6 +495,40 @@ fn a_table_beside_a_column_of_prose_takes_none_of_its_lines() {
 }
 
 #[test]
+fn an_html_tables_zebra_stripes_painted_word_by_word_make_no_grid() {
+    // MuPDF's HTML engine paints a shaded cell's colour again behind each of
+    // its words and spaces: rectangles on a fill of their own colour, which
+    // show no edge (see the fixture's script)
+    let d = fixture("html-banded-rows.pdf");
+    let t = tables(&d);
+    assert_eq!(
+        t.len(),
+        1,
+        "{:?}",
+        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
+    );
+    let r = rows(t[0]);
+    assert_eq!(r.len(), 5);
+    assert_eq!(r[0], ["Recipient", "Award", "Purpose"]);
+    assert_eq!(
+        r[1],
+        [
+            "Northfield Youth Action Trust",
+            "48,250",
+            "Detached youth workers in the three wards with the highest rates of anti-social behaviour"
+        ]
+    );
+    assert_eq!(
+        r[3],
+        [
+            "Riverside Domestic Abuse Advocacy Service",
+            "36,400",
+            "Two independent domestic violence advisers based at the hospital"
+        ]
+    );
+}
+
+#[test]
 fn a_statement_of_accounts_is_one_table_with_its_section_labels() {
     // no column rules; bold section labels in the rows' pitch; subtotal
     // rules over the figure columns only; "2022-23" over "£000"

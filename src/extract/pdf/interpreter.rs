@@ -404,16 +404,19 @@ impl<'a> Interpreter<'a> {
                 run.gs.fill = self.colours.initial(run.gs.fill_space);
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
-                if operator != "S" && operator != "s" {
-                    run.record_fills();
+                let filled_only = matches!(operator, "f" | "F" | "f*");
+                let rectangles = run.subpath_rectangles();
+                let invisible = filled_only && run.fill_is_invisible(&rectangles);
+                if operator != "S" && operator != "s" && !invisible {
+                    run.record_fills(&rectangles);
                 }
                 run.clip_to_path();
                 let segs = std::mem::take(&mut run.path);
                 // A filled shape with rounded corners is a panel (a call-out,
                 // a speech bubble, a tile): its sides are no table's rules.
-                let panel = run.path_bent && matches!(operator, "f" | "F" | "f*");
+                let panel = run.path_bent && filled_only;
                 let room = limits::MAX_PAGE_SEGMENTS.saturating_sub(run.out.segments.len());
-                if !panel {
+                if !(panel || invisible) {
                     run.out.segments.extend(segs.into_iter().take(room));
                 }
                 run.end_path();
@@ -812,15 +815,12 @@ impl PageRun {
         self.subpath_start = Some(corners[0]);
     }
 
-    /// Keeps the rectangles the path being filled makes, each subpath drawn
-    /// with straight sides along the page's axes, when its colour is known
-    /// and not white.
-    fn record_fills(&mut self) {
-        let Some(rgb) = self.gs.fill.filter(|c| c.iter().any(|&v| v < 250)) else {
-            return;
-        };
+    /// The box of each of the path's subpaths drawn with straight sides
+    /// along the page's axes (a rectangle), None for any other subpath; none
+    /// at all for a path with curves.
+    fn subpath_rectangles(&self) -> Vec<Option<[f64; 4]>> {
         if self.path_bent {
-            return;
+            return Vec::new();
         }
         let ends = self
             .subpaths
@@ -828,15 +828,60 @@ impl PageRun {
             .skip(1)
             .copied()
             .chain([self.path.len()]);
-        for (start, end) in self.subpaths.iter().copied().zip(ends) {
-            let Some(sides) = self.path.get(start..end).filter(|s| !s.is_empty()) else {
-                continue;
+        let axis_aligned = |s: &Segment| s.x1 - s.x0 < 0.5 || s.bottom - s.top < 0.5;
+        self.subpaths
+            .iter()
+            .copied()
+            .zip(ends)
+            .filter_map(|(start, end)| self.path.get(start..end).filter(|s| !s.is_empty()))
+            .map(|sides| {
+                sides
+                    .iter()
+                    .all(axis_aligned)
+                    .then(|| enclosing(sides.iter().map(|s| [s.x0, s.top, s.x1, s.bottom])))
+            })
+            .collect()
+    }
+
+    /// Whether filling the path leaves no visible edge: each of its
+    /// rectangles lies on a fill of its own colour (or, white, on the blank
+    /// page), as a layout engine paints a shaded cell's words on the cell's
+    /// shading, or boxes white on white. Its sides are then no rules.
+    fn fill_is_invisible(&self, rectangles: &[Option<[f64; 4]>]) -> bool {
+        let Some(rgb) = self.gs.fill else {
+            return false;
+        };
+        let fills = &self.out.fills;
+        let under = |b: &[f64; 4]| -> Option<[u8; 3]> {
+            let inside = |f: &&Fill| {
+                f.bbox[0] <= b[0] + CONTAIN_SLACK
+                    && f.bbox[1] <= b[1] + CONTAIN_SLACK
+                    && f.bbox[2] >= b[2] - CONTAIN_SLACK
+                    && f.bbox[3] >= b[3] - CONTAIN_SLACK
             };
-            let axis_aligned = |s: &Segment| s.x1 - s.x0 < 0.5 || s.bottom - s.top < 0.5;
-            if !sides.iter().all(axis_aligned) {
-                continue;
+            match fills.iter().rev().take(UNDER_LOOKBACK).find(inside) {
+                Some(f) => Some(f.rgb),
+                // (white fills are not kept: beyond them lies the page)
+                None if fills.len() <= UNDER_LOOKBACK => Some(WHITE),
+                None => None,
             }
-            let bbox = enclosing(sides.iter().map(|s| [s.x0, s.top, s.x1, s.bottom]));
+        };
+        let seen_as = |c: [u8; 3]| if is_white(c) { WHITE } else { c };
+        !rectangles.is_empty()
+            && rectangles.iter().all(|b| {
+                b.as_ref()
+                    .and_then(under)
+                    .is_some_and(|c| seen_as(c) == seen_as(rgb))
+            })
+    }
+
+    /// Keeps the rectangles the path being filled makes when its colour is
+    /// known and not white.
+    fn record_fills(&mut self, rectangles: &[Option<[f64; 4]>]) {
+        let Some(rgb) = self.gs.fill.filter(|c| !is_white(*c)) else {
+            return;
+        };
+        for &bbox in rectangles.iter().flatten() {
             // (a thin filled bar is a rule, kept as one already)
             if bbox[2] - bbox[0] >= MIN_FILL_SIDE
                 && bbox[3] - bbox[1] >= MIN_FILL_SIDE
@@ -895,6 +940,20 @@ fn clipping(bbox: [f64; 4], dir: [f64; 2], clip: [f64; 4]) -> Clipping {
 
 /// A filled rectangle narrower than this (pt) either way is a rule, not a shaded area.
 const MIN_FILL_SIDE: f64 = 3.0;
+
+/// A rectangle reaching past a fill by at most this (pt) lies on it.
+const CONTAIN_SLACK: f64 = 0.5;
+
+/// How many of the page's latest fills are searched for the one under a new
+/// fill (a chart of thousands of bars would make the search quadratic).
+const UNDER_LOOKBACK: usize = 256;
+
+const WHITE: [u8; 3] = [255, 255, 255];
+
+/// Colours this close to white are printed as white (as `record_fills` keeps them).
+fn is_white(c: [u8; 3]) -> bool {
+    c.iter().all(|&v| v >= 250)
+}
 
 /// Directions closer than this (cosine) are one direction.
 const ALIGNED: f64 = 0.999;
