@@ -222,10 +222,19 @@ fn in_area(name: &str, page: u32, area: [f64; 4]) -> Vec<Table> {
 }
 
 fn requested(name: &str, page: u32, area: [f64; 4], method: TableMethod) -> Vec<Table> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("raw/cambridgeshire-pcc/{name}"));
-    let bytes = std::fs::read(path).unwrap();
+    read_as_asked(
+        &format!("raw/cambridgeshire-pcc/{name}"),
+        page,
+        Some(area),
+        method,
+    )
+}
+
+/// The tables `reportmine tables` reads from a page of a file given an area and a method.
+fn read_as_asked(rel: &str, page: u32, area: Option<[f64; 4]>, method: TableMethod) -> Vec<Table> {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap();
     let request = TableRequest {
-        area: Some(area),
+        area,
         method,
         ..TableRequest::default()
     };
@@ -308,24 +317,15 @@ fn the_stream_method_named_reads_every_line_as_a_row() {
     );
 }
 
-/// The tables read from page 1 of a fixture as `reportmine tables` reads them
-/// given an area and a method.
+/// The rows of the tables read from page 1 of a fixture given an area and a method.
 fn requested_in_fixture(
     name: &str,
     area: Option<[f64; 4]>,
     method: TableMethod,
 ) -> Vec<Vec<Vec<String>>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/pdf/{name}"));
-    let bytes = std::fs::read(path).unwrap();
-    let request = TableRequest {
-        area,
-        method,
-        ..TableRequest::default()
-    };
-    reportmine::extract::pdf::requested_tables(&bytes, |p| p == 1, &request)
-        .unwrap()
+    read_as_asked(&format!("tests/fixtures/pdf/{name}"), 1, area, method)
         .iter()
-        .map(|(_, t)| rows(t))
+        .map(rows)
         .collect()
 }
 
