@@ -2,7 +2,9 @@
 //! 8-bit RGB colour in the colour space in force. The table finder reads
 //! colours only to tell a shaded band from its neighbours, so a close colour
 //! is enough: CMYK by the naive conversion viewers fall back on, a spot
-//! colour's tint as the grey of that much ink.
+//! colour's tint in its alternate space where its tint transform is an
+//! exponential function (as design tools write them), else as the grey of
+//! that much ink.
 
 use lopdf::{Document, Object};
 use std::collections::HashMap;
@@ -17,6 +19,8 @@ pub enum FillSpace {
     Device,
     /// Tints of inks (Separation, DeviceN): 0 is no ink, 1 full ink.
     Tint,
+    /// A spot colour's tint, mapped into its alternate space (`Colours::inks`).
+    Ink(u16),
     /// CIE L*a*b*.
     Lab,
     /// A palette's entries, by index (`Colours::palettes`).
@@ -33,24 +37,37 @@ struct Palette {
     entries: Vec<u8>,
 }
 
-/// Most palettes a document's colour spaces keep (each is read once).
+/// A spot colour whose tint transform is an exponential function (type 2):
+/// tint t gives `c0 + t^n × (c1 - c0)` in the alternate space `base`.
+#[derive(Debug)]
+struct Ink {
+    base: FillSpace,
+    c0: Vec<f64>,
+    c1: Vec<f64>,
+    n: f64,
+}
+
+/// Most palettes, and most inks, a document's colour spaces keep (each is read once).
 const MAX_PALETTES: usize = 256;
 
 /// The colour spaces a document's pages set, read once each.
 #[derive(Debug, Default)]
 pub struct Colours {
     palettes: Vec<Palette>,
-    /// Palette of each indexed space, by the address of its array.
-    index: HashMap<usize, u16>,
+    inks: Vec<Ink>,
+    /// How each indexed or spot colour space read gives colours, by the
+    /// address of its array.
+    index: HashMap<usize, FillSpace>,
 }
 
 impl Colours {
     /// How a colour space (a name or an array, resolved) gives colours.
-    pub fn space(&mut self, doc: &Document, space: &Object) -> FillSpace {
+    pub fn space<'d>(&mut self, doc: &'d Document, space: &'d Object) -> FillSpace {
         match space {
             Object::Name(n) => family_space(n),
             Object::Array(a) => match a.first().and_then(|f| f.as_name().ok()) {
                 Some(b"Indexed" | b"I") => self.indexed(doc, a),
+                Some(b"Separation") => self.separation(doc, a),
                 Some(family) => family_space(family),
                 None => FillSpace::Unknown,
             },
@@ -59,22 +76,25 @@ impl Colours {
     }
 
     /// `[/Indexed base hival lookup]`: the palette read into `palettes`.
-    fn indexed(&mut self, doc: &Document, array: &[Object]) -> FillSpace {
+    fn indexed<'d>(&mut self, doc: &'d Document, array: &'d [Object]) -> FillSpace {
         let key = array.as_ptr() as usize;
-        if let Some(&i) = self.index.get(&key) {
-            return FillSpace::Indexed(i);
+        if let Some(&space) = self.index.get(&key) {
+            return space;
         }
-        let resolve = |o: &Object| doc.dereference(o).ok().map(|(_, o)| o.clone());
+        // (by reference into the document: the spaces read are known by their address)
+        let resolve = |o: &'d Object| doc.dereference(o).ok().map(|(_, o)| o);
         let Some(base) = array.get(1).and_then(resolve) else {
             return FillSpace::Unknown;
         };
-        let (base_space, width) = match (self.space(doc, &base), components(doc, &base)) {
+        let (base_space, width) = match (self.space(doc, base), components(doc, base)) {
             (space @ (FillSpace::Device | FillSpace::Lab), Some(n)) => (space, n),
             _ => return FillSpace::Unknown,
         };
         let entries = match array.get(3).and_then(resolve) {
-            Some(Object::String(bytes, _)) => bytes,
-            Some(Object::Stream(s)) => s.decompressed_content().unwrap_or(s.content),
+            Some(Object::String(bytes, _)) => bytes.clone(),
+            Some(Object::Stream(s)) => s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone()),
             _ => return FillSpace::Unknown,
         };
         let Ok(i) = u16::try_from(self.palettes.len()) else {
@@ -88,8 +108,58 @@ impl Colours {
             width,
             entries,
         });
-        self.index.insert(key, i);
+        self.index.insert(key, FillSpace::Indexed(i));
         FillSpace::Indexed(i)
+    }
+
+    /// `[/Separation name alternate tintTransform]`: the ink read into `inks`
+    /// when its transform is exponential into a device or Lab space; else
+    /// its tints are read as greys.
+    fn separation<'d>(&mut self, doc: &'d Document, array: &'d [Object]) -> FillSpace {
+        let key = array.as_ptr() as usize;
+        if let Some(&space) = self.index.get(&key) {
+            return space;
+        }
+        let space = self.ink(doc, array).unwrap_or(FillSpace::Tint);
+        self.index.insert(key, space);
+        space
+    }
+
+    fn ink<'d>(&mut self, doc: &'d Document, array: &'d [Object]) -> Option<FillSpace> {
+        let resolve = |o: &'d Object| doc.dereference(o).ok().map(|(_, o)| o);
+        let base = array.get(2).and_then(resolve)?;
+        let (base_space, width) = match (self.space(doc, base), components(doc, base)?) {
+            (space @ (FillSpace::Device | FillSpace::Lab), n) => (space, n),
+            _ => return None,
+        };
+        let function = match array.get(3).and_then(resolve)? {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => return None,
+        };
+        let numbers = |key: &[u8], default: Vec<f64>| -> Option<Vec<f64>> {
+            match function.get(key).ok().and_then(resolve) {
+                Some(Object::Array(a)) => a.iter().map(as_number).collect(),
+                Some(_) => None,
+                None => Some(default),
+            }
+        };
+        let exponential = function.get(b"FunctionType").ok()?.as_i64().ok()? == 2;
+        let c0 = numbers(b"C0", vec![0.0])?;
+        let c1 = numbers(b"C1", vec![1.0])?;
+        let n = function.get(b"N").ok().and_then(as_number)?;
+        let i = u16::try_from(self.inks.len()).ok()?;
+        if !exponential || c0.len() != width || c1.len() != width || self.inks.len() >= MAX_PALETTES
+        {
+            return None;
+        }
+        self.inks.push(Ink {
+            base: base_space,
+            c0,
+            c1,
+            n,
+        });
+        Some(FillSpace::Ink(i))
     }
 
     /// The colour numbers give in a space: in a device space, told by how
@@ -100,6 +170,7 @@ impl Colours {
         let values: Vec<f64> = operands.iter().map(as_number).collect::<Option<_>>()?;
         match (space, values.as_slice()) {
             (FillSpace::Indexed(i), [index]) => self.entry(i, *index),
+            (FillSpace::Ink(i), [tint]) => self.ink_colour(i, *tint),
             _ => colour_of(&values, space),
         }
     }
@@ -109,9 +180,22 @@ impl Colours {
     pub fn initial(&self, space: FillSpace) -> Option<[u8; 3]> {
         match space {
             FillSpace::Indexed(i) => self.entry(i, 0.0),
+            FillSpace::Ink(i) => self.ink_colour(i, 1.0),
             FillSpace::Unknown => None,
             _ => Some([0, 0, 0]),
         }
+    }
+
+    fn ink_colour(&self, ink: u16, tint: f64) -> Option<[u8; 3]> {
+        let ink = self.inks.get(ink as usize)?;
+        let t = tint.clamp(0.0, 1.0).powf(ink.n);
+        let values: Vec<f64> = ink
+            .c0
+            .iter()
+            .zip(&ink.c1)
+            .map(|(a, b)| a + t * (b - a))
+            .collect();
+        colour_of(&values, ink.base)
     }
 
     fn entry(&self, palette: u16, index: f64) -> Option<[u8; 3]> {
@@ -237,6 +321,7 @@ fn lab(l: f64, a: f64, b: f64) -> [u8; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::dictionary;
 
     #[test]
     fn lab_white_black_and_a_red() {
@@ -247,6 +332,45 @@ mod tests {
     }
 
     #[test]
+    fn a_spot_colours_tint_is_read_in_its_alternate_space() {
+        // PANTONE 288 C (a dark blue) as CMYK, by an exponential tint transform
+        let mut doc = Document::with_version("1.7");
+        let transform = doc.add_object(dictionary! {
+            "FunctionType" => 2, "Domain" => vec![0.into(), 1.into()], "N" => 1,
+            "C0" => vec![0.into(), 0.into(), 0.into(), 0.into()],
+            "C1" => vec![1.into(), 0.6.into(), 0.into(), 0.2.into()],
+        });
+        let spot = |alternate: &str, transform: Object| {
+            Object::Array(vec![
+                Object::Name(b"Separation".to_vec()),
+                Object::Name(b"PANTONE 288 C".to_vec()),
+                Object::Name(alternate.as_bytes().to_vec()),
+                transform,
+            ])
+        };
+        // (the spaces live as long as the document, as a document's do)
+        let spaces = [
+            spot("DeviceCMYK", transform.into()),
+            spot("DeviceCMYK", dictionary! { "FunctionType" => 0 }.into()),
+            spot("DeviceRGB", transform.into()),
+        ];
+        let mut colours = Colours::default();
+        let space = colours.space(&doc, &spaces[0]);
+        let tint = |colours: &Colours, t: f32, space| colours.colour(&[Object::Real(t)], space);
+        assert_eq!(tint(&colours, 1.0, space), Some([0, 82, 204]));
+        assert_eq!(tint(&colours, 0.5, space), Some([115, 161, 229]));
+        assert_eq!(tint(&colours, 0.0, space), Some([255, 255, 255]));
+        assert_eq!(colours.initial(space), Some([0, 82, 204]));
+        // a transform of another type (sampled), or into a space of other
+        // components, leaves the tint a grey of that much ink
+        for other in &spaces[1..] {
+            let space = colours.space(&doc, other);
+            assert_eq!(space, FillSpace::Tint);
+            assert_eq!(tint(&colours, 0.3, space), Some([178, 178, 178]));
+        }
+    }
+
+    #[test]
     fn a_palette_gives_its_entries_and_nothing_past_its_end() {
         let colours = Colours {
             palettes: vec![Palette {
@@ -254,7 +378,7 @@ mod tests {
                 width: 1,
                 entries: vec![0, 255],
             }],
-            index: HashMap::new(),
+            ..Colours::default()
         };
         let space = FillSpace::Indexed(0);
         let entry = |i: f64| colours.colour(&[Object::Real(i as f32)], space);
