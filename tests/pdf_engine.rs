@@ -626,9 +626,10 @@ fn a_contents_page_read_as_a_table_loses_its_dot_leaders() {
 fn fills_on_fills_of_their_own_colour_draw_no_rules() {
     // an unruled table, as a layout engine paints it: rows shaded in turn, and
     // behind each word and each space of a purpose that wraps over two lines
-    // the row's colour painted again, grey on the grey row and white on the
-    // white one (on the blank page). Those rectangles show no edge, so they
-    // make no grid: each row is one row, each purpose one cell
+    // the row's colour painted again, grey on the grey row (written as RGB,
+    // rounding a shade apart) and white on the white one (on the blank page).
+    // Those rectangles show no edge, so they make no grid: each row is one
+    // row, each purpose one cell
     let words = |y: u32| -> String {
         [(330, 38), (368, 3), (371, 24), (395, 3), (398, 36)]
             .iter()
@@ -636,7 +637,7 @@ fn fills_on_fills_of_their_own_colour_draw_no_rules() {
             .collect()
     };
     let content = format!(
-        "0.9 g 95 654 400 28 re f {grey1}{grey2} 1 g 95 626 400 28 re f {white1}{white2} \
+        "0.9 g 95 654 400 28 re f 0.905 0.9 0.9 rg {grey1}{grey2} 1 g 95 626 400 28 re f {white1}{white2} \
          0 g BT /F1 10 Tf 100 700 Td (Recipient) Tj 150 0 Td (Award) Tj 80 0 Td (Purpose) Tj \
          -230 -14 Td (Victim Support) Tj 150 0 Td (12,000) Tj 80 0 Td (Support line) Tj \
          -230 -14 Td (Youth Trust) Tj 150 0 Td (48,250) Tj 80 0 Td (Detached youth) Tj \

@@ -867,11 +867,13 @@ impl PageRun {
             }
         };
         let seen_as = |c: [u8; 3]| if is_white(c) { WHITE } else { c };
+        // (a colour written once as grey and once as RGB may round apart)
+        let alike = |a: [u8; 3], b: [u8; 3]| a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= 2);
         !rectangles.is_empty()
             && rectangles.iter().all(|b| {
                 b.as_ref()
                     .and_then(under)
-                    .is_some_and(|c| seen_as(c) == seen_as(rgb))
+                    .is_some_and(|c| alike(seen_as(c), seen_as(rgb)))
             })
     }
 
