@@ -529,6 +529,35 @@ fn an_html_tables_zebra_stripes_painted_word_by_word_make_no_grid() {
 }
 
 #[test]
+fn bar_charts_are_no_tables_and_their_values_stay_in_the_text() {
+    // two bar charts with gridlines (a grid holding a value here and there),
+    // and the ruled table of their figures below (see the fixture's script)
+    let d = fixture("bar-charts.pdf");
+    let t = tables(&d);
+    assert_eq!(
+        t.len(),
+        1,
+        "{:?}",
+        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
+    );
+    assert_eq!(rows(t[0])[0], ["District", "2021-22", "2022-23"]);
+    assert_eq!(rows(t[0]).len(), 6);
+    let text: String = d
+        .blocks
+        .iter()
+        .filter(|b| b.table.is_none())
+        .map(|b| format!("{} ", b.text))
+        .collect();
+    for value in ["412", "510", "233", "478"] {
+        assert_eq!(
+            text.matches(value).count(),
+            2,
+            "{value} on each chart: {text}"
+        );
+    }
+}
+
+#[test]
 fn a_statement_of_accounts_is_one_table_with_its_section_labels() {
     // no column rules; bold section labels in the rows' pitch; subtotal
     // rules over the figure columns only; "2022-23" over "£000"

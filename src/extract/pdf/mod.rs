@@ -514,14 +514,24 @@ fn upright(
     found
 }
 
-/// A page's ruled tables, then its unruled tables among the glyphs left over.
+/// A page's ruled tables, then its unruled tables among the glyphs left over
+/// (a chart's values and labels, within its plot area, are none).
 fn page_tables(
     page: &PageContent,
     styles: &[interpreter::FontStyle],
     settings: &tables::TableSettings,
 ) -> Vec<tables::FoundTable> {
-    let mut found = tables::ruled_tables(page, styles, settings);
-    let mut taken = vec![false; page.glyphs.len()];
+    let (mut found, plots) = tables::ruled_grids(page, styles, settings);
+    let mut taken: Vec<bool> = page
+        .glyphs
+        .iter()
+        .map(|g| {
+            let (x, y) = g.centre();
+            plots
+                .iter()
+                .any(|b| x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])
+        })
+        .collect();
     tables::mark_taken(&mut taken, &found);
     found.extend(stream_tables::stream_tables(
         page,

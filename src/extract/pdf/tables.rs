@@ -347,6 +347,16 @@ fn group_cells(cells: &[[i64; 4]]) -> Vec<Vec<[i64; 4]>> {
 
 /// Finds the page's ruled tables.
 pub fn ruled_tables(page: &PageContent, fonts: &[FontStyle], s: &TableSettings) -> Vec<FoundTable> {
+    ruled_grids(page, fonts, s).0
+}
+
+/// The page's ruled tables, and the boxes of the grids that are charts' plot
+/// areas (see `is_a_plot`), whose text is no table's either.
+pub fn ruled_grids(
+    page: &PageContent,
+    fonts: &[FontStyle],
+    s: &TableSettings,
+) -> (Vec<FoundTable>, Vec<BBox>) {
     let (mut h, mut v) = edges(&page.segments, s);
     if s.infer_frame {
         let (frame_v, frame_h) = (frame_sides(&h, &v, s), frame_sides(&v, &h, s));
@@ -354,21 +364,26 @@ pub fn ruled_tables(page: &PageContent, fonts: &[FontStyle], s: &TableSettings) 
         h.extend(frame_h);
     }
     let mut tables: Vec<FoundTable> = Vec::new();
+    let mut plots: Vec<BBox> = Vec::new();
     if h.len() >= 2 && v.len() >= 2 {
         let points = crossings(&h, &v, s);
         let all_cells = cells(&points);
-        tables.extend(
-            group_cells(&all_cells)
-                .into_iter()
-                .filter_map(|group| build_table(&group, page, fonts, s)),
-        );
+        for group in group_cells(&all_cells) {
+            match build_table(&group, page, fonts, s) {
+                Some(Grid::Table(table)) => tables.push(table),
+                Some(Grid::Plot(bbox)) => plots.push(bbox),
+                None => {}
+            }
+        }
     }
+    // (rules of a grid, a table's or a plot's, make no table of rules between rows)
+    let grids: Vec<BBox> = tables.iter().map(|t| t.bbox).chain(plots.clone()).collect();
     let outside: Vec<Edge> = h
         .into_iter()
         .filter(|e| {
-            !tables.iter().any(|t| {
-                e.pos >= t.bbox[1] - s.snap_tolerance && e.pos <= t.bbox[3] + s.snap_tolerance
-            })
+            !grids
+                .iter()
+                .any(|b| e.pos >= b[1] - s.snap_tolerance && e.pos <= b[3] + s.snap_tolerance)
         })
         .collect();
     tables.extend(row_rule_tables(&outside, page, fonts, s));
@@ -377,7 +392,7 @@ pub fn ruled_tables(page: &PageContent, fonts: &[FontStyle], s: &TableSettings) 
             .total_cmp(&b.bbox[1])
             .then(a.bbox[0].total_cmp(&b.bbox[0]))
     });
-    tables
+    (tables, plots)
 }
 
 /// The sides of a frame a table is printed without (a spreadsheet with its
@@ -1061,13 +1076,35 @@ fn runs_on_past_their_cells(
 /// space, not the gap between two cells' texts.
 const MAX_WORD_SPACE: f64 = 0.5;
 
+/// A chart's plot area draws a grid (its frame, gridlines, the sides of its
+/// bars) that holds little text: a value on a bar here and there, its labels
+/// and scale set outside. A grid in which most columns and most rows hold no
+/// text at all is a plot, not a table; a table's every column holds text
+/// somewhere, if only in its header.
+fn is_a_plot(rows: &[Vec<Cell>]) -> bool {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let has_text = |c: &Cell| !c.text.trim().is_empty();
+    let rows_with_text = rows.iter().filter(|r| r.iter().any(has_text)).count();
+    let columns_with_text = (0..width)
+        .filter(|&c| rows.iter().any(|r| r.get(c).is_some_and(has_text)))
+        .count();
+    2 * rows_with_text < rows.len() && 2 * columns_with_text < width
+}
+
 /// Lays a group of cells on the grid of their edges and fills them with text.
+/// What a group of ruled cells turns out to be.
+enum Grid {
+    Table(FoundTable),
+    /// A chart's plot area (see `is_a_plot`), by its box.
+    Plot(BBox),
+}
+
 fn build_table(
     group: &[[i64; 4]],
     page: &PageContent,
     fonts: &[FontStyle],
     s: &TableSettings,
-) -> Option<FoundTable> {
+) -> Option<Grid> {
     let xs: Vec<i64> = group
         .iter()
         .flat_map(|c| [c[0], c[2]])
@@ -1193,6 +1230,9 @@ fn build_table(
     if rows.len() < 2 || rows[0].len() < 2 {
         return None;
     }
+    if is_a_plot(&rows) {
+        return Some(Grid::Plot(bbox));
+    }
     let centre = |c: &[i64; 4]| (to_f(c[0] + c[2]) / 2.0, to_f(c[1] + c[3]) / 2.0);
     let (first_row, later_rows): (Vec<&[i64; 4]>, Vec<&[i64; 4]>) =
         group.iter().partition(|c| c[1] == ys[0]);
@@ -1203,7 +1243,7 @@ fn build_table(
     );
     let first_bold = mostly_bold(first_row_glyphs.into_iter(), fonts);
     let header_rows = grid_header_rows(&rows, first_bold || first_shaded);
-    Some(FoundTable {
+    Some(Grid::Table(FoundTable {
         bbox,
         table: Table {
             page: None,
@@ -1212,7 +1252,7 @@ fn build_table(
             header_rows,
         },
         glyphs: taken,
-    })
+    }))
 }
 
 /// The colours of the fills under a point.
@@ -1342,6 +1382,33 @@ pub fn cell_text(glyphs: &[&Glyph], fonts: &[FontStyle]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grid_mostly_empty_is_a_plot_unless_its_columns_hold_text() {
+        let grid = |texts: &[&[&str]]| -> Vec<Vec<Cell>> {
+            texts
+                .iter()
+                .map(|r| r.iter().map(|t| Cell::new(*t)).collect())
+                .collect()
+        };
+        // a bar chart's gridlines and bars: a value on two of its bars
+        assert!(is_a_plot(&grid(&[
+            &["", "", "", "", ""],
+            &["", "55", "", "", ""],
+            &["", "", "", "", ""],
+            &["", "", "73", "", ""],
+            &["", "", "", "", ""],
+        ])));
+        // a table whose last column's shaded groups add rules: many rows
+        // empty, but every column holds text
+        assert!(!is_a_plot(&grid(&[
+            &["Country", "Replies", "Level"],
+            &["Latvia", "7", ""],
+            &["", "", "Low"],
+            &["", "", ""],
+            &["", "", ""],
+        ])));
+    }
 
     fn seg(x0: f64, top: f64, x1: f64, bottom: f64) -> Segment {
         Segment {
