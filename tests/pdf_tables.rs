@@ -21,6 +21,18 @@ fn tables(doc: &Document) -> Vec<&Table> {
     doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect()
 }
 
+/// The document's one table (the rows of all it has, when it has others).
+fn only_table(doc: &Document) -> &Table {
+    let t = tables(doc);
+    assert_eq!(
+        t.len(),
+        1,
+        "{:?}",
+        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
+    );
+    t[0]
+}
+
 /// Cell texts with line breaks as spaces.
 fn rows(t: &Table) -> Vec<Vec<String>> {
     t.rows
@@ -500,14 +512,7 @@ fn an_html_tables_zebra_stripes_painted_word_by_word_make_no_grid() {
     // its words and spaces: rectangles on a fill of their own colour, which
     // show no edge (see the fixture's script)
     let d = fixture("html-banded-rows.pdf");
-    let t = tables(&d);
-    assert_eq!(
-        t.len(),
-        1,
-        "{:?}",
-        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
-    );
-    let r = rows(t[0]);
+    let r = rows(only_table(&d));
     assert_eq!(r.len(), 5);
     assert_eq!(r[0], ["Recipient", "Award", "Purpose"]);
     assert_eq!(
@@ -533,15 +538,9 @@ fn bar_charts_are_no_tables_and_their_values_stay_in_the_text() {
     // two bar charts with gridlines (a grid holding a value here and there),
     // and the ruled table of their figures below (see the fixture's script)
     let d = fixture("bar-charts.pdf");
-    let t = tables(&d);
-    assert_eq!(
-        t.len(),
-        1,
-        "{:?}",
-        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
-    );
-    assert_eq!(rows(t[0])[0], ["District", "2021-22", "2022-23"]);
-    assert_eq!(rows(t[0]).len(), 6);
+    let r = rows(only_table(&d));
+    assert_eq!(r[0], ["District", "2021-22", "2022-23"]);
+    assert_eq!(r.len(), 6);
     let text: String = d
         .blocks
         .iter()
