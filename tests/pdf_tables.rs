@@ -557,6 +557,52 @@ fn bar_charts_are_no_tables_and_their_values_stay_in_the_text() {
 }
 
 #[test]
+fn rows_drawn_without_rules_beside_cells_outlined_one_by_one_are_rows() {
+    // rules across the table only between groups of rows; in the last
+    // column each row's cell is outlined, and the group's label sits in the
+    // middle of the group (see the fixture's script)
+    let d = fixture("grouped-rows.pdf");
+    let r = rows(only_table(&d));
+    let districts: Vec<&str> = r[1..]
+        .iter()
+        .map(|row| row[0].as_str())
+        .filter(|name| !name.is_empty())
+        .collect();
+    assert_eq!(
+        districts,
+        [
+            "Cambridge",
+            "Fenland",
+            "Huntingdonshire",
+            "East Cambridgeshire",
+            "South Cambridgeshire",
+            "Peterborough",
+            "Rutland",
+            "March",
+            "Wisbech"
+        ]
+    );
+    assert!(r.contains(&vec![
+        "Fenland".to_string(),
+        "2,210".into(),
+        "22.4".into(),
+        "Falling".into()
+    ]));
+    assert!(r.contains(&vec![
+        "Wisbech".to_string(),
+        "1,330".into(),
+        "39.6".into(),
+        "".into()
+    ]));
+    let trends: Vec<&str> = r
+        .iter()
+        .map(|row| row[3].as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(trends, ["Trend", "Falling", "Steady", "Rising"]);
+}
+
+#[test]
 fn a_statement_of_accounts_is_one_table_with_its_section_labels() {
     // no column rules; bold section labels in the rows' pitch; subtotal
     // rules over the figure columns only; "2022-23" over "£000"

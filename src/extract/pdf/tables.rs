@@ -732,7 +732,7 @@ fn table_from_row_rules(
             .copied()
             .filter(|g| (band[0]..band[1]).contains(&g.centre().1))
             .collect();
-        rows_in_band(&in_band, &splits, fonts).is_some()
+        rows_in_band(&in_band, &splits, fonts, 3).is_some()
     });
     if holds_rows {
         let (_, table) = super::stream_tables::lay_out(&inside_glyphs, fonts, &page.fills)?;
@@ -1076,6 +1076,46 @@ fn runs_on_past_their_cells(
 /// space, not the gap between two cells' texts.
 const MAX_WORD_SPACE: f64 = 0.5;
 
+/// Where the ruled band that starts at grid row `r` ends, when its rows may
+/// be drawn without rules: one grid row whose cells all end there, or several
+/// when cells of two columns or more run over them with their text on
+/// several lines (a table whose shaded groups in one column add rules that
+/// the other columns lack, their rows drawn without rules). No band (`r`)
+/// when a cell from above runs into it, or one of its cells runs out of it.
+/// `spans` are the cells' first and past-the-last grid rows.
+fn band_end(spans: &[Option<(usize, usize)>], lined_spans: &[bool], r: usize) -> usize {
+    // the rows the cells starting in the band reach, until none reaches further
+    let mut end = r + 1;
+    loop {
+        let reach = spans
+            .iter()
+            .flatten()
+            .filter(|(top, _)| *top >= r && *top < end)
+            .map(|&(_, bottom)| bottom)
+            .max()
+            .unwrap_or(end);
+        if reach <= end {
+            break;
+        }
+        end = reach;
+    }
+    if end == r + 1 {
+        return end;
+    }
+    let entered = spans
+        .iter()
+        .flatten()
+        .any(|&(top, bottom)| top < r && bottom > r);
+    let lined = (0..spans.len())
+        .filter(|&ci| lined_spans[ci] && spans[ci].is_some_and(|(top, _)| top >= r && top < end))
+        .count();
+    if !entered && lined >= 2 {
+        end
+    } else {
+        r
+    }
+}
+
 /// A chart's plot area draws a grid (its frame, gridlines, the sides of its
 /// bars) that holds little text: a value on a bar here and there, its labels
 /// and scale set outside. A grid in which most columns and most rows hold no
@@ -1165,6 +1205,8 @@ fn build_table(
     let col_of = |k: i64| xs.binary_search(&k).ok();
     let row_of = |k: i64| ys.binary_search(&k).ok();
     let mut first_row_glyphs: Vec<&Glyph> = Vec::new();
+    // (cells over several grid rows whose text runs over several lines)
+    let mut lined_spans = vec![false; group.len()];
     for (ci, c) in group.iter().enumerate() {
         let (c0, c1, r0, r1) = (col_of(c[0])?, col_of(c[2])?, row_of(c[1])?, row_of(c[3])?);
         let glyphs: Vec<&Glyph> = members[ci].iter().map(|&i| &page.glyphs[i]).collect();
@@ -1172,6 +1214,7 @@ fn build_table(
             first_row_glyphs.extend(&glyphs);
         }
         let text = cell_text(&glyphs, fonts);
+        lined_spans[ci] = r1 - r0 > 1 && text.contains('\n');
         for (r, row) in grid.iter_mut().enumerate().take(r1).skip(r0) {
             for (col, slot) in row.iter_mut().enumerate().take(c1).skip(c0) {
                 *slot = Some(if r == r0 && col == c0 {
@@ -1191,39 +1234,51 @@ fn build_table(
         }
     }
     let xs_pt: Vec<f64> = xs.iter().map(|&k| to_f(k)).collect();
+    let spans: Vec<Option<(usize, usize)>> = group
+        .iter()
+        .map(|c| Some((row_of(c[1])?, row_of(c[3])?)))
+        .collect();
     let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(grid.len());
-    for (r, grid_row) in grid.into_iter().enumerate() {
+    let mut r = 0;
+    while r < grid.len() {
         // An empty row is kept, as the grid draws it (camelot, pdfplumber and
         // tabula keep it), unless it is a sliver between two rules drawn close.
         let sliver = to_f(ys[r + 1]) - to_f(ys[r]) < s.sliver;
-        let empty = grid_row.iter().all(|c| {
+        let empty = grid[r].iter().all(|c| {
             c.as_ref()
                 .is_none_or(|c| c.text.is_empty() && c.row_span == 1)
         });
         if sliver && empty {
+            r += 1;
             continue;
         }
         // (a band whose cells all lie within it may hold rows drawn without rules)
+        let end = band_end(&spans, &lined_spans, r);
         let band: Vec<usize> = (0..group.len())
-            .filter(|&ci| row_of(group[ci][1]) == Some(r))
+            .filter(|&ci| spans[ci].is_some_and(|(top, _)| top >= r && top < end))
             .collect();
-        let confined = band.iter().all(|&ci| row_of(group[ci][3]) == Some(r + 1));
         let glyphs: Vec<&Glyph> = band
             .iter()
             .flat_map(|&ci| &members[ci])
             .map(|&i| &page.glyphs[i])
             .collect();
-        match confined
-            .then(|| rows_in_band(&glyphs, &xs_pt, fonts))
-            .flatten()
-        {
-            Some(lines) => rows.extend(lines),
-            None => rows.push(
-                grid_row
-                    .into_iter()
-                    .map(|c| c.unwrap_or_else(|| Cell::new("")))
-                    .collect(),
-            ),
+        // (cells that run over several grid rows, lines in each, show the rows already)
+        let least_figures = if end > r + 1 { 2 } else { 3 };
+        let read = (end > r).then(|| rows_in_band(&glyphs, &xs_pt, fonts, least_figures));
+        match read.flatten() {
+            Some(lines) => {
+                rows.extend(lines);
+                r = end;
+            }
+            _ => {
+                rows.push(
+                    grid[r]
+                        .iter()
+                        .map(|c| c.clone().unwrap_or_else(|| Cell::new("")))
+                        .collect(),
+                );
+                r += 1;
+            }
         }
     }
 
@@ -1299,11 +1354,17 @@ fn grid_header_rows(rows: &[Vec<Cell>], first_bold: bool) -> u32 {
 /// table ruled around its header and body only has its whole body in one
 /// band, its figures in lines that line up across the columns. The band is
 /// read line by line into the grid's columns when a column holds figures on
-/// three lines or more and most lines have text in two columns or more; a
-/// cell of wrapped text beside a figure (a grant's rationale) is one line of
-/// figures, and stays one cell. Lines are then grouped into records as an
+/// `least_figures` lines or more (three for one band of the grid; two where
+/// cells run over several, as `band_end` has them) and most lines have text
+/// in two columns or more; a cell of wrapped text beside a figure (a
+/// grant's rationale) is one line of figures, and stays one cell. Lines are then grouped into records as an
 /// unruled table's are, so that a cell wrapped over lines stays one cell.
-fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Vec<Vec<Cell>>> {
+fn rows_in_band(
+    glyphs: &[&Glyph],
+    xs: &[f64],
+    fonts: &[FontStyle],
+    least_figures: usize,
+) -> Option<Vec<Vec<Cell>>> {
     let chunks = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
     let rows = rows_of(chunks);
     if rows.len() < 3 {
@@ -1339,7 +1400,7 @@ fn rows_in_band(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> Option<Ve
         .iter()
         .filter(|l| l.cells.iter().filter(|t| !t.is_empty()).count() >= 2)
         .count();
-    (most_figures >= 3 && spread * 2 >= lines.len()).then(|| {
+    (most_figures >= least_figures && spread * 2 >= lines.len()).then(|| {
         let records = wrapped_cells::records(&lines, 0, &StreamSettings::default());
         wrapped_cells::merge(&lines, &records)
     })
@@ -1382,6 +1443,27 @@ pub fn cell_text(glyphs: &[&Glyph], fonts: &[FontStyle]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_band_runs_over_grid_rows_where_cells_of_lines_in_two_columns_do() {
+        // cells by their first and past-the-last grid rows
+        let spans = |s: &[(usize, usize)]| s.iter().map(|&c| Some(c)).collect::<Vec<_>>();
+        // one grid row whose cells all end there
+        assert_eq!(band_end(&spans(&[(0, 1), (0, 1)]), &[false, false], 0), 1);
+        // two columns of cells over rows 0-2, lines in each, beside a column
+        // ruled row by row: one band of three rows
+        let grouped = spans(&[(0, 3), (0, 3), (0, 1), (1, 2), (2, 3)]);
+        let lined = [true, true, false, false, false];
+        assert_eq!(band_end(&grouped, &lined, 0), 3);
+        // a merged label of one line over rows the other columns rule: no band
+        assert_eq!(
+            band_end(&grouped, &[true, false, false, false, false], 0),
+            0
+        );
+        // a band a cell from above runs into is none
+        let entered = spans(&[(0, 2), (1, 3), (1, 3), (2, 3)]);
+        assert_eq!(band_end(&entered, &[true, true, true, false], 1), 1);
+    }
 
     #[test]
     fn a_grid_mostly_empty_is_a_plot_unless_its_columns_hold_text() {
