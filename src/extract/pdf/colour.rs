@@ -66,8 +66,10 @@ impl Colours {
         match space {
             Object::Name(n) => family_space(n),
             Object::Array(a) => match a.first().and_then(|f| f.as_name().ok()) {
-                Some(b"Indexed" | b"I") => self.indexed(doc, a),
-                Some(b"Separation") => self.separation(doc, a),
+                Some(b"Indexed" | b"I") => self.read_once(a, |c| c.indexed(doc, a)),
+                Some(b"Separation") => {
+                    self.read_once(a, |c| c.ink(doc, a).or(Some(FillSpace::Tint)))
+                }
                 Some(family) => family_space(family),
                 None => FillSpace::Unknown,
             },
@@ -75,63 +77,65 @@ impl Colours {
         }
     }
 
-    /// `[/Indexed base hival lookup]`: the palette read into `palettes`.
-    fn indexed<'d>(&mut self, doc: &'d Document, array: &'d [Object]) -> FillSpace {
+    /// An indexed or spot colour space, read the first time it is set (it is
+    /// known by its array's address in the document).
+    fn read_once(
+        &mut self,
+        array: &[Object],
+        read: impl FnOnce(&mut Self) -> Option<FillSpace>,
+    ) -> FillSpace {
         let key = array.as_ptr() as usize;
         if let Some(&space) = self.index.get(&key) {
             return space;
         }
-        // (by reference into the document: the spaces read are known by their address)
-        let resolve = |o: &'d Object| doc.dereference(o).ok().map(|(_, o)| o);
-        let Some(base) = array.get(1).and_then(resolve) else {
-            return FillSpace::Unknown;
-        };
-        let (base_space, width) = match (self.space(doc, base), components(doc, base)) {
-            (space @ (FillSpace::Device | FillSpace::Lab), Some(n)) => (space, n),
-            _ => return FillSpace::Unknown,
-        };
-        let entries = match array.get(3).and_then(resolve) {
-            Some(Object::String(bytes, _)) => bytes.clone(),
-            Some(Object::Stream(s)) => s
-                .decompressed_content()
-                .unwrap_or_else(|_| s.content.clone()),
-            _ => return FillSpace::Unknown,
-        };
-        let Ok(i) = u16::try_from(self.palettes.len()) else {
-            return FillSpace::Unknown;
-        };
-        if self.palettes.len() >= MAX_PALETTES {
-            return FillSpace::Unknown;
-        }
-        self.palettes.push(Palette {
-            base: base_space,
-            width,
-            entries,
-        });
-        self.index.insert(key, FillSpace::Indexed(i));
-        FillSpace::Indexed(i)
-    }
-
-    /// `[/Separation name alternate tintTransform]`: the ink read into `inks`
-    /// when its transform is exponential into a device or Lab space; else
-    /// its tints are read as greys.
-    fn separation<'d>(&mut self, doc: &'d Document, array: &'d [Object]) -> FillSpace {
-        let key = array.as_ptr() as usize;
-        if let Some(&space) = self.index.get(&key) {
-            return space;
-        }
-        let space = self.ink(doc, array).unwrap_or(FillSpace::Tint);
+        let space = read(self).unwrap_or(FillSpace::Unknown);
         self.index.insert(key, space);
         space
     }
 
-    fn ink<'d>(&mut self, doc: &'d Document, array: &'d [Object]) -> Option<FillSpace> {
+    /// A base or alternate space that gives colours from its numbers (a
+    /// device, ICC-based or Lab space), and how many numbers it takes.
+    fn base_space<'d>(
+        &mut self,
+        doc: &'d Document,
+        space: &'d Object,
+    ) -> Option<(FillSpace, usize)> {
+        match (self.space(doc, space), components(doc, space)?) {
+            (space @ (FillSpace::Device | FillSpace::Lab), n) => Some((space, n)),
+            _ => None,
+        }
+    }
+
+    /// `[/Indexed base hival lookup]`: the palette read into `palettes`.
+    fn indexed<'d>(&mut self, doc: &'d Document, array: &'d [Object]) -> Option<FillSpace> {
+        // (by reference into the document: the spaces read are known by their address)
         let resolve = |o: &'d Object| doc.dereference(o).ok().map(|(_, o)| o);
-        let base = array.get(2).and_then(resolve)?;
-        let (base_space, width) = match (self.space(doc, base), components(doc, base)?) {
-            (space @ (FillSpace::Device | FillSpace::Lab), n) => (space, n),
+        let (base, width) = self.base_space(doc, array.get(1).and_then(resolve)?)?;
+        let entries = match array.get(3).and_then(resolve)? {
+            Object::String(bytes, _) => bytes.clone(),
+            Object::Stream(s) => s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone()),
             _ => return None,
         };
+        let i = u16::try_from(self.palettes.len()).ok()?;
+        if self.palettes.len() >= MAX_PALETTES {
+            return None;
+        }
+        self.palettes.push(Palette {
+            base,
+            width,
+            entries,
+        });
+        Some(FillSpace::Indexed(i))
+    }
+
+    /// `[/Separation name alternate tintTransform]`: the ink read into `inks`
+    /// when its transform is exponential into a device or Lab space (else
+    /// None, and its tints are read as greys).
+    fn ink<'d>(&mut self, doc: &'d Document, array: &'d [Object]) -> Option<FillSpace> {
+        let resolve = |o: &'d Object| doc.dereference(o).ok().map(|(_, o)| o);
+        let (base, width) = self.base_space(doc, array.get(2).and_then(resolve)?)?;
         let function = match array.get(3).and_then(resolve)? {
             Object::Dictionary(d) => d,
             Object::Stream(s) => &s.dict,
@@ -153,19 +157,15 @@ impl Colours {
         {
             return None;
         }
-        self.inks.push(Ink {
-            base: base_space,
-            c0,
-            c1,
-            n,
-        });
+        self.inks.push(Ink { base, c0, c1, n });
         Some(FillSpace::Ink(i))
     }
 
     /// The colour numbers give in a space: in a device space, told by how
-    /// many there are; a tint as the grey of that much ink (the ink's own
-    /// colour is not read); an indexed space's entry in its base space. A
-    /// pattern's name, or a count no device space has, leaves it unknown.
+    /// many there are; a spot colour's tint in its alternate space (`Ink`),
+    /// or as the grey of that much ink (`Tint`); an indexed space's entry in
+    /// its base space. A pattern's name, or a count no device space has,
+    /// leaves it unknown.
     pub fn colour(&self, operands: &[Object], space: FillSpace) -> Option<[u8; 3]> {
         let values: Vec<f64> = operands.iter().map(as_number).collect::<Option<_>>()?;
         match (space, values.as_slice()) {

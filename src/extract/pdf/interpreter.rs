@@ -405,9 +405,15 @@ impl<'a> Interpreter<'a> {
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 let filled_only = matches!(operator, "f" | "F" | "f*");
-                let rectangles = run.subpath_rectangles();
+                let fills = !matches!(operator, "S" | "s");
+                // (a stroke fills nothing: its path's rectangles are not needed)
+                let rectangles = if fills {
+                    run.subpath_rectangles()
+                } else {
+                    Vec::new()
+                };
                 let invisible = filled_only && run.fill_is_invisible(&rectangles);
-                if operator != "S" && operator != "s" && !invisible {
+                if fills && !invisible {
                     run.record_fills(&rectangles);
                 }
                 run.clip_to_path();

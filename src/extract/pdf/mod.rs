@@ -525,12 +525,7 @@ fn page_tables(
     let mut taken: Vec<bool> = page
         .glyphs
         .iter()
-        .map(|g| {
-            let (x, y) = g.centre();
-            plots
-                .iter()
-                .any(|b| x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])
-        })
+        .map(|g| plots.iter().any(|&b| tables::box_holds(b, g.centre())))
         .collect();
     tables::mark_taken(&mut taken, &found);
     found.extend(stream_tables::stream_tables(

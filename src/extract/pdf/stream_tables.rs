@@ -156,10 +156,7 @@ fn free_rows(
 /// The indices of the glyphs not taken whose centres lie in `area`.
 fn free_glyphs_in(page: &PageContent, taken: &[bool], area: BBox) -> Vec<usize> {
     (0..page.glyphs.len())
-        .filter(|&i| {
-            let (cx, cy) = page.glyphs[i].centre();
-            !taken[i] && cx >= area[0] && cx <= area[2] && cy >= area[1] && cy <= area[3]
-        })
+        .filter(|&i| !taken[i] && super::tables::box_holds(area, page.glyphs[i].centre()))
         .collect()
 }
 

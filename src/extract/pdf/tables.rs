@@ -377,7 +377,11 @@ pub fn ruled_grids(
         }
     }
     // (rules of a grid, a table's or a plot's, make no table of rules between rows)
-    let grids: Vec<BBox> = tables.iter().map(|t| t.bbox).chain(plots.clone()).collect();
+    let grids: Vec<BBox> = tables
+        .iter()
+        .map(|t| t.bbox)
+        .chain(plots.iter().copied())
+        .collect();
     let outside: Vec<Edge> = h
         .into_iter()
         .filter(|e| {
@@ -1081,16 +1085,16 @@ const MAX_WORD_SPACE: f64 = 0.5;
 /// when cells of two columns or more run over them with their text on
 /// several lines (a table whose shaded groups in one column add rules that
 /// the other columns lack, their rows drawn without rules). No band (`r`)
-/// when a cell from above runs into it, or one of its cells runs out of it.
-/// `spans` are the cells' first and past-the-last grid rows.
-fn band_end(spans: &[Option<(usize, usize)>], lined_spans: &[bool], r: usize) -> usize {
+/// when a cell from above runs into it, or when its cells run over several
+/// rows without such lines. `spans` are the cells' first and past-the-last
+/// grid rows.
+fn band_end(spans: &[(usize, usize)], lined_spans: &[bool], r: usize) -> usize {
     // the rows the cells starting in the band reach, until none reaches further
     let mut end = r + 1;
     loop {
         let reach = spans
             .iter()
-            .flatten()
-            .filter(|(top, _)| *top >= r && *top < end)
+            .filter(|(top, _)| (r..end).contains(top))
             .map(|&(_, bottom)| bottom)
             .max()
             .unwrap_or(end);
@@ -1102,12 +1106,11 @@ fn band_end(spans: &[Option<(usize, usize)>], lined_spans: &[bool], r: usize) ->
     if end == r + 1 {
         return end;
     }
-    let entered = spans
+    let entered = spans.iter().any(|&(top, bottom)| top < r && bottom > r);
+    let lined = spans
         .iter()
-        .flatten()
-        .any(|&(top, bottom)| top < r && bottom > r);
-    let lined = (0..spans.len())
-        .filter(|&ci| lined_spans[ci] && spans[ci].is_some_and(|(top, _)| top >= r && top < end))
+        .zip(lined_spans)
+        .filter(|((top, _), &lined)| lined && (r..end).contains(top))
         .count();
     if !entered && lined >= 2 {
         end
@@ -1131,7 +1134,6 @@ fn is_a_plot(rows: &[Vec<Cell>]) -> bool {
     2 * rows_with_text < rows.len() && 2 * columns_with_text < width
 }
 
-/// Lays a group of cells on the grid of their edges and fills them with text.
 /// What a group of ruled cells turns out to be.
 enum Grid {
     Table(FoundTable),
@@ -1139,6 +1141,7 @@ enum Grid {
     Plot(BBox),
 }
 
+/// Lays a group of cells on the grid of their edges and fills them with text.
 fn build_table(
     group: &[[i64; 4]],
     page: &PageContent,
@@ -1205,10 +1208,13 @@ fn build_table(
     let col_of = |k: i64| xs.binary_search(&k).ok();
     let row_of = |k: i64| ys.binary_search(&k).ok();
     let mut first_row_glyphs: Vec<&Glyph> = Vec::new();
-    // (cells over several grid rows whose text runs over several lines)
+    // each cell's first and past-the-last grid rows, and whether it runs over
+    // several with its text on several lines
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(group.len());
     let mut lined_spans = vec![false; group.len()];
     for (ci, c) in group.iter().enumerate() {
         let (c0, c1, r0, r1) = (col_of(c[0])?, col_of(c[2])?, row_of(c[1])?, row_of(c[3])?);
+        spans.push((r0, r1));
         let glyphs: Vec<&Glyph> = members[ci].iter().map(|&i| &page.glyphs[i]).collect();
         if r0 == 0 {
             first_row_glyphs.extend(&glyphs);
@@ -1234,10 +1240,6 @@ fn build_table(
         }
     }
     let xs_pt: Vec<f64> = xs.iter().map(|&k| to_f(k)).collect();
-    let spans: Vec<Option<(usize, usize)>> = group
-        .iter()
-        .map(|c| Some((row_of(c[1])?, row_of(c[3])?)))
-        .collect();
     let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(grid.len());
     let mut r = 0;
     while r < grid.len() {
@@ -1255,7 +1257,7 @@ fn build_table(
         // (a band whose cells all lie within it may hold rows drawn without rules)
         let end = band_end(&spans, &lined_spans, r);
         let band: Vec<usize> = (0..group.len())
-            .filter(|&ci| spans[ci].is_some_and(|(top, _)| top >= r && top < end))
+            .filter(|&ci| (r..end).contains(&spans[ci].0))
             .collect();
         let glyphs: Vec<&Glyph> = band
             .iter()
@@ -1311,11 +1313,16 @@ fn build_table(
 }
 
 /// The colours of the fills under a point.
-pub fn colours_at(fills: &[Fill], (x, y): (f64, f64)) -> impl Iterator<Item = [u8; 3]> + '_ {
+pub fn colours_at(fills: &[Fill], point: (f64, f64)) -> impl Iterator<Item = [u8; 3]> + '_ {
     fills
         .iter()
-        .filter(move |f| x >= f.bbox[0] && x <= f.bbox[2] && y >= f.bbox[1] && y <= f.bbox[3])
+        .filter(move |f| box_holds(f.bbox, point))
         .map(|f| f.rgb)
+}
+
+/// Whether a point lies in a box (its sides included).
+pub fn box_holds(b: BBox, (x, y): (f64, f64)) -> bool {
+    x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]
 }
 
 /// Whether a first row (its cells' points) stands on a fill of a colour
@@ -1357,8 +1364,9 @@ fn grid_header_rows(rows: &[Vec<Cell>], first_bold: bool) -> u32 {
 /// `least_figures` lines or more (three for one band of the grid; two where
 /// cells run over several, as `band_end` has them) and most lines have text
 /// in two columns or more; a cell of wrapped text beside a figure (a
-/// grant's rationale) is one line of figures, and stays one cell. Lines are then grouped into records as an
-/// unruled table's are, so that a cell wrapped over lines stays one cell.
+/// grant's rationale) is one line of figures, and stays one cell. Lines are
+/// then grouped into records as an unruled table's are, so that a cell
+/// wrapped over lines stays one cell.
 fn rows_in_band(
     glyphs: &[&Glyph],
     xs: &[f64],
@@ -1447,12 +1455,11 @@ mod tests {
     #[test]
     fn a_band_runs_over_grid_rows_where_cells_of_lines_in_two_columns_do() {
         // cells by their first and past-the-last grid rows
-        let spans = |s: &[(usize, usize)]| s.iter().map(|&c| Some(c)).collect::<Vec<_>>();
         // one grid row whose cells all end there
-        assert_eq!(band_end(&spans(&[(0, 1), (0, 1)]), &[false, false], 0), 1);
+        assert_eq!(band_end(&[(0, 1), (0, 1)], &[false, false], 0), 1);
         // two columns of cells over rows 0-2, lines in each, beside a column
         // ruled row by row: one band of three rows
-        let grouped = spans(&[(0, 3), (0, 3), (0, 1), (1, 2), (2, 3)]);
+        let grouped = [(0, 3), (0, 3), (0, 1), (1, 2), (2, 3)];
         let lined = [true, true, false, false, false];
         assert_eq!(band_end(&grouped, &lined, 0), 3);
         // a merged label of one line over rows the other columns rule: no band
@@ -1461,7 +1468,7 @@ mod tests {
             0
         );
         // a band a cell from above runs into is none
-        let entered = spans(&[(0, 2), (1, 3), (1, 3), (2, 3)]);
+        let entered = [(0, 2), (1, 3), (1, 3), (2, 3)];
         assert_eq!(band_end(&entered, &[true, true, true, false], 1), 1);
     }
 
