@@ -1375,7 +1375,7 @@ fn rows_in_band(
 ) -> Option<Vec<Vec<Cell>>> {
     let chunks = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
     let rows = rows_of(chunks);
-    if rows.len() < 3 {
+    if rows.len() < 2 {
         return None;
     }
     let width = xs.len() - 1;
@@ -1399,19 +1399,55 @@ fn rows_in_band(
             }
         })
         .collect();
+    let lines = join_band_labels(lines);
     let figures_in = |col: usize| {
         let holding = lines.iter().filter(|l| super::holds_data(&l.cells[col]));
         holding.count()
     };
     let most_figures = (0..width).map(figures_in).max().unwrap_or(0);
+    // (two lines are two records when two columns hold a figure on each:
+    // a figure does not wrap)
+    let stacked_figures = (0..width).filter(|&c| figures_in(c) == 2).count();
+    let enough_figures =
+        most_figures >= least_figures || (lines.len() == 2 && stacked_figures >= 2);
     let spread = lines
         .iter()
         .filter(|l| l.cells.iter().filter(|t| !t.is_empty()).count() >= 2)
         .count();
-    (most_figures >= least_figures && spread * 2 >= lines.len()).then(|| {
+    (enough_figures && spread * 2 >= lines.len()).then(|| {
         let records = wrapped_cells::records(&lines, 0, &StreamSettings::default());
         wrapped_cells::merge(&lines, &records)
     })
+}
+
+/// A label set beside a band's rows at their middle (a group's name in a
+/// column of its own, centred on an even number of rows) stands on a line of
+/// its own between two rows. A line whose text lies only in columns that no
+/// other line of the band fills joins the line nearest it (the upper of two
+/// as near), as the peers put a cell's text in one of the rows it spans.
+fn join_band_labels(mut lines: Vec<TableLine>) -> Vec<TableLine> {
+    let width = lines.iter().map(|l| l.cells.len()).min().unwrap_or(0);
+    let filled =
+        |lines: &[TableLine], c: usize| lines.iter().filter(|l| !l.cells[c].is_empty()).count();
+    let mut i = 1;
+    while i + 1 < lines.len() {
+        let own: Vec<usize> = (0..width)
+            .filter(|&c| !lines[i].cells[c].is_empty())
+            .collect();
+        let lone = !own.is_empty() && own.iter().all(|&c| filled(&lines, c) == 1);
+        if !lone {
+            i += 1;
+            continue;
+        }
+        let label = lines.remove(i);
+        let above = label.baseline - lines[i - 1].baseline;
+        let below = lines[i].baseline - label.baseline;
+        let host = if above <= below { i - 1 } else { i };
+        for c in own {
+            lines[host].cells[c] = label.cells[c].clone();
+        }
+    }
+    lines
 }
 
 /// Adds a chunk of a line to a cell's text, a space between. A currency sign
@@ -1795,6 +1831,60 @@ mod tests {
                 vec!["South", "9.0", "8.2"],
                 vec!["East", "4.4", "5.0"],
             ]
+        );
+    }
+
+    /// `framed`'s table with a fourth column, ruled at x = 400, for a trend.
+    fn framed_with_trend(body: &[(&str, f64, f64)]) -> Vec<FoundTable> {
+        let mut segs: Vec<Segment> = [0.0, 20.0, 100.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 400.0, y))
+            .collect();
+        segs.extend([0.0, 100.0, 200.0, 300.0, 400.0].map(|x| seg(x, 0.0, x, 100.0)));
+        let mut glyphs = vec![];
+        for (text, x) in [
+            ("Area", 5.0),
+            ("2019", 105.0),
+            ("2020", 205.0),
+            ("Trend", 305.0),
+        ] {
+            glyphs.extend(word(text, x, 15.0));
+        }
+        for (text, x, y) in body {
+            glyphs.extend(word(text, *x, *y));
+        }
+        ruled_tables_of(glyphs, segs)
+    }
+
+    #[test]
+    fn two_lines_of_figures_in_two_columns_are_two_rows_and_a_label_between_them_joins_one() {
+        // (the last column holds only a group's label, centred on the two rows)
+        let found = framed_with_trend(&[
+            ("North", 5.0, 35.0),
+            ("12.5", 105.0, 35.0),
+            ("13.1", 205.0, 35.0),
+            ("Rising", 305.0, 41.0),
+            ("South", 5.0, 47.0),
+            ("9.0", 105.0, 47.0),
+            ("9.2", 205.0, 47.0),
+        ]);
+        assert_eq!(
+            found[0].table.texts()[1..],
+            [
+                vec!["North", "12.5", "13.1", "Rising"],
+                vec!["South", "9.0", "9.2", ""]
+            ]
+        );
+        // (a figure on each line in one column only may be one record's)
+        let wrapped = framed_with_trend(&[
+            ("North", 5.0, 35.0),
+            ("12.5", 105.0, 35.0),
+            ("and South", 5.0, 47.0),
+            ("(9.0)", 105.0, 47.0),
+        ]);
+        assert_eq!(
+            wrapped[0].table.texts()[1..],
+            [vec!["North\nand South", "12.5\n(9.0)", "", ""]]
         );
     }
 
