@@ -997,3 +997,60 @@ fn rows_striped_in_a_tint_keep_the_header_and_the_rows_outside_the_stripes() {
         ["Cyber crime", "Cyber Defence Team", "Trading Standards"]
     );
 }
+
+#[test]
+fn html_tables_from_weasyprint_read_whole_with_grouped_headings_over_their_columns() {
+    // four tables as a stylesheet sets them (see the fixture's script)
+    let d = fixture("html-tables.pdf");
+    let t = tables(&d);
+    assert_eq!(
+        t.len(),
+        4,
+        "{:?}",
+        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
+    );
+    // the ruled grants table runs over the page break, its header repeated
+    let grants = rows(t[0]);
+    assert_eq!(grants.len(), 39);
+    assert_eq!(grants[0], ["Recipient", "Award", "Purpose"]);
+    assert_eq!(
+        grants[4],
+        [
+            "Huntingdon Community Safety Partnership 4",
+            "£9,750",
+            "Street lighting and CCTV review in the town centre"
+        ]
+    );
+    assert_eq!(grants[38][0], "Peterborough Rape Crisis 38");
+    // each year heads its Budget and Actual columns, though it starts in the
+    // gutter before them; "Service" is set over both heading lines
+    assert_eq!(
+        rows(t[1]),
+        [
+            [
+                "Service",
+                "2019-20 Budget",
+                "Actual",
+                "2020-21 Budget",
+                "Actual"
+            ],
+            ["Victim services", "1,200", "1,180", "1,300", "1,310"],
+            ["Commissioning", "850", "802", "900", "944"],
+            ["Office costs", "1,020", "998", "1,050", "1,049"],
+            ["Estates", "3,400", "3,512", "3,450", "3,390"],
+            ["Total", "6,470", "6,492", "6,700", "6,693"],
+        ]
+    );
+    assert_eq!(t[1].header_rows, 1);
+    // cells boxed apart: two rules between each pair of cells make no sliver columns
+    assert_eq!(
+        rows(t[2]),
+        [
+            ["Measure", "2019", "2020", "Change"],
+            ["All crime", "61,204", "56,880", "down 7%"],
+            ["Burglary", "4,120", "3,310", "down 20%"],
+            ["Violence with injury", "5,980", "6,104", "up 2%"],
+        ]
+    );
+    assert_eq!(rows(t[3])[4], ["Special constables", "204", "n/a"]);
+}

@@ -683,8 +683,11 @@ fn table_from_row_rules(
         .copied()
         .find(|h| *h >= s.sliver)
         .unwrap_or(heights[0]);
-    if let Some(header_top) = header_above(page, (x0, x1), &bounds, row_height, fonts, s) {
+    let mut columns_top = bounds[0];
+    if let Some((header_top, set_by)) = header_above(page, (x0, x1), &bounds, row_height, fonts, s)
+    {
         bounds.insert(0, header_top);
+        columns_top = set_by;
     }
     // (the foot of a tint striping every other row is not the table's foot)
     if fill_side(rules[rules.len() - 1], &page.fills, s) {
@@ -710,8 +713,12 @@ fn table_from_row_rules(
         return None;
     }
     let inside_glyphs: Vec<&Glyph> = inside.iter().map(|&i| &page.glyphs[i]).collect();
-    let columns =
-        headings_join_their_columns(text_columns(&inside_glyphs, s), &inside_glyphs, bounds[1]);
+    let setting: Vec<&Glyph> = inside_glyphs
+        .iter()
+        .copied()
+        .filter(|g| g.centre().1 > columns_top)
+        .collect();
+    let columns = headings_join_their_columns(text_columns(&setting, s), &setting, bounds[1]);
     if columns.len() < 2 {
         return None;
     }
@@ -760,7 +767,8 @@ fn table_from_row_rules(
             let g = &page.glyphs[i];
             let (cx, cy) = g.centre();
             if cy > band[0] && cy < band[1] {
-                if let Some(c) = columns.iter().position(|(a, b)| cx >= *a && cx <= *b) {
+                let column = columns.iter().position(|(a, b)| cx >= *a && cx <= *b);
+                if let Some(c) = column.or_else(|| column_of_run(g, &inside_glyphs, &splits)) {
                     cells[c].push(g);
                 }
             }
@@ -824,7 +832,9 @@ fn table_from_row_rules(
 /// it (within a row's height) when it holds text in two columns or more (a
 /// table's title is no header), and the lines set close above that one (a
 /// heading wrapped in its column, a year over two columns) when they keep
-/// apart the columns the table has.
+/// apart the columns the table has. With it, the top of the lines that set
+/// the columns with the body: all of them, or the line next to the rule
+/// alone when the lines above hold headings over several columns.
 fn header_above(
     page: &PageContent,
     (x0, x1): (f64, f64),
@@ -832,7 +842,7 @@ fn header_above(
     row_height: f64,
     fonts: &[FontStyle],
     s: &TableSettings,
-) -> Option<f64> {
+) -> Option<(f64, f64)> {
     let (rule, last) = (bounds[0], bounds[bounds.len() - 1]);
     let within = |g: &&Glyph, top: f64, bottom: f64| {
         let (cx, cy) = g.centre();
@@ -876,14 +886,62 @@ fn header_above(
             .filter(|g| within(g, rule, last))
             .chain(header.iter().copied())
             .collect();
-        text_columns(&table, s).len()
+        text_columns(&table, s)
     };
     let (whole, next_to_rule) = (band(top), band(first_top));
     if text_columns(&next_to_rule, s).len() < 2 {
         return None;
     }
-    let joins = top < first_top && columns_with(&whole) >= columns_with(&next_to_rule);
-    Some(if joins { top } else { first_top } - 0.5)
+    let columns = columns_with(&next_to_rule);
+    // (a heading set flush left over the columns it spans may start in the
+    // gutter before them, and so join them to the column before as text
+    // columns; it still lies over no more than one of them)
+    let over_one_column = |c: &Line| {
+        columns
+            .iter()
+            .filter(|&&(a, b)| c.x0 < b && c.x1 > a)
+            .count()
+            <= 1
+    };
+    let headings_keep_apart = lines[..lines.len() - 1]
+        .iter()
+        .filter(|r| top_of(r) >= top)
+        .all(|r| r.chunks.iter().all(over_one_column));
+    let sets_columns = columns_with(&whole).len() >= columns.len();
+    let first_top = first_top - 0.5;
+    Some(if top < first_top && sets_columns {
+        (top - 0.5, top - 0.5)
+    } else if top < first_top && headings_keep_apart {
+        (top - 0.5, first_top)
+    } else {
+        (first_top, first_top)
+    })
+}
+
+/// The column of a glyph that lies outside every column's text (a heading
+/// set flush left over the columns it spans, from the gutter before them):
+/// the column, between `splits`, of the middle of its run of glyphs on the
+/// line, so that the heading stays whole.
+fn column_of_run(glyph: &Glyph, glyphs: &[&Glyph], splits: &[f64]) -> Option<usize> {
+    let mut line: Vec<&Glyph> = glyphs
+        .iter()
+        .copied()
+        .filter(|g| (g.origin[1] - glyph.origin[1]).abs() < 0.3 * glyph.size)
+        .collect();
+    line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let at = line.iter().position(|g| std::ptr::eq(*g, glyph))?;
+    let apart = |a: &Glyph, b: &Glyph| b.x0 - a.x1 > glyph.size;
+    let first = (0..at)
+        .rev()
+        .find(|&i| apart(line[i], line[i + 1]))
+        .map_or(0, |i| i + 1);
+    let last = (at..line.len() - 1)
+        .find(|&i| apart(line[i], line[i + 1]))
+        .unwrap_or(line.len() - 1);
+    let middle = (line[first].x0 + line[last].x1) / 2.0;
+    splits
+        .windows(2)
+        .position(|w| middle >= w[0] && middle <= w[1])
 }
 
 /// The foot of the row set just below a table's last rule, within a row's
