@@ -1000,12 +1000,12 @@ fn rows_striped_in_a_tint_keep_the_header_and_the_rows_outside_the_stripes() {
 
 #[test]
 fn html_tables_from_weasyprint_read_whole_with_grouped_headings_over_their_columns() {
-    // four tables as a stylesheet sets them (see the fixture's script)
+    // five tables as a stylesheet sets them (see the fixture's script)
     let d = fixture("html-tables.pdf");
     let t = tables(&d);
     assert_eq!(
         t.len(),
-        4,
+        5,
         "{:?}",
         t.iter().map(|t| rows(t)).collect::<Vec<_>>()
     );
@@ -1053,4 +1053,17 @@ fn html_tables_from_weasyprint_read_whole_with_grouped_headings_over_their_colum
         ]
     );
     assert_eq!(rows(t[3])[4], ["Special constables", "204", "n/a"]);
+    // a list in a cell: each bullet leads its item, though drawn after it
+    assert_eq!(
+        t[4].rows[1][1].text,
+        "Open the new victims' hub\n• recruit six caseworkers\n• move into the Hinchingbrooke site"
+    );
+    assert_eq!(
+        rows(t[4])[3],
+        [
+            "Road safety",
+            "Cut deaths on the A14 by a third by 2025",
+            "Red"
+        ]
+    );
 }

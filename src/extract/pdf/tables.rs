@@ -1534,12 +1534,44 @@ pub fn cell_text(glyphs: &[&Glyph], fonts: &[FontStyle]) -> String {
     if glyphs.is_empty() {
         return String::new();
     }
-    let lines = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
+    let chunks = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
+    reading_lines(chunks).join("\n")
+}
+
+/// A cell's chunks of text as the lines a reader reads, top to bottom.
+/// Chunks on one baseline make one line, in writing order: a list's bullet
+/// and its item, set apart by the indent (and drawn after the text by some
+/// producers), read "• item". Text that is not upright stays in the order
+/// it was drawn.
+fn reading_lines(mut chunks: Vec<Line>) -> Vec<String> {
+    if chunks.iter().any(|c| c.dir != [1.0, 0.0]) {
+        return chunks.into_iter().map(|c| c.text).collect();
+    }
+    chunks.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    let mut lines: Vec<Vec<Line>> = Vec::new();
+    for chunk in chunks {
+        match lines.last_mut() {
+            Some(line) if (chunk.baseline - line[0].baseline).abs() < 0.3 * line[0].size => {
+                line.push(chunk)
+            }
+            _ => lines.push(vec![chunk]),
+        }
+    }
     lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
+        .into_iter()
+        .map(|mut line| {
+            let rtl = line.iter().any(|c| super::bidi::has_rtl(&c.text));
+            line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            if rtl {
+                line.reverse();
+            }
+            let mut text = String::new();
+            for chunk in &line {
+                append_chunk(&mut text, &chunk.text);
+            }
+            text
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1764,6 +1796,17 @@ mod tests {
             .enumerate()
             .map(|(i, c)| glyph(c, x + 5.0 * i as f64, baseline))
             .collect()
+    }
+
+    #[test]
+    fn a_cells_bullets_drawn_after_its_text_lead_their_items() {
+        let mut glyphs = word("Plan", 5.0, 10.0);
+        glyphs.extend(word("one", 25.0, 22.0));
+        glyphs.extend(word("two", 25.0, 34.0));
+        glyphs.extend(word("•", 12.0, 22.0));
+        glyphs.extend(word("•", 12.0, 34.0));
+        let in_cell: Vec<&Glyph> = glyphs.iter().collect();
+        assert_eq!(cell_text(&in_cell, &[]), "Plan\n• one\n• two");
     }
 
     #[test]
