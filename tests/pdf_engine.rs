@@ -659,3 +659,31 @@ fn fills_on_fills_of_their_own_colour_draw_no_rules() {
         ]
     );
 }
+
+#[test]
+fn bands_bleeding_off_the_page_make_no_table_round_it() {
+    // a page-sized background and bands across the page that bleed off it,
+    // some from past the left edge to the right edge, some from the left
+    // edge to past the right (as a design tool offsets them): their sides
+    // run along the page's edges, beyond them or from edge to edge, and make
+    // no table of the page's text; the unruled table under the bands is the
+    // one table
+    let content = "0.9 0.93 0.84 rg 0 -20 630 830 re f 0.35 g 0 740 630 70 re f \
+         0.56 0.69 0.32 rg -15 730 627 14 re f 0 730 630 14 re f \
+         0.35 g -15 540 627 50 re f 0.56 0.69 0.32 rg -15 530 627 14 re f \
+         0 g BT /F1 10 Tf 100 760 Td (Annual figures) Tj ET \
+         BT /F1 10 Tf 100 560 Td (Second section) Tj ET \
+         BT /F1 10 Tf 100 680 Td (Area) Tj 150 0 Td (Offences) Tj 100 0 Td (Rate) Tj \
+         -250 -14 Td (North) Tj 150 0 Td (4,120) Tj 100 0 Td (31.2) Tj \
+         -250 -14 Td (South) Tj 150 0 Td (2,210) Tj 100 0 Td (22.4) Tj \
+         -250 -14 Td (East) Tj 150 0 Td (3,005) Tj 100 0 Td (17.0) Tj ET";
+    assert_eq!(
+        the_one_table(content),
+        vec![
+            vec!["Area", "Offences", "Rate"],
+            vec!["North", "4,120", "31.2"],
+            vec!["South", "2,210", "22.4"],
+            vec!["East", "3,005", "17.0"],
+        ]
+    );
+}

@@ -423,7 +423,9 @@ impl<'a> Interpreter<'a> {
                 let panel = run.path_bent && filled_only;
                 let room = limits::MAX_PAGE_SEGMENTS.saturating_sub(run.out.segments.len());
                 if !(panel || invisible) {
-                    run.out.segments.extend(segs.into_iter().take(room));
+                    let (width, height) = (run.out.width, run.out.height);
+                    let shown = segs.into_iter().filter(|s| on_page(s, width, height));
+                    run.out.segments.extend(shown.take(room));
                 }
                 run.end_path();
             }
@@ -911,6 +913,22 @@ impl PageRun {
             });
         }
     }
+}
+
+/// A side drawn along the page's edge or past it shows nothing there (a
+/// background or a band bleeding off the page), and one that runs from edge
+/// to edge divides the page itself (a band across it): neither is a
+/// table's rule.
+fn on_page(seg: &Segment, width: f64, height: f64) -> bool {
+    const EDGE: f64 = 0.5;
+    let within = |v: f64, end: f64| v > EDGE && v < end - EDGE;
+    // (where the side stands across the page, and where it runs from and to)
+    let (at, page_across, from, to, page_along) = if seg.x1 - seg.x0 < seg.bottom - seg.top {
+        ((seg.x0 + seg.x1) / 2.0, width, seg.top, seg.bottom, height)
+    } else {
+        ((seg.top + seg.bottom) / 2.0, height, seg.x0, seg.x1, width)
+    };
+    within(at, page_across) && !(from <= EDGE && to >= page_along - EDGE)
 }
 
 /// A form XObject's /BBox, [x0, y0, x1, y1] in its own space.
