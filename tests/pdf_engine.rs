@@ -1,7 +1,7 @@
 //! The PDF text engine on hand-made PDFs (one feature each) and on the corpus variants.
 
 use lopdf::{dictionary, Dictionary, Document as Pdf, Object, Stream};
-use reportmine::document::Document;
+use reportmine::document::{BlockKind, Document};
 use reportmine::extract::{extract_bytes, extract_file, ExtractError};
 use std::path::{Path, PathBuf};
 
@@ -686,4 +686,22 @@ fn bands_bleeding_off_the_page_make_no_table_round_it() {
             vec!["East", "3,005", "17.0"],
         ]
     );
+}
+
+#[test]
+fn a_chromium_print_s_bullets_drawn_after_their_items_lead_them() {
+    // Chromium draws a list's markers after the items' text: each priority
+    // of the 2017-20 plan is one list item led by its bullet, and no bullet
+    // is left standing alone at the end of the page
+    let rel = "raw/cambridgeshire-pcc/police-and-crime-plan-2017-20.pdf";
+    let d = extract_file(&fixture(rel), "id", rel).unwrap();
+    let page_11: Vec<_> = d.blocks.iter().filter(|b| b.page == Some(11)).collect();
+    assert!(page_11.iter().any(|b| {
+        b.kind == BlockKind::ListItem
+            && b.text.starts_with(
+                "• Ensure victims of crime receive a consistently high quality investigation",
+            )
+    }));
+    let lone = d.blocks.iter().filter(|b| b.text.trim() == "•").count();
+    assert_eq!(lone, 0);
 }

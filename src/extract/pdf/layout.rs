@@ -143,6 +143,10 @@ pub fn page_lines<'g>(
         if let Some((line, n, bold)) = current.take() {
             lines.push(finish_line(line, n, bold));
         }
+        if let Some(host) = marker_host(&lines, g, style.symbolic, s) {
+            lead_with_marker(&mut lines[host], g);
+            continue;
+        }
         let mut text = String::with_capacity(64);
         if style.symbolic {
             text.push('\u{2022}');
@@ -194,6 +198,45 @@ fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
     let script = line.size.min(g.size) <= s.script_size * size && shift <= s.script_shift * size;
     let gap = u0 - line.u1;
     (same_baseline || script) && gap >= -0.5 * size && gap <= s.segment_gap * size
+}
+
+/// The line a bullet leads when the producer draws it after the item's
+/// text (WeasyPrint draws list markers last): a line already read, on the
+/// bullet's baseline, that starts just after it and has no marker of its own.
+fn marker_host(lines: &[Line], g: &Glyph, symbolic: bool, s: &LayoutSettings) -> Option<usize> {
+    let mut chars = g.text.trim().chars();
+    let bullet = symbolic
+        || matches!((chars.next(), chars.next()), (Some(c), None) if "•◦▪▫●○■□‣⁃➢➤►▶❖◆◇".contains(c));
+    if !bullet {
+        return None;
+    }
+    let (_, u1, v) = writing_frame(g);
+    let nearby = lines.len().saturating_sub(MARKER_LOOKBACK);
+    let host = lines[nearby..].iter().rposition(|l| {
+        let size = l.size.max(g.size);
+        let gap = l.u0 - u1;
+        same_direction(l.dir, g.dir)
+            && (l.baseline - v).abs() <= s.baseline_tolerance * size
+            && gap >= -0.1 * size
+            && gap <= s.segment_gap * size
+            && list_marker(l).is_none()
+    })?;
+    Some(nearby + host)
+}
+
+/// How many lines back a bullet drawn late looks for its item's line.
+const MARKER_LOOKBACK: usize = 64;
+
+/// Puts a bullet drawn after its item's text at the head of the item's line.
+fn lead_with_marker(line: &mut Line, g: &Glyph) {
+    let (u0, _, _) = writing_frame(g);
+    line.text = format!("\u{2022} {}", line.text);
+    line.symbol_start = true;
+    line.x0 = line.x0.min(g.x0);
+    line.x1 = line.x1.max(g.x1);
+    line.top = line.top.min(g.top);
+    line.bottom = line.bottom.max(g.bottom);
+    line.u0 = line.u0.min(u0);
 }
 
 /// Whether `g`, joining `line`, is set smaller than it and raised above its
@@ -607,6 +650,19 @@ mod tests {
         // a caption in smaller type a line below, from the left margin
         gs.extend(test_glyphs("Source", 100.0, 208.0, 6.0));
         assert_eq!(texts(&gs), ["CO2", "Source"]);
+    }
+
+    #[test]
+    fn bullets_drawn_after_their_items_lead_them() {
+        // two items drawn first, then their bullets, 9 pt left of the text
+        let mut gs = test_glyphs("Victims first", 100.0, 200.0, 10.0);
+        gs.extend(test_glyphs("Safer roads", 100.0, 214.0, 10.0));
+        gs.extend(test_glyphs("•", 88.0, 200.0, 10.0));
+        gs.extend(test_glyphs("•", 88.0, 214.0, 10.0));
+        // a minus drawn after its figure is no bullet
+        gs.extend(test_glyphs("42", 100.0, 228.0, 10.0));
+        gs.extend(test_glyphs("-", 95.0, 228.0, 10.0));
+        assert_eq!(texts(&gs), ["• Victims first", "• Safer roads", "42", "-"]);
     }
 
     #[test]

@@ -566,6 +566,26 @@ fn is_labelled_list(rows: &[Vec<Cell>]) -> bool {
         && labels.iter().any(plain)
 }
 
+/// Bulleted lists set side by side (a page's columns of points, a framework
+/// of aims beside objectives) line up as a table's columns do. When every
+/// column holds an item led by a bullet, they are lists: a table with a
+/// list in a cell has it in one column, beside names and figures.
+fn is_lists_side_by_side(rows: &[Vec<Cell>]) -> bool {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let led_by_bullet = |t: &str| {
+        let mut chars = t.chars();
+        let bullet = chars
+            .next()
+            .is_some_and(|c| "•◦▪▫●○■□‣⁃➢➤►▶❖◆◇".contains(c));
+        bullet && chars.next().is_some_and(char::is_whitespace)
+    };
+    let listed = |c: usize| {
+        rows.iter()
+            .any(|r| r.get(c).is_some_and(|cell| led_by_bullet(&cell.text)))
+    };
+    width >= 2 && (0..width).all(listed)
+}
+
 /// Everything on a page as one unruled table, laid out as the stream modes
 /// of tabula, camelot and pdfplumber lay it out: every text line is a row
 /// (but for the lines of a cell that plainly wraps, which are one cell, see
@@ -1126,7 +1146,10 @@ fn build(
     else {
         return Vec::new();
     };
-    if reads_as_prose(&table.rows, s) || is_labelled_list(&table.rows) {
+    if reads_as_prose(&table.rows, s)
+        || is_labelled_list(&table.rows)
+        || is_lists_side_by_side(&table.rows)
+    {
         return Vec::new();
     }
     let mut found = FoundTable {
@@ -1595,6 +1618,32 @@ mod tests {
         let found = found_on(&page(&refs));
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0][0].len(), 6);
+    }
+
+    #[test]
+    fn bulleted_lists_side_by_side_are_not_a_table_and_a_list_beside_figures_is() {
+        let lists = page(&[
+            ("• House burglary", 50.0, 100.0),
+            ("• More local policing", 250.0, 100.0),
+            ("• Road safety", 50.0, 112.0),
+            ("• Offenders brought to justice", 250.0, 112.0),
+            ("• Criminal damage", 50.0, 124.0),
+            ("• Road safety", 250.0, 124.0),
+            ("• Cybercrime", 50.0, 136.0),
+            ("• House burglary", 250.0, 136.0),
+        ]);
+        assert!(found_on(&lists).is_empty());
+        let table = page(&[
+            ("• House burglary", 50.0, 100.0),
+            ("1,204", 250.0, 100.0),
+            ("• Road safety", 50.0, 112.0),
+            ("310", 250.0, 112.0),
+            ("• Criminal damage", 50.0, 124.0),
+            ("2,118", 250.0, 124.0),
+            ("• Cybercrime", 50.0, 136.0),
+            ("95", 250.0, 136.0),
+        ]);
+        assert_eq!(found_on(&table).len(), 1);
     }
 
     #[test]
