@@ -1000,12 +1000,12 @@ fn rows_striped_in_a_tint_keep_the_header_and_the_rows_outside_the_stripes() {
 
 #[test]
 fn html_tables_from_weasyprint_read_whole_with_grouped_headings_over_their_columns() {
-    // five tables as a stylesheet sets them (see the fixture's script)
+    // six tables as a stylesheet sets them (see the fixture's script)
     let d = fixture("html-tables.pdf");
     let t = tables(&d);
     assert_eq!(
         t.len(),
-        5,
+        6,
         "{:?}",
         t.iter().map(|t| rows(t)).collect::<Vec<_>>()
     );
@@ -1066,4 +1066,10 @@ fn html_tables_from_weasyprint_read_whole_with_grouped_headings_over_their_colum
             "Red"
         ]
     );
+    // ruled above each row: the last row stands below the last rule
+    assert_eq!(
+        rows(t[5]).last().unwrap(),
+        &["Peterborough", "18,022", "11.9", "Urban"]
+    );
+    assert_eq!(rows(t[5]).len(), 5);
 }

@@ -684,15 +684,27 @@ fn table_from_row_rules(
         .find(|h| *h >= s.sliver)
         .unwrap_or(heights[0]);
     let mut columns_top = bounds[0];
-    if let Some((header_top, set_by)) = header_above(page, (x0, x1), &bounds, row_height, fonts, s)
-    {
+    let header = header_above(page, (x0, x1), &bounds, row_height, fonts, s);
+    // (with no header above the first rule, the rules may stand above their
+    // rows, a stylesheet's top borders: the last row is then below the last rule)
+    let ruled_above_rows = header.is_none();
+    if let Some((header_top, set_by)) = header {
         bounds.insert(0, header_top);
         columns_top = set_by;
     }
     // (the foot of a tint striping every other row is not the table's foot)
-    if fill_side(rules[rules.len() - 1], &page.fills, s) {
+    let striped = fill_side(rules[rules.len() - 1], &page.fills, s);
+    if ruled_above_rows || striped {
         let last = bounds[bounds.len() - 1];
-        if let Some(foot) = row_below(page, (x0, x1), last, row_height, s) {
+        let foot = row_below(page, (x0, x1), last, row_height, s);
+        // (a row that another group of rules takes in is that group's)
+        let theirs = |foot: f64| {
+            let middle = (last + foot) / 2.0;
+            others
+                .iter()
+                .any(|o| middle > o[1] && middle < o[3] && o[0] < x1 && o[2] > x0)
+        };
+        if let Some(foot) = foot.filter(|&f| striped || !theirs(f)) {
             bounds.push(foot);
         }
     }
