@@ -1908,14 +1908,22 @@ mod tests {
     /// A table framed by rules round its header and its body only: columns
     /// ruled at x = 0, 100, 200, 300, the header band 0-20, the body band 20-100.
     fn framed(body: &[(&str, f64, f64)]) -> Vec<FoundTable> {
+        framed_under(&["Area", "2019", "2020"], body)
+    }
+
+    /// A table framed as `framed`'s is, with a column 100 wide for each heading.
+    fn framed_under(headings: &[&str], body: &[(&str, f64, f64)]) -> Vec<FoundTable> {
+        let right = 100.0 * headings.len() as f64;
         let mut segs: Vec<Segment> = [0.0, 20.0, 100.0]
             .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
+            .map(|y| seg(0.0, y, right, y))
             .collect();
-        segs.extend([0.0, 100.0, 200.0, 300.0].map(|x| seg(x, 0.0, x, 100.0)));
+        segs.extend(
+            (0..=headings.len()).map(|c| seg(100.0 * c as f64, 0.0, 100.0 * c as f64, 100.0)),
+        );
         let mut glyphs = vec![];
-        for (text, x) in [("Area", 5.0), ("2019", 105.0), ("2020", 205.0)] {
-            glyphs.extend(word(text, x, 15.0));
+        for (c, text) in headings.iter().enumerate() {
+            glyphs.extend(word(text, 5.0 + 100.0 * c as f64, 15.0));
         }
         for (text, x, y) in body {
             glyphs.extend(word(text, *x, *y));
@@ -1949,24 +1957,7 @@ mod tests {
 
     /// `framed`'s table with a fourth column, ruled at x = 400, for a trend.
     fn framed_with_trend(body: &[(&str, f64, f64)]) -> Vec<FoundTable> {
-        let mut segs: Vec<Segment> = [0.0, 20.0, 100.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 400.0, y))
-            .collect();
-        segs.extend([0.0, 100.0, 200.0, 300.0, 400.0].map(|x| seg(x, 0.0, x, 100.0)));
-        let mut glyphs = vec![];
-        for (text, x) in [
-            ("Area", 5.0),
-            ("2019", 105.0),
-            ("2020", 205.0),
-            ("Trend", 305.0),
-        ] {
-            glyphs.extend(word(text, x, 15.0));
-        }
-        for (text, x, y) in body {
-            glyphs.extend(word(text, *x, *y));
-        }
-        ruled_tables_of(glyphs, segs)
+        framed_under(&["Area", "2019", "2020", "Trend"], body)
     }
 
     #[test]
