@@ -689,6 +689,35 @@ fn bands_bleeding_off_the_page_make_no_table_round_it() {
 }
 
 #[test]
+fn a_page_cropped_tight_round_a_table_keeps_the_rules_on_its_edges() {
+    // a 300 x 40 page holding only a ruled table of two rows, its rules drawn
+    // as thin filled bars (as TeX draws them) along the page's edges and
+    // across it: too few rows to be found without its rules
+    let bar = |x: f64, y: f64, w: f64, h: f64| format!("{x} {y} {w} {h} re f ");
+    let mut rules = String::new();
+    for y in [0.0, 20.0, 39.6] {
+        rules += &bar(0.0, y, 300.0, 0.4);
+    }
+    for x in [0.0, 150.0, 299.6] {
+        rules += &bar(x, 0.0, 0.4, 40.0);
+    }
+    let content = format!(
+        "0 g {rules}BT /F1 10 Tf 5 25 Td (Area) Tj 150 0 Td (Offences) Tj \
+         -150 -20 Td (North) Tj 150 0 Td (4,120) Tj ET"
+    );
+    let doc = extract(&one_page(
+        &content,
+        dictionary! { "MediaBox" => vec![0.into(), 0.into(), 300.into(), 40.into()] },
+    ));
+    let tables: Vec<_> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    assert_eq!(
+        tables[0].texts(),
+        vec![vec!["Area", "Offences"], vec!["North", "4,120"]]
+    );
+}
+
+#[test]
 fn a_chromium_print_s_bullets_drawn_after_their_items_lead_them() {
     // Chromium draws a list's markers after the items' text: each priority
     // of the 2017-20 plan is one list item led by its bullet, and no bullet

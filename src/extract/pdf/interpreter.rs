@@ -915,20 +915,23 @@ impl PageRun {
     }
 }
 
-/// A side drawn along the page's edge or past it shows nothing there (a
-/// background or a band bleeding off the page), and one that runs from edge
-/// to edge divides the page itself (a band across it): neither is a
-/// table's rule.
+/// A side drawn past the page's edge shows nothing (a background or a band
+/// bleeding off the page), and one that runs from edge to edge and past an
+/// edge divides the page itself (a band across it): neither is a table's
+/// rule. (A page cropped tight round a table has its rules on the edges,
+/// not past them, and keeps them.)
 fn on_page(seg: &Segment, width: f64, height: f64) -> bool {
     const EDGE: f64 = 0.5;
-    let within = |v: f64, end: f64| v > EDGE && v < end - EDGE;
     // (where the side stands across the page, and where it runs from and to)
     let (at, page_across, from, to, page_along) = if seg.x1 - seg.x0 < seg.bottom - seg.top {
         ((seg.x0 + seg.x1) / 2.0, width, seg.top, seg.bottom, height)
     } else {
         ((seg.top + seg.bottom) / 2.0, height, seg.x0, seg.x1, width)
     };
-    within(at, page_across) && !(from <= EDGE && to >= page_along - EDGE)
+    let shown = at >= -EDGE && at <= page_across + EDGE;
+    let across_the_page = from <= EDGE && to >= page_along - EDGE;
+    let bleeds = from < -EDGE || to > page_along + EDGE;
+    shown && !(across_the_page && bleeds)
 }
 
 /// A form XObject's /BBox, [x0, y0, x1, y1] in its own space.
