@@ -205,8 +205,8 @@ fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
 /// bullet's baseline, that starts just after it and has no marker of its own.
 fn marker_host(lines: &[Line], g: &Glyph, symbolic: bool, s: &LayoutSettings) -> Option<usize> {
     let mut chars = g.text.trim().chars();
-    let bullet = symbolic
-        || matches!((chars.next(), chars.next()), (Some(c), None) if "•◦▪▫●○■□‣⁃➢➤►▶❖◆◇".contains(c));
+    let bullet =
+        symbolic || matches!((chars.next(), chars.next()), (Some(c), None) if is_bullet_glyph(c));
     if !bullet {
         return None;
     }
@@ -572,7 +572,13 @@ pub fn list_marker(line: &Line) -> Option<&str> {
 
 /// A bullet character (private-use code points are symbol-font bullets).
 pub fn is_bullet(c: char) -> bool {
-    "•◦▪▫●○■□‣⁃–✓✔➢➤►▶❖◆◇·-*".contains(c) || ('\u{e000}'..='\u{f8ff}').contains(&c)
+    is_bullet_glyph(c) || "–✓✔·-*".contains(c) || ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
+
+/// A character drawn only as a list's bullet, never in a word or a figure
+/// (unlike "-", "*" or "·").
+pub fn is_bullet_glyph(c: char) -> bool {
+    "•◦▪▫●○■□‣⁃➢➤►▶❖◆◇".contains(c)
 }
 
 /// Whether a text is a list label on its own: a bullet, or a number or

@@ -6,7 +6,7 @@
 
 use super::geometry::enclosing;
 use super::interpreter::{Fill, FontStyle, Glyph, PageContent};
-use super::layout::{is_list_label, page_lines, LayoutSettings, Line};
+use super::layout::{is_bullet_glyph, is_list_label, page_lines, LayoutSettings, Line};
 use super::sideways_headings::add_sideways_headings;
 use super::tables::{append_chunk, colours_at, mark_taken, FoundTable};
 use super::wrapped_cells::{self, TableLine};
@@ -574,9 +574,7 @@ fn is_lists_side_by_side(rows: &[Vec<Cell>]) -> bool {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let led_by_bullet = |t: &str| {
         let mut chars = t.chars();
-        let bullet = chars
-            .next()
-            .is_some_and(|c| "•◦▪▫●○■□‣⁃➢➤►▶❖◆◇".contains(c));
+        let bullet = chars.next().is_some_and(is_bullet_glyph);
         bullet && chars.next().is_some_and(char::is_whitespace)
     };
     let listed = |c: usize| {
