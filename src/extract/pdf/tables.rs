@@ -1555,30 +1555,19 @@ pub fn cell_text(glyphs: &[&Glyph], fonts: &[FontStyle]) -> String {
 /// and its item, set apart by the indent (and drawn after the text by some
 /// producers), read "• item". Text that is not upright stays in the order
 /// it was drawn.
-fn reading_lines(mut chunks: Vec<Line>) -> Vec<String> {
+fn reading_lines(chunks: Vec<Line>) -> Vec<String> {
     if chunks.iter().any(|c| c.dir != [1.0, 0.0]) {
         return chunks.into_iter().map(|c| c.text).collect();
     }
-    chunks.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
-    let mut lines: Vec<Vec<Line>> = Vec::new();
-    for chunk in chunks {
-        match lines.last_mut() {
-            Some(line) if (chunk.baseline - line[0].baseline).abs() < 0.3 * line[0].size => {
-                line.push(chunk)
-            }
-            _ => lines.push(vec![chunk]),
-        }
-    }
-    lines
+    rows_of(chunks)
         .into_iter()
-        .map(|mut line| {
-            let rtl = line.iter().any(|c| super::bidi::has_rtl(&c.text));
-            line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            if rtl {
-                line.reverse();
+        .map(|row| {
+            let mut chunks = row.chunks;
+            if chunks.iter().any(|c| super::bidi::has_rtl(&c.text)) {
+                chunks.reverse();
             }
             let mut text = String::new();
-            for chunk in &line {
+            for chunk in &chunks {
                 append_chunk(&mut text, &chunk.text);
             }
             text
