@@ -26,6 +26,9 @@ pub struct StreamSettings {
     pub max_single_share: f64,
     /// Most lines a header laid out line by line may have.
     pub max_header_rows: usize,
+    /// A row of headings set apart above a table's first row (baseline to
+    /// baseline) sits at most this far above it (× font size).
+    pub max_header_gap: f64,
     /// A gap this wide (pt) that no text crosses anywhere on the page parts its text columns.
     pub gutter_min: f64,
     /// Most gutters a page is parted at (each costs two more passes).
@@ -77,6 +80,7 @@ impl Default for StreamSettings {
             max_single_rows: 2,
             max_single_share: 0.5,
             max_header_rows: 6,
+            max_header_gap: 4.0,
             gutter_min: 12.0,
             max_gutters: 8,
             max_words_per_cell: 4.0,
@@ -309,6 +313,8 @@ fn detect(
     let rows = free_rows(page, taken, fonts, s);
     let mut out = Vec::new();
     let mut start = 0;
+    // rows up to here belong to a table found already
+    let mut claimed = 0;
     while start < rows.len() {
         if rows[start].chunks.len() < 2 {
             start += 1;
@@ -317,7 +323,11 @@ fn detect(
         // Rows of one chunk join the run when the whole reads as a table; when
         // it does not (a list runs into prose), the parts between them may.
         let end = run_end(&rows, start, s.max_single_rows, s);
-        let top = header_start(&rows, start, s).min(first_record_start(&rows, start, end, s));
+        let mut top = header_start(&rows, start, s).min(first_record_start(&rows, start, end, s));
+        if top == start && start > claimed {
+            top = headings_set_apart(&rows, start, end, s);
+        }
+        let found = out.len();
         let mut whole = Vec::new();
         if top < start {
             whole = table_of_run(&rows[top..end], page, taken, fonts, strips, s);
@@ -345,9 +355,71 @@ fn detect(
                 }
             }
         }
+        if out.len() > found {
+            claimed = end;
+        }
         start = end;
     }
     out
+}
+
+/// Where a table's header begins when it is set apart from the first row by
+/// more space than the rows are from each other (a header spaced off its
+/// figures): the rows above `start`, the nearest within `max_header_gap` and
+/// the others close above it, whose chunks each stand over one column of the
+/// run's rows and hold no figures. A title or a paragraph above the table
+/// runs across its columns, and a table above it has figures.
+fn headings_set_apart(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> usize {
+    let first = &rows[start];
+    let widest = rows[start..end]
+        .iter()
+        .max_by_key(|r| r.chunks.len())
+        .unwrap_or(first);
+    let mut top = start;
+    while top > 0 && start - top < s.max_header_rows {
+        let (above, below) = (&rows[top - 1], &rows[top]);
+        let gap = below.baseline - above.baseline;
+        let limit = if top == start {
+            s.max_header_gap
+        } else {
+            s.max_row_gap
+        };
+        let similar_size = above.size <= first.size * (1.0 + s.size_tolerance);
+        if gap > limit * above.size
+            || !similar_size
+            || !heads_columns(above, &rows[start..end], widest)
+        {
+            break;
+        }
+        top -= 1;
+    }
+    top
+}
+
+/// Whether a row of several chunks, none a figure, stands over the columns of
+/// `body`: each chunk over a chunk of some row of it and across no gap
+/// between two chunks of any row, and no two over one chunk of its widest row.
+fn heads_columns(row: &Row, body: &[Row], widest: &Row) -> bool {
+    let overlaps = |a: &Line, b: &Line| a.x0 < b.x1 && b.x0 < a.x1;
+    let over_one_column = |h: &Line| {
+        body.iter().any(|r| r.chunks.iter().any(|c| overlaps(h, c)))
+            && body
+                .iter()
+                .all(|r| r.chunks.iter().filter(|c| overlaps(h, c)).count() <= 1)
+    };
+    let mut last_column = None;
+    for h in &row.chunks {
+        if super::holds_data(&h.text) || !over_one_column(h) {
+            return false;
+        }
+        if let Some(k) = widest.chunks.iter().position(|c| overlaps(h, c)) {
+            if last_column.is_some_and(|l| k <= l) {
+                return false;
+            }
+            last_column = Some(k);
+        }
+    }
+    row.chunks.len() >= 2
 }
 
 /// Where a run of table rows that starts at `start` (a row of several chunks)
@@ -1485,6 +1557,69 @@ mod tests {
             found[0].table.header_rows, 2,
             "the two heading lines are the header"
         );
+    }
+
+    #[test]
+    fn headings_spaced_off_the_first_row_head_the_table_and_a_title_or_figures_do_not() {
+        // rows 12 pt apart; the headings 32 pt above the first row (further
+        // than rows of a run are apart), a line of figures from a table above
+        // 34 pt above them
+        let tables = |above: &[(&'static str, f64)]| {
+            let mut words: Vec<(&str, f64, f64)> =
+                above.iter().map(|&(t, x)| (t, x, 50.0)).collect();
+            words.extend([
+                ("Offence", 50.0, 84.0),
+                ("Recorded", 200.0, 84.0),
+                ("Change", 300.0, 84.0),
+                ("Burglary", 50.0, 116.0),
+                ("1,204", 200.0, 116.0),
+                ("-4%", 300.0, 116.0),
+                ("Robbery", 50.0, 128.0),
+                ("311", 200.0, 128.0),
+                ("+2%", 300.0, 128.0),
+                ("Vehicle crime", 50.0, 140.0),
+                ("2,870", 200.0, 140.0),
+                ("-9%", 300.0, 140.0),
+            ]);
+            let p = page(&words);
+            stream_tables(
+                &p,
+                &vec![false; p.glyphs.len()],
+                &[],
+                &StreamSettings::default(),
+            )
+        };
+        let found = tables(&[]);
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows[0], vec!["Offence", "Recorded", "Change"]);
+        assert_eq!(rows.len(), 4);
+
+        // a row of figures (the foot of another table) is not taken as headings
+        let found = tables(&[("Total", 50.0), ("9,120", 200.0), ("-3%", 300.0)]);
+        assert_eq!(texts(&found[0])[0], vec!["Offence", "Recorded", "Change"]);
+
+        // nor are headings across the columns: no heading over two of them
+        let p = page(&[
+            ("Offence and", 50.0, 84.0),
+            ("outcome in 2024", 120.0, 84.0),
+            ("Burglary", 50.0, 116.0),
+            ("1,204", 200.0, 116.0),
+            ("-4%", 300.0, 116.0),
+            ("Robbery", 50.0, 128.0),
+            ("311", 200.0, 128.0),
+            ("+2%", 300.0, 128.0),
+            ("Vehicle crime", 50.0, 140.0),
+            ("2,870", 200.0, 140.0),
+            ("-9%", 300.0, 140.0),
+        ]);
+        let found = stream_tables(
+            &p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        );
+        assert_eq!(texts(&found[0])[0], vec!["Burglary", "1,204", "-4%"]);
     }
 
     #[test]
