@@ -1073,3 +1073,49 @@ fn html_tables_from_weasyprint_read_whole_with_grouped_headings_over_their_colum
     );
     assert_eq!(rows(t[5]).len(), 5);
 }
+
+#[test]
+fn chromium_s_cells_set_at_the_middle_of_their_rows_make_one_row_per_record() {
+    // a browser sets each cell at its row's middle (see the fixture's script)
+    let d = fixture("chromium-centred-cells.pdf");
+    let t = tables(&d);
+    assert_eq!(
+        t.len(),
+        2,
+        "{:?}",
+        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
+    );
+    let grants = rows(t[0]);
+    // the header's lines stay rows of their own, as the peers lay them out;
+    // "Purpose", centred over its column, stays in it
+    assert_eq!(t[0].header_rows, 3);
+    assert_eq!(grants[1], ["Partner", "", "Purpose"]);
+    assert_eq!(
+        grants[3..],
+        [
+            [
+                "Victim Support",
+                "450,000",
+                "Core funding for the victims' hub and outreach workers across the county"
+            ],
+            ["Youth Offending Service", "120,500", "Early intervention"],
+            [
+                "Community Safety Partnership",
+                "85,000",
+                "Local problem solving projects chosen by district councils each year"
+            ],
+            ["Road Safety Partnership", "30,000", "Speed awareness"],
+        ]
+    );
+    // a header row spaced off the first row heads its table
+    assert_eq!(
+        rows(t[1]),
+        [
+            ["Call type", "Calls", "In target"],
+            ["Emergency (999)", "182,410", "91.2%"],
+            ["Non-emergency (101)", "251,077", "74.5%"],
+            ["Online reports", "48,330", "88.0%"],
+        ]
+    );
+    assert_eq!(t[1].header_rows, 1);
+}

@@ -449,7 +449,10 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
             // its lines in an accounts statement) is a row of the table
             let line = &rows[j].chunks[0];
             let larger = line.size > rows[start].size * (1.0 + s.size_tolerance);
-            if larger || (line.bold && !in_pitch(rows, start, end, j, s)) {
+            // (a bold line close under a bold row is a heading's second line)
+            let under_bold_row = rows[j - 1].chunks.iter().all(|c| c.bold)
+                && rows[j].baseline - rows[j - 1].baseline <= s.wrap_leading * line.size;
+            if larger || (line.bold && !under_bold_row && !in_pitch(rows, start, end, j, s)) {
                 break 'extend;
             }
         }
@@ -524,6 +527,34 @@ fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     below.is_some_and(|(m, o)| wraps_round(m, o)) || above.is_some_and(|(m, o)| wraps_round(m, o))
 }
 
+/// Whether row `i`, of one chunk, is the middle line of a record whose
+/// other cells wrap above and below it (a figure set at the middle of its
+/// row, the label and the text beside it each on two lines): the rows next
+/// above and below it lie within a line's leading of it, as far above as
+/// below, and hold text only beside it, none above or under it.
+fn centred_in_a_record(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
+    let [line] = rows[i].chunks.as_slice() else {
+        return false;
+    };
+    let (Some(above), Some(below)) = (i.checked_sub(1).map(|k| &rows[k]), rows.get(i + 1)) else {
+        return false;
+    };
+    let (up, down) = (
+        rows[i].baseline - above.baseline,
+        below.baseline - rows[i].baseline,
+    );
+    let beside = |other: &Row| {
+        other
+            .chunks
+            .iter()
+            .all(|c| c.x1 < line.x0 || c.x0 > line.x1)
+    };
+    up.max(down) <= s.wrap_leading * line.size
+        && (up - down).abs() <= s.pitch_tolerance * up.max(down)
+        && beside(above)
+        && beside(below)
+}
+
 /// Where the first record of a run begins when its cell wraps above its row
 /// of figures (a record set at its foot): the lines of one chunk close above
 /// the run's first row, from the same left edge as its first cell, set
@@ -596,7 +627,10 @@ fn table_of_run(
     let mut in_table = false;
     for (i, row) in rows.iter().enumerate() {
         let wrapped = in_table && continues_a_cell(&rows[i - 1], row, s);
-        in_table = row.chunks.len() >= 2 || wrapped || straddles_a_row(rows, i, s);
+        in_table = row.chunks.len() >= 2
+            || wrapped
+            || straddles_a_row(rows, i, s)
+            || centred_in_a_record(rows, i, s);
         single += usize::from(!in_table);
     }
     if multi < s.min_rows || single as f64 > s.max_single_share * multi as f64 {
@@ -1063,11 +1097,15 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
     let figure_regions = regions.clone();
     // the header: the lines above the first line of figures
     let header_end = rows.iter().position(|r| holds_figures(&r)).unwrap_or(0);
-    let others = rows
+    // (the body's text before the header's, so that a heading centred over
+    // a column of text wider than its figures' lines falls in that column)
+    let mut others: Vec<(bool, &Chunk)> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| !holds_figures(r))
-        .flat_map(|(i, r)| r.iter().map(move |c| (i < header_end, c)));
+        .flat_map(|(i, r)| r.iter().map(move |c| (i < header_end, c)))
+        .collect();
+    others.sort_by_key(|(in_header, _)| *in_header);
     let (mut cut, mut whole) = (false, Vec::new());
     for (in_header, c) in others {
         match figure_bounds
@@ -1079,7 +1117,17 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
             1 => whole.push([c.x0, c.letters.0, c.x1, c.letters.1]),
             _ => cut = true,
         }
-        if regions.iter().any(|r| r.0.max(c.x0) <= r.1.min(c.x1)) {
+        let overlapped: Vec<usize> = (0..regions.len())
+            .filter(|&k| regions[k].0.max(c.x0) <= regions[k].1.min(c.x1))
+            .collect();
+        if let [k] = overlapped.as_slice() {
+            // a body line wider than the figures' lines of its column widens it
+            if !in_header {
+                regions[*k] = (regions[*k].0.min(c.x0), regions[*k].1.max(c.x1));
+            }
+            continue;
+        }
+        if !overlapped.is_empty() {
             continue;
         }
         // (a heading of the column after the gap falls in that column already)

@@ -112,8 +112,10 @@ fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
 /// every column and the others hold only some of them (the wrapped lines of
 /// its longer cells, above or below it), or when one line holds several
 /// columns and the others only columns it lacks (a cell wrapped round a row
-/// of figures set at the record's centre). Two lines each holding columns
-/// the other lacks, or two full lines, are rows of their own.
+/// of figures set at the record's centre), or when a line between others
+/// holds only columns they all lack (a figure at the record's centre, the
+/// cells beside it wrapped round it). Two lines each holding columns the
+/// other lacks, or two full lines, are rows of their own.
 fn is_one_record(lines: &[TableLine]) -> bool {
     let sets: Vec<Vec<usize>> = lines.iter().map(TableLine::occupied).collect();
     let widest = sets
@@ -128,7 +130,15 @@ fn is_one_record(lines: &[TableLine]) -> bool {
             .all(|s| s.iter().all(|c| !anchor.contains(c))),
         _ => false,
     };
-    widest == 1 || wrapped_round
+    // a figure at the middle of a record whose label and text each wrap
+    // round it, on the lines above and below
+    let disjoint = |a: &Vec<usize>, b: &Vec<usize>| a.iter().all(|c| !b.contains(c));
+    let centred_round = (1..sets.len().saturating_sub(1)).any(|k| {
+        sets.iter()
+            .enumerate()
+            .all(|(i, other)| i == k || disjoint(other, &sets[k]))
+    });
+    widest == 1 || wrapped_round || centred_round
 }
 
 fn is_subset(a: &[usize], b: &[usize]) -> bool {
@@ -252,6 +262,35 @@ mod tests {
         assert_eq!(
             rows[1],
             vec!["Regional pulmonary\nand sleep\nmedicine", "20"]
+        );
+    }
+
+    #[test]
+    fn a_figure_between_a_label_and_a_text_each_wrapped_round_it_is_one_record() {
+        // the label and the purpose each on two lines, the award on the line
+        // between them; two lines of one figure each are two records
+        let lines = [
+            line(&["Recipient", "Award", "Purpose"], 100.0),
+            line(&["Community Safety", "", "Local problem solving"], 120.0),
+            line(&["", "85,000", ""], 126.0),
+            line(&["Partnership", "", "projects each year"], 132.0),
+            line(&["", "1,200", ""], 152.0),
+            line(&["", "900", ""], 158.0),
+            line(&["Road Safety", "30,000", "Speed awareness"], 178.0),
+        ];
+        assert_eq!(
+            rows(&lines, 1),
+            vec![
+                vec!["Recipient", "Award", "Purpose"],
+                vec![
+                    "Community Safety\nPartnership",
+                    "85,000",
+                    "Local problem solving\nprojects each year"
+                ],
+                vec!["", "1,200", ""],
+                vec!["", "900", ""],
+                vec!["Road Safety", "30,000", "Speed awareness"],
+            ]
         );
     }
 
