@@ -1119,3 +1119,45 @@ fn chromium_s_cells_set_at_the_middle_of_their_rows_make_one_row_per_record() {
     );
     assert_eq!(t[1].header_rows, 1);
 }
+
+#[test]
+fn chromium_tables_set_tight_ruled_under_their_rows_or_wrapped_round_their_last_row_read_whole() {
+    // three styles (see the fixture's script)
+    let d = fixture("chromium-table-styles.pdf");
+    let t = tables(&d);
+    assert_eq!(
+        t.len(),
+        3,
+        "{:?}",
+        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
+    );
+    // columns under 1 em apart, headings nearly touching
+    assert_eq!(rows(t[0])[0], ["Service", "Change", "Target", "Purpose"]);
+    assert_eq!(
+        rows(t[0])[1],
+        [
+            "Community Safety Partnership",
+            "£78,201",
+            "£98,482",
+            "Solving abuse project safety crime training"
+        ]
+    );
+    assert_eq!(rows(t[0]).len(), 5);
+    // the unruled header above the rule under the first row
+    assert_eq!(rows(t[1])[0], ["Area", "Spend (£)", "Change"]);
+    assert_eq!(
+        rows(t[1])[1],
+        ["Community Safety Partnership", "18,300", "68.5%"]
+    );
+    assert_eq!((rows(t[1]).len(), t[1].header_rows), (5, 1));
+    // the purpose's last line, below its row's other cells, stays in it
+    assert_eq!(
+        rows(t[2])[3],
+        [
+            "Victim Support",
+            "106,000",
+            "Solving road council hub abuse fraud fund service safety",
+            "2.0%"
+        ]
+    );
+}

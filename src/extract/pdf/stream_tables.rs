@@ -74,7 +74,7 @@ pub struct StreamSettings {
 impl Default for StreamSettings {
     fn default() -> Self {
         StreamSettings {
-            cell_gap: 1.0,
+            cell_gap: 0.7,
             max_row_gap: 2.6,
             min_rows: 3,
             max_single_rows: 2,
@@ -88,7 +88,7 @@ impl Default for StreamSettings {
             wrap_leading: 1.5,
             record_gap_ratio: 1.25,
             side_by_side_gap: 2.5,
-            column_gap: 0.8,
+            column_gap: 0.5,
             size_tolerance: 0.15,
             uniform_share: 0.9,
             max_lowercase_share: 0.3,
@@ -438,8 +438,10 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
                 break 'extend;
             }
             j += 1;
-            // (a wrapped line carries on a row of the table, not a line after it)
-            let wrapped = j == end && continues_a_cell(&rows[j - 1], &rows[j], s);
+            // (a wrapped line carries on a row of the table, not a line after
+            // it, or ends a cell wrapped round the row above)
+            let wrapped = j == end
+                && (continues_a_cell(&rows[j - 1], &rows[j], s) || straddles_a_row(rows, j, s));
             if rows[j].chunks.len() >= 2 || wrapped {
                 end = j + 1;
                 continue 'extend;
@@ -637,6 +639,23 @@ fn table_of_run(
         return Vec::new();
     }
     build(rows, page, taken, fonts, strips, s)
+}
+
+/// The number of chunks most rows of several hold (the larger of two as common).
+fn typical_chunk_count(rows: &[Row]) -> usize {
+    let mut counts: Vec<usize> = rows
+        .iter()
+        .map(|r| r.chunks.len())
+        .filter(|&n| n >= 2)
+        .collect();
+    counts.sort_unstable();
+    let mut best = (0, 1);
+    for run in counts.chunk_by(|a, b| a == b) {
+        if run.len() >= best.0 {
+            best = (run.len(), run[0]);
+        }
+    }
+    best.1
 }
 
 /// Columns of running text (a brochure's text columns) wrap their sentences:
@@ -1206,16 +1225,25 @@ fn build(
     }
     // Columns: chunk spans merged where they overlap or nearly touch.
     let size = rows[0].size;
-    let mut spans: Vec<(f64, f64)> = chunks.iter().map(|c| (c.x0, c.x1)).collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut columns: Vec<(f64, f64)> = Vec::new();
-    for (a, b) in spans {
-        match columns.last_mut() {
-            Some(last) if a <= last.1 + s.column_gap * size => last.1 = last.1.max(b),
-            _ => columns.push((a, b)),
+    let column_spans = |rows: &mut dyn Iterator<Item = &Row>| {
+        let mut spans: Vec<(f64, f64)> =
+            rows.flat_map(|r| &r.chunks).map(|c| (c.x0, c.x1)).collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut columns: Vec<(f64, f64)> = Vec::new();
+        for (a, b) in spans {
+            match columns.last_mut() {
+                Some(last) if a <= last.1 + s.column_gap * size => last.1 = last.1.max(b),
+                _ => columns.push((a, b)),
+            }
         }
-    }
-    if short_columns(&columns, &chunks, s) < s.min_short_columns {
+        columns
+    };
+    let columns = column_spans(&mut rows.iter());
+    // (the short columns are told by the rows that fill most columns: a
+    // heading over two columns, or two headings set close, would join them)
+    let full = typical_chunk_count(rows);
+    let typical = column_spans(&mut rows.iter().filter(|r| r.chunks.len() >= full));
+    if short_columns(&typical, &chunks, s) < s.min_short_columns {
         return Vec::new();
     }
     if let Some(x) = side_by_side_gutter(&columns, rows, size, s) {

@@ -688,9 +688,9 @@ fn table_from_row_rules(
     // (with no header above the first rule, the rules may stand above their
     // rows, a stylesheet's top borders: the last row is then below the last rule)
     let ruled_above_rows = header.is_none();
-    if let Some((header_top, set_by)) = header {
-        bounds.insert(0, header_top);
-        columns_top = set_by;
+    if let Some(h) = header {
+        bounds.splice(0..0, [h.top].into_iter().chain(h.apart_from_first_row));
+        columns_top = h.columns_top;
     }
     // (the foot of a tint striping every other row is not the table's foot)
     let striped = fill_side(rules[rules.len() - 1], &page.fills, s);
@@ -840,13 +840,28 @@ fn table_from_row_rules(
     })
 }
 
-/// The top of the header set above a table's first rule: the line just above
-/// it (within a row's height) when it holds text in two columns or more (a
+/// The text set above a table's first rule, read with the table.
+#[derive(Clone, Copy)]
+struct HeaderAbove {
+    /// The top of the text.
+    top: f64,
+    /// The top of the lines that set the columns with the body.
+    columns_top: f64,
+    /// Where the header ends when the first rule is under the table's first
+    /// row rather than under its header (rules under each row, none under
+    /// the header): the header and that row are rows of their own.
+    apart_from_first_row: Option<f64>,
+}
+
+/// The header set above a table's first rule: the line just above it
+/// (within a row's height) when it holds text in two columns or more (a
 /// table's title is no header), and the lines set close above that one (a
 /// heading wrapped in its column, a year over two columns) when they keep
-/// apart the columns the table has. With it, the top of the lines that set
-/// the columns with the body: all of them, or the line next to the rule
-/// alone when the lines above hold headings over several columns.
+/// apart the columns the table has; or, when the rules run under each row
+/// and the line next to the rule is the first row, a row of headings over
+/// the columns, a row's height above it at most. With it, the top of the
+/// lines that set the columns with the body: all of them, or the line next
+/// to the rule alone when the lines above hold headings over several columns.
 fn header_above(
     page: &PageContent,
     (x0, x1): (f64, f64),
@@ -854,7 +869,7 @@ fn header_above(
     row_height: f64,
     fonts: &[FontStyle],
     s: &TableSettings,
-) -> Option<(f64, f64)> {
+) -> Option<HeaderAbove> {
     let (rule, last) = (bounds[0], bounds[bounds.len() - 1]);
     let within = |g: &&Glyph, top: f64, bottom: f64| {
         let (cx, cy) = g.centre();
@@ -877,14 +892,6 @@ fn header_above(
         .last()
         .filter(|r| (top_of(r) + bottom_of(r)) / 2.0 > rule - row_height)?;
     let first_top = top_of(first);
-    // lines from the rule upwards, each set close above the one before
-    let mut top = first_top;
-    for pair in lines.windows(2).rev() {
-        if pair[1].baseline - pair[0].baseline > 1.5 * pair[0].size.max(first.size) {
-            break;
-        }
-        top = top.min(top_of(&pair[0]));
-    }
     let band = |top: f64| -> Vec<&Glyph> {
         near.iter()
             .copied()
@@ -900,7 +907,7 @@ fn header_above(
             .collect();
         text_columns(&table, s)
     };
-    let (whole, next_to_rule) = (band(top), band(first_top));
+    let next_to_rule = band(first_top);
     if text_columns(&next_to_rule, s).len() < 2 {
         return None;
     }
@@ -915,18 +922,54 @@ fn header_above(
             .count()
             <= 1
     };
+    // lines from the rule upwards, each set close above the one before
+    let mut top = first_top;
+    for pair in lines.windows(2).rev() {
+        if pair[1].baseline - pair[0].baseline > 1.5 * pair[0].size.max(first.size) {
+            break;
+        }
+        top = top.min(top_of(&pair[0]));
+    }
+    if top == first_top && first.chunks.iter().any(|c| super::holds_data(&c.text)) {
+        // the first row, its header a row's height above it at most
+        let heads = lines.len().checked_sub(2).map(|k| &lines[k]).filter(|h| {
+            let glyphs: Vec<&Glyph> = near
+                .iter()
+                .copied()
+                .filter(|g| within(g, top_of(h) - 0.5, first_top - 0.5))
+                .collect();
+            let with_first: Vec<&Glyph> = glyphs.iter().chain(&next_to_rule).copied().collect();
+            first.baseline - h.baseline <= row_height
+                && text_columns(&glyphs, s).len() >= 2
+                && columns_with(&with_first).len() >= columns.len()
+                && !h.chunks.iter().any(|c| super::holds_data(&c.text))
+        });
+        if let Some(h) = heads {
+            return Some(HeaderAbove {
+                top: top_of(h) - 0.5,
+                columns_top: top_of(h) - 0.5,
+                apart_from_first_row: Some((bottom_of(h) + first_top) / 2.0),
+            });
+        }
+    }
+    let whole = band(top);
     let headings_keep_apart = lines[..lines.len() - 1]
         .iter()
         .filter(|r| top_of(r) >= top)
         .all(|r| r.chunks.iter().all(over_one_column));
     let sets_columns = columns_with(&whole).len() >= columns.len();
     let first_top = first_top - 0.5;
-    Some(if top < first_top && sets_columns {
+    let (top, columns_top) = if top < first_top && sets_columns {
         (top - 0.5, top - 0.5)
     } else if top < first_top && headings_keep_apart {
         (top - 0.5, first_top)
     } else {
         (first_top, first_top)
+    };
+    Some(HeaderAbove {
+        top,
+        columns_top,
+        apart_from_first_row: None,
     })
 }
 
