@@ -111,9 +111,10 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--bin", default="target/release/reportmine")
     ap.add_argument("--peers", action="store_true")
+    ap.add_argument("--cases", help="a cases.json in tablebench's format (default: tablebench's dev set)")
     args = ap.parse_args()
     bench = Path(args.shared) / "tablebench"
-    cases_path = bench / "dev" / "cases.json"
+    cases_path = Path(args.cases) if args.cases else bench / "dev" / "cases.json"
     cases = json.loads(cases_path.read_text())
     out = Path(tempfile.mkdtemp(prefix="tablebench-"))
     ours = out / "reportmine.json"

@@ -1122,12 +1122,12 @@ fn chromium_s_cells_set_at_the_middle_of_their_rows_make_one_row_per_record() {
 
 #[test]
 fn chromium_tables_set_tight_ruled_under_their_rows_or_wrapped_round_their_last_row_read_whole() {
-    // three styles (see the fixture's script)
+    // five styles (see the fixture's script)
     let d = fixture("chromium-table-styles.pdf");
     let t = tables(&d);
     assert_eq!(
         t.len(),
-        3,
+        5,
         "{:?}",
         t.iter().map(|t| rows(t)).collect::<Vec<_>>()
     );
@@ -1158,6 +1158,35 @@ fn chromium_tables_set_tight_ruled_under_their_rows_or_wrapped_round_their_last_
             "106,000",
             "Solving road council hub abuse fraud fund service safety",
             "2.0%"
+        ]
+    );
+    // ruled under its rows and set tight, the heading above it larger: no part of it
+    assert_eq!(
+        rows(t[3]),
+        [
+            ["Measure", "2023/24", "Target"],
+            ["Cambridge Women's Aid", "£90,401", "68.0%"],
+            ["Red Hen Project", "679,748", "387,427"],
+            ["St Giles Trust", "723", "227,955"],
+        ]
+    );
+    // records set tight, 1.2 times as far apart as their lines
+    assert_eq!(
+        rows(t[4])[1..],
+        [
+            [
+                "Road Safety Partnership",
+                "Early council problem district",
+                "£52,690",
+                "Prevention county crime speed crime rural casualty"
+            ],
+            ["Ormiston Families", "Prevention", "129", "Hub district"],
+            [
+                "Youth Offending Service",
+                "Speed safety intervention",
+                "598,287",
+                "Local solving families service local hub speed"
+            ],
         ]
     );
 }

@@ -86,7 +86,7 @@ impl Default for StreamSettings {
             max_words_per_cell: 4.0,
             min_short_columns: 2,
             wrap_leading: 1.5,
-            record_gap_ratio: 1.25,
+            record_gap_ratio: 1.15,
             side_by_side_gap: 2.5,
             column_gap: 0.5,
             size_tolerance: 0.15,

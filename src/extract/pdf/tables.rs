@@ -59,7 +59,7 @@ impl Default for TableSettings {
             row_rules_min: 3,
             heading_size_ratio: 0.15,
             row_max_height: 200.0,
-            column_gap: 0.8,
+            column_gap: 0.5,
             table_break_rows: 1.5,
             cell_overflow: 1.0,
             layout_lines_per_cell: 4.0,
@@ -925,7 +925,9 @@ fn header_above(
     // lines from the rule upwards, each set close above the one before
     let mut top = first_top;
     for pair in lines.windows(2).rev() {
-        if pair[1].baseline - pair[0].baseline > 1.5 * pair[0].size.max(first.size) {
+        // (a heading set larger above the table is no line of its header)
+        let larger = pair[0].size > first.size * (1.0 + s.heading_size_ratio);
+        if larger || pair[1].baseline - pair[0].baseline > 1.5 * pair[0].size.max(first.size) {
             break;
         }
         top = top.min(top_of(&pair[0]));

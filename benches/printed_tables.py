@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Tables whose every cell is known: random HTML tables printed to PDF by Chromium,
+scored as tablebench scores its cases, reportmine side by side with the peers.
+
+    cargo build --release
+    python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
+
+Each table gets its own page, drawn from what web-made reports use: 2 to 6 columns (a
+name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
+under each row, or every cell boxed; shaded stripes or none; cells set at the top,
+middle (a browser's default) or bottom of their rows; 9 to 12 pt; tight to loose
+padding; figures left, centred or right. The expected table is the HTML's own cells.
+The same seed makes the same tables (Chromium's bytes differ, its layout does not).
+
+The cases go to a scratch folder as a tablebench cases.json (id, pdf, page, expected,
+method_hint "stream" or "lattice" by the rules drawn), and benches/tablebench.py scores
+reportmine, and with --peers tabula, camelot, pdfplumber and PyMuPDF, on them.
+
+Needs Chromium (Debian: chromium).
+"""
+import argparse
+import html
+import json
+import pathlib
+import random
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+WORDS = ("victim support youth fund community safety partnership road casualty reduction domestic "
+         "abuse outreach service county district council hub workers early intervention speed "
+         "awareness project local problem solving rural crime cyber fraud prevention training "
+         "families schools").split()
+NAMES = ["Victim Support", "Youth Offending Service", "Cambridge Women's Aid", "Peterborough Rape Crisis",
+         "Fenland District Council", "Road Safety Partnership", "Safer Streets",
+         "Community Safety Partnership", "Rural Crime Action", "St Giles Trust", "Huntingdonshire CSP",
+         "Red Hen Project", "Ormiston Families", "The Kite Trust"]
+FIRST_HEADINGS = ["Partner", "Recipient", "Area", "Measure", "Service"]
+HEADINGS = ["Award", "2022/23", "2023/24", "Change", "Target", "Result", "Purpose", "Notes", "Spend (£)",
+            "Outcome"]
+
+
+def words(rng, low, high):
+    text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+    return text[0].upper() + text[1:]
+
+
+def figure(rng):
+    r = rng.random()
+    if r < 0.4:
+        return f"{rng.randint(1000, 999999):,}"
+    if r < 0.6:
+        return f"£{rng.randint(1000, 99999):,}"
+    if r < 0.8:
+        return f"{rng.uniform(-40, 90):.1f}%"
+    return str(rng.randint(1, 999))
+
+
+def table(rng, n):
+    """One table: its HTML section (a page of its own) and its rows."""
+    ncol = rng.randint(2, 6)
+    kinds = ["name"] + [rng.choice(["figure", "figure", "figure", "text"]) for _ in range(ncol - 1)]
+    if "figure" not in kinds:
+        kinds[1] = "figure"
+    heads = [rng.choice(FIRST_HEADINGS)] + [rng.choice(HEADINGS) for _ in range(ncol - 1)]
+    rows = []
+    for _ in range(rng.randint(3, 8)):
+        cells = {"name": lambda: rng.choice(NAMES),
+                 "figure": lambda: figure(rng) if rng.random() > 0.08 else "",
+                 "text": lambda: words(rng, 1, 10)}
+        rows.append([cells[k]() for k in kinds])
+    style = {"valign": rng.choice(["middle", "top", "middle", "bottom"]),
+             "rules": rng.choice(["none", "rows", "boxed", "none"]),
+             "stripes": rng.random() < 0.4,
+             "width": rng.choice(["auto", "100%", "80%"]),
+             "size": rng.choice([9, 10, 11, 12]),
+             "pad": rng.choice([2, 4, 6, 8]),
+             "figures": rng.choice(["right", "left", "center"])}
+    t = f"#t{n}"
+    css = (f"{t} table {{ border-collapse: collapse; width: {style['width']}; font-size: {style['size']}pt; }}"
+           f" {t} td, {t} th {{ padding: {style['pad']}px {style['pad'] + 4}px;"
+           f" vertical-align: {style['valign']}; }}"
+           f" {t} th {{ text-align: left; }} {t} .f {{ text-align: {style['figures']}; }}")
+    if style["rules"] == "rows":
+        css += f" {t} td, {t} th {{ border-bottom: 1px solid #999; }}"
+    if style["rules"] == "boxed":
+        css += f" {t} td, {t} th {{ border: 1px solid #333; }}"
+    if style["stripes"]:
+        css += f" {t} tbody tr:nth-child(even) {{ background: #e8eef5; }}"
+    body = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+    body = f"<table style='break-inside: avoid'><thead><tr>{body}</tr></thead><tbody>"
+    for row in rows:
+        body += "<tr>" + "".join(f"<td class='{'f' if k == 'figure' else ''}'>{html.escape(c)}</td>"
+                                 for c, k in zip(row, kinds)) + "</tr>"
+    body += "</tbody></table>"
+    section = (f"<section style='break-after: page'><style>{css}</style><div id='t{n}'>"
+               f"<h3>Table {n + 1}</h3><p>Some text before the table says what it shows and where its "
+               f"figures come from.</p>{body}<p>Source: the Commissioner's office.</p></div></section>")
+    return section, [heads] + rows, style
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--count", type=int, default=40)
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
+    ap.add_argument("--peers", action="store_true")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    out = pathlib.Path(tempfile.mkdtemp(prefix="printed-tables-"))
+    made = [table(rng, n) for n in range(args.count)]
+    page = ("<!doctype html><html><head><meta charset='utf-8'><style>body { font-family: Arial,"
+            " Helvetica, sans-serif; margin: 15mm; }</style></head><body>"
+            + "".join(m[0] for m in made) + "</body></html>")
+    (out / "tables.html").write_text(page, encoding="utf-8")
+    pdf = out / "tables.pdf"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", (out / "tables.html").as_uri()], check=True, capture_output=True)
+    cases = [{"id": f"printed-{args.seed}-{n + 1}", "pdf": pdf.name, "page": n + 1, "expected": rows,
+              "method_hint": "stream" if style["rules"] == "none" else "lattice", "style": style}
+             for n, (_, rows, style) in enumerate(made)]
+    (out / "cases.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{len(cases)} tables in {pdf}", file=sys.stderr)
+    cmd = [sys.executable, str(ROOT / "benches/tablebench.py"), "--shared", args.shared, "--bin", args.bin,
+           "--cases", str(out / "cases.json")]
+    subprocess.run(cmd + (["--peers"] if args.peers else []), check=True)
+
+
+if __name__ == "__main__":
+    main()
