@@ -111,8 +111,8 @@ fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
 /// Lines set close together are one record when one line holds the record's
 /// every column and the others hold only some of them (the wrapped lines of
 /// its longer cells, above or below it), or when one line holds several
-/// columns and the others only columns it lacks (a cell wrapped round a row
-/// of figures set at the record's centre), or when a line between others
+/// columns and the others one column each (cells wrapped round a row of
+/// figures set at the record's centre), or when a line between others
 /// holds only columns they all lack (a figure at the record's centre, the
 /// cells beside it wrapped round it). Two lines each holding columns the
 /// other lacks, or two full lines, are rows of their own.
@@ -123,13 +123,9 @@ fn is_one_record(lines: &[TableLine]) -> bool {
         .filter(|a| !sets.iter().any(|b| is_strict_subset(a, b)))
         .count();
     let several: Vec<&Vec<usize>> = sets.iter().filter(|s| s.len() >= 2).collect();
-    let wrapped_round = match several.as_slice() {
-        [anchor] => sets
-            .iter()
-            .filter(|s| s.len() < 2)
-            .all(|s| s.iter().all(|c| !anchor.contains(c))),
-        _ => false,
-    };
+    // (with one line of several columns, the others of one column each are
+    // the lines of its cells wrapped round it, above and below)
+    let wrapped_round = several.len() == 1;
     // a figure at the middle of a record whose label and text each wrap
     // round it, on the lines above and below
     let disjoint = |a: &Vec<usize>, b: &Vec<usize>| a.iter().all(|c| !b.contains(c));
@@ -290,6 +286,29 @@ mod tests {
                 vec!["", "1,200", ""],
                 vec!["", "900", ""],
                 vec!["Road Safety", "30,000", "Speed awareness"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_purpose_wrapped_round_their_figures_at_different_heights_are_one_record() {
+        // set at the middle of the row: the purpose on three lines, the name
+        // on two, the figures on the purpose's middle line
+        let lines = [
+            line(&["Partner", "Award", "Purpose"], 100.0),
+            line(&["", "", "Prevention schools"], 120.0),
+            line(&["Road Safety", "", ""], 126.0),
+            line(&["", "102,088", "district community"], 132.0),
+            line(&["Partnership", "", ""], 138.0),
+            line(&["", "", "youth safety"], 144.0),
+            line(&["Safer Streets", "35,960", "Workers"], 164.0),
+        ];
+        assert_eq!(
+            rows(&lines, 1)[1],
+            vec![
+                "Road Safety\nPartnership",
+                "102,088",
+                "Prevention schools\ndistrict community\nyouth safety"
             ]
         );
     }
