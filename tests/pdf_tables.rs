@@ -1122,12 +1122,12 @@ fn chromium_s_cells_set_at_the_middle_of_their_rows_make_one_row_per_record() {
 
 #[test]
 fn chromium_tables_set_tight_ruled_under_their_rows_or_wrapped_round_their_last_row_read_whole() {
-    // five styles (see the fixture's script)
+    // six styles (see the fixture's script)
     let d = fixture("chromium-table-styles.pdf");
     let t = tables(&d);
     assert_eq!(
         t.len(),
-        5,
+        6,
         "{:?}",
         t.iter().map(|t| rows(t)).collect::<Vec<_>>()
     );
@@ -1189,4 +1189,16 @@ fn chromium_tables_set_tight_ruled_under_their_rows_or_wrapped_round_their_last_
             ],
         ]
     );
+    // a header whose last line holds one heading's wrapped line alone
+    assert_eq!(rows(t[5])[0], ["Partner", "Spend (£)", "Purpose", "Result"]);
+    assert_eq!(
+        rows(t[5])[1],
+        [
+            "Victim Support",
+            "91,122",
+            "Solving community district safety rural fund road",
+            "35.8%"
+        ]
+    );
+    assert_eq!((rows(t[5]).len(), t[5].header_rows), (5, 1));
 }

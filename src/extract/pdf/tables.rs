@@ -907,9 +907,29 @@ fn header_above(
             .collect();
         text_columns(&table, s)
     };
+    // lines from the rule upwards, each set close above the one before
+    let mut top = first_top;
+    for pair in lines.windows(2).rev() {
+        // (a heading set larger above the table is no line of its header)
+        let larger = pair[0].size > first.size * (1.0 + s.heading_size_ratio);
+        if larger || pair[1].baseline - pair[0].baseline > 1.5 * pair[0].size.max(first.size) {
+            break;
+        }
+        top = top.min(top_of(&pair[0]));
+    }
     let next_to_rule = band(first_top);
     if text_columns(&next_to_rule, s).len() < 2 {
-        return None;
+        // (the last line of a header may hold one heading's wrapped line
+        // alone: the lines close above it hold the others)
+        let whole = band(top);
+        let heads = top < first_top
+            && text_columns(&whole, s).len() >= 2
+            && columns_with(&whole).len() >= columns_with(&[]).len();
+        return heads.then_some(HeaderAbove {
+            top: top - 0.5,
+            columns_top: top - 0.5,
+            apart_from_first_row: None,
+        });
     }
     let columns = columns_with(&next_to_rule);
     // (a heading set flush left over the columns it spans may start in the
@@ -922,16 +942,6 @@ fn header_above(
             .count()
             <= 1
     };
-    // lines from the rule upwards, each set close above the one before
-    let mut top = first_top;
-    for pair in lines.windows(2).rev() {
-        // (a heading set larger above the table is no line of its header)
-        let larger = pair[0].size > first.size * (1.0 + s.heading_size_ratio);
-        if larger || pair[1].baseline - pair[0].baseline > 1.5 * pair[0].size.max(first.size) {
-            break;
-        }
-        top = top.min(top_of(&pair[0]));
-    }
     if top == first_top && first.chunks.iter().any(|c| super::holds_data(&c.text)) {
         // the first row, its header a row's height above it at most
         let heads = lines.len().checked_sub(2).map(|k| &lines[k]).filter(|h| {
