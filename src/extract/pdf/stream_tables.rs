@@ -854,20 +854,27 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // wraps above its figures, set at the record's foot or centre).
     // (The first line is so when it holds only some of the columns of the
     // line below, set tighter than that line is to the next.)
+    // (A cell may wrap onto several lines above its figures: the lines down
+    // to the first with figures are then set at one leading.)
     let opens_a_record = |i: usize| {
         let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
         let occupied = |k: usize| lines[k].cells.iter().filter(|c| !c.is_empty()).count();
+        let holds_figures = |k: usize| lines[k].cells.iter().any(|c| super::holds_data(c));
+        let Some(figures) =
+            (i + 1..lines.len().min(i + 2 + s.max_single_rows)).find(|&k| holds_figures(k))
+        else {
+            return false;
+        };
+        let leading = (i..figures).map(gap).fold(0.0, f64::max);
         let apart_from = |k: usize| match k.checked_sub(1) {
-            Some(before) => gap(before) >= s.record_gap_ratio * gap(k),
+            Some(before) => gap(before) >= s.record_gap_ratio * leading,
             None => {
-                k + 2 < lines.len()
-                    && occupied(k) < occupied(k + 1)
-                    && gap(k + 1) >= s.record_gap_ratio * gap(k)
+                figures + 1 < lines.len()
+                    && occupied(k) < occupied(figures)
+                    && gap(figures) >= s.record_gap_ratio * leading
             }
         };
-        i + 1 < lines.len()
-            && lines[i + 1].cells.iter().any(|c| super::holds_data(c))
-            && apart_from(i)
+        apart_from(i)
     };
     let mut stub_empty = false;
     let lead = lines
@@ -1908,5 +1915,29 @@ mod tests {
                 vec!["Annually", "3,700"]
             ]
         );
+    }
+
+    fn table_line(cells: &[&str], baseline: f64) -> TableLine {
+        TableLine {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            baseline,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn a_first_record_wrapped_over_lines_above_its_figures_is_body_not_header() {
+        // cells set at the foot of their rows: the first record's name and
+        // purpose wrap over two lines above its figures, at the leading (11
+        // pt), records 17 pt apart
+        let lines = [
+            table_line(&["Recipient", "Purpose", "Award"], 100.0),
+            table_line(&["", "Safety prevention outreach", ""], 117.0),
+            table_line(&["Huntingdonshire", "service project local", ""], 128.0),
+            table_line(&["CSP", "reduction", "595,453"], 139.0),
+            table_line(&["Safer Streets", "Hub", "48,517"], 156.0),
+            table_line(&["Victim Support", "Casualty service", "25,435"], 173.0),
+        ];
+        assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
     }
 }
