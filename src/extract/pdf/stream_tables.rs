@@ -1450,6 +1450,16 @@ mod tests {
         t.table.texts()
     }
 
+    /// The unruled tables on a page none of whose glyphs is taken.
+    fn tables_on(p: &PageContent) -> Vec<FoundTable> {
+        stream_tables(
+            p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        )
+    }
+
     #[test]
     fn every_line_is_a_row_and_columns_are_the_shared_extents() {
         // a two-line header, and a recipient's name wrapped onto a line of its own
@@ -1569,12 +1579,7 @@ mod tests {
         words.push(("Fraud", 50.0, 160.0));
         words.push(("1,203", 200.0, 160.0));
         let p = page(&words);
-        let found = stream_tables(
-            &p,
-            &vec![false; p.glyphs.len()],
-            &[],
-            &StreamSettings::default(),
-        );
+        let found = tables_on(&p);
         assert_eq!(found.len(), 1);
         let rows = texts(&found[0]);
         assert_eq!(rows.len(), 6, "{rows:?}");
@@ -1598,12 +1603,7 @@ mod tests {
             ("Jobs", 200.0, 172.0),
             ("News", 300.0, 172.0),
         ]);
-        let found = stream_tables(
-            &p,
-            &vec![false; p.glyphs.len()],
-            &[],
-            &StreamSettings::default(),
-        );
+        let found = tables_on(&p);
         assert!(
             found.is_empty(),
             "{:?}",
@@ -1625,12 +1625,7 @@ mod tests {
             ("Road Safety", 50.0, 136.0),
             ("2,100", 200.0, 136.0),
         ]);
-        let found = stream_tables(
-            &p,
-            &vec![false; p.glyphs.len()],
-            &[],
-            &StreamSettings::default(),
-        );
+        let found = tables_on(&p);
         assert_eq!(found.len(), 1);
         let rows = texts(&found[0]);
         assert_eq!(rows[0], vec!["", "Allocation"]);
@@ -1696,12 +1691,7 @@ mod tests {
             ("2,870", 200.0, 140.0),
             ("-9%", 300.0, 140.0),
         ]);
-        let found = stream_tables(
-            &p,
-            &vec![false; p.glyphs.len()],
-            &[],
-            &StreamSettings::default(),
-        );
+        let found = tables_on(&p);
         assert_eq!(texts(&found[0])[0], vec!["Burglary", "1,204", "-4%"]);
     }
 
@@ -1900,12 +1890,7 @@ mod tests {
             words.push((*amount, 400.0, 112.0 + 12.0 * i as f64));
         }
         let p = page(&words);
-        let found = stream_tables(
-            &p,
-            &vec![false; p.glyphs.len()],
-            &[],
-            &StreamSettings::default(),
-        );
+        let found = tables_on(&p);
         assert_eq!(found.len(), 1);
         assert_eq!(
             texts(&found[0]),
