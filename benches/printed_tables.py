@@ -5,7 +5,7 @@ scored as tablebench scores its cases, reportmine side by side with the peers.
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
 
-Each table gets its own page, drawn from what web-made reports use: 2 to 6 columns (a
+Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
 under each row, or every cell boxed; shaded stripes or none; cells set at the top,
 middle (a browser's default) or bottom of their rows; 9 to 12 pt; tight to loose
@@ -112,13 +112,18 @@ def main():
     rng = random.Random(args.seed)
     out = pathlib.Path(tempfile.mkdtemp(prefix="printed-tables-"))
     made = [table(rng, n) for n in range(args.count)]
-    page = ("<!doctype html><html><head><meta charset='utf-8'><style>body { font-family: Arial,"
-            " Helvetica, sans-serif; margin: 15mm; }</style></head><body>"
+    # (A3 pages, so that each table, its heading and its paragraphs fit on one)
+    page = ("<!doctype html><html><head><meta charset='utf-8'><style>@page { size: A3; }"
+            " body { font-family: Arial, Helvetica, sans-serif; margin: 15mm; }</style></head><body>"
             + "".join(m[0] for m in made) + "</body></html>")
     (out / "tables.html").write_text(page, encoding="utf-8")
     pdf = out / "tables.pdf"
     subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", (out / "tables.html").as_uri()], check=True, capture_output=True)
+    pages = subprocess.run([args.bin, "extract", str(pdf), "--format", "json"], capture_output=True,
+                           text=True, check=True)
+    if json.loads(pages.stdout).get("page_count") != args.count:
+        print(f"warning: {pdf} has more pages than tables; the cases' pages may be off", file=sys.stderr)
     cases = [{"id": f"printed-{args.seed}-{n + 1}", "pdf": pdf.name, "page": n + 1, "expected": rows,
               "method_hint": "stream" if style["rules"] == "none" else "lattice", "style": style}
              for n, (_, rows, style) in enumerate(made)]
