@@ -1138,7 +1138,10 @@ fn headings_join_their_columns(
 pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
     sizes.sort_by(f64::total_cmp);
-    let gap = sizes[sizes.len() / 2] * s.column_gap;
+    let Some(&median) = sizes.get(sizes.len() / 2) else {
+        return Vec::new();
+    };
+    let gap = median * s.column_gap;
     let mut spans: Vec<(f64, f64)> = glyphs.iter().map(|g| (g.x0, g.x1)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out: Vec<(f64, f64)> = Vec::new();
