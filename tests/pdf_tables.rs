@@ -33,6 +33,18 @@ fn only_table(doc: &Document) -> &Table {
     t[0]
 }
 
+/// The document's tables, which must be `n` (their rows shown when not).
+fn n_tables(doc: &Document, n: usize) -> Vec<&Table> {
+    let t = tables(doc);
+    assert_eq!(
+        t.len(),
+        n,
+        "{:?}",
+        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
+    );
+    t
+}
+
 /// Cell texts with line breaks as spaces.
 fn rows(t: &Table) -> Vec<Vec<String>> {
     t.rows
@@ -1078,13 +1090,7 @@ fn html_tables_from_weasyprint_read_whole_with_grouped_headings_over_their_colum
 fn chromium_s_cells_set_at_the_middle_of_their_rows_make_one_row_per_record() {
     // a browser sets each cell at its row's middle (see the fixture's script)
     let d = fixture("chromium-centred-cells.pdf");
-    let t = tables(&d);
-    assert_eq!(
-        t.len(),
-        2,
-        "{:?}",
-        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
-    );
+    let t = n_tables(&d, 2);
     let grants = rows(t[0]);
     // the header's lines stay rows of their own, as the peers lay them out;
     // "Purpose", centred over its column, stays in it
@@ -1124,13 +1130,7 @@ fn chromium_s_cells_set_at_the_middle_of_their_rows_make_one_row_per_record() {
 fn chromium_tables_set_tight_ruled_under_their_rows_or_wrapped_round_their_last_row_read_whole() {
     // six styles (see the fixture's script)
     let d = fixture("chromium-table-styles.pdf");
-    let t = tables(&d);
-    assert_eq!(
-        t.len(),
-        6,
-        "{:?}",
-        t.iter().map(|t| rows(t)).collect::<Vec<_>>()
-    );
+    let t = n_tables(&d, 6);
     // columns under 1 em apart, headings nearly touching
     assert_eq!(rows(t[0])[0], ["Service", "Change", "Target", "Purpose"]);
     assert_eq!(
