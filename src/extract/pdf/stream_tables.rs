@@ -400,19 +400,19 @@ fn headings_set_apart(rows: &[Row], start: usize, end: usize, s: &StreamSettings
 /// `body`: each chunk over a chunk of some row of it and across no gap
 /// between two chunks of any row, and no two over one chunk of its widest row.
 fn heads_columns(row: &Row, body: &[Row], widest: &Row) -> bool {
-    let overlaps = |a: &Line, b: &Line| a.x0 < b.x1 && b.x0 < a.x1;
     let over_one_column = |h: &Line| {
-        body.iter().any(|r| r.chunks.iter().any(|c| overlaps(h, c)))
+        body.iter()
+            .any(|r| r.chunks.iter().any(|c| overlap_across(h, c)))
             && body
                 .iter()
-                .all(|r| r.chunks.iter().filter(|c| overlaps(h, c)).count() <= 1)
+                .all(|r| r.chunks.iter().filter(|c| overlap_across(h, c)).count() <= 1)
     };
     let mut last_column = None;
     for h in &row.chunks {
         if super::holds_data(&h.text) || !over_one_column(h) {
             return false;
         }
-        if let Some(k) = widest.chunks.iter().position(|c| overlaps(h, c)) {
+        if let Some(k) = widest.chunks.iter().position(|c| overlap_across(h, c)) {
             if last_column.is_some_and(|l| k <= l) {
                 return false;
             }
@@ -513,11 +513,8 @@ fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     };
     let leading = s.wrap_leading * line.size;
     let wraps_round = |middle: &Row, other: &Row| {
-        let beside = middle.chunks.len() >= 2
-            && middle
-                .chunks
-                .iter()
-                .all(|c| c.x1 < line.x0 || c.x0 > line.x1);
+        let beside =
+            middle.chunks.len() >= 2 && middle.chunks.iter().all(|c| !overlap_across(c, line));
         let same_cell = match other.chunks.as_slice() {
             [next] => (next.x0 - line.x0).abs() <= 0.5 * line.size,
             _ => false,
@@ -545,16 +542,17 @@ fn centred_in_a_record(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         rows[i].baseline - above.baseline,
         below.baseline - rows[i].baseline,
     );
-    let beside = |other: &Row| {
-        other
-            .chunks
-            .iter()
-            .all(|c| c.x1 < line.x0 || c.x0 > line.x1)
-    };
+    let beside = |other: &Row| other.chunks.iter().all(|c| !overlap_across(c, line));
     up.max(down) <= s.wrap_leading * line.size
         && (up - down).abs() <= s.pitch_tolerance * up.max(down)
         && beside(above)
         && beside(below)
+}
+
+/// Whether two chunks share some of their horizontal extent (one stands over
+/// or under the other).
+fn overlap_across(a: &Line, b: &Line) -> bool {
+    a.x0 < b.x1 && b.x0 < a.x1
 }
 
 /// Where the first record of a run begins when its cell wraps above its row
@@ -639,6 +637,20 @@ fn table_of_run(
         return Vec::new();
     }
     build(rows, page, taken, fonts, strips, s)
+}
+
+/// The rows' chunk extents merged where they overlap or lie within `gap` of each other.
+fn column_spans<'r>(rows: impl Iterator<Item = &'r Row>, gap: f64) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64)> = rows.flat_map(|r| &r.chunks).map(|c| (c.x0, c.x1)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut columns: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in spans {
+        match columns.last_mut() {
+            Some(last) if a <= last.1 + gap => last.1 = last.1.max(b),
+            _ => columns.push((a, b)),
+        }
+    }
+    columns
 }
 
 /// The number of chunks most rows of several hold (the larger of two as common).
@@ -1232,24 +1244,12 @@ fn build(
     }
     // Columns: chunk spans merged where they overlap or nearly touch.
     let size = rows[0].size;
-    let column_spans = |rows: &mut dyn Iterator<Item = &Row>| {
-        let mut spans: Vec<(f64, f64)> =
-            rows.flat_map(|r| &r.chunks).map(|c| (c.x0, c.x1)).collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut columns: Vec<(f64, f64)> = Vec::new();
-        for (a, b) in spans {
-            match columns.last_mut() {
-                Some(last) if a <= last.1 + s.column_gap * size => last.1 = last.1.max(b),
-                _ => columns.push((a, b)),
-            }
-        }
-        columns
-    };
-    let columns = column_spans(&mut rows.iter());
+    let gap = s.column_gap * size;
+    let columns = column_spans(rows.iter(), gap);
     // (the short columns are told by the rows that fill most columns: a
     // heading over two columns, or two headings set close, would join them)
     let full = typical_chunk_count(rows);
-    let typical = column_spans(&mut rows.iter().filter(|r| r.chunks.len() >= full));
+    let typical = column_spans(rows.iter().filter(|r| r.chunks.len() >= full), gap);
     if short_columns(&typical, &chunks, s) < s.min_short_columns {
         return Vec::new();
     }
@@ -1430,6 +1430,7 @@ fn median_words(chunks: &[&Line], (a, b): (f64, f64)) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::extract::pdf::interpreter::test_glyphs;
+    use crate::extract::pdf::wrapped_cells::test_line;
 
     /// The glyphs of `text` set from `x` on a baseline, at 10 pt.
     fn word(text: &str, x: f64, baseline: f64) -> Vec<Glyph> {
@@ -1892,26 +1893,18 @@ mod tests {
         );
     }
 
-    fn table_line(cells: &[&str], baseline: f64) -> TableLine {
-        TableLine {
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-            baseline,
-            size: 10.0,
-        }
-    }
-
     #[test]
     fn a_first_record_wrapped_over_lines_above_its_figures_is_body_not_header() {
         // cells set at the foot of their rows: the first record's name and
         // purpose wrap over two lines above its figures, at the leading (11
         // pt), records 17 pt apart
         let lines = [
-            table_line(&["Recipient", "Purpose", "Award"], 100.0),
-            table_line(&["", "Safety prevention outreach", ""], 117.0),
-            table_line(&["Huntingdonshire", "service project local", ""], 128.0),
-            table_line(&["CSP", "reduction", "595,453"], 139.0),
-            table_line(&["Safer Streets", "Hub", "48,517"], 156.0),
-            table_line(&["Victim Support", "Casualty service", "25,435"], 173.0),
+            test_line(&["Recipient", "Purpose", "Award"], 100.0),
+            test_line(&["", "Safety prevention outreach", ""], 117.0),
+            test_line(&["Huntingdonshire", "service project local", ""], 128.0),
+            test_line(&["CSP", "reduction", "595,453"], 139.0),
+            test_line(&["Safer Streets", "Hub", "48,517"], 156.0),
+            test_line(&["Victim Support", "Casualty service", "25,435"], 173.0),
         ];
         assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
     }

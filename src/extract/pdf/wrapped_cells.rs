@@ -122,10 +122,9 @@ fn is_one_record(lines: &[TableLine]) -> bool {
         .iter()
         .filter(|a| !sets.iter().any(|b| is_strict_subset(a, b)))
         .count();
-    let several: Vec<&Vec<usize>> = sets.iter().filter(|s| s.len() >= 2).collect();
     // (with one line of several columns, the others of one column each are
     // the lines of its cells wrapped round it, above and below)
-    let wrapped_round = several.len() == 1;
+    let wrapped_round = sets.iter().filter(|s| s.len() >= 2).count() == 1;
     // a figure at the middle of a record whose label and text each wrap
     // round it, on the lines above and below
     let disjoint = |a: &Vec<usize>, b: &Vec<usize>| a.iter().all(|c| !b.contains(c));
@@ -135,6 +134,16 @@ fn is_one_record(lines: &[TableLine]) -> bool {
             .all(|(i, other)| i == k || disjoint(other, &sets[k]))
     });
     widest == 1 || wrapped_round || centred_round
+}
+
+/// A line of 10 pt text with these cells, for tests.
+#[cfg(test)]
+pub(super) fn test_line(cells: &[&str], baseline: f64) -> TableLine {
+    TableLine {
+        cells: cells.iter().map(|c| c.to_string()).collect(),
+        baseline,
+        size: 10.0,
+    }
 }
 
 fn is_subset(a: &[usize], b: &[usize]) -> bool {
@@ -179,15 +188,8 @@ fn carries_on_in_lower_case(
 
 #[cfg(test)]
 mod tests {
+    use super::test_line as line;
     use super::*;
-
-    fn line(cells: &[&str], baseline: f64) -> TableLine {
-        TableLine {
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-            baseline,
-            size: 10.0,
-        }
-    }
 
     fn rows(lines: &[TableLine], header: usize) -> Vec<Vec<String>> {
         let s = StreamSettings::default();
