@@ -24,6 +24,20 @@ impl MatrixExt for Matrix {
 }
 
 /// The smallest box `[x0, top, x1, bottom]` around boxes.
+/// Horizontal extents merged where they overlap or lie within `gap` of each
+/// other, left to right (the columns a set of text spans makes).
+pub fn merge_spans(mut spans: Vec<(f64, f64)>, gap: f64) -> Vec<(f64, f64)> {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in spans {
+        match out.last_mut() {
+            Some(last) if a <= last.1 + gap => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
 pub fn enclosing(boxes: impl IntoIterator<Item = [f64; 4]>) -> [f64; 4] {
     boxes
         .into_iter()

@@ -4,7 +4,7 @@
 //! lines are single long chunks, and a multi-column page's chunks are long
 //! runs of words; table cells are short, and often figures.
 
-use super::geometry::enclosing;
+use super::geometry::{enclosing, merge_spans};
 use super::interpreter::{Fill, FontStyle, Glyph, PageContent};
 use super::layout::{is_bullet_glyph, is_list_label, page_lines, LayoutSettings, Line};
 use super::sideways_headings::add_sideways_headings;
@@ -639,20 +639,6 @@ fn table_of_run(
     build(rows, page, taken, fonts, strips, s)
 }
 
-/// The rows' chunk extents merged where they overlap or lie within `gap` of each other.
-fn column_spans<'r>(rows: impl Iterator<Item = &'r Row>, gap: f64) -> Vec<(f64, f64)> {
-    let mut spans: Vec<(f64, f64)> = rows.flat_map(|r| &r.chunks).map(|c| (c.x0, c.x1)).collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut columns: Vec<(f64, f64)> = Vec::new();
-    for (a, b) in spans {
-        match columns.last_mut() {
-            Some(last) if a <= last.1 + gap => last.1 = last.1.max(b),
-            _ => columns.push((a, b)),
-        }
-    }
-    columns
-}
-
 /// The number of chunks most rows of several hold (the larger of two as common).
 fn typical_chunk_count(rows: &[Row]) -> usize {
     let mut counts: Vec<usize> = rows
@@ -1245,11 +1231,18 @@ fn build(
     // Columns: chunk spans merged where they overlap or nearly touch.
     let size = rows[0].size;
     let gap = s.column_gap * size;
-    let columns = column_spans(rows.iter(), gap);
+    let spans = |r: &Row| r.chunks.iter().map(|c| (c.x0, c.x1)).collect::<Vec<_>>();
+    let columns = merge_spans(rows.iter().flat_map(spans).collect(), gap);
     // (the short columns are told by the rows that fill most columns: a
     // heading over two columns, or two headings set close, would join them)
     let full = typical_chunk_count(rows);
-    let typical = column_spans(rows.iter().filter(|r| r.chunks.len() >= full), gap);
+    let typical = merge_spans(
+        rows.iter()
+            .filter(|r| r.chunks.len() >= full)
+            .flat_map(spans)
+            .collect(),
+        gap,
+    );
     if short_columns(&typical, &chunks, s) < s.min_short_columns {
         return Vec::new();
     }

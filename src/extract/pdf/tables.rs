@@ -4,6 +4,7 @@
 //! are snapped and joined, their intersections found, and every smallest
 //! rectangle whose four corners are joined by edges is a cell.
 
+use super::geometry::merge_spans;
 use super::interpreter::{Clipping, Fill, FontStyle, Glyph, PageContent, Segment};
 use super::layout::{page_lines, LayoutSettings, Line};
 use super::stream_tables::{rows_of, Row, StreamSettings};
@@ -1141,17 +1142,8 @@ pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f6
     let Some(&median) = sizes.get(sizes.len() / 2) else {
         return Vec::new();
     };
-    let gap = median * s.column_gap;
-    let mut spans: Vec<(f64, f64)> = glyphs.iter().map(|g| (g.x0, g.x1)).collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out: Vec<(f64, f64)> = Vec::new();
-    for (a, b) in spans {
-        match out.last_mut() {
-            Some(last) if a <= last.1 + gap => last.1 = last.1.max(b),
-            _ => out.push((a, b)),
-        }
-    }
-    out
+    let spans = glyphs.iter().map(|g| (g.x0, g.x1)).collect();
+    merge_spans(spans, median * s.column_gap)
 }
 
 /// The glyphs of text that runs on over its cell's sides, each with the cell
