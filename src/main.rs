@@ -107,9 +107,10 @@ enum Command {
         /// tabula's --columns (PDF only).
         #[arg(long)]
         columns: Option<String>,
-        /// How to read the page (PDF only): lattice (ruled tables), stream (all text
-        /// as one table, line by line) or auto (ruled tables, else stream). Without
-        /// it, and without --area and --columns, tables are found as in `extract`.
+        /// How to read the page (PDF only): lattice (ruled tables), stream (unruled
+        /// tables line by line: the text in --area or --columns, else the tables
+        /// found) or auto (ruled tables, else stream). Auto, or none, without
+        /// --area and --columns finds tables as `extract` does.
         #[arg(long, value_enum)]
         method: Option<TablesMethod>,
         #[arg(long, value_enum, default_value = "json")]
@@ -404,14 +405,16 @@ fn parse_option<T>(
     }
 }
 
-/// The page-level request the options make, or None when none was given
-/// (tables are then found as `extract` finds them).
+/// The page-level request the options make, or None when they ask nothing
+/// of the page (tables are then found as `extract` finds them).
 fn table_request(
     area: Option<&str>,
     columns: Option<&str>,
     method: Option<TablesMethod>,
 ) -> Result<Option<TableRequest>, u8> {
-    if area.is_none() && columns.is_none() && method.is_none() {
+    // (auto with nothing to say where a table is: as `extract` finds them)
+    let auto = matches!(method, None | Some(TablesMethod::Auto));
+    if area.is_none() && columns.is_none() && auto {
         return Ok(None);
     }
     let area = parse_option("--area", "TOP,LEFT,BOTTOM,RIGHT", area, parse_area)?;

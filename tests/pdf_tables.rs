@@ -320,6 +320,20 @@ fn the_lattice_method_reads_an_area_with_no_rules_from_its_text() {
 }
 
 #[test]
+fn the_stream_method_with_no_area_reads_the_pages_tables_not_its_prose() {
+    // no area: the method finds the page's two tables, as tabula's guessed
+    // areas and camelot's text edges do, and leaves the headings and
+    // paragraphs round them (which a whole-page table would cut into cells)
+    let stream = requested_in_fixture("borderless-tables.pdf", None, TableMethod::Stream);
+    assert_eq!(stream.len(), 2);
+    assert_eq!(stream[0][0], ["Recipient", "Allocation", "Purpose"]);
+    assert_eq!(stream[0].len(), 14, "every line a row, as named");
+    assert_eq!(stream[1][0], ["Indicator", "2018-19", "2019-20", "Change"]);
+    let prose = |row: &Vec<String>| row.iter().any(|c| c.contains("partnership board"));
+    assert!(!stream.iter().flatten().any(prose));
+}
+
+#[test]
 fn the_stream_method_named_reads_every_line_as_a_row() {
     // named, the stream method lays the table out as tabula's, camelot's and
     // pdfplumber's stream modes do: a wrapped cell's lines each in a row of

@@ -441,6 +441,25 @@ fn tables_take_columns_and_a_method() {
 }
 
 #[test]
+fn tables_method_auto_alone_finds_tables_as_extract_does() {
+    // a page of two unruled tables among headings and paragraphs
+    let pdf = repo().join("tests/fixtures/pdf/borderless-tables.pdf");
+    let tables = |extra: &[&str]| -> serde_json::Value {
+        let out = Command::new(BIN)
+            .args(["tables", "--format", "json"])
+            .args(extra)
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let found = tables(&[]);
+    assert_eq!(found.as_array().map(Vec::len), Some(2), "{found}");
+    assert_eq!(tables(&["--method", "auto"]), found);
+}
+
+#[test]
 fn tables_of_selected_pages_run_only_as_far_as_the_selection() {
     // the crime and disorder grants table runs over pages 13 to 15
     let pdf = repo().join("raw/cambridgeshire-pcc/annual-report-2013-14.pdf");

@@ -351,6 +351,13 @@ pub struct TableRequest {
     pub method: TableMethod,
 }
 
+impl TableRequest {
+    /// Whether the reader says where the table lies: an area, or its columns.
+    fn gives_place(&self) -> bool {
+        self.area.is_some() || self.columns.is_some()
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum TableMethod {
     /// Ruled tables where the page has them, else all its text as one unruled table.
@@ -359,7 +366,9 @@ pub enum TableMethod {
     /// Ruled tables only (tabula's `--lattice`, camelot's lattice flavour);
     /// in an area with no ruled table, its text as one unruled table.
     Lattice,
-    /// All the text as one table laid out line by line (tabula's `--stream`).
+    /// Unruled tables laid out line by line (tabula's `--stream`): all the
+    /// text of the area or columns given, else the tables found on the page
+    /// (the whole page when none is).
     Stream,
 }
 
@@ -397,6 +406,16 @@ pub fn requested_tables(
                 join_wrapped_cells: request.method != TableMethod::Stream,
                 ..stream_tables::StreamSettings::default()
             };
+            // Named with nothing to say where the table is, the method reads
+            // the tables it finds on the page, as tabula's guessed areas and
+            // camelot's text edges do: not the page's headings and paragraphs.
+            if request.method == TableMethod::Stream && !request.gives_place() {
+                let free = vec![false; page.glyphs.len()];
+                let found = stream_tables::stream_tables(page, &free, &styles, &s);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
             stream_tables::grid_table(page, &styles, columns, &s)
                 .into_iter()
                 .collect::<Vec<_>>()
