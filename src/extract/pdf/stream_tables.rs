@@ -58,6 +58,8 @@ pub struct StreamSettings {
     /// In a table laid out line by line, a gap wider than this (× font size) ends a chunk of text.
     pub chunk_gap: f64,
     /// A chunk joins a line when their letters' heights overlap by this share of the shorter.
+    /// (A cell set at the middle of its row, between two wrapped lines of its
+    /// neighbour, overlaps the lower one's letters by an eighth.)
     pub row_overlap: f64,
     /// Height of a line's letters above the baseline (× font size).
     pub letter_height: f64,
@@ -93,7 +95,7 @@ impl Default for StreamSettings {
             uniform_share: 0.9,
             max_lowercase_share: 0.3,
             chunk_gap: 0.4,
-            row_overlap: 0.1,
+            row_overlap: 0.2,
             letter_height: 0.6,
             pitch_tolerance: 0.15,
             running_header_zone: 0.1,
@@ -1539,6 +1541,26 @@ mod tests {
         ]);
         let t = grid_table(&p, &[], Some(&[60.0]), &StreamSettings::default()).unwrap();
         assert_eq!(texts(&t), vec![vec!["AB", "CD"], vec!["EF", ""]]);
+    }
+
+    #[test]
+    fn a_row_centred_between_a_cells_wrapped_lines_is_a_line_of_its_own() {
+        // cells set at the middle of their rows (a browser's default): the
+        // figures sit half a line below the label's first line and a little
+        // less above its second, their letters just touching the second's
+        let rows = text_rows(
+            vec![
+                chunk("Peterborough Rape", 50.0, 150.0, 100.0),
+                chunk("92,508", 200.0, 240.0, 106.0),
+                chunk("Crisis", 50.0, 80.0, 111.25),
+            ],
+            &StreamSettings::default(),
+        );
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, [["Peterborough Rape"], ["92,508"], ["Crisis"]]);
     }
 
     #[test]
