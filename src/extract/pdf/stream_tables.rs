@@ -484,10 +484,10 @@ fn in_pitch(rows: &[Row], start: usize, end: usize, j: usize, s: &StreamSettings
 
 /// Whether a row of one chunk is a cell's wrapped line: set close below the
 /// row above, within a line's leading, it starts inside the extent of one of
-/// that row's chunks, in the same weight, and ends before the next chunk
-/// along starts (a name or a purpose run onto a second line stays in its
-/// column; a paragraph after the table runs across the columns, and a
-/// heading is set apart, or bold).
+/// that row's chunks, in the same weight and size, and ends before the next
+/// chunk along starts (a name or a purpose run onto a second line stays in
+/// its column; a paragraph after the table runs across the columns, or is
+/// set in the body text's size, and a heading is set apart, or bold).
 fn continues_a_cell(above: &Row, row: &Row, s: &StreamSettings) -> bool {
     let [line] = row.chunks.as_slice() else {
         return false;
@@ -499,6 +499,7 @@ fn continues_a_cell(above: &Row, row: &Row, s: &StreamSettings) -> bool {
             && line.x0 < c.x1
             && line.x1 < next_start
             && line.bold == c.bold
+            && (line.size - c.size).abs() <= s.size_tolerance * c.size
     };
     row.baseline - above.baseline <= s.wrap_leading * size
         && above.chunks.iter().enumerate().any(in_cell)
@@ -1541,6 +1542,32 @@ mod tests {
         ]);
         let t = grid_table(&p, &[], Some(&[60.0]), &StreamSettings::default()).unwrap();
         assert_eq!(texts(&t), vec![vec!["AB", "CD"], vec!["EF", ""]]);
+    }
+
+    #[test]
+    fn a_note_under_a_table_in_the_body_texts_size_is_no_wrapped_line() {
+        // a word processor's table in 9 pt, the paragraph after it in 11 pt
+        // set close under its last row, inside the first column
+        let mut p = page(&[]);
+        let cells = [
+            ("Measure", 50.0, 100.0),
+            ("Change", 300.0, 100.0),
+            ("Huntingdonshire CSP", 50.0, 115.0),
+            ("752,400", 300.0, 115.0),
+            ("Road Safety Partnership", 50.0, 130.0),
+            ("54.0%", 300.0, 130.0),
+            ("St Giles Trust", 50.0, 145.0),
+            ("132,297", 300.0, 145.0),
+        ];
+        for (text, x, baseline) in cells {
+            p.glyphs.extend(test_glyphs(text, x, baseline, 9.0));
+        }
+        let note = test_glyphs("Source: the office.", 50.0, 158.0, 11.0);
+        p.glyphs.extend(note);
+        let found = tables_on(&p);
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.last().unwrap(), &["St Giles Trust", "132,297"]);
     }
 
     #[test]
