@@ -16,8 +16,10 @@ use crate::document::{BBox, Cell, Table};
 pub struct StreamSettings {
     /// A gap wider than this (× font size) between words separates two cells.
     pub cell_gap: f64,
-    /// Rows further apart than this (× font size, baseline to baseline) end a table.
+    /// Rows further apart than this (× font size, baseline to baseline) end a table,
     pub max_row_gap: f64,
+    /// but for rows of several chunks set evenly apart, up to this far.
+    pub max_spaced_row_gap: f64,
     /// Fewest rows of several cells that make a table.
     pub min_rows: usize,
     /// Most rows of one chunk in a row between rows of several, inside one table.
@@ -78,6 +80,7 @@ impl Default for StreamSettings {
         StreamSettings {
             cell_gap: 0.7,
             max_row_gap: 2.6,
+            max_spaced_row_gap: 4.0,
             min_rows: 3,
             max_single_rows: 2,
             max_single_share: 0.5,
@@ -430,7 +433,8 @@ fn heads_columns(row: &Row, body: &[Row], widest: &Row) -> bool {
 fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSettings) -> usize {
     let close = |i: usize| {
         i + 1 < rows.len()
-            && rows[i + 1].baseline - rows[i].baseline <= s.max_row_gap * rows[i].size
+            && (rows[i + 1].baseline - rows[i].baseline <= s.max_row_gap * rows[i].size
+                || spaced_evenly(rows, i, s))
     };
     let mut end = start + 1;
     'extend: loop {
@@ -463,6 +467,29 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
         break;
     }
     end
+}
+
+/// Whether rows `i` and `i + 1`, each of several chunks and a figure among
+/// them, are set as far apart as the next pair of such rows above or below
+/// them: rows set apart by loose cell padding, each at the same pitch,
+/// further apart than rows of text usually are (`max_row_gap`), up to
+/// `max_spaced_row_gap`. (A form's fields, "Fecha: | 28/11/2012", hold no
+/// figures.)
+fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
+    let data_row =
+        |r: &Row| r.chunks.len() >= 2 && r.chunks.iter().any(|c| super::holds_data(&c.text));
+    let gap = |k: usize| -> Option<f64> {
+        let (a, b) = (rows.get(k)?, rows.get(k + 1)?);
+        let gap = b.baseline - a.baseline;
+        (data_row(a) && data_row(b) && gap <= s.max_spaced_row_gap * a.size).then_some(gap)
+    };
+    let Some(this) = gap(i) else {
+        return false;
+    };
+    let same = |other: Option<f64>| {
+        other.is_some_and(|g| (g - this).abs() <= s.pitch_tolerance * this.min(g))
+    };
+    same(i.checked_sub(1).and_then(gap)) || same(gap(i + 1))
 }
 
 /// Whether row `j` is set at the pitch of the run `start..end` (the median
@@ -1542,6 +1569,45 @@ mod tests {
         ]);
         let t = grid_table(&p, &[], Some(&[60.0]), &StreamSettings::default()).unwrap();
         assert_eq!(texts(&t), vec![vec!["AB", "CD"], vec!["EF", ""]]);
+    }
+
+    #[test]
+    fn rows_of_figures_spaced_evenly_by_loose_padding_are_one_table_and_form_fields_none() {
+        // rows 2.7 times the type size apart: too far for rows of text, but
+        // each pair of rows as far apart as the next
+        let spaced = |cells: [&'static str; 3]| {
+            let mut words = vec![("Service", 50.0, 100.0), ("Result", 200.0, 100.0)];
+            words.push(("2023/24", 300.0, 100.0));
+            for (k, label) in ["Ormiston Families", "Road Safety", "Red Hen"]
+                .iter()
+                .enumerate()
+            {
+                let y = 125.0 + 27.0 * k as f64;
+                words.extend([
+                    (*label, 50.0, y),
+                    (cells[k], 200.0, y),
+                    ("640,259", 300.0, y),
+                ]);
+            }
+            tables_on(&page(&words))
+        };
+        let found = spaced(["76.8%", "452", "13.9%"]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(texts(&found[0]).len(), 4);
+        assert_eq!(texts(&found[0])[3], ["Red Hen", "13.9%", "640,259"]);
+        // a form's fields, "label: value", hold no figures
+        let form = page(&[
+            ("Acta: 2", 50.0, 100.0),
+            ("Fecha: 28/11/2012", 200.0, 100.0),
+            ("Hora: 20:12", 350.0, 100.0),
+            ("Base: Votos", 50.0, 127.0),
+            ("Tipo: Mayoria", 200.0, 127.0),
+            ("Quorum: Mitad", 350.0, 127.0),
+            ("Miembros: Todos", 50.0, 154.0),
+            ("Resultado: Si", 200.0, 154.0),
+            ("Sesion: Tablas", 350.0, 154.0),
+        ]);
+        assert!(tables_on(&form).is_empty());
     }
 
     #[test]
