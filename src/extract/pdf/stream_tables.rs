@@ -527,9 +527,25 @@ fn continues_a_cell(above: &Row, row: &Row, s: &StreamSettings) -> bool {
             && line.x1 < next_start
             && line.bold == c.bold
             && (line.size - c.size).abs() <= s.size_tolerance * c.size
+            && (above.chunks.len() >= 2 || broke_before(c, line))
     };
     row.baseline - above.baseline <= s.wrap_leading * size
         && above.chunks.iter().enumerate().any(in_cell)
+}
+
+/// Whether `line` can be the next line of a cell whose line above is
+/// `above`: text wraps where the next word will not fit, so no line of a
+/// cell is wider than the line above it and the word that did not fit
+/// there (this line's first word). A paragraph set under a table, across
+/// its columns, is wider. (A cell's line beside other cells is bounded by
+/// the next cell instead.)
+fn broke_before(above: &Line, line: &Line) -> bool {
+    let width = line.x1 - line.x0;
+    let chars = line.text.chars().count().max(1) as f64;
+    let first_word = line.text.split_whitespace().next().unwrap_or("");
+    let first_word_width = width * first_word.chars().count() as f64 / chars;
+    // (a space, and the error of measuring a word by its share of letters)
+    width <= above.x1 - above.x0 + first_word_width + line.size
 }
 
 /// Whether row `i`, of one chunk, is a line of a cell that wraps round a row
@@ -1608,6 +1624,24 @@ mod tests {
             ("Sesion: Tablas", 350.0, 154.0),
         ]);
         assert!(tables_on(&form).is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_close_under_a_wrapped_label_is_no_line_of_it() {
+        // set solid: the last record's label wraps onto two lines of its own,
+        // and the note under the table, as close, is wider than any line the
+        // label's column could hold
+        let mut words = vec![("Partner", 50.0, 100.0), ("Spend", 200.0, 100.0)];
+        words.extend([("Result", 300.0, 100.0), ("Fenland", 50.0, 112.0)]);
+        words.extend([("580,147", 200.0, 112.0), ("55.7%", 300.0, 112.0)]);
+        words.extend([("District", 50.0, 124.0), ("Community", 50.0, 138.0)]);
+        words.extend([("893,339", 200.0, 138.0), ("444", 300.0, 138.0)]);
+        words.extend([("Safety", 50.0, 150.0), ("Partnership", 50.0, 162.0)]);
+        words.push(("Source: the Commissioner's office.", 50.0, 174.0));
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.last().unwrap()[0], "Community\nSafety\nPartnership");
     }
 
     #[test]
