@@ -101,11 +101,31 @@ fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
     sizes.sort_by(f64::total_cmp);
     let size = sizes[sizes.len() / 2];
     // the largest step up between neighbouring gaps parts the two groups
-    let (below, ratio) = gaps
+    let (step, ratio) = gaps
         .windows(2)
-        .map(|w| (w[0], w[1] / w[0]))
+        .enumerate()
+        .map(|(i, w)| (i, w[1] / w[0]))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    (ratio >= s.record_gap_ratio && below <= s.wrap_leading * size).then_some(below)
+    let below = gaps[step];
+    if ratio < s.record_gap_ratio || below > s.wrap_leading * size {
+        return None;
+    }
+    Some(interleaved_leading(&gaps[step + 1..], below, size, s).unwrap_or(below))
+}
+
+/// Cells set at the middle of their rows interleave: a label's lines fall
+/// half a line below a purpose's, so the narrowest gaps are half the
+/// leading. When the gaps above them (`upper`, sorted) hold a group at
+/// about twice `half`, within a line's leading, and a wider group still
+/// (the records' gaps), that group is the leading.
+fn interleaved_leading(upper: &[f64], half: f64, size: f64, s: &StreamSettings) -> Option<f64> {
+    let doubled = |g: f64| (1.6..=2.4).contains(&(g / half)) && g <= s.wrap_leading * size;
+    let last = upper.iter().rposition(|&g| doubled(g))?;
+    let leading = upper[last];
+    upper[last + 1..]
+        .first()
+        .is_some_and(|&wider| wider / leading >= s.record_gap_ratio)
+        .then_some(leading)
 }
 
 /// Lines set close together are one record when one line holds the record's
@@ -215,6 +235,35 @@ mod tests {
                 vec!["Service", "Budget", "Spend"],
                 vec!["Victim and witness\nservices", "1,200", "1,150"],
                 vec!["Drug treatment", "400", "380"],
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_set_at_the_middle_interleave_at_half_their_leading_and_stay_one_record() {
+        // the label's two lines fall between the purpose's four, 13 pt
+        // leading: gaps of 6.5 pt, one of 13 where the label has ended, and
+        // 22 pt between records
+        let lines = [
+            line(&["Service", "Award", "Purpose"], 80.0),
+            line(&["", "", "Abuse workers"], 100.0),
+            line(&["Peterborough", "", ""], 106.5),
+            line(&["", "£33,883", "road service"], 113.0),
+            line(&["Rape Crisis", "", ""], 119.5),
+            line(&["", "", "partnership"], 126.0),
+            line(&["", "", "for victims"], 139.0),
+            line(&["St Giles Trust", "720", "Crime"], 161.0),
+        ];
+        assert_eq!(
+            rows(&lines, 1),
+            vec![
+                vec!["Service", "Award", "Purpose"],
+                vec![
+                    "Peterborough\nRape Crisis",
+                    "£33,883",
+                    "Abuse workers\nroad service\npartnership\nfor victims"
+                ],
+                vec!["St Giles Trust", "720", "Crime"],
             ]
         );
     }
