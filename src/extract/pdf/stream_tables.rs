@@ -469,27 +469,30 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
     end
 }
 
-/// Whether rows `i` and `i + 1`, each of several chunks and a figure among
-/// them, are set as far apart as the next pair of such rows above or below
-/// them: rows set apart by loose cell padding, each at the same pitch,
-/// further apart than rows of text usually are (`max_row_gap`), up to
-/// `max_spaced_row_gap`. (A form's fields, "Fecha: | 28/11/2012", hold no
-/// figures.)
+/// Whether row `i + 1`, of several chunks and a figure among them (a
+/// record's first line), is set as far below the row above it as the
+/// nearest such row before or after it is below its own: records set apart
+/// by loose cell padding, each at the same pitch, further apart than rows
+/// of text usually are (`max_row_gap`), up to `max_spaced_row_gap`. (A
+/// form's fields, "Fecha: | 28/11/2012", hold no figures.)
 fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     let data_row =
         |r: &Row| r.chunks.len() >= 2 && r.chunks.iter().any(|c| super::holds_data(&c.text));
-    let gap = |k: usize| -> Option<f64> {
-        let (a, b) = (rows.get(k)?, rows.get(k + 1)?);
+    // the gap above row k, a record's first line
+    let gap_above = |k: usize| -> Option<f64> {
+        let (a, b) = (rows.get(k.checked_sub(1)?)?, rows.get(k)?);
         let gap = b.baseline - a.baseline;
-        (data_row(a) && data_row(b) && gap <= s.max_spaced_row_gap * a.size).then_some(gap)
+        (data_row(b) && gap <= s.max_spaced_row_gap * a.size).then_some(gap)
     };
-    let Some(this) = gap(i) else {
+    let Some(this) = gap_above(i + 1) else {
         return false;
     };
     let same = |other: Option<f64>| {
         other.is_some_and(|g| (g - this).abs() <= s.pitch_tolerance * this.min(g))
     };
-    same(i.checked_sub(1).and_then(gap)) || same(gap(i + 1))
+    let before = (1..=i).rev().find(|&k| data_row(&rows[k]));
+    let after = (i + 2..rows.len()).find(|&k| data_row(&rows[k]));
+    same(before.and_then(gap_above)) || same(after.and_then(gap_above))
 }
 
 /// Whether row `j` is set at the pitch of the run `start..end` (the median
@@ -1624,6 +1627,25 @@ mod tests {
             ("Sesion: Tablas", 350.0, 154.0),
         ]);
         assert!(tables_on(&form).is_empty());
+    }
+
+    #[test]
+    fn records_spaced_evenly_below_their_wrapped_lines_are_one_table() {
+        // each record's purpose wraps onto a second line 12 pt down; the next
+        // record starts 27 pt below that, every record as far as the last
+        let mut words = vec![("Service", 50.0, 100.0), ("Spend", 200.0, 100.0)];
+        words.push(("Purpose", 300.0, 100.0));
+        let labels = ["Victim Support", "Rural Crime", "The Kite Trust", "Red Hen"];
+        for (k, label) in labels.iter().enumerate() {
+            let y = 125.0 + 39.0 * k as f64;
+            words.extend([(*label, 50.0, y), ("743,412", 200.0, y)]);
+            words.extend([("Schools early", 300.0, y), ("reduction", 300.0, y + 12.0)]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[4], ["Red Hen", "743,412", "Schools early\nreduction"]);
     }
 
     #[test]
