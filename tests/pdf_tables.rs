@@ -1216,3 +1216,31 @@ fn chromium_tables_set_tight_ruled_under_their_rows_or_wrapped_round_their_last_
     );
     assert_eq!((rows(t[5]).len(), t[5].header_rows), (5, 1));
 }
+
+#[test]
+fn word_processor_tables_striped_spaced_or_set_solid_read_whole_without_the_note_under_them() {
+    // three styles, a table a page, each over a note in the body's 11 pt
+    // (see the fixture's script)
+    let d = fixture("word-processor-tables.pdf");
+    let t = n_tables(&d, 3);
+    // striped cell by cell, records 2.7 times the type size apart: the
+    // header above the first stripe and the row below the last are the table's
+    let grants = rows(t[0]);
+    assert_eq!(grants.len(), 6);
+    assert_eq!(grants[0], ["Measure", "2023/24", "Purpose", "Target"]);
+    assert_eq!(grants[1][0], "Victim Support");
+    assert_eq!(
+        grants[5],
+        ["Fenland District Council", "£29,029", "Youth victim", "328"]
+    );
+    // the note set close under a two-column table is no wrapped line of its last row
+    let list = rows(t[1]);
+    assert_eq!(list.len(), 5);
+    assert_eq!(list[4], ["St Giles Trust", "132,297"]);
+    // nor, wider than the column, of the last name wrapped over three lines
+    let spend = rows(t[2]);
+    assert_eq!(spend.len(), 5);
+    assert_eq!(spend[4][0], "Community Safety Partnership");
+    let note = |r: &Vec<String>| r.iter().any(|c| c.contains("Source"));
+    assert!(!t.iter().flat_map(|t| rows(t)).any(|r| note(&r)));
+}

@@ -531,10 +531,11 @@ fn row_rule_tables(
 /// between rows, and the rows are read as an unruled table's are.
 fn fill_side(e: &Edge, fills: &[Fill], s: &TableSettings) -> bool {
     let middle = (e.start + e.end) / 2.0;
+    // (a word processor shades each cell apart: the middle may fall between two)
     fills.iter().any(|f| {
         let [x0, top, x1, bottom] = f.bbox;
-        middle >= x0
-            && middle <= x1
+        middle >= x0 - s.snap_tolerance
+            && middle <= x1 + s.snap_tolerance
             && ((e.pos - top).abs() <= s.snap_tolerance
                 || (e.pos - bottom).abs() <= s.snap_tolerance)
     })
@@ -1683,6 +1684,29 @@ mod tests {
             x1,
             bottom,
         }
+    }
+
+    #[test]
+    fn a_row_of_cells_shaded_one_by_one_has_fill_sides_for_edges() {
+        // a word processor's striped row: six cells shaded apart, 0.05 pt
+        // between two of them at the middle of the row's joined top edge
+        let xs = [81.0, 191.3, 301.6, 411.9, 522.2, 632.5, 742.8];
+        let fills: Vec<Fill> = xs
+            .windows(2)
+            .map(|w| Fill {
+                bbox: [w[0], 206.4, w[1] - 0.05, 254.8],
+                rgb: [232, 238, 245],
+            })
+            .collect();
+        let s = TableSettings::default();
+        let top = Edge {
+            pos: 206.4,
+            start: 81.0,
+            end: 742.75,
+        };
+        assert!(fill_side(&top, &fills, &s));
+        let rule_below = Edge { pos: 280.0, ..top };
+        assert!(!fill_side(&rule_below, &fills, &s));
     }
 
     #[test]
