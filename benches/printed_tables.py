@@ -1,22 +1,28 @@
 #!/usr/bin/env python3
-"""Tables whose every cell is known: random HTML tables printed to PDF by Chromium,
-scored as tablebench scores its cases, reportmine side by side with the peers.
+"""Tables whose every cell is known: random tables printed to PDF by Chromium (as HTML)
+or by LibreOffice (as a Word document), scored as tablebench scores its cases,
+reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
+        [--producer chromium|libreoffice]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
 under each row, or every cell boxed; shaded stripes or none; cells set at the top,
 middle (a browser's default) or bottom of their rows; 9 to 12 pt; tight to loose
-padding; figures left, centred or right. The expected table is the HTML's own cells.
-The same seed makes the same tables (Chromium's bytes differ, its layout does not).
+padding; figures left, centred or right. The expected table is the tables' own cells.
+The same seed makes the same tables for either producer (their bytes differ from run to
+run, their layout does not). As a Word document (python-docx), a table has its cells'
+margins for padding, its cells shaded one by one for stripes, bold headings, and the
+word processor's own column widths ("auto" autofits), with a page break after each.
 
 The cases go to a scratch folder as a tablebench cases.json (id, pdf, page, expected,
 method_hint "stream" or "lattice" by the rules drawn), and benches/tablebench.py scores
 reportmine, and with --peers tabula, camelot, pdfplumber and PyMuPDF, on them.
 
-Needs Chromium (Debian: chromium).
+Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian:
+libreoffice-writer).
 """
 import argparse
 import html

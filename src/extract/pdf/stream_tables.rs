@@ -447,6 +447,7 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
             // (a wrapped line carries on a row of the table, not a line after
             // it, or ends a cell wrapped round the row above)
             let wrapped = j == end
+                && !after_one_line_records(rows, start, end, s)
                 && (continues_a_cell(&rows[j - 1], &rows[j], s) || straddles_a_row(rows, j, s));
             if rows[j].chunks.len() >= 2 || wrapped {
                 end = j + 1;
@@ -493,6 +494,29 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     let before = (1..=i).rev().find(|&k| data_row(&rows[k]));
     let after = (i + 2..rows.len()).find(|&k| data_row(&rows[k]));
     same(before.and_then(gap_above)) || same(after.and_then(gap_above))
+}
+
+/// Whether the row after the run `start..end`, a run of one-line records
+/// (rows of several chunks each, a figure among them, under a header), is
+/// set as far below it as its rows are from each other: a line at the
+/// records' pitch is no cell's wrapped line, which sits at the leading,
+/// closer than rows padded apart, but the paragraph after the table (a
+/// note, a source) set close under it.
+fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> bool {
+    let run = &rows[start..end];
+    let record =
+        |r: &Row| r.chunks.len() >= 2 && r.chunks.iter().any(|c| super::holds_data(&c.text));
+    if run.len() < 2 || run[0].chunks.len() < 2 || !run[1..].iter().all(record) {
+        return false;
+    }
+    let mut gaps: Vec<f64> = run
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let pitch = gaps[gaps.len() / 2];
+    rows.get(end)
+        .is_some_and(|r| r.baseline - rows[end - 1].baseline >= (1.0 - s.pitch_tolerance) * pitch)
 }
 
 /// Whether row `j` is set at the pitch of the run `start..end` (the median
@@ -1664,6 +1688,28 @@ mod tests {
         assert_eq!(found.len(), 1);
         let rows = texts(&found[0]);
         assert_eq!(rows.last().unwrap()[0], "Community\nSafety\nPartnership");
+    }
+
+    #[test]
+    fn a_note_at_the_pitch_of_one_line_records_is_no_wrapped_line() {
+        // records 16 pt apart; the note 14.7 pt under the last (within a
+        // line's leading), inside its first column, in the table's own size
+        let mut words = vec![("Measure", 50.0, 100.0), ("Outcome", 300.0, 100.0)];
+        let records = [("Red Hen Project", "£16,933"), ("Rural Crime", "-6.9%")];
+        for (k, (label, figure)) in records
+            .iter()
+            .chain(&[("Victim Support", "782")])
+            .enumerate()
+        {
+            let y = 116.0 + 16.0 * k as f64;
+            words.extend([(*label, 50.0, y), (*figure, 300.0, y)]);
+        }
+        words.push(("Source: the office.", 50.0, 116.0 + 16.0 * 2.0 + 14.7));
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[3], ["Victim Support", "782"]);
     }
 
     #[test]
