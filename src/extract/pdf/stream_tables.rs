@@ -497,7 +497,8 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
 }
 
 /// Whether the row after the run `start..end`, a run of one-line records
-/// (rows of several chunks each, a figure among them, under a header), is
+/// (rows evenly spaced, most past the first of several chunks with a figure
+/// among them), is
 /// set as far below it as its rows are from each other: a line at the
 /// records' pitch is no cell's wrapped line, which sits at the leading,
 /// closer than rows padded apart, but the paragraph after the table (a
@@ -505,8 +506,10 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
 fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> bool {
     let run = &rows[start..end];
     let record =
-        |r: &Row| r.chunks.len() >= 2 && r.chunks.iter().any(|c| super::holds_data(&c.text));
-    if run.len() < 2 || run[0].chunks.len() < 2 || !run[1..].iter().all(record) {
+        |r: &&Row| r.chunks.len() >= 2 && r.chunks.iter().any(|c| super::holds_data(&c.text));
+    // (the first row may be the header)
+    let body = &run[1.min(run.len())..];
+    if run.len() < 2 || 3 * body.iter().filter(record).count() < 2 * body.len() {
         return false;
     }
     let mut gaps: Vec<f64> = run
@@ -515,7 +518,11 @@ fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSett
         .collect();
     gaps.sort_by(f64::total_cmp);
     let pitch = gaps[gaps.len() / 2];
-    rows.get(end)
+    // (a record wrapped onto a second line would set a gap at the leading:
+    // the gaps would fall into two groups, as `wrapped_cells` parts records)
+    let even = gaps[gaps.len() - 1] < s.record_gap_ratio * gaps[0];
+    even && rows
+        .get(end)
         .is_some_and(|r| r.baseline - rows[end - 1].baseline >= (1.0 - s.pitch_tolerance) * pitch)
 }
 
@@ -1695,7 +1702,8 @@ mod tests {
         // records 16 pt apart; the note 14.7 pt under the last (within a
         // line's leading), inside its first column, in the table's own size
         let mut words = vec![("Measure", 50.0, 100.0), ("Outcome", 300.0, 100.0)];
-        let records = [("Red Hen Project", "£16,933"), ("Rural Crime", "-6.9%")];
+        // (one record's figure left empty)
+        let records = [("Red Hen Project", "£16,933"), ("Rural Crime", "")];
         for (k, (label, figure)) in records
             .iter()
             .chain(&[("Victim Support", "782")])
