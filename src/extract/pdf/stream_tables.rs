@@ -115,6 +115,13 @@ pub(super) struct Row {
     pub chunks: Vec<Line>,
 }
 
+impl Row {
+    /// A record's line of figures: several chunks, a figure among them.
+    fn holds_figures(&self) -> bool {
+        self.chunks.len() >= 2 && self.chunks.iter().any(|c| super::holds_data(&c.text))
+    }
+}
+
 /// Upright chunks of text grouped into rows by baseline, top to bottom.
 pub(super) fn rows_of(lines: Vec<Line>) -> Vec<Row> {
     let mut lines: Vec<Line> = lines.into_iter().filter(|l| l.dir[0] > 0.99).collect();
@@ -477,13 +484,11 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
 /// of text usually are (`max_row_gap`), up to `max_spaced_row_gap`. (A
 /// form's fields, "Fecha: | 28/11/2012", hold no figures.)
 fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
-    let data_row =
-        |r: &Row| r.chunks.len() >= 2 && r.chunks.iter().any(|c| super::holds_data(&c.text));
     // the gap above row k, a record's first line
     let gap_above = |k: usize| -> Option<f64> {
         let (a, b) = (rows.get(k.checked_sub(1)?)?, rows.get(k)?);
         let gap = b.baseline - a.baseline;
-        (data_row(b) && gap <= s.max_spaced_row_gap * a.size).then_some(gap)
+        (b.holds_figures() && gap <= s.max_spaced_row_gap * a.size).then_some(gap)
     };
     let Some(this) = gap_above(i + 1) else {
         return false;
@@ -491,25 +496,23 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     let same = |other: Option<f64>| {
         other.is_some_and(|g| (g - this).abs() <= s.pitch_tolerance * this.min(g))
     };
-    let before = (1..=i).rev().find(|&k| data_row(&rows[k]));
-    let after = (i + 2..rows.len()).find(|&k| data_row(&rows[k]));
+    let before = (1..=i).rev().find(|&k| rows[k].holds_figures());
+    let after = (i + 2..rows.len()).find(|&k| rows[k].holds_figures());
     same(before.and_then(gap_above)) || same(after.and_then(gap_above))
 }
 
 /// Whether the row after the run `start..end`, a run of one-line records
-/// (rows evenly spaced, most past the first of several chunks with a figure
-/// among them), is
-/// set as far below it as its rows are from each other: a line at the
+/// (rows evenly spaced, most past the first holding figures), is set as far
+/// below it as its rows are from each other: a line at the
 /// records' pitch is no cell's wrapped line, which sits at the leading,
 /// closer than rows padded apart, but the paragraph after the table (a
 /// note, a source) set close under it.
 fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> bool {
     let run = &rows[start..end];
-    let record =
-        |r: &&Row| r.chunks.len() >= 2 && r.chunks.iter().any(|c| super::holds_data(&c.text));
     // (the first row may be the header)
     let body = &run[1.min(run.len())..];
-    if run.len() < 2 || 3 * body.iter().filter(record).count() < 2 * body.len() {
+    let records = body.iter().filter(|r| r.holds_figures()).count();
+    if run.len() < 2 || 3 * records < 2 * body.len() {
         return false;
     }
     let mut gaps: Vec<f64> = run
