@@ -454,8 +454,8 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
             // (a wrapped line carries on a row of the table, not a line after
             // it, or ends a cell wrapped round the row above)
             let wrapped = j == end
-                && !after_one_line_records(rows, start, end, s)
-                && (continues_a_cell(&rows[j - 1], &rows[j], s) || straddles_a_row(rows, j, s));
+                && (continues_a_cell(&rows[j - 1], &rows[j], s) || straddles_a_row(rows, j, s))
+                && !after_one_line_records(rows, start, end, s);
             if rows[j].chunks.len() >= 2 || wrapped {
                 end = j + 1;
                 continue 'extend;
