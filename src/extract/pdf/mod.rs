@@ -639,6 +639,10 @@ fn is_split_header(head: &RawBlock, body: &RawBlock) -> bool {
 /// headings): "1,234", "-2.5%", "£45,820", "$85.00", "(35.8)" (an
 /// accountant's negative).
 fn holds_data(text: &str) -> bool {
+    // (no digit, no figure: most text is words, and is told so cheaply)
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let t = text.trim();
     let t = t
         .strip_prefix('(')
@@ -781,6 +785,8 @@ mod tests {
         }
         for heading in [
             "2019", "2019-20", "£’000", "£000", "$000", "Total", "(£)", "Change %", "",
+            // (words a float parser reads as numbers)
+            "NaN", "inf", "Infinity",
         ] {
             assert!(!holds_data(heading), "{heading}");
         }

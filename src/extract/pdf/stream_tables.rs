@@ -496,10 +496,20 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     let same = |other: Option<f64>| {
         other.is_some_and(|g| (g - this).abs() <= s.pitch_tolerance * this.min(g))
     };
-    let before = (1..=i).rev().find(|&k| rows[k].holds_figures());
-    let after = (i + 2..rows.len()).find(|&k| rows[k].holds_figures());
+    // (a record's lines are few: look no further for the next record)
+    let near = |k: &usize| k.abs_diff(i) <= MAX_RECORD_LINES;
+    let before = (1..=i)
+        .rev()
+        .take_while(near)
+        .find(|&k| rows[k].holds_figures());
+    let after = (i + 2..rows.len())
+        .take_while(near)
+        .find(|&k| rows[k].holds_figures());
     same(before.and_then(gap_above)) || same(after.and_then(gap_above))
 }
+
+/// Most lines of one record looked past for the next record's first line.
+const MAX_RECORD_LINES: usize = 12;
 
 /// Whether the row after the run `start..end`, a run of one-line records
 /// (rows evenly spaced, most past the first holding figures), is set as far
