@@ -18,7 +18,7 @@ pub struct StreamSettings {
     pub cell_gap: f64,
     /// Rows further apart than this (× font size, baseline to baseline) end a table,
     pub max_row_gap: f64,
-    /// but for rows of several chunks set evenly apart, up to this far.
+    /// but for records' lines of figures set evenly apart, up to this far.
     pub max_spaced_row_gap: f64,
     /// Fewest rows of several cells that make a table.
     pub min_rows: usize,
@@ -513,10 +513,10 @@ const MAX_RECORD_LINES: usize = 12;
 
 /// Whether the row after the run `start..end`, a run of one-line records
 /// (rows evenly spaced, most past the first holding figures), is set as far
-/// below it as its rows are from each other: a line at the
-/// records' pitch is no cell's wrapped line, which sits at the leading,
-/// closer than rows padded apart, but the paragraph after the table (a
-/// note, a source) set close under it.
+/// below it as its rows are from each other: a line at the records' pitch
+/// is no cell's wrapped line, which sits at the leading, closer than rows
+/// padded apart, but the paragraph after the table (a note, a source) set
+/// close under it.
 fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> bool {
     let run = &rows[start..end];
     // (the first row may be the header)
