@@ -484,18 +484,25 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
 /// of text usually are (`max_row_gap`), up to `max_spaced_row_gap`. (A
 /// form's fields, "Fecha: | 28/11/2012", hold no figures.)
 fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
-    // the gap above row k, a record's first line
-    let gap_above = |k: usize| -> Option<f64> {
+    let same_gap = |a: f64, b: f64| (a - b).abs() <= s.pitch_tolerance * a.min(b);
+    let gap = |k: usize| -> Option<f64> {
         let (a, b) = (rows.get(k.checked_sub(1)?)?, rows.get(k)?);
         let gap = b.baseline - a.baseline;
-        (b.holds_figures() && gap <= s.max_spaced_row_gap * a.size).then_some(gap)
+        (gap <= s.max_spaced_row_gap * a.size).then_some(gap)
     };
-    let Some(this) = gap_above(i + 1) else {
+    // the gap above row k, a record's first line
+    let gap_above = |k: usize| gap(k).filter(|_| rows[k].holds_figures());
+    // (or a record whose figures are left empty, its label alone, set as
+    // far above the next record as it is below the one before)
+    let label_alone = |k: usize| {
+        let above = gap(k)?;
+        let below = gap_above(k + 1)?;
+        (rows[k].chunks.len() == 1 && same_gap(above, below)).then_some(above)
+    };
+    let Some(this) = gap_above(i + 1).or_else(|| label_alone(i + 1)) else {
         return false;
     };
-    let same = |other: Option<f64>| {
-        other.is_some_and(|g| (g - this).abs() <= s.pitch_tolerance * this.min(g))
-    };
+    let same = |other: Option<f64>| other.is_some_and(|g| same_gap(g, this));
     // (a record's lines are few: look no further for the next record)
     let near = |k: &usize| k.abs_diff(i) <= MAX_RECORD_LINES;
     let before = (1..=i)
@@ -1671,6 +1678,27 @@ mod tests {
             ("Sesion: Tablas", 350.0, 154.0),
         ]);
         assert!(tables_on(&form).is_empty());
+    }
+
+    #[test]
+    fn a_spaced_record_whose_figure_is_left_empty_stays_in_its_table() {
+        // rows 27 pt apart (2.7 times the type size), the third's figure empty
+        let mut words = vec![("Recipient", 50.0, 100.0), ("Change", 300.0, 100.0)];
+        let records = [
+            ("Peterborough Rape Crisis", "251,962"),
+            ("Road Safety Partnership", ""),
+            ("Red Hen Project", "-20.6%"),
+            ("Victim Support", "138,225"),
+        ];
+        for (k, (label, figure)) in records.iter().enumerate() {
+            let y = 127.0 + 27.0 * k as f64;
+            words.extend([(*label, 50.0, y), (*figure, 300.0, y)]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[2], ["Road Safety Partnership", ""]);
     }
 
     #[test]
