@@ -532,11 +532,7 @@ fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSett
     if run.len() < 2 || 3 * records < 2 * body.len() {
         return false;
     }
-    let mut gaps: Vec<f64> = run
-        .windows(2)
-        .map(|w| w[1].baseline - w[0].baseline)
-        .collect();
-    gaps.sort_by(f64::total_cmp);
+    let gaps = sorted_gaps(run);
     let pitch = gaps[gaps.len() / 2];
     // (a record wrapped onto a second line would set a gap at the leading:
     // the gaps would fall into two groups, as `wrapped_cells` parts records)
@@ -550,17 +546,23 @@ fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSett
 /// gap between its baselines), as is the row after it: a label row of the
 /// table, with no space set before or after it as a heading has.
 fn in_pitch(rows: &[Row], start: usize, end: usize, j: usize, s: &StreamSettings) -> bool {
-    let mut gaps: Vec<f64> = rows[start..end]
-        .windows(2)
-        .map(|w| w[1].baseline - w[0].baseline)
-        .collect();
+    let gaps = sorted_gaps(&rows[start..end]);
     if gaps.is_empty() {
         return false;
     }
-    gaps.sort_by(f64::total_cmp);
     let pitch = gaps[gaps.len() / 2] * (1.0 + s.pitch_tolerance);
     let gap_to = |k: usize| rows.get(k).map(|r| r.baseline - rows[k - 1].baseline);
     gap_to(j).is_some_and(|g| g <= pitch) && gap_to(j + 1).is_some_and(|g| g <= pitch)
+}
+
+/// The gaps between the baselines of consecutive rows, narrowest first.
+fn sorted_gaps(rows: &[Row]) -> Vec<f64> {
+    let mut gaps: Vec<f64> = rows
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    gaps
 }
 
 /// Whether a row of one chunk is a cell's wrapped line: set close below the
@@ -957,9 +959,8 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     let opens_a_record = |i: usize| {
         let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
         let occupied = |k: usize| lines[k].cells.iter().filter(|c| !c.is_empty()).count();
-        let holds_figures = |k: usize| lines[k].cells.iter().any(|c| super::holds_data(c));
         let Some(figures) =
-            (i + 1..lines.len().min(i + 2 + s.max_single_rows)).find(|&k| holds_figures(k))
+            (i + 1..lines.len().min(i + 2 + s.max_single_rows)).find(|&k| lines[k].holds_figures())
         else {
             return false;
         };
@@ -986,7 +987,7 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
                 return false;
             };
             let label_only = !label.is_empty() && rest.iter().all(String::is_empty);
-            let figures = l.cells.iter().any(|c| super::holds_data(c));
+            let figures = l.holds_figures();
             let section_label = stub_empty && label_only;
             stub_empty |= label.is_empty();
             !(figures || section_label)

@@ -22,6 +22,11 @@ pub struct TableLine {
 }
 
 impl TableLine {
+    /// Whether a cell of the line holds a figure.
+    pub(super) fn holds_figures(&self) -> bool {
+        self.cells.iter().any(|c| super::holds_data(c))
+    }
+
     /// The columns the line has text in.
     fn occupied(&self) -> Vec<usize> {
         (0..self.cells.len())
