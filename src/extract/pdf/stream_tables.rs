@@ -454,7 +454,9 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
             // (a wrapped line carries on a row of the table, not a line after
             // it, or ends a cell wrapped round the row above)
             let wrapped = j == end
-                && (continues_a_cell(&rows[j - 1], &rows[j], s) || straddles_a_row(rows, j, s))
+                && (continues_a_cell(&rows[j - 1], &rows[j], s)
+                    || straddles_a_row(rows, j, s)
+                    || line_of_a_middle_cell(rows, j, s))
                 && !after_one_line_records(rows, start, end, s);
             if rows[j].chunks.len() >= 2 || wrapped {
                 end = j + 1;
@@ -628,6 +630,46 @@ fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     below.is_some_and(|(m, o)| wraps_round(m, o)) || above.is_some_and(|(m, o)| wraps_round(m, o))
 }
 
+/// Whether row `i`, of one chunk, is a line of a cell set at the middle of
+/// its row, whose record's other text sits on a row of several chunks up to
+/// several lines below (or above) it: the cell's lines run from the same
+/// left edge, each within a line's leading of the next, down (or up) to
+/// that row, and rows between hold text only beside them (a label wrapped
+/// onto its own lines). Its line in that row is a chunk of the same size
+/// and weight, and this line ends before the chunk after it starts, as a
+/// cell's line stays in its column; a paragraph runs across the columns.
+fn line_of_a_middle_cell(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
+    let [line] = rows[i].chunks.as_slice() else {
+        return false;
+    };
+    let leading = s.wrap_leading * line.size;
+    let same_edge = |c: &Line| (c.x0 - line.x0).abs() <= 0.5 * line.size;
+    let in_column = |row: &Row, k: usize| {
+        let next_start = row.chunks.get(k + 1).map_or(f64::MAX, |n| n.x0);
+        let c = &row.chunks[k];
+        line.x1 < next_start
+            && c.bold == line.bold
+            && (c.size - line.size).abs() <= s.size_tolerance * c.size
+    };
+    let reaches = |order: &mut dyn Iterator<Item = usize>| {
+        let mut last = rows[i].baseline;
+        for k in order.take(MAX_RECORD_LINES) {
+            let row = &rows[k];
+            if (row.baseline - last).abs() > leading {
+                return false;
+            }
+            match row.chunks.iter().position(same_edge) {
+                Some(c) if row.chunks.len() >= 2 => return in_column(row, c),
+                Some(_) => last = row.baseline,
+                None if row.chunks.iter().any(|c| overlap_across(c, line)) => return false,
+                None => {}
+            }
+        }
+        false
+    };
+    reaches(&mut (i + 1..rows.len())) || reaches(&mut (0..i).rev())
+}
+
 /// Whether row `i`, of one chunk, is the middle line of a record whose
 /// other cells wrap above and below it (a figure set at the middle of its
 /// row, the label and the text beside it each on two lines): the rows next
@@ -732,7 +774,8 @@ fn table_of_run(
         in_table = row.chunks.len() >= 2
             || wrapped
             || straddles_a_row(rows, i, s)
-            || centred_in_a_record(rows, i, s);
+            || centred_in_a_record(rows, i, s)
+            || line_of_a_middle_cell(rows, i, s);
         single += usize::from(!in_table);
     }
     if multi < s.min_rows || single as f64 > s.max_single_share * multi as f64 {
@@ -2034,6 +2077,76 @@ mod tests {
         assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(t[1][0].lines().count(), 6, "{t:?}");
         assert_eq!(t[3], vec!["Safer Roads", "9,500"]);
+    }
+
+    #[test]
+    fn cells_set_at_the_middle_of_their_rows_keep_the_lines_above_and_below_their_figures() {
+        // a word processor's table, no rules: each purpose wraps over up to
+        // seven lines, the name and the figures set at the middle of its
+        // record (a name on two lines falls between the purpose's lines)
+        let mut words = vec![("Service", 50.0, 100.0), ("Purpose", 160.0, 100.0)];
+        words.extend([("Award", 300.0, 100.0), ("Spent", 360.0, 100.0)]);
+        type Record<'a> = (&'a [&'a str], &'a [&'a str], f64);
+        let records: [Record; 5] = [
+            (
+                &["Victim Support", "Crisis"],
+                &[
+                    "Awareness hub",
+                    "outreach county",
+                    "solving",
+                    "problem road",
+                ],
+                123.0,
+            ),
+            (
+                &["Safer Streets"],
+                &[
+                    "Early", "project", "fund", "solving", "abuse", "in the", "county",
+                ],
+                185.0,
+            ),
+            (
+                &["Women's", "Aid"],
+                &["Rural cyber", "intervention", "cyber rural"],
+                286.0,
+            ),
+            (&["Fenland DC"], &["Support"], 335.0),
+            (
+                &["Kite Trust"],
+                &["Project victim", "awareness", "prevention"],
+                358.0,
+            ),
+        ];
+        for (names, purpose, top) in records {
+            let line = |k: usize| top + 13.0 * k as f64;
+            let middle = (line(purpose.len() - 1) + top) / 2.0;
+            for (k, p) in purpose.iter().enumerate() {
+                words.push((p, 160.0, line(k)));
+            }
+            let first_name = middle - 6.5 * (names.len() - 1) as f64;
+            for (k, n) in names.iter().enumerate() {
+                words.push((n, 50.0, first_name + 13.0 * k as f64));
+            }
+            words.extend([("62,893", 300.0, middle), ("528", 360.0, middle)]);
+        }
+        words.push(("Source: the Commissioner's own office.", 50.0, 410.0));
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!(t.len(), 6, "{t:?}");
+        let purpose = "Awareness hub\noutreach county\nsolving\nproblem road";
+        assert_eq!(t[1], ["Victim Support\nCrisis", purpose, "62,893", "528"]);
+        assert_eq!(
+            t[3],
+            [
+                "Women's\nAid",
+                "Rural cyber\nintervention\ncyber rural",
+                "62,893",
+                "528"
+            ]
+        );
+        assert_eq!(t[2][1].lines().count(), 7, "{t:?}");
+        assert_eq!(t[5][1], "Project victim\nawareness\nprevention");
     }
 
     /// Rows of three figures at each of `xs`, the table at the right `short` rows shorter.
