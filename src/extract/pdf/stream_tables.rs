@@ -1494,8 +1494,8 @@ fn crosses_a_text_column(
 /// Where two tables set side by side part: the widest gap between columns,
 /// when it is far wider than the others and each side has two columns at
 /// least, and the page shows two tables there: one side runs on for rows
-/// where the other has ended (or has not begun), or both open with the same
-/// header row.
+/// of several cells where the other has ended (or has not begun), or both
+/// open with the same header row.
 fn side_by_side_gutter(
     columns: &[(f64, f64)],
     rows: &[Row],
@@ -1525,9 +1525,16 @@ fn side_by_side_gutter(
             (left, right)
         })
         .collect();
-    let one_sided = |r: &&(bool, bool)| r.0 != r.1;
-    let leading = sides.iter().take_while(one_sided).count();
-    let trailing = sides.iter().rev().take_while(one_sided).count();
+    // (rows of one side's table: a cell's wrapped lines below its row are
+    // one-sided too, and do not count)
+    let one_sided = |(_, side): &(&Row, &(bool, bool))| side.0 != side.1;
+    let own_rows = |rows: &mut dyn Iterator<Item = (&Row, &(bool, bool))>| {
+        rows.take_while(one_sided)
+            .filter(|(row, _)| row.chunks.len() >= 2)
+            .count()
+    };
+    let leading = own_rows(&mut rows.iter().zip(&sides));
+    let trailing = own_rows(&mut rows.iter().zip(&sides).rev());
     let texts = |left: bool| -> Vec<&str> {
         rows[0]
             .chunks
@@ -2178,6 +2185,62 @@ mod tests {
         assert_eq!((found[0].len(), found[0][0].len()), (8, 3));
         assert_eq!((found[1].len(), found[1][0].len()), (5, 3));
         assert_eq!(found[1][0], vec!["300", "400", "500"]);
+    }
+
+    #[test]
+    fn a_wide_gap_beside_a_cell_wrapped_below_the_other_columns_does_not_part_the_table() {
+        // a table set across the page's width: the widest gap is before the
+        // purposes, and the last purpose runs two lines below its row
+        let mut words = vec![("Partner", 50.0, 100.0), ("Change", 150.0, 100.0)];
+        words.extend([("Purpose", 265.0, 100.0), ("Result", 360.0, 100.0)]);
+        let records = [
+            (
+                "Women's Aid",
+                "312,023",
+                &["Service road"][..],
+                "61,172",
+                116.0,
+            ),
+            (
+                "Rape Crisis",
+                "25.9%",
+                &["Cyber early", "crime early"],
+                "92,995",
+                132.0,
+            ),
+            (
+                "St Giles Trust",
+                "58,512",
+                &["Safety problem", "families youth", "partnership"],
+                "630,003",
+                160.0,
+            ),
+            (
+                "Kite Trust",
+                "700,381",
+                &["Local fund", "project county", "victim"],
+                "46,045",
+                200.0,
+            ),
+        ];
+        for (name, change, purpose, result, y) in records {
+            words.extend([(name, 50.0, y), (change, 150.0, y), (result, 360.0, y)]);
+            for (k, line) in purpose.iter().enumerate() {
+                words.push((line, 265.0, y + 12.0 * k as f64));
+            }
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 5, "{found:?}");
+        assert_eq!(
+            found[0][4],
+            [
+                "Kite Trust",
+                "700,381",
+                "Local fund\nproject county\nvictim",
+                "46,045"
+            ]
+        );
     }
 
     #[test]
