@@ -732,7 +732,12 @@ fn table_from_row_rules(
         .copied()
         .filter(|g| g.centre().1 > columns_top)
         .collect();
-    let columns = headings_join_their_columns(text_columns(&setting, s), &setting, bounds[1]);
+    let columns = headings_join_their_columns(
+        text_columns(&setting, s),
+        &setting,
+        bounds[1],
+        !ruled_above_rows,
+    );
     if columns.len() < 2 {
         return None;
     }
@@ -1105,11 +1110,13 @@ fn widen_to_row_text(
 
 /// A heading set flush left over figures set flush right can stand clear of
 /// them: a column with text above `header_end` only, followed by one with
-/// text below it only, is one column.
+/// text below it only, is one column. When the table is `headed` (a header
+/// set above its first rule), its headings may be figures ("2022/23").
 fn headings_join_their_columns(
     columns: Vec<(f64, f64)>,
     glyphs: &[&Glyph],
     header_end: f64,
+    headed: bool,
 ) -> Vec<(f64, f64)> {
     let holds = |(a, b): (f64, f64), header: bool| {
         glyphs.iter().any(|g| {
@@ -1117,7 +1124,8 @@ fn headings_join_their_columns(
             cx >= a && cx <= b && (cy < header_end) == header
         })
     };
-    // (a heading has letters; a figure alone in the first row is no heading)
+    // (without a header above the first rule, the first band may be a row of
+    // the body: a figure alone in it is no heading, a heading has letters)
     let worded = |(a, b): (f64, f64)| {
         glyphs.iter().any(|g| {
             let cx = g.centre().0;
@@ -1127,7 +1135,9 @@ fn headings_join_their_columns(
     let mut out: Vec<(f64, f64)> = Vec::with_capacity(columns.len());
     for column in columns {
         match out.last_mut() {
-            Some(last) if !holds(*last, false) && worded(*last) && !holds(column, true) => {
+            Some(last)
+                if !holds(*last, false) && (headed || worded(*last)) && !holds(column, true) =>
+            {
                 last.1 = column.1
             }
             _ => out.push(column),
@@ -2169,6 +2179,29 @@ mod tests {
         assert_eq!(rows[0], ["Name", "Budget\n(£)"], "{rows:?}");
         assert_eq!(rows.len(), 4, "the title set apart above is no header");
         assert_eq!(found[0].table.header_rows, 1);
+    }
+
+    #[test]
+    fn a_year_heading_above_the_first_rule_heads_the_figures_clear_of_it() {
+        let segs = [40.0, 60.0, 80.0, 100.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        // headings flush left, figures flush right in wide columns
+        let mut glyphs = vec![];
+        glyphs.extend(word("Name", 5.0, 35.0));
+        glyphs.extend(word("2022/23", 105.0, 35.0));
+        glyphs.extend(word("Result", 205.0, 35.0));
+        for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("1,234", 160.0, y));
+            glyphs.extend(word("9,876", 245.0, y));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Name", "2022/23", "Result"], "{rows:?}");
+        assert_eq!(rows[1], ["North", "1,234", "9,876"], "{rows:?}");
     }
 
     #[test]
