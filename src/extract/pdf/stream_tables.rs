@@ -997,13 +997,14 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // wraps above its figures, set at the record's foot or centre).
     // (The first line is so when it holds only some of the columns of the
     // line below, set tighter than that line is to the next.)
-    // (A cell may wrap onto several lines above its figures: the lines down
-    // to the first with figures are then set at one leading.)
+    // (A cell may wrap onto several lines above its figures, as many as a
+    // record has: the lines down to the first with figures are then set at
+    // one leading.)
     let opens_a_record = |i: usize| {
         let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
         let occupied = |k: usize| lines[k].cells.iter().filter(|c| !c.is_empty()).count();
         let Some(figures) =
-            (i + 1..lines.len().min(i + 2 + s.max_single_rows)).find(|&k| lines[k].holds_figures())
+            (i + 1..lines.len().min(i + 1 + MAX_RECORD_LINES)).find(|&k| lines[k].holds_figures())
         else {
             return false;
         };
@@ -2341,6 +2342,17 @@ mod tests {
             test_line(&["CSP", "reduction", "595,453"], 139.0),
             test_line(&["Safer Streets", "Hub", "48,517"], 156.0),
             test_line(&["Victim Support", "Casualty service", "25,435"], 173.0),
+        ];
+        assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
+        // a purpose wrapped over four lines above the record's figures
+        let lines = [
+            test_line(&["Recipient", "Purpose", "Award"], 100.0),
+            test_line(&["", "Youth awareness", ""], 117.0),
+            test_line(&["", "intervention", ""], 128.0),
+            test_line(&["", "schools outreach", ""], 139.0),
+            test_line(&["", "intervention", ""], 150.0),
+            test_line(&["Victim Support", "reduction", "85,890"], 161.0),
+            test_line(&["Safer Streets", "Hub", "48,517"], 178.0),
         ];
         assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
     }
