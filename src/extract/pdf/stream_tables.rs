@@ -479,12 +479,14 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
     end
 }
 
-/// Whether row `i + 1`, of several chunks and a figure among them (a
-/// record's first line), is set as far below the row above it as the
-/// nearest such row before or after it is below its own: records set apart
-/// by loose cell padding, each at the same pitch, further apart than rows
-/// of text usually are (`max_row_gap`), up to `max_spaced_row_gap`. (A
-/// form's fields, "Fecha: | 28/11/2012", hold no figures.)
+/// Whether row `i + 1`, the first line of a record (a row of several chunks
+/// and a figure among them, or a label's first line set close above that
+/// row, a record set at its middle), is set as far below the row above it
+/// as the nearest record's first line before or after it is below its own:
+/// records set apart by loose cell padding, each at the same pitch, further
+/// apart than rows of text usually are (`max_row_gap`), up to
+/// `max_spaced_row_gap`. (A form's fields, "Fecha: | 28/11/2012", hold no
+/// figures.)
 fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     let same_gap = |a: f64, b: f64| (a - b).abs() <= s.pitch_tolerance * a.min(b);
     let gap = |k: usize| -> Option<f64> {
@@ -493,7 +495,7 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         (gap <= s.max_spaced_row_gap * a.size).then_some(gap)
     };
     // the gap above row k, a record's first line
-    let gap_above = |k: usize| gap(k).filter(|_| rows[k].holds_figures());
+    let gap_above = |k: usize| gap(k).filter(|_| first_line_of_a_record(rows, k, s));
     // (or a record whose figures are left empty, its label alone, set as
     // far above the next record as it is below the one before)
     let label_alone = |k: usize| {
@@ -510,11 +512,30 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     let before = (1..=i)
         .rev()
         .take_while(near)
-        .find(|&k| rows[k].holds_figures());
+        .find(|&k| first_line_of_a_record(rows, k, s));
     let after = (i + 2..rows.len())
         .take_while(near)
-        .find(|&k| rows[k].holds_figures());
+        .find(|&k| first_line_of_a_record(rows, k, s));
     same(before.and_then(gap_above)) || same(after.and_then(gap_above))
+}
+
+/// Whether row `k` is a record's first line: its line of figures, or the
+/// first of the lines set at a line's leading above that line (a label
+/// wrapped round the figures set at the record's middle), set further
+/// than a line's leading below the row above.
+fn first_line_of_a_record(rows: &[Row], k: usize, s: &StreamSettings) -> bool {
+    let within_leading = |a: &Row, b: &Row| b.baseline - a.baseline <= s.wrap_leading * a.size;
+    if k > 0 && within_leading(&rows[k - 1], &rows[k]) {
+        return false;
+    }
+    let mut line = k;
+    while line + 1 < rows.len() && line - k < MAX_RECORD_LINES && !rows[line].holds_figures() {
+        if !within_leading(&rows[line], &rows[line + 1]) {
+            return false;
+        }
+        line += 1;
+    }
+    rows[line].holds_figures()
 }
 
 /// Most lines of one record looked past for the next record's first line.
@@ -1730,6 +1751,30 @@ mod tests {
             ("Sesion: Tablas", 350.0, 154.0),
         ]);
         assert!(tables_on(&form).is_empty());
+    }
+
+    #[test]
+    fn records_padded_apart_whose_labels_wrap_round_their_figures_are_one_table() {
+        // cells set at the middle of their rows, 28 pt of padding between
+        // records: a label on two lines falls half a line above and below
+        // its record's figures, and its first line opens the record
+        let mut words = vec![("Measure", 50.0, 100.0), ("Result", 150.0, 100.0)];
+        words.push(("Award", 250.0, 100.0));
+        words.extend([("Victim Support", 50.0, 128.0), ("957,899", 150.0, 128.0)]);
+        words.push(("71,819", 250.0, 128.0));
+        for (first, second, top) in [
+            ("Road Safety", "Partnership", 156.0),
+            ("Rural Crime", "Action", 197.0),
+        ] {
+            words.extend([(first, 50.0, top), (second, 50.0, top + 13.0)]);
+            words.extend([("674", 150.0, top + 6.5), ("65,399", 250.0, top + 6.5)]);
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[2], ["Road Safety\nPartnership", "674", "65,399"]);
+        assert_eq!(t[3], ["Rural Crime\nAction", "674", "65,399"]);
     }
 
     #[test]
