@@ -139,8 +139,9 @@ fn interleaved_leading(upper: &[f64], half: f64, size: f64, s: &StreamSettings) 
 /// columns and the others one column each (cells wrapped round a row of
 /// figures set at the record's centre), or when a line between others
 /// holds only columns they all lack (a figure at the record's centre, the
-/// cells beside it wrapped round it). Two lines each holding columns the
-/// other lacks, or two full lines, are rows of their own.
+/// cells beside it wrapped round it), or when they hold one figure to a
+/// column. Two lines each holding columns the other lacks, or two full
+/// lines, are otherwise rows of their own.
 fn is_one_record(lines: &[TableLine]) -> bool {
     let sets: Vec<Vec<usize>> = lines.iter().map(TableLine::occupied).collect();
     let widest = sets
@@ -158,7 +159,24 @@ fn is_one_record(lines: &[TableLine]) -> bool {
             .enumerate()
             .all(|(i, other)| i == k || disjoint(other, &sets[k]))
     });
-    widest == 1 || wrapped_round || centred_round
+    widest == 1 || wrapped_round || centred_round || one_figure_a_column(lines)
+}
+
+/// Whether the lines hold figures, and each column that holds one holds
+/// that line alone: a record has one figure to a column, so lines set close
+/// together around them are that record's, however its cells' lines
+/// interleave (cells set at the middle of their rows, each wrapped over a
+/// different number of lines). Records set solid would each have a figure.
+fn one_figure_a_column(lines: &[TableLine]) -> bool {
+    let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let in_column = |c: usize| lines.iter().filter_map(move |l| l.cells.get(c));
+    let figure_columns: Vec<usize> = (0..width)
+        .filter(|&c| in_column(c).any(|t| super::holds_data(t)))
+        .collect();
+    !figure_columns.is_empty()
+        && figure_columns
+            .iter()
+            .all(|&c| in_column(c).filter(|t| !t.is_empty()).count() == 1)
 }
 
 /// A line of 10 pt text with these cells, for tests.
@@ -269,6 +287,44 @@ mod tests {
                     "Abuse workers\nroad service\npartnership\nfor victims"
                 ],
                 vec!["St Giles Trust", "720", "Crime"],
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_of_many_lines_interleaved_round_one_figure_stay_one_record() {
+        // cells set at the middle of their rows, each wrapped over a
+        // different number of lines at 13 pt leading: their lines
+        // interleave 6.5 pt apart, no line holds every column, and the
+        // record's one figure stands alone on its line; records 20 pt apart
+        let lines = [
+            line(&["Partner", "Change", "Spend", "2022/23", "Notes"], 100.0),
+            line(
+                &["St Giles Trust", "183", "Early", "Hub fund", "Community"],
+                122.0,
+            ),
+            line(&["", "", "Community", "", ""], 140.0),
+            line(&["", "", "cyber", "", ""], 153.0),
+            line(&["", "", "partnership", "", ""], 166.0),
+            line(&["", "", "", "", "Families"], 172.5),
+            line(&["Ormiston", "", "intervention", "Outreach", ""], 179.0),
+            line(&["", "4.9%", "", "", "solving service"], 185.5),
+            line(&["Families", "", "outreach", "awareness", ""], 192.0),
+            line(&["", "", "", "", "early youth"], 198.5),
+            line(&["", "", "training", "", ""], 205.0),
+            line(&["", "", "workers", "", ""], 218.0),
+            line(&["Safer Streets", "659", "Service", "Victim", "Hub"], 238.0),
+        ];
+        let rows = rows(&lines, 1);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(
+            rows[2],
+            [
+                "Ormiston\nFamilies",
+                "4.9%",
+                "Community\ncyber\npartnership\nintervention\noutreach\ntraining\nworkers",
+                "Outreach\nawareness",
+                "Families\nsolving service\nearly youth"
             ]
         );
     }
