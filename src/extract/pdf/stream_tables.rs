@@ -659,21 +659,24 @@ fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
 /// onto its own lines). Its line in that row is a chunk of the same size
 /// and weight, and this line ends before the chunk after it starts, as a
 /// cell's line stays in its column; a paragraph runs across the columns.
+/// Or the cell's lines run on past that row, beside it (the cell wraps
+/// round a row that holds none of its lines).
 fn line_of_a_middle_cell(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     let [line] = rows[i].chunks.as_slice() else {
         return false;
     };
     let leading = s.wrap_leading * line.size;
     let same_edge = |c: &Line| (c.x0 - line.x0).abs() <= 0.5 * line.size;
+    let same_style =
+        |c: &Line| c.bold == line.bold && (c.size - line.size).abs() <= s.size_tolerance * c.size;
     let in_column = |row: &Row, k: usize| {
         let next_start = row.chunks.get(k + 1).map_or(f64::MAX, |n| n.x0);
-        let c = &row.chunks[k];
-        line.x1 < next_start
-            && c.bold == line.bold
-            && (c.size - line.size).abs() <= s.size_tolerance * c.size
+        line.x1 < next_start && same_style(&row.chunks[k])
     };
     let reaches = |order: &mut dyn Iterator<Item = usize>| {
         let mut last = rows[i].baseline;
+        // (a row of several chunks passed beside the cell's lines)
+        let mut wrapped_round = false;
         for k in order.take(MAX_RECORD_LINES) {
             let row = &rows[k];
             if (row.baseline - last).abs() > leading {
@@ -681,9 +684,10 @@ fn line_of_a_middle_cell(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
             }
             match row.chunks.iter().position(same_edge) {
                 Some(c) if row.chunks.len() >= 2 => return in_column(row, c),
+                Some(_) if wrapped_round => return same_style(&row.chunks[0]),
                 Some(_) => last = row.baseline,
                 None if row.chunks.iter().any(|c| overlap_across(c, line)) => return false,
-                None => {}
+                None => wrapped_round |= row.chunks.len() >= 2,
             }
         }
         false
@@ -2231,6 +2235,43 @@ mod tests {
         assert_eq!((found[0].len(), found[0][0].len()), (8, 3));
         assert_eq!((found[1].len(), found[1][0].len()), (5, 3));
         assert_eq!(found[1][0], vec!["300", "400", "500"]);
+    }
+
+    #[test]
+    fn a_cell_wrapped_round_a_row_that_holds_none_of_its_lines_stays_in_the_table() {
+        // the last record is set at its middle: its purpose's four lines
+        // and its outcome's three interleave, and the row of its name and
+        // figure falls between two of the purpose's lines
+        let mut words = vec![("Recipient", 50.0, 100.0), ("Purpose", 150.0, 100.0)];
+        words.extend([("Award", 300.0, 100.0), ("Outcome", 360.0, 100.0)]);
+        for (name, y) in [("Safer Streets", 120.0), ("Victim Support", 137.0)] {
+            words.extend([(name, 50.0, y), ("Rural work", 150.0, y)]);
+            words.extend([("722", 300.0, y), ("Project", 360.0, y)]);
+        }
+        for (k, purpose) in ["Families", "county", "district", "reduction"]
+            .iter()
+            .enumerate()
+        {
+            words.push((purpose, 150.0, 154.0 + 13.0 * k as f64));
+        }
+        for (k, outcome) in ["Safety", "awareness", "schools"].iter().enumerate() {
+            words.push((outcome, 360.0, 160.5 + 13.0 * k as f64));
+        }
+        words.extend([("Kite Trust", 50.0, 173.5), ("60.6%", 300.0, 173.5)]);
+        words.push(("Source: the Commissioner's own office.", 50.0, 212.0));
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(
+            t[3],
+            [
+                "Kite Trust",
+                "Families\ncounty\ndistrict\nreduction",
+                "60.6%",
+                "Safety\nawareness\nschools"
+            ]
+        );
     }
 
     #[test]
