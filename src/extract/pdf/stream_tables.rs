@@ -53,6 +53,10 @@ pub struct StreamSettings {
     pub column_gap: f64,
     /// Cells within this share of the median size count as one size.
     pub size_tolerance: f64,
+    /// A cell's lines are set in one size: a line wrapped from the line
+    /// above is within this share of its size (body text set a point
+    /// larger or smaller under a table is not).
+    pub wrap_size_tolerance: f64,
     /// At least this share of cells must be of the median size.
     pub uniform_share: f64,
     /// More cells than this share starting in lower case is wrapped prose, not a table.
@@ -95,6 +99,7 @@ impl Default for StreamSettings {
             side_by_side_gap: 2.5,
             column_gap: 0.5,
             size_tolerance: 0.15,
+            wrap_size_tolerance: 0.05,
             uniform_share: 0.9,
             max_lowercase_share: 0.3,
             chunk_gap: 0.4,
@@ -605,7 +610,7 @@ fn continues_a_cell(above: &Row, row: &Row, s: &StreamSettings) -> bool {
             && line.x0 < c.x1
             && line.x1 < next_start
             && line.bold == c.bold
-            && (line.size - c.size).abs() <= s.size_tolerance * c.size
+            && (line.size - c.size).abs() <= s.wrap_size_tolerance * c.size
             && (above.chunks.len() >= 2 || broke_before(c, line))
     };
     row.baseline - above.baseline <= s.wrap_leading * size
@@ -667,8 +672,9 @@ fn line_of_a_middle_cell(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     };
     let leading = s.wrap_leading * line.size;
     let same_edge = |c: &Line| (c.x0 - line.x0).abs() <= 0.5 * line.size;
-    let same_style =
-        |c: &Line| c.bold == line.bold && (c.size - line.size).abs() <= s.size_tolerance * c.size;
+    let same_style = |c: &Line| {
+        c.bold == line.bold && (c.size - line.size).abs() <= s.wrap_size_tolerance * c.size
+    };
     let in_column = |row: &Row, k: usize| {
         let next_start = row.chunks.get(k + 1).map_or(f64::MAX, |n| n.x0);
         line.x1 < next_start && same_style(&row.chunks[k])
@@ -1885,6 +1891,30 @@ mod tests {
         let found = tables_on(&p);
         assert_eq!(found.len(), 1);
         let rows = texts(&found[0]);
+        assert_eq!(rows.last().unwrap(), &["St Giles Trust", "132,297"]);
+        // in 10 pt, a point smaller than the note, a label wrapped onto a
+        // second line (the records are not all one line)
+        let mut p = page(&[]);
+        let cells = [
+            ("Measure", 50.0, 100.0),
+            ("Change", 300.0, 100.0),
+            ("Huntingdonshire CSP", 50.0, 115.0),
+            ("752,400", 300.0, 115.0),
+            ("Road Safety", 50.0, 130.0),
+            ("54.0%", 300.0, 130.0),
+            ("Partnership", 50.0, 142.0),
+            ("St Giles Trust", 50.0, 157.0),
+            ("132,297", 300.0, 157.0),
+        ];
+        for (text, x, baseline) in cells {
+            p.glyphs.extend(test_glyphs(text, x, baseline, 10.0));
+        }
+        p.glyphs
+            .extend(test_glyphs("Source: the office.", 50.0, 173.0, 11.0));
+        let found = tables_on(&p);
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows[2], ["Road Safety\nPartnership", "54.0%"]);
         assert_eq!(rows.last().unwrap(), &["St Giles Trust", "132,297"]);
     }
 
