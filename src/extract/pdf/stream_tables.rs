@@ -1030,7 +1030,7 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // line below, set tighter than that line is to the next.)
     // (A cell may wrap onto several lines above its figures, as many as a
     // record has: the lines down to the first with figures are then set at
-    // one leading.)
+    // one leading.) A first record may have no figures at all.
     let opens_a_record = |i: usize| {
         let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
         let occupied = |k: usize| lines[k].cells.iter().filter(|c| !c.is_empty()).count();
@@ -1048,7 +1048,20 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
                     && gap(figures) >= s.record_gap_ratio * leading
             }
         };
-        apart_from(i)
+        // (a first record whose figures are left empty: its label on its
+        // first line, its lines set at a leading tighter than the records
+        // are apart, as far below the line above as the record with
+        // figures after it is below its own)
+        let record_gap = gap(figures - 1);
+        let record_left_empty = i > 0
+            && figures > i + 1
+            && lines[i]
+                .cells
+                .first()
+                .is_some_and(|label| !label.is_empty())
+            && (gap(i - 1) - record_gap).abs() <= s.pitch_tolerance * record_gap
+            && (i..figures - 1).all(|k| record_gap >= s.record_gap_ratio * gap(k));
+        apart_from(i) || record_left_empty
     };
     let mut stub_empty = false;
     let lead = lines
@@ -2471,5 +2484,26 @@ mod tests {
             test_line(&["Safer Streets", "Hub", "48,517"], 178.0),
         ];
         assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
+        // a first record with no figures, set at its top, as far below the
+        // header as the records are apart
+        let lines = [
+            test_line(&["Partner", "2023/24", "Purpose"], 100.0),
+            test_line(&["Ormiston Families", "", "Safety partnership"], 126.6),
+            test_line(&["", "", "intervention district"], 141.3),
+            test_line(&["", "", "fund crime"], 156.0),
+            test_line(&["The Kite Trust", "389,070", "Community"], 182.6),
+            test_line(&["Victim Support", "26,160", "Outreach"], 209.2),
+        ];
+        assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
+        // but a heading's second line, with nothing in the label column,
+        // spaced as records are, is still header
+        let lines = [
+            test_line(&["", "", "Involvement of pupils in"], 100.0),
+            test_line(&["", "Preparation and", "Production of"], 120.0),
+            test_line(&["", "planning", "materials"], 130.0),
+            test_line(&["Knowledge of cultures", "0,2885", "0,3974"], 150.0),
+            test_line(&["Foreign language", "0,3057", "0,4184"], 162.0),
+        ];
+        assert_eq!(header_rows(&lines, &StreamSettings::default()), 3);
     }
 }
