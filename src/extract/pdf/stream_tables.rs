@@ -344,6 +344,7 @@ fn detect(
         if top == start && start > claimed {
             top = headings_set_apart(&rows, start, end, s);
         }
+        top = top.min(wrapped_round_first_row(&rows, claimed, start, s));
         let found = out.len();
         let mut whole = Vec::new();
         if top < start {
@@ -378,6 +379,26 @@ fn detect(
         start = end;
     }
     out
+}
+
+/// Where the first record begins when a cell of it is set at its middle and
+/// wraps round the run's first row (`start`): the lines of one chunk above
+/// it that are such a cell's lines (a label whose first line stands above
+/// the figures), up to a record's lines, not above `claimed`.
+fn wrapped_round_first_row(
+    rows: &[Row],
+    claimed: usize,
+    start: usize,
+    s: &StreamSettings,
+) -> usize {
+    let mut top = start;
+    while top > claimed
+        && start - top < MAX_RECORD_LINES
+        && (straddles_a_row(rows, top - 1, s) || line_of_a_middle_cell(rows, top - 1, s))
+    {
+        top -= 1;
+    }
+    top
 }
 
 /// Where a table's header begins when it is set apart from the first row by
@@ -2314,6 +2335,28 @@ mod tests {
                 "60.6%",
                 "Safety\nawareness\nschools"
             ]
+        );
+    }
+
+    #[test]
+    fn a_label_wrapped_round_the_first_row_of_figures_keeps_its_first_line() {
+        // the first record set at its middle: its label's first line stands
+        // above the row of figures, its second below
+        let mut words = vec![("Youth Offending", 50.0, 100.0), ("Service", 50.0, 113.0)];
+        words.extend([("-19.9%", 200.0, 106.5), ("684", 300.0, 106.5)]);
+        for (name, y) in [("Ormiston Families", 133.0), ("The Kite Trust", 153.0)] {
+            words.extend([
+                (name, 50.0, y),
+                ("207,780", 200.0, y),
+                ("120,054", 300.0, y),
+            ]);
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let text: Vec<&String> = found[0].iter().flatten().collect();
+        assert!(
+            text.iter().any(|t| t.contains("Youth Offending")),
+            "{found:?}"
         );
     }
 
