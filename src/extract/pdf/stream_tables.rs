@@ -686,7 +686,9 @@ fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
 /// and weight, and this line ends before the chunk after it starts, as a
 /// cell's line stays in its column; a paragraph runs across the columns.
 /// Or the cell's lines run on past that row, beside it (the cell wraps
-/// round a row that holds none of its lines).
+/// round a row that holds none of its lines). Next to this line, the cell's
+/// line wraps from it (or it from that line): no wider than the line above
+/// and the word that did not fit there.
 fn line_of_a_middle_cell(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     let [line] = rows[i].chunks.as_slice() else {
         return false;
@@ -700,26 +702,46 @@ fn line_of_a_middle_cell(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         let next_start = row.chunks.get(k + 1).map_or(f64::MAX, |n| n.x0);
         line.x1 < next_start && same_style(&row.chunks[k])
     };
-    let reaches = |order: &mut dyn Iterator<Item = usize>| {
+    let reaches = |order: &mut dyn Iterator<Item = usize>, down: bool| {
         let mut last = rows[i].baseline;
         // (a row of several chunks passed beside the cell's lines)
         let mut wrapped_round = false;
+        let mut adjacent = true;
         for k in order.take(MAX_RECORD_LINES) {
             let row = &rows[k];
             if (row.baseline - last).abs() > leading {
                 return false;
             }
-            match row.chunks.iter().position(same_edge) {
-                Some(c) if row.chunks.len() >= 2 => return in_column(row, c),
-                Some(_) if wrapped_round => return same_style(&row.chunks[0]),
-                Some(_) => last = row.baseline,
-                None if row.chunks.iter().any(|c| overlap_across(c, line)) => return false,
-                None => wrapped_round |= row.chunks.len() >= 2,
+            let Some(c) = row.chunks.iter().position(same_edge) else {
+                if row.chunks.iter().any(|c| overlap_across(c, line)) {
+                    return false;
+                }
+                wrapped_round |= row.chunks.len() >= 2;
+                continue;
+            };
+            // (the cell's next line along wraps from this one, or this
+            // from it: a paragraph under a table is wider)
+            let next = &row.chunks[c];
+            let wraps = if down {
+                broke_before(line, next)
+            } else {
+                broke_before(next, line)
+            };
+            if adjacent && !wraps {
+                return false;
             }
+            adjacent = false;
+            if row.chunks.len() >= 2 {
+                return in_column(row, c);
+            }
+            if wrapped_round {
+                return same_style(next);
+            }
+            last = row.baseline;
         }
         false
     };
-    reaches(&mut (i + 1..rows.len())) || reaches(&mut (0..i).rev())
+    reaches(&mut (i + 1..rows.len()), true) || reaches(&mut (0..i).rev(), false)
 }
 
 /// Whether row `i`, of one chunk, is the middle line of a record whose
@@ -2358,6 +2380,25 @@ mod tests {
             text.iter().any(|t| t.contains("Youth Offending")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_note_under_a_wrapped_label_in_the_tables_size_is_no_line_of_its_cell() {
+        // the table and the note under it both in 10 pt; the last label
+        // wraps onto a second line, and the note starts at its left edge
+        let mut words = vec![("Area", 50.0, 100.0), ("Notes", 250.0, 100.0)];
+        words.push(("Change", 350.0, 100.0));
+        for (name, y) in [("Huntingdonshire", 116.0), ("Victim Support", 132.0)] {
+            words.extend([(name, 50.0, y), ("12,209", 250.0, y), ("780", 350.0, y)]);
+        }
+        words.extend([("Cambridge Women's", 50.0, 148.0), ("Aid", 50.0, 161.0)]);
+        words.extend([("767,318", 250.0, 148.0), ("548", 350.0, 148.0)]);
+        words.push(("Source: the Commissioner's office.", 50.0, 175.0));
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[3], ["Cambridge Women's\nAid", "767,318", "548"]);
     }
 
     #[test]
