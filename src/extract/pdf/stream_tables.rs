@@ -71,6 +71,9 @@ pub struct StreamSettings {
     pub letter_height: f64,
     /// A row this share further below the one above than the table's row pitch is set apart.
     pub pitch_tolerance: f64,
+    /// A cell's lines are set at one leading: a line this share further
+    /// below the line above than the table's cells wrap at is no line of a cell.
+    pub leading_tolerance: f64,
     /// A line of one chunk within this share of the page's height from its top is a running header.
     pub running_header_zone: f64,
     /// The lines of a wrapped cell are put back into one cell (`wrapped_cells`);
@@ -106,6 +109,7 @@ impl Default for StreamSettings {
             row_overlap: 0.2,
             letter_height: 0.6,
             pitch_tolerance: 0.15,
+            leading_tolerance: 0.05,
             running_header_zone: 0.1,
             join_wrapped_cells: true,
         }
@@ -479,10 +483,17 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
             j += 1;
             // (a wrapped line carries on a row of the table, not a line after
             // it, or ends a cell wrapped round the row above)
+            // (a line under the run that carries on a cell above it sits
+            // at the leading the run's cells wrap at)
+            let carries_on = || {
+                (continues_a_cell(&rows[j - 1], &rows[j], s)
+                    || middle_cell_reaches(rows, j, false, s))
+                    && at_the_runs_leading(&rows[start..end], rows[j].baseline, s)
+            };
             let wrapped = j == end
-                && (continues_a_cell(&rows[j - 1], &rows[j], s)
+                && (carries_on()
                     || straddles_a_row(rows, j, s)
-                    || line_of_a_middle_cell(rows, j, s))
+                    || middle_cell_reaches(rows, j, true, s))
                 && !after_one_line_records(rows, start, end, s);
             if rows[j].chunks.len() >= 2 || wrapped {
                 end = j + 1;
@@ -503,6 +514,24 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
         break;
     }
     end
+}
+
+/// Whether a line set at `baseline` below the run `rows` sits at the
+/// leading its cells wrap at, when some do: the gap between a row and the
+/// next that carries on a cell of it. A cell's lines are set at one leading;
+/// the paragraph after the table sits further off, if only by a little.
+fn at_the_runs_leading(rows: &[Row], baseline: f64, s: &StreamSettings) -> bool {
+    let mut gaps: Vec<f64> = rows
+        .windows(2)
+        .filter(|w| continues_a_cell(&w[0], &w[1], s))
+        .map(|w| w[1].baseline - w[0].baseline)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let Some(&leading) = gaps.get(gaps.len() / 2) else {
+        return true;
+    };
+    let last = rows[rows.len() - 1].baseline;
+    baseline - last <= (1.0 + s.leading_tolerance) * leading
 }
 
 /// Whether row `i + 1`, the first line of a record (a row of several chunks
@@ -690,6 +719,12 @@ fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
 /// line wraps from it (or it from that line): no wider than the line above
 /// and the word that did not fit there.
 fn line_of_a_middle_cell(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
+    middle_cell_reaches(rows, i, true, s) || middle_cell_reaches(rows, i, false, s)
+}
+
+/// Whether row `i` is a line of a middle-set cell whose row of several
+/// chunks lies below it (`down`) or above it.
+fn middle_cell_reaches(rows: &[Row], i: usize, down: bool, s: &StreamSettings) -> bool {
     let [line] = rows[i].chunks.as_slice() else {
         return false;
     };
@@ -741,7 +776,11 @@ fn line_of_a_middle_cell(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         }
         false
     };
-    reaches(&mut (i + 1..rows.len()), true) || reaches(&mut (0..i).rev(), false)
+    if down {
+        reaches(&mut (i + 1..rows.len()), true)
+    } else {
+        reaches(&mut (0..i).rev(), false)
+    }
 }
 
 /// Whether row `i`, of one chunk, is the middle line of a record whose
@@ -2399,6 +2438,30 @@ mod tests {
         let t = &found[0];
         assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(t[3], ["Cambridge Women's\nAid", "767,318", "548"]);
+    }
+
+    #[test]
+    fn a_note_further_under_the_last_row_than_the_cells_leading_is_no_wrapped_line() {
+        // labels wrap at 13 pt, records 16 pt apart; the note, in the
+        // table's size inside the first column, sits 14.5 pt under the last row
+        let mut words = vec![("Service", 50.0, 100.0), ("Spend", 300.0, 100.0)];
+        words.push(("Change", 400.0, 100.0));
+        for (first, second, y) in [
+            ("Road Safety", "Partnership", 116.0),
+            ("Fenland", "Council", 145.0),
+        ] {
+            words.extend([(first, 50.0, y), (second, 50.0, y + 13.0)]);
+            words.extend([("974,681", 300.0, y), ("-8.0%", 400.0, y)]);
+        }
+        words.extend([("Red Hen Project", 50.0, 174.0), ("376", 300.0, 174.0)]);
+        words.push(("4.1%", 400.0, 174.0));
+        words.push(("Source: the office.", 50.0, 188.5));
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[1], ["Road Safety\nPartnership", "974,681", "-8.0%"]);
+        assert_eq!(t[3], ["Red Hen Project", "376", "4.1%"]);
     }
 
     #[test]
