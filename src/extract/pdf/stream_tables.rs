@@ -551,12 +551,13 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     };
     // the gap above row k, a record's first line
     let gap_above = |k: usize| gap(k).filter(|_| first_line_of_a_record(rows, k, s));
-    // (or a record whose figures are left empty, its label alone, set as
-    // far above the next record as it is below the one before)
+    // (or a record whose figures are left empty, its label alone or with
+    // text beside it, set as far above the next record as it is below the
+    // one before)
     let label_alone = |k: usize| {
         let above = gap(k)?;
         let below = gap_above(k + 1)?;
-        (rows[k].chunks.len() == 1 && same_gap(above, below)).then_some(above)
+        (!rows[k].holds_figures() && same_gap(above, below)).then_some(above)
     };
     let Some(this) = gap_above(i + 1).or_else(|| label_alone(i + 1)) else {
         return false;
@@ -1901,6 +1902,29 @@ mod tests {
         let rows = texts(&found[0]);
         assert_eq!(rows.len(), 5, "{rows:?}");
         assert_eq!(rows[2], ["Road Safety Partnership", ""]);
+        // and when a purpose stands beside its label, the figure still empty
+        let mut words = vec![("Recipient", 50.0, 100.0), ("Purpose", 200.0, 100.0)];
+        words.push(("Change", 350.0, 100.0));
+        let records = [
+            ("Rape Crisis", "Outreach", "251,962"),
+            ("Road Safety", "Workers", ""),
+            ("Red Hen Project", "Fraud", "-20.6%"),
+            ("Victim Support", "Domestic", "138,225"),
+        ];
+        for (k, (label, purpose, figure)) in records.iter().enumerate() {
+            let y = 127.0 + 27.0 * k as f64;
+            words.extend([(*label, 50.0, y), (*purpose, 200.0, y), (*figure, 350.0, y)]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(
+            found.len(),
+            1,
+            "{:?}",
+            found.iter().map(texts).collect::<Vec<_>>()
+        );
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[2], ["Road Safety", "Workers", ""]);
     }
 
     #[test]
