@@ -2632,49 +2632,67 @@ mod tests {
 
     #[test]
     fn a_first_record_wrapped_over_lines_above_its_figures_is_body_not_header() {
-        // cells set at the foot of their rows: the first record's name and
-        // purpose wrap over two lines above its figures, at the leading (11
-        // pt), records 17 pt apart
-        let lines = [
-            test_line(&["Recipient", "Purpose", "Award"], 100.0),
-            test_line(&["", "Safety prevention outreach", ""], 117.0),
-            test_line(&["Huntingdonshire", "service project local", ""], 128.0),
-            test_line(&["CSP", "reduction", "595,453"], 139.0),
-            test_line(&["Safer Streets", "Hub", "48,517"], 156.0),
-            test_line(&["Victim Support", "Casualty service", "25,435"], 173.0),
+        let cases = [
+            (
+                // cells set at the foot of their rows: the first record's name
+                // and purpose wrap over two lines above its figures, at the
+                // leading (11 pt), records 17 pt apart
+                "name and purpose over three lines",
+                vec![
+                    test_line(&["Recipient", "Purpose", "Award"], 100.0),
+                    test_line(&["", "Safety prevention outreach", ""], 117.0),
+                    test_line(&["Huntingdonshire", "service project local", ""], 128.0),
+                    test_line(&["CSP", "reduction", "595,453"], 139.0),
+                    test_line(&["Safer Streets", "Hub", "48,517"], 156.0),
+                    test_line(&["Victim Support", "Casualty service", "25,435"], 173.0),
+                ],
+                1,
+            ),
+            (
+                "a purpose over four lines above the record's figures",
+                vec![
+                    test_line(&["Recipient", "Purpose", "Award"], 100.0),
+                    test_line(&["", "Youth awareness", ""], 117.0),
+                    test_line(&["", "intervention", ""], 128.0),
+                    test_line(&["", "schools outreach", ""], 139.0),
+                    test_line(&["", "intervention", ""], 150.0),
+                    test_line(&["Victim Support", "reduction", "85,890"], 161.0),
+                    test_line(&["Safer Streets", "Hub", "48,517"], 178.0),
+                ],
+                1,
+            ),
+            (
+                // set at its top, as far below the header as records are apart
+                "a first record with no figures",
+                vec![
+                    test_line(&["Partner", "2023/24", "Purpose"], 100.0),
+                    test_line(&["Ormiston Families", "", "Safety partnership"], 126.6),
+                    test_line(&["", "", "intervention district"], 141.3),
+                    test_line(&["", "", "fund crime"], 156.0),
+                    test_line(&["The Kite Trust", "389,070", "Community"], 182.6),
+                    test_line(&["Victim Support", "26,160", "Outreach"], 209.2),
+                ],
+                1,
+            ),
+            (
+                // nothing in the label column, spaced as records are
+                "a heading's second line is still header",
+                vec![
+                    test_line(&["", "", "Involvement of pupils in"], 100.0),
+                    test_line(&["", "Preparation and", "Production of"], 120.0),
+                    test_line(&["", "planning", "materials"], 130.0),
+                    test_line(&["Knowledge of cultures", "0,2885", "0,3974"], 150.0),
+                    test_line(&["Foreign language", "0,3057", "0,4184"], 162.0),
+                ],
+                3,
+            ),
         ];
-        assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
-        // a purpose wrapped over four lines above the record's figures
-        let lines = [
-            test_line(&["Recipient", "Purpose", "Award"], 100.0),
-            test_line(&["", "Youth awareness", ""], 117.0),
-            test_line(&["", "intervention", ""], 128.0),
-            test_line(&["", "schools outreach", ""], 139.0),
-            test_line(&["", "intervention", ""], 150.0),
-            test_line(&["Victim Support", "reduction", "85,890"], 161.0),
-            test_line(&["Safer Streets", "Hub", "48,517"], 178.0),
-        ];
-        assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
-        // a first record with no figures, set at its top, as far below the
-        // header as the records are apart
-        let lines = [
-            test_line(&["Partner", "2023/24", "Purpose"], 100.0),
-            test_line(&["Ormiston Families", "", "Safety partnership"], 126.6),
-            test_line(&["", "", "intervention district"], 141.3),
-            test_line(&["", "", "fund crime"], 156.0),
-            test_line(&["The Kite Trust", "389,070", "Community"], 182.6),
-            test_line(&["Victim Support", "26,160", "Outreach"], 209.2),
-        ];
-        assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
-        // but a heading's second line, with nothing in the label column,
-        // spaced as records are, is still header
-        let lines = [
-            test_line(&["", "", "Involvement of pupils in"], 100.0),
-            test_line(&["", "Preparation and", "Production of"], 120.0),
-            test_line(&["", "planning", "materials"], 130.0),
-            test_line(&["Knowledge of cultures", "0,2885", "0,3974"], 150.0),
-            test_line(&["Foreign language", "0,3057", "0,4184"], 162.0),
-        ];
-        assert_eq!(header_rows(&lines, &StreamSettings::default()), 3);
+        for (what, lines, header) in cases {
+            assert_eq!(
+                header_rows(&lines, &StreamSettings::default()),
+                header,
+                "{what}"
+            );
+        }
     }
 }
