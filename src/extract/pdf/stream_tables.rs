@@ -521,10 +521,8 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
 /// next that carries on a cell of it. A cell's lines are set at one leading;
 /// the paragraph after the table sits further off, if only by a little.
 fn at_the_runs_leading(rows: &[Row], baseline: f64, s: &StreamSettings) -> bool {
-    let mut gaps: Vec<f64> = rows
-        .windows(2)
-        .filter(|w| continues_a_cell(&w[0], &w[1], s))
-        .map(|w| w[1].baseline - w[0].baseline)
+    let mut gaps: Vec<f64> = (1..rows.len())
+        .filter_map(|k| wrap_gap(rows, k, s))
         .collect();
     gaps.sort_by(f64::total_cmp);
     let Some(&leading) = gaps.get(gaps.len() / 2) else {
@@ -532,6 +530,37 @@ fn at_the_runs_leading(rows: &[Row], baseline: f64, s: &StreamSettings) -> bool 
     };
     let last = rows[rows.len() - 1].baseline;
     baseline - last <= (1.0 + s.leading_tolerance) * leading
+}
+
+/// The gap above row `k` when it is a cell's wrapped line: it carries on a
+/// cell of the row above, or (a cell set at the middle of its row, its
+/// lines interleaved with its neighbours') of the nearest row above with a
+/// chunk from its left edge, every row between holding text only beside it.
+fn wrap_gap(rows: &[Row], k: usize, s: &StreamSettings) -> Option<f64> {
+    if continues_a_cell(&rows[k - 1], &rows[k], s) {
+        return Some(rows[k].baseline - rows[k - 1].baseline);
+    }
+    let [line] = rows[k].chunks.as_slice() else {
+        return None;
+    };
+    let leading = s.wrap_leading * line.size;
+    for above in rows[..k].iter().rev() {
+        let gap = line.baseline - above.baseline;
+        if gap > leading {
+            return None;
+        }
+        if above
+            .chunks
+            .iter()
+            .any(|c| (c.x0 - line.x0).abs() <= 0.5 * line.size)
+        {
+            return Some(gap);
+        }
+        if above.chunks.iter().any(|c| overlap_across(c, line)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether row `i + 1`, the first line of a record (a row of several chunks
@@ -2485,6 +2514,24 @@ mod tests {
         let t = &found[0];
         assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(t[1], ["Road Safety\nPartnership", "974,681", "-8.0%"]);
+        assert_eq!(t[3], ["Red Hen Project", "376", "4.1%"]);
+        // the label set at the middle of its record, its lines round the
+        // row of figures: the leading is told across that row
+        let mut words = vec![("Service", 50.0, 100.0), ("Spend", 300.0, 100.0)];
+        words.push(("Change", 400.0, 100.0));
+        words.extend([
+            ("Community Safety", 50.0, 116.0),
+            ("Partnership", 50.0, 129.0),
+        ]);
+        words.extend([("71,923", 300.0, 122.5), ("-9.3%", 400.0, 122.5)]);
+        for (name, y) in [("Road Safety", 145.0), ("Red Hen Project", 161.0)] {
+            words.extend([(name, 50.0, y), ("376", 300.0, y), ("4.1%", 400.0, y)]);
+        }
+        words.push(("Source: the office.", 50.0, 175.5));
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(t[3], ["Red Hen Project", "376", "4.1%"]);
     }
 
