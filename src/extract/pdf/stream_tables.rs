@@ -549,11 +549,7 @@ fn wrap_gap(rows: &[Row], k: usize, s: &StreamSettings) -> Option<f64> {
         if gap > leading {
             return None;
         }
-        if above
-            .chunks
-            .iter()
-            .any(|c| (c.x0 - line.x0).abs() <= 0.5 * line.size)
-        {
+        if above.chunks.iter().any(|c| same_left_edge(c, line)) {
             return Some(gap);
         }
         if above.chunks.iter().any(|c| overlap_across(c, line)) {
@@ -689,8 +685,7 @@ fn continues_a_cell(above: &Row, row: &Row, s: &StreamSettings) -> bool {
         line.x0 >= c.x0 - 0.5 * size
             && line.x0 < c.x1
             && line.x1 < next_start
-            && line.bold == c.bold
-            && (line.size - c.size).abs() <= s.wrap_size_tolerance * c.size
+            && same_cell_style(c, line, s)
             && (above.chunks.len() >= 2 || broke_before(c, line))
     };
     row.baseline - above.baseline <= s.wrap_leading * size
@@ -726,7 +721,7 @@ fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         let beside =
             middle.chunks.len() >= 2 && middle.chunks.iter().all(|c| !overlap_across(c, line));
         let same_cell = match other.chunks.as_slice() {
-            [next] => (next.x0 - line.x0).abs() <= 0.5 * line.size,
+            [next] => same_left_edge(next, line),
             _ => false,
         };
         beside && same_cell && (other.baseline - rows[i].baseline).abs() <= leading
@@ -759,58 +754,67 @@ fn middle_cell_reaches(rows: &[Row], i: usize, down: bool, s: &StreamSettings) -
         return false;
     };
     let leading = s.wrap_leading * line.size;
-    let same_edge = |c: &Line| (c.x0 - line.x0).abs() <= 0.5 * line.size;
-    let same_style = |c: &Line| {
-        c.bold == line.bold && (c.size - line.size).abs() <= s.wrap_size_tolerance * c.size
-    };
     let in_column = |row: &Row, k: usize| {
         let next_start = row.chunks.get(k + 1).map_or(f64::MAX, |n| n.x0);
-        line.x1 < next_start && same_style(&row.chunks[k])
+        line.x1 < next_start && same_cell_style(&row.chunks[k], line, s)
     };
-    let reaches = |order: &mut dyn Iterator<Item = usize>, down: bool| {
-        let mut last = rows[i].baseline;
-        // (a row of several chunks passed beside the cell's lines)
-        let mut wrapped_round = false;
-        let mut adjacent = true;
-        for k in order.take(MAX_RECORD_LINES) {
-            let row = &rows[k];
-            if (row.baseline - last).abs() > leading {
-                return false;
-            }
-            let Some(c) = row.chunks.iter().position(same_edge) else {
-                if row.chunks.iter().any(|c| overlap_across(c, line)) {
-                    return false;
-                }
-                wrapped_round |= row.chunks.len() >= 2;
-                continue;
-            };
-            // (the cell's next line along wraps from this one, or this
-            // from it: a paragraph under a table is wider)
-            let next = &row.chunks[c];
-            let wraps = if down {
-                broke_before(line, next)
-            } else {
-                broke_before(next, line)
-            };
-            if adjacent && !wraps {
-                return false;
-            }
-            adjacent = false;
-            if row.chunks.len() >= 2 {
-                return in_column(row, c);
-            }
-            if wrapped_round {
-                return same_style(next);
-            }
-            last = row.baseline;
+    // the rows from `i` on, down or up, a record's lines at most
+    let order = (1..=MAX_RECORD_LINES).map_while(|d| {
+        if down {
+            Some(i + d).filter(|&k| k < rows.len())
+        } else {
+            i.checked_sub(d)
         }
-        false
-    };
-    if down {
-        reaches(&mut (i + 1..rows.len()), true)
-    } else {
-        reaches(&mut (0..i).rev(), false)
+    });
+    let mut last = rows[i].baseline;
+    // (a row of several chunks passed beside the cell's lines)
+    let mut wrapped_round = false;
+    let mut adjacent = true;
+    for k in order {
+        let row = &rows[k];
+        if (row.baseline - last).abs() > leading {
+            return false;
+        }
+        let Some(c) = row.chunks.iter().position(|c| same_left_edge(c, line)) else {
+            if row.chunks.iter().any(|c| overlap_across(c, line)) {
+                return false;
+            }
+            wrapped_round |= row.chunks.len() >= 2;
+            continue;
+        };
+        // (the cell's next line along wraps from this one, or this from
+        // it: a paragraph under a table is wider)
+        let next = &row.chunks[c];
+        let wraps = if down {
+            broke_before(line, next)
+        } else {
+            broke_before(next, line)
+        };
+        if adjacent && !wraps {
+            return false;
+        }
+        adjacent = false;
+        if row.chunks.len() >= 2 {
+            return in_column(row, c);
+        }
+        if wrapped_round {
+            return same_cell_style(next, line, s);
+        }
+        last = row.baseline;
     }
+    false
+}
+
+/// Whether two chunks start from one left edge (within half a letter's
+/// size), as the lines of a cell set flush left do.
+fn same_left_edge(a: &Line, b: &Line) -> bool {
+    (a.x0 - b.x0).abs() <= 0.5 * b.size
+}
+
+/// Whether two chunks are set alike, as a cell's lines are: one weight, and
+/// one size within `wrap_size_tolerance`.
+fn same_cell_style(a: &Line, b: &Line, s: &StreamSettings) -> bool {
+    a.bold == b.bold && (a.size - b.size).abs() <= s.wrap_size_tolerance * a.size
 }
 
 /// Whether row `i`, of one chunk, is the middle line of a record whose
@@ -860,7 +864,7 @@ fn first_record_start(rows: &[Row], start: usize, end: usize, s: &StreamSettings
         let gap = below.baseline - above.baseline;
         let wrapped = match above.chunks.as_slice() {
             [line] => {
-                (line.x0 - first.chunks[0].x0).abs() <= 0.5 * line.size
+                same_left_edge(&first.chunks[0], line)
                     && !super::holds_data(&line.text)
                     && gap <= s.wrap_leading * line.size
                     && gap * s.record_gap_ratio <= pitch
