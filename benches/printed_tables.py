@@ -5,7 +5,7 @@ reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
-        [--producer chromium|libreoffice]
+        [--producer chromium|libreoffice] [--spans]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
@@ -16,6 +16,13 @@ The same seed makes the same tables for either producer (their bytes differ from
 run, their layout does not). As a Word document (python-docx), a table has its cells'
 margins for padding, its cells shaded one by one for stripes, bold headings, and the
 word processor's own column widths ("auto" autofits), with a page break after each.
+
+With --spans the tables have spanning cells as reports set them: a heading over two or
+three columns that have their own headings under it (the other headings span both header
+rows, set at their foot), and in boxed tables a name over two rows. The expected table
+has a spanning cell's text in its first row and column, and the slots it covers empty;
+but in a table not boxed, a heading spanning the header rows is expected on the line it
+is set on (the header's second row), as a reader of an unruled table takes it.
 
 The cases go to a scratch folder as a tablebench cases.json (id, pdf, page, expected,
 method_hint "stream" or "lattice" by the rules drawn), and benches/tablebench.py scores
@@ -87,29 +94,83 @@ def draw(rng):
     return heads, rows, kinds, style
 
 
+GROUPS = ["2022/23", "Funding", "Outcomes", "Quarter 1", "Budget (£)"]
+
+
+def grid_of(heads, rows):
+    """A table as a grid of (text, rows spanned, columns spanned), None where a
+    spanning cell covers the slot; and how many of its rows are headings."""
+    return [[(t, 1, 1) for t in r] for r in [heads] + rows], 1
+
+
+def spanned_grid(rng, heads, rows, style):
+    """The table with spanning cells, as reports set them: a heading over two or three
+    columns with their own headings under it (the other headings span both header rows,
+    set at their foot), and, in a table boxed cell by cell, a name over two rows."""
+    grid, head_rows = grid_of(heads, rows)
+    ncol = len(heads)
+    if ncol >= 3:
+        start = rng.randint(1, ncol - 2)
+        width = rng.randint(2, min(3, ncol - start))
+        top = [(h, 2, 1) for h in heads]
+        top[start] = (rng.choice(GROUPS), 1, width)
+        for c in range(start + 1, start + width):
+            top[c] = None
+        under = [None if not start <= c < start + width else (heads[c], 1, 1) for c in range(ncol)]
+        grid, head_rows = [top, under] + grid[1:], 2
+    if style["rules"] == "boxed" and len(rows) >= 2:
+        r = head_rows + rng.randrange(len(rows) - 1)
+        grid[r][0] = (grid[r][0][0], 2, 1)
+        grid[r + 1][0] = None
+    return grid, head_rows
+
+
+def expected_of(grid, head_rows, style):
+    """The table a reader takes from the grid: a spanning cell's text in its first slot,
+    the slots it covers empty; but a heading spanning the header rows, unruled, reads
+    on the line it is set on, the header's foot."""
+    out = [["" for _ in row] for row in grid]
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell:
+                text, rowspan, _ = cell
+                at_foot = r < head_rows and rowspan > 1 and style["rules"] != "boxed"
+                out[r + rowspan - 1 if at_foot else r][c] = text
+    return out
+
+
 INTRO = "Some text before the table says what it shows and where its figures come from."
 SOURCE = "Source: the Commissioner's office."
 
 
-def html_section(n, heads, rows, kinds, style):
+def html_section(n, grid, head_rows, kinds, style):
     """A table as a section of an HTML page, a page of its own when printed."""
     t = f"#t{n}"
     css = (f"{t} table {{ border-collapse: collapse; width: {style['width']}; font-size: {style['size']}pt; }}"
            f" {t} td, {t} th {{ padding: {style['pad']}px {style['pad'] + 4}px;"
            f" vertical-align: {style['valign']}; }}"
-           f" {t} th {{ text-align: left; }} {t} .f {{ text-align: {style['figures']}; }}")
+           f" {t} th {{ text-align: left; }} {t} th[rowspan] {{ vertical-align: bottom; }}"
+           f" {t} .f {{ text-align: {style['figures']}; }}")
     if style["rules"] == "rows":
         css += f" {t} td, {t} th {{ border-bottom: 1px solid #999; }}"
     if style["rules"] == "boxed":
         css += f" {t} td, {t} th {{ border: 1px solid #333; }}"
     if style["stripes"]:
         css += f" {t} tbody tr:nth-child(even) {{ background: #e8eef5; }}"
-    body = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
-    body = f"<table style='break-inside: avoid'><thead><tr>{body}</tr></thead><tbody>"
-    for row in rows:
-        body += "<tr>" + "".join(f"<td class='{'f' if k == 'figure' else ''}'>{html.escape(c)}</td>"
-                                 for c, k in zip(row, kinds)) + "</tr>"
-    body += "</tbody></table>"
+
+    def row_html(row, tag):
+        out = ""
+        for c, cell in enumerate(row):
+            if cell:
+                text, rowspan, colspan = cell
+                spans = (f" rowspan='{rowspan}'" if rowspan > 1 else "") + (f" colspan='{colspan}'" if colspan > 1 else "")
+                figure = "f" if tag == "td" and kinds[c] == "figure" else ""
+                out += f"<{tag} class='{figure}'{spans}>{html.escape(text)}</{tag}>"
+        return f"<tr>{out}</tr>"
+
+    head = "".join(row_html(row, "th") for row in grid[:head_rows])
+    body = "".join(row_html(row, "td") for row in grid[head_rows:])
+    body = f"<table style='break-inside: avoid'><thead>{head}</thead><tbody>{body}</tbody></table>"
     return (f"<section style='break-after: page'><style>{css}</style><div id='t{n}'>"
             f"<h3>Table {n + 1}</h3><p>{INTRO}</p>{body}<p>{SOURCE}</p></div></section>")
 
@@ -127,7 +188,7 @@ def print_with_chromium(made, out):
     return pdf
 
 
-def word_table(doc, heads, rows, kinds, style):
+def word_table(doc, grid, head_rows, kinds, style):
     """A table as a word processor sets it: python-docx's table, its cells' own
     margins, borders, shading and vertical alignment."""
     from docx.enum.table import WD_ALIGN_VERTICAL
@@ -139,7 +200,7 @@ def word_table(doc, heads, rows, kinds, style):
               "bottom": WD_ALIGN_VERTICAL.BOTTOM}[style["valign"]]
     align = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
              "right": WD_ALIGN_PARAGRAPH.RIGHT}[style["figures"]]
-    table = doc.add_table(rows=len(rows) + 1, cols=len(heads))
+    table = doc.add_table(rows=len(grid), cols=len(kinds))
     table.autofit = style["width"] == "auto"
     pad = round(style["pad"] * 0.75 * 20)  # (px to twentieths of a point)
     side = round((style["pad"] + 4) * 0.75 * 20)
@@ -152,22 +213,29 @@ def word_table(doc, heads, rows, kinds, style):
     border = {"none": "", "rows": "<w:bottom w:val='single' w:sz='6' w:color='999999'/>",
               "boxed": "".join(f"<w:{e} w:val='single' w:sz='6' w:color='333333'/>"
                                for e in ("top", "left", "bottom", "right"))}[style["rules"]]
-    for r, cells in enumerate([heads] + rows):
-        for c, text in enumerate(cells):
-            cell = table.cell(r, c)
-            cell.vertical_alignment = valign
-            paragraph = cell.paragraphs[0]
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if not cell:
+                continue
+            text, rowspan, colspan = cell
+            word_cell = table.cell(r, c)
+            if rowspan > 1 or colspan > 1:
+                word_cell = word_cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+            word_cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM if r < head_rows and rowspan > 1 else valign
+            paragraph = word_cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
-            if r > 0 and kinds[c] == "figure":
+            if r >= head_rows and kinds[c] == "figure":
                 paragraph.alignment = align
             run = paragraph.add_run(text)
             run.font.size = Pt(style["size"])
-            run.bold = r == 0
-            tc = cell._tc.get_or_add_tcPr()
-            if border:
-                tc.append(parse_xml(f"<w:tcBorders {nsdecls('w')}>{border}</w:tcBorders>"))
-            if style["stripes"] and r > 0 and r % 2 == 0:
-                tc.append(parse_xml(f"<w:shd {nsdecls('w')} w:val='clear' w:color='auto' w:fill='E8EEF5'/>"))
+            run.bold = r < head_rows
+            if style["stripes"] and r >= head_rows and (r - head_rows) % 2 == 1:
+                word_cell._tc.get_or_add_tcPr().append(
+                    parse_xml(f"<w:shd {nsdecls('w')} w:val='clear' w:color='auto' w:fill='E8EEF5'/>"))
+    # (every cell of the Word table its borders, the slots a cell spanning rows
+    # covers too: Word draws a merged cell's sides from each of its slots)
+    for tc in (tc for row in table.rows for tc in row._tr.tc_lst if border):
+        tc.get_or_add_tcPr().append(parse_xml(f"<w:tcBorders {nsdecls('w')}>{border}</w:tcBorders>"))
 
 
 def print_with_libreoffice(made, out):
@@ -199,19 +267,29 @@ def main():
     ap.add_argument("--peers", action="store_true")
     ap.add_argument("--producer", choices=["chromium", "libreoffice"], default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document")
+    ap.add_argument("--spans", action="store_true",
+                    help="give the tables spanning cells: a heading over columns, a name over two rows")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     out = pathlib.Path(tempfile.mkdtemp(prefix="printed-tables-"))
-    made = [draw(rng) for _ in range(args.count)]
+    drawn = [draw(rng) for _ in range(args.count)]
+    made = []
+    for n, (heads, rows, kinds, style) in enumerate(drawn):
+        # (spans are drawn apart, so that a seed draws the same tables with or without them)
+        grid, head_rows = spanned_grid(random.Random(f"{args.seed}-{n}"), heads, rows, style) if args.spans \
+            else grid_of(heads, rows)
+        made.append((grid, head_rows, kinds, dict(style, spans=args.spans)))
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice}[args.producer]
     pdf = printer(made, out)
     pages = subprocess.run([args.bin, "extract", str(pdf), "--format", "json"], capture_output=True,
                            text=True, check=True)
     if json.loads(pages.stdout).get("page_count") != args.count:
         print(f"warning: {pdf} has more pages than tables; the cases' pages may be off", file=sys.stderr)
-    cases = [{"id": f"printed-{args.seed}-{n + 1}", "pdf": pdf.name, "page": n + 1, "expected": [heads] + rows,
+    name = "spanned" if args.spans else "printed"
+    cases = [{"id": f"{name}-{args.seed}-{n + 1}", "pdf": pdf.name, "page": n + 1,
+              "expected": expected_of(grid, head_rows, style),
               "method_hint": "stream" if style["rules"] == "none" else "lattice", "style": style}
-             for n, (heads, rows, _, style) in enumerate(made)]
+             for n, (grid, head_rows, _, style) in enumerate(made)]
     (out / "cases.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(cases)} tables in {pdf}", file=sys.stderr)
     cmd = [sys.executable, str(ROOT / "benches/tablebench.py"), "--shared", args.shared, "--bin", args.bin,
