@@ -344,7 +344,8 @@ fn detect(
         // Rows of one chunk join the run when the whole reads as a table; when
         // it does not (a list runs into prose), the parts between them may.
         let end = run_end(&rows, start, s.max_single_rows, s);
-        let mut top = header_start(&rows, start, s).min(first_record_start(&rows, start, end, s));
+        let mut top =
+            header_start(&rows, start, end, s).min(first_record_start(&rows, start, end, s));
         if top == start && start > claimed {
             top = headings_set_apart(&rows, start, end, s);
         }
@@ -880,17 +881,24 @@ fn first_record_start(rows: &[Row], start: usize, end: usize, s: &StreamSettings
 }
 
 /// A column heading set over several lines has lines of one chunk above the
-/// table's first row of several ("Combined" over "weighted school"): the
-/// lines close above it that stand over a column right of its first cell
-/// (a title starts at the table's left, and is not taken).
-fn header_start(rows: &[Row], start: usize, s: &StreamSettings) -> usize {
-    let first_cell_end = rows[start].chunks[0].x1;
+/// table's first row of several ("Combined" over "weighted school"), and a
+/// heading over several columns ("2022/23" over "Budget" and "Actual") a line
+/// of its own above theirs: the lines close above the first row (as close as
+/// the rows are to each other, in a table padded loose) that stand right of
+/// the run's label column (a title starts at the table's left, and is not
+/// taken).
+fn header_start(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> usize {
+    let label_end = label_column_end(&rows[start..end]);
+    let pitch = rows
+        .get(start + 1)
+        .map_or(0.0, |next| next.baseline - rows[start].baseline);
     let mut top = start;
     while top > 0 && start - top < s.max_single_rows {
         let (above, below) = (&rows[top - 1], &rows[top]);
-        let close = below.baseline - above.baseline <= s.max_row_gap * above.size;
+        let gap = below.baseline - above.baseline;
+        let close = gap <= s.max_row_gap * above.size || gap <= pitch * (1.0 + s.pitch_tolerance);
         let heading = above.chunks.len() == 1
-            && above.chunks[0].x0 > first_cell_end
+            && above.chunks[0].x0 > label_end
             && above.size <= rows[start].size * (1.0 + s.size_tolerance);
         if !(close && heading) {
             break;
@@ -898,6 +906,25 @@ fn header_start(rows: &[Row], start: usize, s: &StreamSettings) -> usize {
         top -= 1;
     }
     top
+}
+
+/// Where a run's first column ends: the right edge of the widest first chunk
+/// that starts at the run's left (the rows' labels; a row of headings that
+/// leaves the label column empty starts further right).
+fn label_column_end(run: &[Row]) -> f64 {
+    let firsts: Vec<&Line> = run
+        .iter()
+        .filter(|r| r.chunks.len() >= 2)
+        .map(|r| &r.chunks[0])
+        .collect();
+    let Some(leftmost) = firsts.iter().min_by(|a, b| a.x0.total_cmp(&b.x0)) else {
+        return f64::MAX;
+    };
+    firsts
+        .iter()
+        .filter(|c| same_left_edge(c, leftmost))
+        .map(|c| c.x1)
+        .fold(leftmost.x1, f64::max)
 }
 
 /// A run's table (or two side by side), when it has enough rows of several
@@ -1406,9 +1433,10 @@ fn is_typed_rule(row: &[Chunk], table_width: f64) -> bool {
 /// opens a column only where no figures stand, and moves no boundary the
 /// figures set. A heading run across two boundaries or more (a spreadsheet's
 /// headings set too large for their cells, fused into one run of text) is
-/// cut at them: the second value says so. One that crosses a single
-/// boundary (a year centred over two columns) is kept whole, in the column
-/// it starts in: the third value lists those, by their boxes.
+/// cut at them: the second value says so. A heading that crosses a single
+/// boundary (a year centred over two columns), or several as words do (one
+/// heading over several columns), is kept whole, in the column it starts in:
+/// the third value lists those, by their boxes.
 fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
     let holds_figures = |row: &&Vec<Chunk>| row.iter().any(|c| super::holds_data(&c.text));
     let figures: Vec<&Vec<Chunk>> = rows.iter().filter(holds_figures).collect();
@@ -1443,8 +1471,8 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
             .count()
         {
             0 => {}
-            1 => whole.push([c.x0, c.letters.0, c.x1, c.letters.1]),
-            _ => cut = true,
+            n if n > 1 && runs_headings_together(&c.text) => cut = true,
+            _ => whole.push([c.x0, c.letters.0, c.x1, c.letters.1]),
         }
         let overlapped: Vec<usize> = (0..regions.len())
             .filter(|&k| regions[k].0.max(c.x0) <= regions[k].1.min(c.x1))
@@ -1465,6 +1493,18 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
         }
     }
     (right_edges(regions), cut, whole)
+}
+
+/// Whether a run of text holds headings run together: a word that ends in a
+/// small letter or a figure and the next heading's capital with no space
+/// between ("£000Outturn"), as a spreadsheet's headings too wide for their
+/// cells run into each other. A heading over several columns ("Difficulties
+/// encountered with respect to") reads as words.
+fn runs_headings_together(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| (w[0].is_lowercase() || w[0].is_ascii_digit()) && w[1].is_uppercase())
 }
 
 /// A heading that falls wholly in the gap between two columns of figures
@@ -1826,6 +1866,22 @@ mod tests {
         assert_eq!(bounds, [75.0, 250.0, 300.0, 350.0]);
         assert!(cut, "the fused headings are cut at the boundaries");
         assert_eq!(whole, [[240.0, 94.0, 280.0, 100.0]], "the year stays whole");
+
+        // one heading over three columns, across two boundaries, reads as words
+        let rows = vec![
+            vec![chunk(
+                "Difficulties met with respect to",
+                205.0,
+                345.0,
+                100.0,
+            )],
+            figures(124.0),
+            figures(136.0),
+        ];
+        let (bounds, cut, whole) = column_bounds(&rows);
+        assert_eq!(bounds, [75.0, 250.0, 300.0, 350.0]);
+        assert!(!cut, "a heading over several columns is not cut");
+        assert_eq!(whole, [[205.0, 94.0, 345.0, 100.0]]);
     }
 
     #[test]
@@ -2178,6 +2234,37 @@ mod tests {
             found[0].table.header_rows, 2,
             "the two heading lines are the header"
         );
+    }
+
+    #[test]
+    fn a_heading_over_columns_above_their_headings_joins_the_table_however_loose() {
+        // "2022/23" over "Budget" and "Actual", whose line leaves the label
+        // column empty; the rows `pitch` apart (loose padding: further apart
+        // than lines of text are), the heading as far above its line
+        let table = |pitch: f64| {
+            let mut words = vec![
+                ("Table 2", 50.0, 100.0 - 2.0 * pitch),
+                ("2022/23", 200.0, 100.0 - pitch),
+                ("Budget", 200.0, 100.0),
+                ("Actual", 260.0, 100.0),
+            ];
+            for (k, label) in ["Victim Support", "Youth Fund", "Road Safety"]
+                .into_iter()
+                .enumerate()
+            {
+                let y = 100.0 + pitch * (k + 1) as f64;
+                words.extend([(label, 50.0, y), ("12,000", 200.0, y), ("11,500", 260.0, y)]);
+            }
+            tables_on(&page(&words))
+        };
+        for pitch in [14.0, 28.0] {
+            let found = table(pitch);
+            assert_eq!(found.len(), 1, "pitch {pitch}");
+            let rows = texts(&found[0]);
+            assert_eq!(rows[0], vec!["", "2022/23", ""], "pitch {pitch}");
+            assert_eq!(rows[1], vec!["", "Budget", "Actual"], "pitch {pitch}");
+            assert_eq!(rows.len(), 5, "the title at the table's left is not taken");
+        }
     }
 
     #[test]
