@@ -43,6 +43,9 @@ pub struct TableSettings {
     /// An empty row thinner than this (pt) is the gap between two rules drawn
     /// close (a double rule), not a row.
     pub sliver: f64,
+    /// A heading ruled off above the rest of a table's header is no further
+    /// above it than the table's rows are tall, within this share.
+    pub row_height_tolerance: f64,
     /// Supply the sides of a frame a table is printed without (off where a
     /// reader's area and columns stand in for them).
     pub infer_frame: bool,
@@ -65,6 +68,7 @@ impl Default for TableSettings {
             cell_overflow: 1.0,
             layout_lines_per_cell: 4.0,
             sliver: 4.0,
+            row_height_tolerance: 0.15,
             infer_frame: true,
         }
     }
@@ -519,7 +523,7 @@ fn row_rule_tables(
                 .filter(|&j| j != i)
                 .map(|j| extents[j])
                 .collect();
-            table_from_row_rules(st, &others, page, fonts, s)
+            table_from_row_rules(st, h, &others, page, fonts, s)
         })
         .collect()
 }
@@ -671,6 +675,7 @@ fn holds_a_line_apart(glyphs: &[&Glyph], typical: f64, s: &TableSettings) -> boo
 
 fn table_from_row_rules(
     rules: &[&Edge],
+    h: &[Edge],
     others: &[[f64; 4]],
     page: &PageContent,
     fonts: &[FontStyle],
@@ -686,13 +691,20 @@ fn table_from_row_rules(
         .find(|h| *h >= s.sliver)
         .unwrap_or(heights[0]);
     let mut columns_top = bounds[0];
-    let header = header_above(page, (x0, x1), &bounds, row_height, fonts, s);
+    let header = header_above(page, h, (x0, x1), &bounds, row_height, fonts, s);
     // (with no header above the first rule, the rules may stand above their
     // rows, a stylesheet's top borders: the last row is then below the last rule)
     let ruled_above_rows = header.is_none();
-    if let Some(h) = header {
-        bounds.splice(0..0, [h.top].into_iter().chain(h.apart_from_first_row));
-        columns_top = h.columns_top;
+    // (the bands of headings over spanned columns, at the top)
+    let mut heading_bands = 0;
+    if let Some(head) = header {
+        heading_bands = head.spanning_heading_rules.len();
+        let splits = head
+            .spanning_heading_rules
+            .into_iter()
+            .chain(head.apart_from_first_row);
+        bounds.splice(0..0, std::iter::once(head.top).chain(splits));
+        columns_top = head.columns_top;
     }
     // (the foot of a tint striping every other row is not the table's foot)
     let striped = fill_side(rules[rules.len() - 1], &page.fills, s);
@@ -735,7 +747,7 @@ fn table_from_row_rules(
     let columns = headings_join_their_columns(
         text_columns(&setting, s),
         &setting,
-        bounds[1],
+        bounds[heading_bands + 1],
         !ruled_above_rows,
     );
     if columns.len() < 2 {
@@ -780,13 +792,18 @@ fn table_from_row_rules(
     let mut first_bold = false;
     // (where each row's cells stand, to see what fills they stand on)
     let mut row_points: Vec<Vec<(f64, f64)>> = Vec::new();
-    for band in bounds.windows(2) {
+    for (k, band) in bounds.windows(2).enumerate() {
         let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns.len()];
         for &i in &inside {
             let g = &page.glyphs[i];
             let (cx, cy) = g.centre();
             if cy > band[0] && cy < band[1] {
-                let column = columns.iter().position(|(a, b)| cx >= *a && cx <= *b);
+                // (a heading over spanned columns stays whole, in the first)
+                let column = if k < heading_bands {
+                    column_of_run_start(g, &inside_glyphs, &splits)
+                } else {
+                    columns.iter().position(|(a, b)| cx >= *a && cx <= *b)
+                };
                 if let Some(c) = column.or_else(|| column_of_run(g, &inside_glyphs, &splits)) {
                     cells[c].push(g);
                 }
@@ -798,7 +815,7 @@ fn table_from_row_rules(
         if cells.iter().all(Vec::is_empty) {
             continue;
         }
-        if rows.is_empty() {
+        if rows.len() == heading_bands {
             first_bold = mostly_bold(cells.iter().flatten().copied(), fonts);
         }
         row_points.push(
@@ -834,7 +851,10 @@ fn table_from_row_rules(
     // The first band is the header when it is set in bold or shaded apart,
     // or holds no figures where the rest do (its cells span no rows: one band).
     let first_shaded = shaded_apart(&row_points[0], &row_points[1..].concat(), &page.fills);
-    let header_rows = grid_header_rows(&rows, first_bold || first_shaded);
+    let header_rows = match heading_bands {
+        0 => grid_header_rows(&rows, first_bold || first_shaded),
+        n => n as u32 + grid_header_rows(&rows[n..], true),
+    };
     Some(FoundTable {
         bbox,
         table: Table {
@@ -848,7 +868,6 @@ fn table_from_row_rules(
 }
 
 /// The text set above a table's first rule, read with the table.
-#[derive(Clone, Copy)]
 struct HeaderAbove {
     /// The top of the text.
     top: f64,
@@ -858,6 +877,10 @@ struct HeaderAbove {
     /// row rather than under its header (rules under each row, none under
     /// the header): the header and that row are rows of their own.
     apart_from_first_row: Option<f64>,
+    /// The rules under headings that span columns ("2022/23" over "Budget"
+    /// and "Actual", its cell's foot ruled across the columns it spans),
+    /// from the top: each heading is a row of its own above them.
+    spanning_heading_rules: Vec<f64>,
 }
 
 /// The header set above a table's first rule: the line just above it
@@ -866,11 +889,15 @@ struct HeaderAbove {
 /// heading wrapped in its column, a year over two columns) when they keep
 /// apart the columns the table has; or, when the rules run under each row
 /// and the line next to the rule is the first row, a row of headings over
-/// the columns, a row's height above it at most. With it, the top of the
-/// lines that set the columns with the body: all of them, or the line next
-/// to the rule alone when the lines above hold headings over several columns.
+/// the columns, a row's height above it at most. Above those, headings over
+/// the columns they span, each ruled off across them ("2022/23" over
+/// "Budget" and "Actual"), a row's height apart at most: rows of their own.
+/// With it, the top of the lines that set the columns with the body: all of
+/// them, or the line next to the rule alone when the lines above hold
+/// headings over several columns.
 fn header_above(
     page: &PageContent,
+    h: &[Edge],
     (x0, x1): (f64, f64),
     bounds: &[f64],
     row_height: f64,
@@ -914,15 +941,41 @@ fn header_above(
             .collect();
         text_columns(&table, s)
     };
-    // lines from the rule upwards, each set close above the one before
+    // A rule between two lines of the header, short of the table's width,
+    // is the foot of a heading over the columns it spans.
+    let rule_between = |upper: &Row, lower: &Row| {
+        h.iter()
+            .filter(|e| e.pos > upper.baseline && e.pos < lower.baseline - 0.8 * lower.size)
+            .filter(|e| e.start >= x0 - s.snap_tolerance && e.end <= x1 + s.snap_tolerance)
+            .filter(|e| e.end - e.start < x1 - x0 - s.snap_tolerance)
+            .map(|e| e.pos)
+            .next()
+    };
+    // lines from the rule upwards, each set close above the one before, or
+    // a row's height above it with a spanning heading's rule between them
     let mut top = first_top;
+    let mut heading_top = first_top;
+    let mut spanning_heading_rules = Vec::new();
     for pair in lines.windows(2).rev() {
         // (a heading set larger above the table is no line of its header)
         let larger = pair[0].size > first.size * (1.0 + s.heading_size_ratio);
-        if larger || pair[1].baseline - pair[0].baseline > 1.5 * pair[0].size.max(first.size) {
+        let gap = pair[1].baseline - pair[0].baseline;
+        let rule = rule_between(&pair[0], &pair[1]);
+        let close = gap <= 1.5 * pair[0].size.max(first.size)
+            || (rule.is_some() && gap <= row_height * (1.0 + s.row_height_tolerance));
+        // (a row of figures above a rule is another table's, not a heading)
+        let spans = rule.is_some() || !spanning_heading_rules.is_empty();
+        let figures = pair[0].chunks.iter().any(|c| super::holds_data(&c.text));
+        if larger || !close || (spans && figures) {
             break;
         }
-        top = top.min(top_of(&pair[0]));
+        if let Some(rule) = rule {
+            spanning_heading_rules.insert(0, rule);
+        }
+        if spanning_heading_rules.is_empty() {
+            top = top.min(top_of(&pair[0]));
+        }
+        heading_top = heading_top.min(top_of(&pair[0]));
     }
     let next_to_rule = band(first_top);
     if text_columns(&next_to_rule, s).len() < 2 {
@@ -936,6 +989,7 @@ fn header_above(
             top: top - 0.5,
             columns_top: top - 0.5,
             apart_from_first_row: None,
+            spanning_heading_rules: Vec::new(),
         });
     }
     let columns = columns_with(&next_to_rule);
@@ -968,6 +1022,7 @@ fn header_above(
                 top: top_of(h) - 0.5,
                 columns_top: top_of(h) - 0.5,
                 apart_from_first_row: Some((bottom_of(h) + first_top) / 2.0),
+                spanning_heading_rules: Vec::new(),
             });
         }
     }
@@ -978,17 +1033,30 @@ fn header_above(
         .all(|r| r.chunks.iter().all(over_one_column));
     let sets_columns = columns_with(&whole).len() >= columns.len();
     let first_top = first_top - 0.5;
-    let (top, columns_top) = if top < first_top && sets_columns {
+    let lines_above = top < first_top;
+    let (top, columns_top) = if lines_above && sets_columns {
         (top - 0.5, top - 0.5)
-    } else if top < first_top && headings_keep_apart {
+    } else if lines_above && headings_keep_apart {
         (top - 0.5, first_top)
     } else {
         (first_top, first_top)
     };
+    // (headings over spanned columns, ruled off above the rest of the
+    // header, join it when all its lines do)
+    let spans_columns = !spanning_heading_rules.is_empty() && (!lines_above || top < first_top);
     Some(HeaderAbove {
-        top,
+        top: if spans_columns {
+            heading_top - 0.5
+        } else {
+            top
+        },
         columns_top,
         apart_from_first_row: None,
+        spanning_heading_rules: if spans_columns {
+            spanning_heading_rules
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -997,6 +1065,24 @@ fn header_above(
 /// the column, between `splits`, of the middle of its run of glyphs on the
 /// line, so that the heading stays whole.
 fn column_of_run(glyph: &Glyph, glyphs: &[&Glyph], splits: &[f64]) -> Option<usize> {
+    let (x0, x1) = run_of(glyph, glyphs)?;
+    column_at((x0 + x1) / 2.0, splits)
+}
+
+/// The column, between `splits`, that a glyph's run of glyphs on the line
+/// starts in (a heading over the columns it spans goes whole to the first).
+fn column_of_run_start(glyph: &Glyph, glyphs: &[&Glyph], splits: &[f64]) -> Option<usize> {
+    let (x0, _) = run_of(glyph, glyphs)?;
+    column_at(x0, splits)
+}
+
+fn column_at(x: f64, splits: &[f64]) -> Option<usize> {
+    splits.windows(2).position(|w| x >= w[0] && x <= w[1])
+}
+
+/// Where the run of glyphs on a glyph's line that holds it starts and ends
+/// (its glyphs no further apart than a space the size of the type).
+fn run_of(glyph: &Glyph, glyphs: &[&Glyph]) -> Option<(f64, f64)> {
     let mut line: Vec<&Glyph> = glyphs
         .iter()
         .copied()
@@ -1012,10 +1098,7 @@ fn column_of_run(glyph: &Glyph, glyphs: &[&Glyph], splits: &[f64]) -> Option<usi
     let last = (at..line.len() - 1)
         .find(|&i| apart(line[i], line[i + 1]))
         .unwrap_or(line.len() - 1);
-    let middle = (line[first].x0 + line[last].x1) / 2.0;
-    splits
-        .windows(2)
-        .position(|w| middle >= w[0] && middle <= w[1])
+    Some((line[first].x0, line[last].x1))
 }
 
 /// The foot of the row set just below a table's last rule, within a row's
@@ -2202,6 +2285,43 @@ mod tests {
         let rows = found[0].table.texts();
         assert_eq!(rows[0], ["Name", "2022/23", "Result"], "{rows:?}");
         assert_eq!(rows[1], ["North", "1,234", "9,876"], "{rows:?}");
+    }
+
+    #[test]
+    fn a_heading_ruled_off_over_the_columns_it_spans_is_a_header_row_of_its_own() {
+        // rows 20 pt apart; "Funding for 2022/23" over "Budget" and "Actual",
+        // a row's height above them, its cell's foot ruled across the two
+        let table = |spanning_rule: bool| {
+            let mut segs: Vec<Segment> = [40.0, 60.0, 80.0, 100.0]
+                .into_iter()
+                .map(|y| seg(0.0, y, 300.0, y))
+                .collect();
+            if spanning_rule {
+                segs.push(seg(100.0, 20.0, 300.0, 20.0));
+            }
+            let mut glyphs = vec![];
+            glyphs.extend(word("Funding for 2022/23", 130.0, 15.0));
+            glyphs.extend(word("Name", 5.0, 35.0));
+            glyphs.extend(word("Budget", 105.0, 35.0));
+            glyphs.extend(word("Actual", 205.0, 35.0));
+            for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+                glyphs.extend(word(name, 5.0, y));
+                glyphs.extend(word("1,234", 160.0, y));
+                glyphs.extend(word("9,876", 245.0, y));
+            }
+            ruled_tables_of(glyphs, segs)
+        };
+        let found = table(true);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["", "Funding for 2022/23", ""], "{rows:?}");
+        assert_eq!(rows[1], ["Name", "Budget", "Actual"], "{rows:?}");
+        assert_eq!(rows.len(), 5);
+        assert_eq!(found[0].table.header_rows, 2);
+        // unruled, a line a row's height above the header is no line of it
+        let found = table(false);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Name", "Budget", "Actual"], "{rows:?}");
     }
 
     #[test]
