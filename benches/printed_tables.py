@@ -71,7 +71,7 @@ def figure(rng):
     return str(rng.randint(1, 999))
 
 
-def draw(rng):
+def draw(rng, row_count=(3, 8), text_words=(1, 10)):
     """One table's cells and style: (headings, rows, the kind of each column, style)."""
     ncol = rng.randint(2, 6)
     kinds = ["name"] + [rng.choice(["figure", "figure", "figure", "text"]) for _ in range(ncol - 1)]
@@ -79,10 +79,10 @@ def draw(rng):
         kinds[1] = "figure"
     heads = [rng.choice(FIRST_HEADINGS)] + [rng.choice(HEADINGS) for _ in range(ncol - 1)]
     rows = []
-    for _ in range(rng.randint(3, 8)):
+    for _ in range(rng.randint(*row_count)):
         cells = {"name": lambda: rng.choice(NAMES),
                  "figure": lambda: figure(rng) if rng.random() > 0.08 else "",
-                 "text": lambda: words(rng, 1, 10)}
+                 "text": lambda: words(rng, *text_words)}
         rows.append([cells[k]() for k in kinds])
     style = {"valign": rng.choice(["middle", "top", "middle", "bottom"]),
              "rules": rng.choice(["none", "rows", "boxed", "none"]),
@@ -170,15 +170,17 @@ def html_section(n, grid, head_rows, kinds, style):
 
     head = "".join(row_html(row, "th") for row in grid[:head_rows])
     body = "".join(row_html(row, "td") for row in grid[head_rows:])
-    body = f"<table style='break-inside: avoid'><thead>{head}</thead><tbody>{body}</tbody></table>"
+    keep = "" if style.get("long") else " style='break-inside: avoid'"
+    body = f"<table{keep}><thead>{head}</thead><tbody>{body}</tbody></table>"
     return (f"<section style='break-after: page'><style>{css}</style><div id='t{n}'>"
             f"<h3>Table {n + 1}</h3><p>{INTRO}</p>{body}<p>{SOURCE}</p></div></section>")
 
 
-def print_with_chromium(made, out):
-    """The tables as one HTML page, printed to PDF by Chromium."""
+def print_with_chromium(made, out, size="A3"):
+    """The tables as one HTML page, printed to PDF by Chromium (which repeats a
+    table's head on each page it runs over)."""
     # (A3 pages, so that each table, its heading and its paragraphs fit on one)
-    page = ("<!doctype html><html><head><meta charset='utf-8'><style>@page { size: A3; }"
+    page = ("<!doctype html><html><head><meta charset='utf-8'><style>@page { size: " + size + "; }"
             " body { font-family: Arial, Helvetica, sans-serif; margin: 15mm; }</style></head><body>"
             + "".join(html_section(n, *m) for n, m in enumerate(made)) + "</body></html>")
     (out / "tables.html").write_text(page, encoding="utf-8")
@@ -232,20 +234,23 @@ def word_table(doc, grid, head_rows, kinds, style):
             if style["stripes"] and r >= head_rows and (r - head_rows) % 2 == 1:
                 word_cell._tc.get_or_add_tcPr().append(
                     parse_xml(f"<w:shd {nsdecls('w')} w:val='clear' w:color='auto' w:fill='E8EEF5'/>"))
+    if style.get("repeat_head"):
+        for row in table.rows[:head_rows]:
+            row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     # (every cell of the Word table its borders, the slots a cell spanning rows
     # covers too: Word draws a merged cell's sides from each of its slots)
     for tc in (tc for row in table.rows for tc in row._tr.tc_lst if border):
         tc.get_or_add_tcPr().append(parse_xml(f"<w:tcBorders {nsdecls('w')}>{border}</w:tcBorders>"))
 
 
-def print_with_libreoffice(made, out):
+def print_with_libreoffice(made, out, size="A3"):
     """The tables as a Word document, a page each, converted to PDF by LibreOffice."""
     import docx
     from docx.enum.text import WD_BREAK
     from docx.shared import Mm
     doc = docx.Document()
     section = doc.sections[0]
-    section.page_width, section.page_height = Mm(297), Mm(420)
+    section.page_width, section.page_height = {"A3": (Mm(297), Mm(420)), "A4": (Mm(210), Mm(297))}[size]
     for n, m in enumerate(made):
         doc.add_heading(f"Table {n + 1}", level=3)
         doc.add_paragraph(INTRO)
@@ -256,6 +261,28 @@ def print_with_libreoffice(made, out):
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(out), str(out / "tables.docx")], check=True, capture_output=True)
     return out / "tables.pdf"
+
+
+def start_pages(binary, pdf, count):
+    """The page each table starts on: where its heading ("Table 3") is."""
+    doc = json.loads(subprocess.run([binary, "extract", str(pdf), "--format", "json"], capture_output=True,
+                                    text=True, check=True).stdout)
+    pages = {b["text"].strip(): b["page"] for b in doc["blocks"]}
+    return [pages.get(f"Table {n + 1}") for n in range(count)]
+
+
+def score_whole_document(args, cases, pdf, out):
+    """Tables that run over pages, read from the whole document at once (as `run`
+    reads it, joining a table's parts) and scored against the whole table: the
+    tables reportmine gives for the page each table starts on are its candidates.
+    The peers read a page at a time, and are not scored here."""
+    found = json.loads(subprocess.run([args.bin, "tables", str(pdf), "--format", "json"], capture_output=True,
+                                      text=True, check=True).stdout)
+    preds = {c["id"]: [{"rows": t["rows"]} for t in found if t["page"] == c["page"]] for c in cases}
+    (out / "reportmine.json").write_text(json.dumps(preds), encoding="utf-8")
+    subprocess.run([sys.executable, str(pathlib.Path(args.shared) / "tablebench" / "score.py"),
+                    "--cases", str(out / "cases.json"), "--predictions", f"reportmine={out / 'reportmine.json'}",
+                    "--summary-only"], check=True)
 
 
 def main():
@@ -269,29 +296,38 @@ def main():
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
+    ap.add_argument("--long", action="store_true",
+                    help="tables of 30 to 90 rows on A4 pages, that run over page breaks")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     out = pathlib.Path(tempfile.mkdtemp(prefix="printed-tables-"))
-    drawn = [draw(rng) for _ in range(args.count)]
+    if args.long:
+        drawn = [draw(rng, row_count=(30, 90), text_words=(1, 4)) for _ in range(args.count)]
+    else:
+        drawn = [draw(rng) for _ in range(args.count)]
     made = []
     for n, (heads, rows, kinds, style) in enumerate(drawn):
         # (spans are drawn apart, so that a seed draws the same tables with or without them)
         grid, head_rows = spanned_grid(random.Random(f"{args.seed}-{n}"), heads, rows, style) if args.spans \
             else grid_of(heads, rows)
-        made.append((grid, head_rows, kinds, dict(style, spans=args.spans)))
+        # (a word processor repeats a table's head on each page only when told to)
+        repeat_head = random.Random(f"head-{args.seed}-{n}").random() < 0.5
+        made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head)))
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice}[args.producer]
-    pdf = printer(made, out)
-    pages = subprocess.run([args.bin, "extract", str(pdf), "--format", "json"], capture_output=True,
-                           text=True, check=True)
-    if json.loads(pages.stdout).get("page_count") != args.count:
-        print(f"warning: {pdf} has more pages than tables; the cases' pages may be off", file=sys.stderr)
-    name = "spanned" if args.spans else "printed"
-    cases = [{"id": f"{name}-{args.seed}-{n + 1}", "pdf": pdf.name, "page": n + 1,
+    pdf = printer(made, out, size="A4" if args.long else "A3")
+    pages = start_pages(args.bin, pdf, args.count)
+    if None in pages or (not args.long and pages != list(range(1, args.count + 1))):
+        print(f"warning: {pdf}: the tables' headings are not where they should be: {pages}", file=sys.stderr)
+    name = "long" if args.long else "spanned" if args.spans else "printed"
+    cases = [{"id": f"{name}-{args.seed}-{n + 1}", "pdf": pdf.name, "page": page or n + 1,
               "expected": expected_of(grid, head_rows, style),
               "method_hint": "stream" if style["rules"] == "none" else "lattice", "style": style}
-             for n, (grid, head_rows, _, style) in enumerate(made)]
+             for n, ((grid, head_rows, _, style), page) in enumerate(zip(made, pages))]
     (out / "cases.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(cases)} tables in {pdf}", file=sys.stderr)
+    if args.long:
+        score_whole_document(args, cases, pdf, out)
+        return
     cmd = [sys.executable, str(ROOT / "benches/tablebench.py"), "--shared", args.shared, "--bin", args.bin,
            "--cases", str(out / "cases.json")]
     subprocess.run(cmd + (["--peers"] if args.peers else []), check=True)
