@@ -782,6 +782,58 @@ fn rows_a_page_break_carries_over_join_their_table() {
 }
 
 #[test]
+fn a_row_a_page_break_cuts_in_two_is_one_row_of_its_table() {
+    // a word processor breaks rows across pages: the purposes of
+    // "Hillcrest Youth Trust 18" and "Northfield Mind" end at the top of the
+    // next page, above the table's next row; the amounts (2,000 to 2,159)
+    // are no years, so the page's first rows are no header
+    let d = fixture("word-split-row.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 1);
+    let r = rows(t[0]);
+    assert_eq!(r.len(), 36);
+    assert_eq!(r[0], ["Organisation", "Amount (£)", "Purpose"]);
+    for (i, name, amount, purpose) in [
+        (
+            18,
+            "Hillcrest Youth Trust 18",
+            "1,629",
+            "Detached youth work on Friday nights.",
+        ),
+        (
+            19,
+            "Northfield Youth Trust 19",
+            "1,666",
+            "Detached youth work on Friday nights.",
+        ),
+        (
+            32,
+            "Northfield Mind",
+            "2,000",
+            "Counselling for victims of crime.",
+        ),
+        (
+            33,
+            "Eastgate Mind",
+            "2,053",
+            "Counselling for victims of crime.",
+        ),
+    ] {
+        assert_eq!(r[i], [name, amount, purpose], "row {i}");
+    }
+    assert!(d
+        .blocks
+        .iter()
+        .any(|b| b.text.contains("scored by a panel")));
+    assert!(
+        !d.blocks
+            .iter()
+            .any(|b| b.table.is_none() && b.text.trim() == "crime."),
+        "no carried line is left as a paragraph"
+    );
+}
+
+#[test]
 fn tables_framed_with_rounded_corners_keep_their_corner_cells_and_columns() {
     // the frame's sides stop short of the corners by the corner's radius:
     // read as running on to the corners, so that the corner cells are cells

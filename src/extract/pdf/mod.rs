@@ -103,7 +103,7 @@ fn extract_selected(
     let settings = LayoutSettings::default();
     let styles = interp.font_styles();
     let table_settings = tables::TableSettings::default();
-    let mut found_tables = Vec::new();
+    let mut found_tables: Vec<(u32, tables::FoundTable)> = Vec::new();
     let mut lines = Vec::with_capacity(contents.len());
     // a table that ran to the foot of the page before, and that page
     let mut running_on: Option<RunningTable> = None;
@@ -114,6 +114,17 @@ fn extract_selected(
             running_on = None;
         }
         previous = Some(*no);
+        // (the rest of the last row of the table before, carried over here,
+        // goes back to that row)
+        if let Some(running) = &running_on {
+            let (_, before) = &mut found_tables[running.index];
+            let carried = carried_cell_lines(page, &styles, running)
+                .filter(|(cells, _)| carries_on_its_cells(&before.table, cells));
+            if let Some((cells, glyphs)) = carried {
+                append_to_last_row(&mut before.table, cells);
+                remove_glyphs(page, &glyphs);
+            }
+        }
         let mut found = if detect_tables {
             page_tables(page, &styles, &table_settings)
         } else {
@@ -122,7 +133,7 @@ fn extract_selected(
         if let Some(running) = running_on {
             found.extend(continued_rows(page, &found, &styles, &running));
         }
-        running_on = table_at_foot(page, &found);
+        running_on = table_at_foot(page, &found, found_tables.len());
         take_glyphs(page, &found);
         lines.push(layout::page_lines(*no, &page.glyphs, &styles, &settings));
         found_tables.extend(found.into_iter().map(|t| (*no, t)));
@@ -190,18 +201,28 @@ fn continued_rows(
 
 /// A table that runs to the foot of its page: its column count, and where
 /// its columns divide, when its last rows show that, for the rows a page
-/// break carries over (a row with an empty cell cannot show it itself).
+/// break carries over (a row with an empty cell cannot show it itself); its
+/// place among the document's tables found so far, where it lies across
+/// the page and the size of its type, for the rest of a row the break cut.
 struct RunningTable {
     columns: usize,
     bounds: Option<Vec<f64>>,
+    index: usize,
+    x_range: (f64, f64),
+    size: f64,
 }
 
 /// The page's last table when it runs to the page's foot: no text below
-/// it but a footer's.
-fn table_at_foot(page: &PageContent, found: &[tables::FoundTable]) -> Option<RunningTable> {
-    let last = found
+/// it but a footer's. `before` tables were found on the pages before.
+fn table_at_foot(
+    page: &PageContent,
+    found: &[tables::FoundTable],
+    before: usize,
+) -> Option<RunningTable> {
+    let (position, last) = found
         .iter()
-        .max_by(|a, b| a.bbox[3].total_cmp(&b.bbox[3]))?;
+        .enumerate()
+        .max_by(|a, b| a.1.bbox[3].total_cmp(&b.1.bbox[3]))?;
     let footer = page.height * (1.0 - FOOTER_ZONE);
     let below = page.glyphs.iter().any(|g| {
         let cy = g.centre().1;
@@ -212,7 +233,74 @@ fn table_at_foot(page: &PageContent, found: &[tables::FoundTable]) -> Option<Run
     }
     let columns = last.table.rows.first().map_or(0, Vec::len);
     let bounds = column_gaps(page, last).filter(|b| b.len() + 1 == columns);
-    Some(RunningTable { columns, bounds })
+    let mut sizes: Vec<f64> = last.glyphs.iter().map(|&i| page.glyphs[i].size).collect();
+    sizes.sort_by(f64::total_cmp);
+    Some(RunningTable {
+        columns,
+        bounds,
+        index: before + position,
+        x_range: (last.bbox[0], last.bbox[2]),
+        size: sizes.get(sizes.len() / 2).copied().unwrap_or(0.0),
+    })
+}
+
+/// The lines at the top of the page that carry on the last row of the
+/// table running on from the page before: its cells' text by column, and
+/// their glyphs.
+fn carried_cell_lines(
+    page: &PageContent,
+    styles: &[interpreter::FontStyle],
+    running: &RunningTable,
+) -> Option<(Vec<String>, Vec<usize>)> {
+    let cut = stream_tables::CutTable {
+        x_range: running.x_range,
+        size: running.size,
+        bounds: running.bounds.as_deref()?,
+    };
+    stream_tables::carried_cell_lines(
+        page,
+        styles,
+        &cut,
+        &stream_tables::StreamSettings::default(),
+    )
+}
+
+/// Whether text carried over from a page break falls in cells that the
+/// table's last row has text in: the cells the break cut.
+fn carries_on_its_cells(table: &Table, cells: &[String]) -> bool {
+    table.rows.last().is_some_and(|row| {
+        row.len() == cells.len()
+            && row
+                .iter()
+                .zip(cells)
+                .all(|(cell, more)| more.is_empty() || !cell.text.is_empty())
+    })
+}
+
+/// Adds a row's carried-over text to the table's last row, each cell's
+/// under the text the cell has.
+fn append_to_last_row(table: &mut Table, cells: Vec<String>) {
+    let Some(row) = table.rows.last_mut() else {
+        return;
+    };
+    for (cell, more) in row.iter_mut().zip(cells) {
+        if more.is_empty() {
+            continue;
+        }
+        if !cell.text.is_empty() {
+            cell.text.push('\n');
+        }
+        cell.text.push_str(&more);
+    }
+}
+
+/// Takes glyphs off the page (by index), so they are read no further.
+fn remove_glyphs(page: &mut PageContent, glyphs: &[usize]) {
+    let mut gone = vec![false; page.glyphs.len()];
+    for &i in glyphs {
+        gone[i] = true;
+    }
+    drop_taken(page, &gone);
 }
 
 /// Where a table's columns divide, seen in the lower half of it (below a
@@ -248,6 +336,11 @@ fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable]) {
     }
     let mut taken = vec![false; page.glyphs.len()];
     tables::mark_taken(&mut taken, found);
+    drop_taken(page, &taken);
+}
+
+/// Takes the glyphs `taken` marks off the page.
+fn drop_taken(page: &mut PageContent, taken: &[bool]) {
     let mut i = 0;
     page.glyphs.retain(|_| {
         i += 1;
@@ -660,7 +753,8 @@ fn holds_data(text: &str) -> bool {
             }
         })
         .collect();
-    let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+    // (a year is written without a thousands separator: "2,053" is an amount)
+    let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) && !text.contains(',');
     // "£000" over a column of figures gives their scale, not a figure
     let scale = t.len() >= 3 && t.chars().all(|c| c == '0');
     t.parse::<f64>().is_ok() && !year && !scale
@@ -780,6 +874,9 @@ mod tests {
             "0",
             "\u{2212}12",
             "\u{2013}3.4%",
+            // (amounts that would be years, but for their separator)
+            "2,053",
+            "£1,999",
         ] {
             assert!(holds_data(figure), "{figure}");
         }

@@ -239,6 +239,82 @@ pub fn continuation(
     })
 }
 
+/// The table a page break cuts: where it lies across the page, the size of
+/// its type, and where its columns divide.
+pub struct CutTable<'a> {
+    pub x_range: (f64, f64),
+    pub size: f64,
+    pub bounds: &'a [f64],
+}
+
+/// The rest of a table's last row that a page break carried over to the top
+/// of the next page (a word processor breaks a tall row across pages): a
+/// cell's last lines, "Action" under "Rural Crime" on the page before. They
+/// are lines of one chunk each, from the top of the page, set in the table's
+/// type and leading (not in bold, as a heading over the next table is), each
+/// within one of its columns, and above a line of several chunks in those
+/// columns (the table's next row), a row's padding apart. Their text by column, as many
+/// columns as `bounds` divide, and their glyphs.
+pub fn carried_cell_lines(
+    page: &PageContent,
+    fonts: &[FontStyle],
+    cut: &CutTable,
+    s: &StreamSettings,
+) -> Option<(Vec<String>, Vec<usize>)> {
+    let taken = vec![false; page.glyphs.len()];
+    let rows = free_rows(page, &taken, fonts, s);
+    let within_a_column = |c: &Line| {
+        c.x0 >= cut.x_range.0 - 1.0
+            && c.x1 <= cut.x_range.1 + 1.0
+            && !cut.bounds.iter().any(|b| c.x0 < *b && c.x1 > *b)
+    };
+    let in_a_column = |c: &Line| {
+        within_a_column(c)
+            && (c.size - cut.size).abs() <= s.wrap_size_tolerance * cut.size
+            && !c.bold
+    };
+    let mut end = 0;
+    while end < rows.len().min(MAX_RECORD_LINES) {
+        let row = &rows[end];
+        let close = end == 0 || row.baseline - rows[end - 1].baseline <= s.wrap_leading * row.size;
+        if !(close && row.chunks.len() == 1 && in_a_column(&row.chunks[0])) {
+            break;
+        }
+        end += 1;
+    }
+    // (the next row is the table's: in its columns, not a new table's head;
+    // and it is set apart from the lines by more than their leading, as
+    // rows are padded apart: a label set at its row's middle or foot has
+    // lines above its figures at the leading)
+    let next = rows.get(end).filter(|_| end > 0)?;
+    let in_its_columns =
+        next.chunks.len() <= cut.bounds.len() + 1 && next.chunks.iter().all(within_a_column);
+    let gap = next.baseline - rows[end - 1].baseline;
+    if next.chunks.len() < 2
+        || !in_its_columns
+        || gap > s.max_row_gap * next.size
+        || gap <= s.wrap_leading * next.size
+    {
+        return None;
+    }
+    let mut cells = vec![String::new(); cut.bounds.len() + 1];
+    for line in rows[..end].iter().map(|r| &r.chunks[0]) {
+        let column = cut.bounds.iter().filter(|b| **b <= line.x0).count();
+        let cell = &mut cells[column];
+        if !cell.is_empty() {
+            cell.push('\n');
+        }
+        cell.push_str(&line.text);
+    }
+    let area = enclosing(
+        rows[..end]
+            .iter()
+            .flat_map(|r| &r.chunks)
+            .map(|c| [c.x0, c.top, c.x1, c.bottom]),
+    );
+    Some((cells, free_glyphs_in(page, &taken, area)))
+}
+
 /// Finds the page's unruled tables among the glyphs not already in a table:
 /// first across the whole page, then on each side of each gutter (a gap
 /// that runs the page's height), where a table set beside a column of prose
@@ -2265,6 +2341,39 @@ mod tests {
             assert_eq!(rows[1], vec!["", "Budget", "Actual"], "pitch {pitch}");
             assert_eq!(rows.len(), 5, "the title at the table's left is not taken");
         }
+    }
+
+    #[test]
+    fn a_cells_last_lines_carried_over_a_page_break_are_told_from_the_next_rows_label() {
+        // the page before cut "Rural Crime Action" after "Crime"; rows are
+        // padded 14 pt apart (24 pt from baseline to baseline), lines 12 pt
+        let cut = CutTable {
+            x_range: (50.0, 300.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+        };
+        let carried = |top: &[(&'static str, f64, f64)], next_baseline: f64, figure_at: f64| {
+            let mut words = top.to_vec();
+            words.extend([
+                ("St Giles", 50.0, next_baseline),
+                ("651", figure_at, next_baseline),
+                ("Red Hen", 50.0, next_baseline + 24.0),
+                ("77", 200.0, next_baseline + 24.0),
+            ]);
+            carried_cell_lines(&page(&words), &[], &cut, &StreamSettings::default())
+                .map(|(cells, _)| cells)
+        };
+        assert_eq!(
+            carried(&[("Action", 50.0, 80.0)], 104.0, 200.0),
+            Some(vec!["Action".to_string(), String::new(), String::new()])
+        );
+        // a label set at its row's middle: its first line a leading above the figures
+        assert_eq!(
+            carried(&[("Huntingdonshire", 50.0, 80.0)], 92.0, 200.0),
+            None
+        );
+        // a new table below, with a column where this one divides its columns
+        assert_eq!(carried(&[("Action", 50.0, 80.0)], 104.0, 240.0), None);
     }
 
     #[test]
