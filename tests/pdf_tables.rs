@@ -789,7 +789,7 @@ fn a_row_a_page_break_cuts_in_two_is_one_row_of_its_table() {
     // are no years, so the page's first rows are no header
     let d = fixture("word-split-row.pdf");
     let t = tables(&d);
-    assert_eq!(t.len(), 1);
+    assert_eq!(t.len(), 2);
     let r = rows(t[0]);
     assert_eq!(r.len(), 36);
     assert_eq!(r[0], ["Organisation", "Amount (£)", "Purpose"]);
@@ -831,6 +831,24 @@ fn a_row_a_page_break_cuts_in_two_is_one_row_of_its_table() {
             .any(|b| b.table.is_none() && b.text.trim() == "crime."),
         "no carried line is left as a paragraph"
     );
+    // the second table repeats its head on each page; the row its break
+    // cuts carries on its name and its purpose below the head repeated
+    let r = rows(t[1]);
+    assert_eq!(r.len(), 20);
+    assert_eq!(r[0], ["Organisation", "Amount (£)", "Purpose"]);
+    assert_eq!(
+        r[14][..2],
+        [
+            "The Fenland Rural Neighbourhood Watch and Community Safety Association of the Villages",
+            "12,100"
+        ]
+    );
+    assert!(
+        r[14][2].ends_with("for volunteers in the villages."),
+        "{:?}",
+        r[14]
+    );
+    assert_eq!(r[15][1], "36,400");
 }
 
 #[test]

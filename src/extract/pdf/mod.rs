@@ -114,27 +114,31 @@ fn extract_selected(
             running_on = None;
         }
         previous = Some(*no);
-        // (the rest of the last row of the table before, carried over here,
-        // goes back to that row)
-        if let Some(running) = &running_on {
-            let (_, before) = &mut found_tables[running.index];
-            let carried = carried_cell_lines(page, &styles, running)
-                .filter(|(cells, _)| carries_on_its_cells(&before.table, cells));
-            if let Some((cells, glyphs)) = carried {
-                append_to_last_row(&mut before.table, cells);
-                remove_glyphs(page, &glyphs);
-            }
-        }
+        // (the rest of the last row of the table before, carried over here)
+        let carried = running_on.as_ref().and_then(|running| {
+            let (_, before) = &found_tables[running.index];
+            carried_cell_lines(page, &styles, running, &before.table)
+        });
         let mut found = if detect_tables {
             page_tables(page, &styles, &table_settings)
         } else {
             Vec::new()
         };
+        // (it goes back to that row, out of the table or the text it fell in)
+        let mut loose = Vec::new();
+        if let (Some(running), Some((cells, glyphs))) = (&running_on, carried) {
+            if let Some(in_a_table) = take_carried_row(&mut found, &cells, &glyphs) {
+                append_to_last_row(&mut found_tables[running.index].1.table, cells);
+                if !in_a_table {
+                    loose = glyphs;
+                }
+            }
+        }
         if let Some(running) = running_on {
-            found.extend(continued_rows(page, &found, &styles, &running));
+            found.extend(continued_rows(page, &found, &loose, &styles, &running));
         }
         running_on = table_at_foot(page, &found, found_tables.len());
-        take_glyphs(page, &found);
+        take_glyphs(page, &found, &loose);
         lines.push(layout::page_lines(*no, &page.glyphs, &styles, &settings));
         found_tables.extend(found.into_iter().map(|t| (*no, t)));
     }
@@ -183,10 +187,12 @@ fn extract_selected(
 fn continued_rows(
     page: &PageContent,
     found: &[tables::FoundTable],
+    carried_back: &[usize],
     styles: &[interpreter::FontStyle],
     running: &RunningTable,
 ) -> Option<tables::FoundTable> {
-    // the glyphs of the tables found, and all below the first of them, are not the carried rows
+    // the glyphs of the tables found, and all below the first of them, are
+    // not the carried rows, nor are the lines carried back to the page before
     let first_top = found.iter().map(|t| t.bbox[1]).fold(f64::MAX, f64::min);
     let mut taken: Vec<bool> = page
         .glyphs
@@ -194,6 +200,9 @@ fn continued_rows(
         .map(|g| g.centre().1 >= first_top)
         .collect();
     tables::mark_taken(&mut taken, found);
+    for &i in carried_back {
+        taken[i] = true;
+    }
     let s = stream_tables::StreamSettings::default();
     let bounds = running.bounds.as_deref();
     stream_tables::continuation(page, &taken, styles, running.columns, bounds, &s)
@@ -244,37 +253,78 @@ fn table_at_foot(
     })
 }
 
-/// The lines at the top of the page that carry on the last row of the
-/// table running on from the page before: its cells' text by column, and
+/// The lines at the top of the page that carry on the last row of
+/// `table`, running on from the page before: its cells' text by column, and
 /// their glyphs.
 fn carried_cell_lines(
     page: &PageContent,
     styles: &[interpreter::FontStyle],
     running: &RunningTable,
+    table: &Table,
 ) -> Option<(Vec<String>, Vec<usize>)> {
+    let last = table.rows.last()?;
+    let header = &table.rows[..(table.header_rows as usize).min(table.rows.len())];
     let cut = stream_tables::CutTable {
         x_range: running.x_range,
         size: running.size,
         bounds: running.bounds.as_deref()?,
+        open_cells: last.iter().map(|c| !c.text.is_empty()).collect(),
+        header_words: header
+            .iter()
+            .flatten()
+            .flat_map(|c| c.text.split_whitespace())
+            .collect(),
     };
-    stream_tables::carried_cell_lines(
-        page,
-        styles,
-        &cut,
-        &stream_tables::StreamSettings::default(),
-    )
+    let s = stream_tables::StreamSettings::default();
+    stream_tables::carried_cell_lines(page, styles, &cut, &s)
 }
 
-/// Whether text carried over from a page break falls in cells that the
-/// table's last row has text in: the cells the break cut.
-fn carries_on_its_cells(table: &Table, cells: &[String]) -> bool {
-    table.rows.last().is_some_and(|row| {
-        row.len() == cells.len()
-            && row
+/// Takes the carried lines (`cells`, of `glyphs`) out of the page's table
+/// that read them as rows of their own (a row, or a row a line), among its
+/// first rows (a header the page repeats above them): whether a table held
+/// them (false when they are loose text). None when a table read them into
+/// rows with other lines: they are left where they are.
+fn take_carried_row(
+    found: &mut [tables::FoundTable],
+    cells: &[String],
+    glyphs: &[usize],
+) -> Option<bool> {
+    let first = glyphs.first()?;
+    let Some(holder) = found.iter_mut().find(|t| t.glyphs.contains(first)) else {
+        return Some(false);
+    };
+    let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let wanted: Vec<String> = cells.iter().map(|c| squeeze(c)).collect();
+    let table = &mut holder.table;
+    let head = table.header_rows as usize;
+    // the rows from `start` that together hold the carried text, if any do
+    let rows_holding = |start: usize| {
+        let mut got = vec![String::new(); wanted.len()];
+        for (end, row) in table.rows.iter().enumerate().skip(start) {
+            if row.len() != wanted.len() {
+                return None;
+            }
+            for (text, cell) in got.iter_mut().zip(row) {
+                *text = squeeze(&format!("{text} {}", cell.text));
+            }
+            if got == wanted {
+                return Some(end + 1);
+            }
+            if !got
                 .iter()
-                .zip(cells)
-                .all(|(cell, more)| more.is_empty() || !cell.text.is_empty())
-    })
+                .zip(&wanted)
+                .all(|(g, w)| w.starts_with(g.as_str()))
+            {
+                return None;
+            }
+        }
+        None
+    };
+    let (start, end) = (0..=head.min(table.rows.len()))
+        .find_map(|start| rows_holding(start).map(|end| (start, end)))?;
+    table.rows.drain(start..end);
+    table.header_rows -= head.min(end).saturating_sub(start) as u32;
+    Some(true)
 }
 
 /// Adds a row's carried-over text to the table's last row, each cell's
@@ -292,15 +342,6 @@ fn append_to_last_row(table: &mut Table, cells: Vec<String>) {
         }
         cell.text.push_str(&more);
     }
-}
-
-/// Takes glyphs off the page (by index), so they are read no further.
-fn remove_glyphs(page: &mut PageContent, glyphs: &[usize]) {
-    let mut gone = vec![false; page.glyphs.len()];
-    for &i in glyphs {
-        gone[i] = true;
-    }
-    drop_taken(page, &gone);
 }
 
 /// Where a table's columns divide, seen in the lower half of it (below a
@@ -330,17 +371,15 @@ fn column_gaps(page: &PageContent, table: &tables::FoundTable) -> Option<Vec<f64
 const FOOTER_ZONE: f64 = 0.1;
 
 /// Removes the glyphs that tables took, so they are not read again as text.
-fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable]) {
-    if found.is_empty() {
+fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable], also: &[usize]) {
+    if found.is_empty() && also.is_empty() {
         return;
     }
     let mut taken = vec![false; page.glyphs.len()];
     tables::mark_taken(&mut taken, found);
-    drop_taken(page, &taken);
-}
-
-/// Takes the glyphs `taken` marks off the page.
-fn drop_taken(page: &mut PageContent, taken: &[bool]) {
+    for &i in also {
+        taken[i] = true;
+    }
     let mut i = 0;
     page.glyphs.retain(|_| {
         i += 1;

@@ -11,6 +11,7 @@ use super::sideways_headings::add_sideways_headings;
 use super::tables::{append_chunk, colours_at, mark_taken, FoundTable};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone)]
 pub struct StreamSettings {
@@ -240,20 +241,27 @@ pub fn continuation(
 }
 
 /// The table a page break cuts: where it lies across the page, the size of
-/// its type, and where its columns divide.
+/// its type, where its columns divide, which cells of its last row hold
+/// text, and the words of its header (which the next page may repeat).
 pub struct CutTable<'a> {
     pub x_range: (f64, f64),
     pub size: f64,
     pub bounds: &'a [f64],
+    pub open_cells: Vec<bool>,
+    pub header_words: HashSet<&'a str>,
 }
 
 /// The rest of a table's last row that a page break carried over to the top
-/// of the next page (a word processor breaks a tall row across pages): a
-/// cell's last lines, "Action" under "Rural Crime" on the page before. They
-/// are lines of one chunk each, from the top of the page, set in the table's
-/// type and leading (not in bold, as a heading over the next table is), each
-/// within one of its columns, and above a line of several chunks in those
-/// columns (the table's next row), a row's padding apart. Their text by column, as many
+/// of the next page (a word processor breaks a tall row across pages): its
+/// cells' last lines, "Action" under "Rural Crime" on the page before, below
+/// the table's header when the page repeats it. They are set in the table's
+/// type (not in bold, as a heading over the next table is), at a cell's
+/// leading, each chunk within one of its columns and in a cell the cut row
+/// has text in, no figure among them (figures do not wrap); a line of
+/// several chunks carries on a sentence (one starts in lower case), where a
+/// row of words would start each cell with a capital. A row of the table's
+/// columns follows, a row's padding below (its first line may hold one
+/// chunk, a label set at its row's foot, down to its line of several). Their text by column, as many
 /// columns as `bounds` divide, and their glyphs.
 pub fn carried_cell_lines(
     page: &PageContent,
@@ -263,51 +271,74 @@ pub fn carried_cell_lines(
 ) -> Option<(Vec<String>, Vec<usize>)> {
     let taken = vec![false; page.glyphs.len()];
     let rows = free_rows(page, &taken, fonts, s);
+    let column_of = |c: &Line| cut.bounds.iter().filter(|b| **b <= c.x0).count();
+    // (a cell of the last column may run wider here than it did above)
     let within_a_column = |c: &Line| {
         c.x0 >= cut.x_range.0 - 1.0
-            && c.x1 <= cut.x_range.1 + 1.0
+            && c.x0 < cut.x_range.1
             && !cut.bounds.iter().any(|b| c.x0 < *b && c.x1 > *b)
     };
-    let in_a_column = |c: &Line| {
+    let carries_on = |c: &Line| {
         within_a_column(c)
+            && cut.open_cells.get(column_of(c)) == Some(&true)
             && (c.size - cut.size).abs() <= s.wrap_size_tolerance * cut.size
             && !c.bold
+            && !super::holds_data(&c.text)
     };
-    let mut end = 0;
-    while end < rows.len().min(MAX_RECORD_LINES) {
+    let sentence_goes_on = |r: &Row| {
+        r.chunks.len() == 1
+            || r.chunks
+                .iter()
+                .any(|c| c.text.chars().next().is_some_and(char::is_lowercase))
+    };
+    let repeated_head = |r: &Row| {
+        r.chunks
+            .iter()
+            .flat_map(|c| c.text.split_whitespace())
+            .all(|w| cut.header_words.contains(w))
+    };
+    let start = rows
+        .iter()
+        .take(s.max_header_rows)
+        .take_while(|r| repeated_head(r))
+        .count();
+    let mut end = start;
+    while end < rows.len().min(start + MAX_RECORD_LINES) {
         let row = &rows[end];
-        let close = end == 0 || row.baseline - rows[end - 1].baseline <= s.wrap_leading * row.size;
-        if !(close && row.chunks.len() == 1 && in_a_column(&row.chunks[0])) {
+        let close =
+            end == start || row.baseline - rows[end - 1].baseline <= s.wrap_leading * row.size;
+        if !(close && row.chunks.iter().all(carries_on) && sentence_goes_on(row)) {
             break;
         }
         end += 1;
     }
-    // (the next row is the table's: in its columns, not a new table's head;
-    // and it is set apart from the lines by more than their leading, as
-    // rows are padded apart: a label set at its row's middle or foot has
-    // lines above its figures at the leading)
-    let next = rows.get(end).filter(|_| end > 0)?;
+    // (the next row is the table's: its lines in its columns, down to one
+    // of several chunks, not a new table's head; and it is set apart from
+    // the lines by more than their leading, as rows are padded apart: a
+    // label set at its row's middle or foot has lines above its figures at
+    // the leading)
+    let next = rows.get(end).filter(|_| end > start)?;
     let in_its_columns =
-        next.chunks.len() <= cut.bounds.len() + 1 && next.chunks.iter().all(within_a_column);
+        |r: &Row| r.chunks.len() <= cut.bounds.len() + 1 && r.chunks.iter().all(within_a_column);
+    let next_lines = &rows[end..rows.len().min(end + MAX_RECORD_LINES)];
+    let several = next_lines.iter().position(|r| r.chunks.len() >= 2)?;
     let gap = next.baseline - rows[end - 1].baseline;
-    if next.chunks.len() < 2
-        || !in_its_columns
+    if !next_lines[..=several].iter().all(in_its_columns)
         || gap > s.max_row_gap * next.size
         || gap <= s.wrap_leading * next.size
     {
         return None;
     }
     let mut cells = vec![String::new(); cut.bounds.len() + 1];
-    for line in rows[..end].iter().map(|r| &r.chunks[0]) {
-        let column = cut.bounds.iter().filter(|b| **b <= line.x0).count();
-        let cell = &mut cells[column];
+    for line in rows[start..end].iter().flat_map(|r| &r.chunks) {
+        let cell = &mut cells[column_of(line)];
         if !cell.is_empty() {
             cell.push('\n');
         }
         cell.push_str(&line.text);
     }
     let area = enclosing(
-        rows[..end]
+        rows[start..end]
             .iter()
             .flat_map(|r| &r.chunks)
             .map(|c| [c.x0, c.top, c.x1, c.bottom]),
@@ -2345,12 +2376,16 @@ mod tests {
 
     #[test]
     fn a_cells_last_lines_carried_over_a_page_break_are_told_from_the_next_rows_label() {
-        // the page before cut "Rural Crime Action" after "Crime"; rows are
-        // padded 14 pt apart (24 pt from baseline to baseline), lines 12 pt
+        // the page before cut "Rural Crime Action" after "Rural" and its
+        // purpose after "Domestic" (columns 0 and 2 of its last row hold
+        // text, column 1 none); rows are padded 14 pt apart (24 pt from
+        // baseline to baseline), lines 12 pt
         let cut = CutTable {
-            x_range: (50.0, 300.0),
+            x_range: (50.0, 400.0),
             size: 10.0,
             bounds: &[150.0, 250.0],
+            open_cells: vec![true, false, true],
+            header_words: ["Area", "Award", "Purpose"].into_iter().collect(),
         };
         let carried = |top: &[(&'static str, f64, f64)], next_baseline: f64, figure_at: f64| {
             let mut words = top.to_vec();
@@ -2363,10 +2398,28 @@ mod tests {
             carried_cell_lines(&page(&words), &[], &cut, &StreamSettings::default())
                 .map(|(cells, _)| cells)
         };
+        let cells = |texts: [&str; 3]| Some(texts.map(String::from).to_vec());
         assert_eq!(
             carried(&[("Action", 50.0, 80.0)], 104.0, 200.0),
-            Some(vec!["Action".to_string(), String::new(), String::new()])
+            cells(["Action", "", ""])
         );
+        // below the header the page repeats; a sentence carried on in the purpose
+        let tail = [
+            ("Area", 50.0, 56.0),
+            ("Award", 160.0, 56.0),
+            ("Purpose", 260.0, 56.0),
+            ("Crime Action", 50.0, 80.0),
+            ("county prevention", 260.0, 80.0),
+        ];
+        assert_eq!(
+            carried(&tail, 104.0, 200.0),
+            cells(["Crime Action", "", "county prevention"])
+        );
+        // a row of words of its own starts its cells with capitals
+        let row = [("Victim Support", 50.0, 80.0), ("Training", 260.0, 80.0)];
+        assert_eq!(carried(&row, 104.0, 200.0), None);
+        // no cell the cut row leaves empty carries on
+        assert_eq!(carried(&[("Hub", 160.0, 80.0)], 104.0, 200.0), None);
         // a label set at its row's middle: its first line a leading above the figures
         assert_eq!(
             carried(&[("Huntingdonshire", 50.0, 80.0)], 92.0, 200.0),
