@@ -457,17 +457,38 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         let (Some(mut more), Some(table)) = (next.table, blocks[i].table.as_mut()) else {
             continue;
         };
-        let header = table.header_rows.max(1) as usize;
-        if more.rows.len() > header
-            && more.rows[..header] == table.rows[..header.min(table.rows.len())]
-        {
-            more.rows.drain(..header);
-        }
+        let repeated = repeated_header_rows(table, &more);
+        more.rows.drain(..repeated);
         table.rows.extend(more.rows);
         let text = table_text(table);
         blocks[i].text = text;
     }
 }
+
+/// How many of a continuation's first rows repeat its table's header: the
+/// same words, however the page divided them into rows and cells (a heading
+/// wrapped on one page and not on the next, two headings read as one cell).
+fn repeated_header_rows(table: &Table, more: &Table) -> usize {
+    fn words(rows: &[Vec<Cell>]) -> Vec<&str> {
+        let mut w: Vec<&str> = rows
+            .iter()
+            .flatten()
+            .flat_map(|c| c.text.split_whitespace())
+            .collect();
+        w.sort_unstable();
+        w
+    }
+    let header = (table.header_rows.max(1) as usize).min(table.rows.len());
+    let wanted = words(&table.rows[..header]);
+    // (more rows than the header has, when a heading's lines are rows here)
+    (1..=more.rows.len().min(header + MAX_HEADER_SPLIT))
+        .find(|&k| words(&more.rows[..k]) == wanted)
+        .unwrap_or(0)
+}
+
+/// The most rows more than a table's header that a page repeating it may
+/// read it as (each line of a wrapped heading a row).
+const MAX_HEADER_SPLIT: usize = 3;
 
 /// How a reader asks for a page's tables, with the options tabula and camelot
 /// give: where the table is, where its columns divide, and which method reads it.
@@ -899,7 +920,37 @@ fn info_string(doc: &lopdf::Document, info: &Dictionary, key: &[u8]) -> Option<S
 
 #[cfg(test)]
 mod tests {
-    use super::holds_data;
+    use super::{holds_data, repeated_header_rows};
+    use crate::document::Table;
+
+    #[test]
+    fn a_header_repeated_over_a_page_break_is_told_however_its_rows_divide_it() {
+        let table = Table::from_texts(
+            vec![vec!["Partner", "Spend (£)"], vec!["Victim Support", "12"]],
+            1,
+        );
+        let repeats =
+            |rows: Vec<Vec<&str>>| repeated_header_rows(&table, &Table::from_texts(rows, 0));
+        assert_eq!(
+            repeats(vec![vec!["Partner", "Spend (£)"], vec!["Red Hen", "7"]]),
+            1
+        );
+        // a heading's lines as rows of their own; the headings in one cell
+        assert_eq!(
+            repeats(vec![
+                vec!["Partner", "Spend"],
+                vec!["", "(£)"],
+                vec!["Red Hen", "7"]
+            ]),
+            2
+        );
+        assert_eq!(repeats(vec![vec!["Partner Spend (£)", ""]]), 1);
+        // rows that go on with no header
+        assert_eq!(
+            repeats(vec![vec!["Red Hen", "7"], vec!["Partner", "Spend (£)"]]),
+            0
+        );
+    }
 
     #[test]
     fn figures_in_every_written_form_are_data_and_headings_are_not() {
