@@ -479,10 +479,15 @@ fn repeated_header_rows(table: &Table, more: &Table) -> usize {
         w
     }
     let header = (table.header_rows.max(1) as usize).min(table.rows.len());
-    let wanted = words(&table.rows[..header]);
-    // (more rows than the header has, when a heading's lines are rows here)
-    (1..=more.rows.len().min(header + MAX_HEADER_SPLIT))
-        .find(|&k| words(&more.rows[..k]) == wanted)
+    // (the header's first rows, when a first row of words was read as one
+    // of its rows; more rows here than there, when a heading's lines are rows)
+    (1..=header)
+        .rev()
+        .find_map(|j| {
+            let wanted = words(&table.rows[..j]);
+            (1..=more.rows.len().min(j + MAX_HEADER_SPLIT))
+                .find(|&k| words(&more.rows[..k]) == wanted)
+        })
         .unwrap_or(0)
 }
 
@@ -945,6 +950,20 @@ mod tests {
             2
         );
         assert_eq!(repeats(vec![vec!["Partner Spend (£)", ""]]), 1);
+        // a header read with the first row of words under it
+        let two = Table::from_texts(
+            vec![
+                vec!["Partner", "Spend (£)"],
+                vec!["Victim Support", "Training"],
+                vec!["Red Hen", "7"],
+            ],
+            2,
+        );
+        let more = Table::from_texts(
+            vec![vec!["Partner", "Spend (£)"], vec!["Youth", "Outreach"]],
+            0,
+        );
+        assert_eq!(repeated_header_rows(&two, &more), 1);
         // rows that go on with no header
         assert_eq!(
             repeats(vec![vec!["Red Hen", "7"], vec!["Partner", "Spend (£)"]]),
