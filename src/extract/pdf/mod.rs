@@ -417,9 +417,26 @@ const MAX_TABLE_PART_GAP: f64 = 24.0;
 /// they are one table. A header row the continuation repeats is dropped.
 fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
     let mut i = 0;
-    // The page the table at `i` ends on, once continuations are joined to it.
+    // The page the table at `i` ends on, once continuations are joined to
+    // it, and where on that page it ends.
     let mut end_page = blocks.first().and_then(|b| b.page);
+    let mut end_bottom = blocks.first().and_then(|b| b.bbox).map(|b| b[3]);
     while i + 1 < blocks.len() {
+        let labels = rows_left_at_foot(blocks, i, end_page, end_bottom);
+        if !labels.is_empty() {
+            blocks.drain(i + 1..i + 1 + labels.len());
+            if let Some(table) = blocks[i].table.as_mut() {
+                let width = table.rows.first().map_or(1, Vec::len);
+                for label in labels {
+                    let mut row = vec![Cell::new(label)];
+                    row.resize_with(width, || Cell::new(""));
+                    table.rows.push(row);
+                }
+                let text = table_text(table);
+                blocks[i].text = text;
+            }
+            continue;
+        }
         let continues = match (&blocks[i].table, &blocks[i + 1].table) {
             (Some(a), Some(b)) => {
                 let same_columns = a.rows.first().map(Vec::len) == b.rows.first().map(Vec::len);
@@ -435,9 +452,14 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         if !continues {
             i += 1;
             end_page = blocks[i].page;
+            end_bottom = blocks[i].bbox.map(|b| b[3]);
             continue;
         }
         let next = blocks.remove(i + 1);
+        end_bottom = match (next.page == end_page, end_bottom, next.bbox) {
+            (true, Some(a), Some(b)) => Some(a.max(b[3])),
+            (_, _, b) => b.map(|b| b[3]),
+        };
         if next.page == end_page {
             if let (Some(a), Some(b)) = (blocks[i].bbox.as_mut(), next.bbox) {
                 *a = [
@@ -464,6 +486,55 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         blocks[i].text = text;
     }
 }
+
+/// Rows of the table at `i` that its page's foot left outside it: a label
+/// whose other cells are empty reads as a line of text, so such rows stand
+/// between the table's part on this page and its part on the next. They are
+/// the lines right under the table (which ends at `end_bottom` on
+/// `end_page`), each one line, flush with the table's left edge, each close
+/// under the one before, and the table goes on at the top of the next page
+/// under its header repeated. Their labels.
+fn rows_left_at_foot(
+    blocks: &[RawBlock],
+    i: usize,
+    end_page: Option<u32>,
+    end_bottom: Option<f64>,
+) -> Vec<String> {
+    let (Some(table), Some(left), Some(mut bottom)) =
+        (&blocks[i].table, blocks[i].bbox, end_bottom)
+    else {
+        return Vec::new();
+    };
+    let mut labels = Vec::new();
+    for block in &blocks[i + 1..] {
+        if let Some(more) = &block.table {
+            let goes_on = block.page == end_page.map(|p| p + 1)
+                && table.rows.first().map(Vec::len) == more.rows.first().map(Vec::len)
+                && repeated_header_rows(table, more) > 0;
+            return if goes_on { labels } else { Vec::new() };
+        }
+        let Some(at) = block.bbox else {
+            break;
+        };
+        let under = block.kind == BlockKind::Paragraph
+            && block.page == end_page
+            && !block.text.trim().contains('\n')
+            && (at[0] - left[0]).abs() <= FLUSH_TOLERANCE
+            && (-FLUSH_TOLERANCE..MAX_TABLE_PART_GAP).contains(&(at[1] - bottom));
+        if !under || labels.len() >= MAX_ROWS_LEFT_AT_FOOT {
+            break;
+        }
+        labels.push(block.text.trim().to_string());
+        bottom = at[3];
+    }
+    Vec::new()
+}
+
+/// The most rows a page's foot may leave outside their table.
+const MAX_ROWS_LEFT_AT_FOOT: usize = 3;
+
+/// How far (pt) a line may stand from a table's edge and be flush with it.
+const FLUSH_TOLERANCE: f64 = 2.0;
 
 /// How many of a continuation's first rows repeat its table's header: the
 /// same words, however the page divided them into rows and cells (a heading
@@ -925,8 +996,67 @@ fn info_string(doc: &lopdf::Document, info: &Dictionary, key: &[u8]) -> Option<S
 
 #[cfg(test)]
 mod tests {
-    use super::{holds_data, repeated_header_rows};
-    use crate::document::Table;
+    use super::{holds_data, join_continued_tables, repeated_header_rows};
+    use crate::document::{BBox, BlockKind, RawBlock, Table};
+
+    fn table_block(page: u32, bbox: BBox, rows: Vec<Vec<&str>>) -> RawBlock {
+        let mut block = RawBlock::new(BlockKind::Table, "");
+        block.page = Some(page);
+        block.bbox = Some(bbox);
+        let mut table = Table::from_texts(rows, 1);
+        table.page = Some(page);
+        block.table = Some(table);
+        block
+    }
+
+    #[test]
+    fn rows_a_page_foot_left_as_lines_of_text_rejoin_their_table() {
+        // "Red Hen Project" and "St Giles Trust" have no figures, so their
+        // lines under the table read as text; the table goes on over the
+        // page under its header repeated
+        let blocks = |left: f64, header: &str| {
+            let line = |text: &str, top: f64| {
+                let mut b = RawBlock::new(BlockKind::Paragraph, text);
+                b.page = Some(1);
+                b.bbox = Some([left, top, left + 90.0, top + 10.0]);
+                b
+            };
+            vec![
+                table_block(
+                    1,
+                    [50.0, 100.0, 400.0, 700.0],
+                    vec![vec!["Partner", "Award"], vec!["Victim Support", "12"]],
+                ),
+                line("Red Hen Project", 704.0),
+                line("St Giles Trust", 718.0),
+                table_block(
+                    2,
+                    [50.0, 40.0, 400.0, 300.0],
+                    vec![vec![header, "Award"], vec!["Safer Streets", "7"]],
+                ),
+            ]
+        };
+        let mut joined = blocks(50.0, "Partner");
+        join_continued_tables(&mut joined);
+        assert_eq!(joined.len(), 1);
+        assert_eq!(
+            joined[0].table.as_ref().unwrap().texts(),
+            vec![
+                vec!["Partner", "Award"],
+                vec!["Victim Support", "12"],
+                vec!["Red Hen Project", ""],
+                vec!["St Giles Trust", ""],
+                vec!["Safer Streets", "7"],
+            ]
+        );
+        // lines not flush with the table, or a table after them with a head of
+        // its own, are text between two tables
+        for (left, header) in [(60.0, "Partner"), (50.0, "Service")] {
+            let mut apart = blocks(left, header);
+            join_continued_tables(&mut apart);
+            assert_eq!(apart.len(), 4, "{left} {header}");
+        }
+    }
 
     #[test]
     fn a_header_repeated_over_a_page_break_is_told_however_its_rows_divide_it() {
