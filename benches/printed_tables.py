@@ -5,7 +5,7 @@ reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
-        [--producer chromium|libreoffice] [--spans]
+        [--producer chromium|libreoffice] [--spans] [--long]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
@@ -23,6 +23,14 @@ rows, set at their foot), and in boxed tables a name over two rows. The expected
 has a spanning cell's text in its first row and column, and the slots it covers empty;
 but in a table not boxed, a heading spanning the header rows is expected on the line it
 is set on (the header's second row), as a reader of an unruled table takes it.
+
+With --long the tables have 30 to 90 rows on A4 pages and run over page breaks; the whole
+document is read at once (as a run reads it, joining a table's parts) and each table is
+scored whole, on the page it starts on.
+
+In unruled tables a heading wrapped over two lines ("Spend" over "(£)") reads as two header
+rows, as the peers read it, where the expected table has it in one cell: such tables are not
+exact.
 
 The cases go to a scratch folder as a tablebench cases.json (id, pdf, page, expected,
 method_hint "stream" or "lattice" by the rules drawn), and benches/tablebench.py scores
