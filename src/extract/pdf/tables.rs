@@ -560,10 +560,11 @@ fn split_at_wide_gaps<'e>(
     let mut gaps: Vec<f64> = stack.windows(2).map(|w| w[1].pos - w[0].pos).collect();
     gaps.sort_by(f64::total_cmp);
     let typical = gaps[gaps.len() / 2];
+    let labels = label_column(&stack, page, s);
     let mut out: Vec<Vec<&Edge>> = vec![vec![stack[0]]];
     for w in stack.windows(2) {
         let wide = w[1].pos - w[0].pos > s.table_break_rows * typical;
-        if wide && !band_holds_a_row(page, all, w[0], w[1].pos, typical, s) {
+        if wide && !band_holds_a_row(page, all, w[0], w[1].pos, typical, labels, s) {
             out.push(Vec::new());
         }
         out.last_mut().expect("non-empty").push(w[1]);
@@ -614,7 +615,8 @@ fn split_at_headings<'e>(
 /// no other rule crosses it (rules of another extent part it into rows of
 /// their own), its text hangs from the rule as a row's does, within a typical
 /// row's height, and it has text in two columns or more (a row of tall cells,
-/// the short ones perhaps centred beside a wrapped one). Between two tables
+/// the short ones perhaps centred beside a wrapped one), or in the label
+/// column `labels` only (a wrapped label whose figures are left empty). Between two tables
 /// the band holds a caption or a paragraph, one run of text across the
 /// columns, or the next table's header, set apart from the rule above.
 fn band_holds_a_row(
@@ -623,6 +625,7 @@ fn band_holds_a_row(
     rule: &Edge,
     bottom: f64,
     typical: f64,
+    labels: Option<(f64, f64)>,
     s: &TableSettings,
 ) -> bool {
     let width = rule.end - rule.start;
@@ -652,7 +655,28 @@ fn band_holds_a_row(
     if first.top - rule.pos > typical {
         return false;
     }
-    !holds_a_line_apart(&inside, typical, s) && text_columns(&inside, s).len() >= 2
+    // (a row whose other cells are empty: its label, wrapped, in the label
+    // column alone)
+    let label_only =
+        labels.is_some_and(|(a, b)| inside.iter().all(|g| g.x0 >= a - 1.0 && g.x1 <= b + 1.0));
+    !holds_a_line_apart(&inside, typical, s) && (text_columns(&inside, s).len() >= 2 || label_only)
+}
+
+/// The extent of the first of the text columns between a stack's rules
+/// (its rows' labels), when the text there makes two columns or more.
+fn label_column(stack: &[&Edge], page: &PageContent, s: &TableSettings) -> Option<(f64, f64)> {
+    let (x0, x1) = (stack[0].start, stack[0].end);
+    let (top, bottom) = (stack[0].pos, stack[stack.len() - 1].pos);
+    let glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = g.centre();
+            cx >= x0 && cx <= x1 && cy > top && cy < bottom && !g.text.trim().is_empty()
+        })
+        .collect();
+    let columns = text_columns(&glyphs, s);
+    (columns.len() >= 2).then(|| columns[0])
 }
 
 /// Whether among these glyphs a line of one column stands apart, more than
@@ -2036,6 +2060,28 @@ mod tests {
             vec![vec!["Cat", "Dog", "Cow", "Fox"]]
         );
         assert_eq!(found[0].table.rows[3][1].text.lines().count(), 6);
+    }
+
+    #[test]
+    fn a_tall_row_of_a_wrapped_label_alone_stays_in_its_table() {
+        // rules 20 pt apart; a row 34 pt tall holds a label wrapped over two
+        // lines, its figure left empty
+        let segs = [20.0, 40.0, 60.0, 94.0, 114.0, 134.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        let mut glyphs = vec![];
+        for (name, y) in [("Cat", 35.0), ("Dog", 55.0), ("Cow", 109.0), ("Fox", 129.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("12", 200.0, y));
+        }
+        glyphs.extend(word("Youth", 5.0, 75.0));
+        glyphs.extend(word("Offending", 5.0, 87.0));
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[2], ["Youth\nOffending", ""]);
     }
 
     #[test]
