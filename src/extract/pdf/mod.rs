@@ -124,16 +124,14 @@ fn extract_selected(
         } else {
             Vec::new()
         };
-        // (it goes back to that row, out of the table or the text it fell in)
-        let mut loose = Vec::new();
-        if let (Some(running), Some((cells, glyphs))) = (&running_on, carried) {
-            if let Some(in_a_table) = take_carried_row(&mut found, &cells, &glyphs) {
-                append_to_last_row(&mut found_tables[running.index].1.table, cells);
-                if !in_a_table {
-                    loose = glyphs;
-                }
-            }
-        }
+        let loose = match (&running_on, carried) {
+            (Some(running), Some(carried)) => carry_back(
+                &mut found,
+                &mut found_tables[running.index].1.table,
+                carried,
+            ),
+            _ => Vec::new(),
+        };
         if let Some(running) = running_on {
             found.extend(continued_rows(page, &found, &loose, &styles, &running));
         }
@@ -277,6 +275,27 @@ fn carried_cell_lines(
     };
     let s = stream_tables::StreamSettings::default();
     stream_tables::carried_cell_lines(page, styles, &cut, &s)
+}
+
+/// Puts the lines a page break carried over back into the row it cut (the
+/// last of `cut`), out of the page's table that read them: the glyphs left
+/// loose in the page's text, to take off it.
+fn carry_back(
+    found: &mut [tables::FoundTable],
+    cut: &mut Table,
+    (cells, glyphs): (Vec<String>, Vec<usize>),
+) -> Vec<usize> {
+    match take_carried_row(found, &cells, &glyphs) {
+        Some(in_a_table) => {
+            append_to_last_row(cut, cells);
+            if in_a_table {
+                Vec::new()
+            } else {
+                glyphs
+            }
+        }
+        None => Vec::new(),
+    }
 }
 
 /// Takes the carried lines (`cells`, of `glyphs`) out of the page's table
