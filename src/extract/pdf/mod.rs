@@ -312,7 +312,7 @@ fn take_carried_row(
     let Some(holder) = found.iter_mut().find(|t| t.glyphs.contains(first)) else {
         return Some(false);
     };
-    let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let squeeze = crate::extract::html::normalise_space;
     let wanted: Vec<String> = cells.iter().map(|c| squeeze(c)).collect();
     let table = &mut holder.table;
     let head = table.header_rows as usize;
@@ -353,13 +353,9 @@ fn append_to_last_row(table: &mut Table, cells: Vec<String>) {
         return;
     };
     for (cell, more) in row.iter_mut().zip(cells) {
-        if more.is_empty() {
-            continue;
+        if !more.is_empty() {
+            tables::push_line(&mut cell.text, &more);
         }
-        if !cell.text.is_empty() {
-            cell.text.push('\n');
-        }
-        cell.text.push_str(&more);
     }
 }
 
@@ -446,11 +442,9 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
             blocks.drain(i + 1..i + 1 + labels.len());
             if let Some(table) = blocks[i].table.as_mut() {
                 let width = table.rows.first().map_or(1, Vec::len);
-                for label in labels {
-                    let mut row = vec![Cell::new(label)];
-                    row.resize_with(width, || Cell::new(""));
-                    table.rows.push(row);
-                }
+                table
+                    .rows
+                    .extend(labels.into_iter().map(|label| label_row(label, width)));
                 let text = table_text(table);
                 blocks[i].text = text;
             }
@@ -554,6 +548,14 @@ const MAX_ROWS_LEFT_AT_FOOT: usize = 3;
 
 /// How far (pt) a line may stand from a table's edge and be flush with it.
 const FLUSH_TOLERANCE: f64 = 2.0;
+
+/// A row of `width` cells with text in its first only (a section label, a
+/// label whose figures are left empty).
+fn label_row(text: String, width: usize) -> Vec<Cell> {
+    let mut row = vec![Cell::new(text)];
+    row.resize_with(width, || Cell::new(""));
+    row
+}
 
 /// How many of a continuation's first rows repeat its table's header: the
 /// same words, however the page divided them into rows and cells (a heading
@@ -818,7 +820,7 @@ fn join_split_headers(blocks: &mut Vec<RawBlock>) {
         let label = is_section_label(&blocks[i + 1]).then_some(i + 1);
         let body = label.map_or(i + 1, |l| l + 1);
         if body < blocks.len() && is_split_header(&blocks[i], &blocks[body]) {
-            let label_row = label.map(|l| blocks[l].text.trim().to_string());
+            let label_text = label.map(|l| blocks[l].text.trim().to_string());
             let body_block = blocks.remove(body);
             if let Some(l) = label {
                 blocks.remove(l);
@@ -835,10 +837,8 @@ fn join_split_headers(blocks: &mut Vec<RawBlock>) {
                 .map(|r| std::iter::once(Cell::new("")).chain(r).collect())
                 .collect();
             let header_rows = rows.len() as u32;
-            if let Some(text) = label_row {
-                let mut row = vec![Cell::new(text)];
-                row.resize_with(width, || Cell::new(""));
-                rows.push(row);
+            if let Some(text) = label_text {
+                rows.push(label_row(text, width));
             }
             rows.append(&mut table.rows);
             table.rows = rows;

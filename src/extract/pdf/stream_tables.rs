@@ -8,7 +8,7 @@ use super::geometry::{enclosing, merge_spans};
 use super::interpreter::{Fill, FontStyle, Glyph, PageContent};
 use super::layout::{is_bullet_glyph, is_list_label, page_lines, LayoutSettings, Line};
 use super::sideways_headings::add_sideways_headings;
-use super::tables::{append_chunk, colours_at, mark_taken, FoundTable};
+use super::tables::{append_chunk, colours_at, mark_taken, push_line, FoundTable};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
 use std::collections::HashSet;
@@ -261,8 +261,8 @@ pub struct CutTable<'a> {
 /// several chunks carries on a sentence (one starts in lower case), where a
 /// row of words would start each cell with a capital. A row of the table's
 /// columns follows, a row's padding below (its first line may hold one
-/// chunk, a label set at its row's foot, down to its line of several). Their text by column, as many
-/// columns as `bounds` divide, and their glyphs.
+/// chunk, a label set at its row's foot, down to its line of several).
+/// Their text by column, as many columns as `bounds` divide, and their glyphs.
 pub fn carried_cell_lines(
     page: &PageContent,
     fonts: &[FontStyle],
@@ -331,11 +331,7 @@ pub fn carried_cell_lines(
     }
     let mut cells = vec![String::new(); cut.bounds.len() + 1];
     for line in rows[start..end].iter().flat_map(|r| &r.chunks) {
-        let cell = &mut cells[column_of(line)];
-        if !cell.is_empty() {
-            cell.push('\n');
-        }
-        cell.push_str(&line.text);
+        push_line(&mut cells[column_of(line)], &line.text);
     }
     let area = enclosing(
         rows[start..end]

@@ -581,18 +581,8 @@ fn split_at_headings<'e>(
     page: &PageContent,
     s: &TableSettings,
 ) -> Vec<Vec<&'e Edge>> {
-    let (x0, x1) = (stack[0].start, stack[0].end);
-    let (top, bottom) = (stack[0].pos, stack[stack.len() - 1].pos);
-    let within = |g: &&Glyph, a: f64, b: f64| {
-        let (cx, cy) = g.centre();
-        cx >= x0 && cx <= x1 && cy > a && cy < b && !g.text.trim().is_empty()
-    };
-    let mut sizes: Vec<f64> = page
-        .glyphs
-        .iter()
-        .filter(|g| within(g, top, bottom))
-        .map(|g| g.size)
-        .collect();
+    let glyphs = stack_glyphs(&stack, page);
+    let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
     if sizes.is_empty() {
         return vec![stack];
     }
@@ -600,8 +590,9 @@ fn split_at_headings<'e>(
     let body = sizes[sizes.len() / 2];
     let mut out: Vec<Vec<&Edge>> = vec![vec![stack[0]]];
     for w in stack.windows(2) {
-        let heading = page.glyphs.iter().any(|g| {
-            within(&g, w[0].pos, w[1].pos) && g.size > body * (1.0 + s.heading_size_ratio)
+        let heading = glyphs.iter().any(|g| {
+            let cy = g.centre().1;
+            cy > w[0].pos && cy < w[1].pos && g.size > body * (1.0 + s.heading_size_ratio)
         });
         if heading {
             out.push(Vec::new());
@@ -616,9 +607,10 @@ fn split_at_headings<'e>(
 /// their own), its text hangs from the rule as a row's does, within a typical
 /// row's height, and it has text in two columns or more (a row of tall cells,
 /// the short ones perhaps centred beside a wrapped one), or in the label
-/// column `labels` only (a wrapped label whose figures are left empty). Between two tables
-/// the band holds a caption or a paragraph, one run of text across the
-/// columns, or the next table's header, set apart from the rule above.
+/// column `labels` only (a wrapped label whose figures are left empty).
+/// Between two tables the band holds a caption or a paragraph, one run of
+/// text across the columns, or the next table's header, set apart from the
+/// rule above.
 fn band_holds_a_row(
     page: &PageContent,
     all: &[Edge],
@@ -665,18 +657,21 @@ fn band_holds_a_row(
 /// The extent of the first of the text columns between a stack's rules
 /// (its rows' labels), when the text there makes two columns or more.
 fn label_column(stack: &[&Edge], page: &PageContent, s: &TableSettings) -> Option<(f64, f64)> {
+    let columns = text_columns(&stack_glyphs(stack, page), s);
+    (columns.len() >= 2).then(|| columns[0])
+}
+
+/// The glyphs of text between a stack's first and last rules, across its extent.
+fn stack_glyphs<'p>(stack: &[&Edge], page: &'p PageContent) -> Vec<&'p Glyph> {
     let (x0, x1) = (stack[0].start, stack[0].end);
     let (top, bottom) = (stack[0].pos, stack[stack.len() - 1].pos);
-    let glyphs: Vec<&Glyph> = page
-        .glyphs
+    page.glyphs
         .iter()
         .filter(|g| {
             let (cx, cy) = g.centre();
             cx >= x0 && cx <= x1 && cy > top && cy < bottom && !g.text.trim().is_empty()
         })
-        .collect();
-    let columns = text_columns(&glyphs, s);
-    (columns.len() >= 2).then(|| columns[0])
+        .collect()
 }
 
 /// Whether among these glyphs a line of one column stands apart, more than
@@ -1686,6 +1681,15 @@ fn join_band_labels(mut lines: Vec<TableLine>) -> Vec<TableLine> {
         }
     }
     lines
+}
+
+/// Adds a line to a cell's text, under the lines it has (a cell's lines are
+/// joined by line breaks).
+pub fn push_line(cell: &mut String, line: &str) {
+    if !cell.is_empty() {
+        cell.push('\n');
+    }
+    cell.push_str(line);
 }
 
 /// Adds a chunk of a line to a cell's text, a space between. A currency sign
