@@ -5,7 +5,7 @@ reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
-        [--producer chromium|libreoffice] [--spans] [--long]
+        [--producer chromium|libreoffice|calc] [--spans] [--long]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
@@ -16,6 +16,11 @@ The same seed makes the same tables for either producer (their bytes differ from
 run, their layout does not). As a Word document (python-docx), a table has its cells'
 margins for padding, its cells shaded one by one for stripes, bold headings, and the
 word processor's own column widths ("auto" autofits), with a page break after each.
+As a spreadsheet (openpyxl, --producer calc), converted by LibreOffice Calc, a table has a
+sheet of its own scaled to one page: columns sized to their kind, text wrapped in its
+column and rows as tall as it, figures as numbers in number formats (flush as the style
+says, so a figure can stand a hair from the next column's text), merged cells for spans,
+cell borders and fills, and in some tables white headings on a dark fill.
 
 With --spans the tables have spanning cells as reports set them: a heading over two or
 three columns that have their own headings under it (the other headings span both header
@@ -37,7 +42,7 @@ method_hint "stream" or "lattice" by the rules drawn), and benches/tablebench.py
 reportmine, and with --peers tabula, camelot, pdfplumber and PyMuPDF, on them.
 
 Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian:
-libreoffice-writer).
+libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc).
 """
 import argparse
 import html
@@ -271,6 +276,103 @@ def print_with_libreoffice(made, out, size="A3"):
     return out / "tables.pdf"
 
 
+def cell_value(text, kind):
+    """A cell as a spreadsheet holds it: a figure as a number and the format that
+    shows it as drawn ("£12,345", "12.3%"), other text as text."""
+    if kind != "figure" or not text:
+        return text, None
+    if text.endswith("%"):
+        return float(text[:-1]) / 100, "0.0%"
+    if text.startswith("£"):
+        return int(text[1:].replace(",", "")), '"£"#,##0'
+    return int(text.replace(",", "")), "#,##0" if "," in text else "0"
+
+
+def line_count(text, width, size):
+    """The lines a cell's text wraps to in a column `width` characters wide, a
+    generous guess (Arial's letters average half an em; a character of column width
+    is about 5.25 pt, less the cell's margins)."""
+    per_line = max(1, int((width * 5.25 - 6) / (size * 0.56)))
+    lines, length = 1, 0
+    for word in text.split():
+        if length and length + 1 + len(word) > per_line:
+            lines, length = lines + 1, len(word)
+        else:
+            length += (1 if length else 0) + len(word)
+    return lines
+
+
+def sheet_table(sheet, grid, head_rows, kinds, style):
+    """A table as a spreadsheet sets it (openpyxl): its own sheet, a title and a note
+    above it, columns sized to their kind, text wrapped in its column, merged cells for
+    spans, figures as numbers in number formats, borders and fills as the style says."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    size = style["size"]
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
+    # (each sheet on one page, scaled to fit as a spreadsheet's print set-up does)
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = sheet.page_setup.fitToHeight = 1
+    sheet["A1"] = sheet.title
+    sheet["A1"].font = Font(name="Arial", bold=True, size=size + 3)
+    sheet["A2"] = INTRO
+    sheet["A2"].font = Font(name="Arial", size=size)
+    widths = {"name": 30, "figure": 13, "text": 42}
+    for c, kind in enumerate(kinds):
+        sheet.column_dimensions[chr(ord("A") + c)].width = widths[kind]
+    thin = Side(style="thin", color="333333")
+    rule = Side(style="thin", color="999999")
+    border = {"none": Border(), "rows": Border(bottom=rule),
+              "boxed": Border(left=thin, right=thin, top=thin, bottom=thin)}[style["rules"]]
+    vertical = {"top": "top", "middle": "center", "bottom": "bottom"}[style["valign"]]
+    header_fill = style.get("dark_head")
+    first = 4
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            slot = sheet.cell(row=first + r, column=c + 1)
+            slot.border = border
+            if r >= head_rows and style["stripes"] and (r - head_rows) % 2 == 1:
+                slot.fill = PatternFill("solid", fgColor="E8EEF5")
+            if r < head_rows and header_fill:
+                slot.fill = PatternFill("solid", fgColor="1F3864")
+            if not cell:
+                continue
+            text, rowspan, colspan = cell
+            heading = r < head_rows
+            value, number_format = (text, None) if heading else cell_value(text, kinds[c])
+            slot.value = value
+            if number_format:
+                slot.number_format = number_format
+            slot.font = Font(name="Arial", size=size, bold=heading, color="FFFFFF" if heading and header_fill else None)
+            align = style["figures"] if not heading and kinds[c] == "figure" else "left"
+            slot.alignment = Alignment(horizontal=align, wrap_text=True,
+                                       vertical="bottom" if heading and rowspan > 1 else vertical)
+            if rowspan > 1 or colspan > 1:
+                sheet.merge_cells(start_row=first + r, start_column=c + 1,
+                                  end_row=first + r + rowspan - 1, end_column=c + colspan)
+    # (rows as tall as their wrapped text, as a spreadsheet's autofit sets them: the
+    # converter keeps a row's stored height, and text taller than it would overprint)
+    for r, row in enumerate(grid):
+        lines = max((line_count(cell[0], widths[kinds[c]] * cell[2], size) for c, cell in enumerate(row) if cell),
+                    default=1)
+        sheet.row_dimensions[first + r].height = lines * size * 1.25 + style["pad"] / 2
+    sheet.cell(row=first + len(grid) + 1, column=1, value=SOURCE).font = Font(name="Arial", size=size)
+
+
+def print_with_calc(made, out, size="A3"):
+    """The tables as a spreadsheet, a sheet each, converted to PDF by LibreOffice Calc
+    (which starts each sheet on a new page)."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for n, m in enumerate(made):
+        sheet_table(book.create_sheet(f"Table {n + 1}"), *m)
+    book.save(out / "tables.xlsx")
+    profile = (out / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(out / "tables.xlsx")], check=True, capture_output=True)
+    return out / "tables.pdf"
+
+
 def start_pages(binary, pdf, count):
     """The page each table starts on: where its heading ("Table 3") is."""
     doc = json.loads(subprocess.run([binary, "extract", str(pdf), "--format", "json"], capture_output=True,
@@ -300,8 +402,9 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
-    ap.add_argument("--producer", choices=["chromium", "libreoffice"], default="chromium",
-                    help="chromium prints the tables as HTML; libreoffice converts them as a Word document")
+    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc"], default="chromium",
+                    help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
+                         " calc as a spreadsheet")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
@@ -320,10 +423,16 @@ def main():
             else grid_of(heads, rows)
         # (a word processor repeats a table's head on each page only when told to)
         repeat_head = random.Random(f"head-{args.seed}-{n}").random() < 0.5
-        made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head)))
-    printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice}[args.producer]
+        # (spreadsheets often set the headings white on a dark fill)
+        dark_head = random.Random(f"dark-{args.seed}-{n}").random() < 0.3
+        made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head,
+                                                  dark_head=dark_head)))
+    printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice,
+               "calc": print_with_calc}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
-    pages = start_pages(args.bin, pdf, args.count)
+    # (a sheet is scaled to one page; its title and note sit where every other sheet's
+    # do, and a reader takes them for a running header, so the pages are not looked up)
+    pages = list(range(1, args.count + 1)) if args.producer == "calc" else start_pages(args.bin, pdf, args.count)
     if None in pages or (not args.long and pages != list(range(1, args.count + 1))):
         print(f"warning: {pdf}: the tables' headings are not where they should be: {pages}", file=sys.stderr)
     name = "long" if args.long else "spanned" if args.spans else "printed"
