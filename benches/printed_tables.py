@@ -288,17 +288,32 @@ def cell_value(text, kind):
     return int(text.replace(",", "")), "#,##0" if "," in text else "0"
 
 
-def line_count(text, width, size):
-    """The lines a cell's text wraps to in a column `width` characters wide, a
-    generous guess (Arial's letters average half an em; a character of column width
-    is about 5.25 pt, less the cell's margins)."""
-    per_line = max(1, int((width * 5.25 - 6) / (size * 0.56)))
-    lines, length = 1, 0
+# Helvetica's advance widths (thousandths of an em; Arial and Liberation Sans share them)
+# for the letters the tables use, to wrap a cell's text as the spreadsheet will.
+ADVANCES = dict(zip(" !%&'(),-./0123456789:;?", [278, 278, 889, 667, 191, 333, 333, 278, 333, 278, 278]
+                    + [556] * 10 + [278, 278, 556]))
+ADVANCES.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556,
+                                                   833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+                                                   667, 611]))
+ADVANCES.update(zip("abcdefghijklmnopqrstuvwxyz", [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222,
+                                                   833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500,
+                                                   500, 500]))
+ADVANCES["£"] = 556
+
+
+def line_count(text, width, size, bold=False):
+    """The lines a cell's text wraps to in a column `width` characters wide (a
+    character of column width is 7 px, plus 5 px, at 96 to the inch; less the
+    cell's margins), with a little to spare: bold letters are about a tenth wider."""
+    room = (width * 7 + 5) * 0.75 - 6
+    scale = size / 1000 * (1.12 if bold else 1.03)
+    lines, used = 1, 0.0
     for word in text.split():
-        if length and length + 1 + len(word) > per_line:
-            lines, length = lines + 1, len(word)
+        length = sum(ADVANCES.get(ch, 600) for ch in word) * scale
+        if used and used + ADVANCES[" "] * scale + length > room:
+            lines, used = lines + 1, length
         else:
-            length += (1 if length else 0) + len(word)
+            used += (ADVANCES[" "] * scale if used else 0) + length
     return lines
 
 
@@ -352,8 +367,8 @@ def sheet_table(sheet, grid, head_rows, kinds, style):
     # (rows as tall as their wrapped text, as a spreadsheet's autofit sets them: the
     # converter keeps a row's stored height, and text taller than it would overprint)
     for r, row in enumerate(grid):
-        lines = max((line_count(cell[0], widths[kinds[c]] * cell[2], size) for c, cell in enumerate(row) if cell),
-                    default=1)
+        lines = max((line_count(cell[0], widths[kinds[c]] * cell[2], size, bold=r < head_rows)
+                     for c, cell in enumerate(row) if cell), default=1)
         sheet.row_dimensions[first + r].height = lines * size * 1.25 + style["pad"] / 2
     sheet.cell(row=first + len(grid) + 1, column=1, value=SOURCE).font = Font(name="Arial", size=size)
 
