@@ -34,6 +34,12 @@ pub struct TableSettings {
     pub row_max_height: f64,
     /// Text runs further apart than this (× font size) are separate columns.
     pub column_gap: f64,
+    /// Glyphs whose baselines are this close (× font size) are on one line
+    /// (a footnote's mark raised a third of an em among them).
+    pub baseline_tolerance: f64,
+    /// Text of different lines this close (× font size) but not overlapping
+    /// is in one column still (kerning and rounding); further apart, two.
+    pub line_span_tolerance: f64,
     /// A gap between row rules this many typical rows tall separates two tables.
     pub table_break_rows: f64,
     /// A glyph reaching further than this (pt) past its cell's side is clipped from view.
@@ -64,6 +70,8 @@ impl Default for TableSettings {
             heading_size_ratio: 0.15,
             row_max_height: 200.0,
             column_gap: 0.5,
+            baseline_tolerance: 0.4,
+            line_span_tolerance: 0.1,
             table_break_rows: 1.5,
             cell_overflow: 1.0,
             layout_lines_per_cell: 4.0,
@@ -1227,12 +1235,15 @@ fn headings_join_their_columns(
         })
     };
     // (without a header above the first rule, the first band may be a row of
-    // the body: a figure alone in it is no heading, a heading has letters)
+    // the body: a figure alone in it is no heading; words, a year or a span
+    // of years ("2022/23") are)
     let worded = |(a, b): (f64, f64)| {
-        glyphs.iter().any(|g| {
-            let cx = g.centre().0;
-            cx >= a && cx <= b && g.text.chars().any(char::is_alphabetic)
-        })
+        let text: String = glyphs
+            .iter()
+            .filter(|g| (a..=b).contains(&g.centre().0))
+            .map(|g| g.text.as_str())
+            .collect();
+        !super::holds_data(&text)
     };
     let mut out: Vec<(f64, f64)> = Vec::with_capacity(columns.len());
     for column in columns {
@@ -1248,15 +1259,27 @@ fn headings_join_their_columns(
     out
 }
 
-/// Column extents: glyph spans merged wherever they are closer than a column gap.
+/// Column extents: on each line, glyph spans merged wherever they are closer
+/// than a column gap (the words of a cell); then the lines' spans merged
+/// wherever they overlap. Spans of different lines that merely come close do
+/// not make one column: a spreadsheet sets a heading flush left in its cell a
+/// hair from the figures set flush right in the cell before.
 pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
     sizes.sort_by(f64::total_cmp);
     let Some(&median) = sizes.get(sizes.len() / 2) else {
         return Vec::new();
     };
-    let spans = glyphs.iter().map(|g| (g.x0, g.x1)).collect();
-    merge_spans(spans, median * s.column_gap)
+    let mut by_baseline: Vec<&Glyph> = glyphs.to_vec();
+    by_baseline.sort_by(|a, b| a.origin[1].total_cmp(&b.origin[1]));
+    let mut spans = Vec::new();
+    for line in
+        by_baseline.chunk_by(|a, b| b.origin[1] - a.origin[1] <= s.baseline_tolerance * median)
+    {
+        let line_spans = line.iter().map(|g| (g.x0, g.x1)).collect();
+        spans.extend(merge_spans(line_spans, median * s.column_gap));
+    }
+    merge_spans(spans, median * s.line_span_tolerance)
 }
 
 /// The glyphs of text that runs on over its cell's sides, each with the cell
@@ -2335,6 +2358,49 @@ mod tests {
         let rows = found[0].table.texts();
         assert_eq!(rows[0], ["Name", "2022/23", "Result"], "{rows:?}");
         assert_eq!(rows[1], ["North", "1,234", "9,876"], "{rows:?}");
+    }
+
+    /// A spreadsheet's table ruled under every row: headings flush left in
+    /// their cells, figures flush right, "Purpose" 2 pt right of the figures
+    /// of the column before; `top_rule` rules the headings' band above too.
+    fn headings_flush_left_over_figures_flush_right(top_rule: bool) -> Vec<FoundTable> {
+        let mut segs: Vec<Segment> = [40.0, 60.0, 80.0, 100.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        if top_rule {
+            segs.insert(0, seg(0.0, 20.0, 300.0, 20.0));
+        }
+        let mut glyphs = vec![];
+        glyphs.extend(word("Name", 5.0, 35.0));
+        glyphs.extend(word("2022/23", 100.0, 35.0));
+        glyphs.extend(word("Purpose", 202.0, 35.0));
+        for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("1,234", 175.0, y));
+            glyphs.extend(word("9,876", 270.0, y));
+        }
+        ruled_tables_of(glyphs, segs)
+    }
+
+    #[test]
+    fn a_heading_a_hair_right_of_the_figures_before_it_heads_its_own_column() {
+        let found = headings_flush_left_over_figures_flush_right(false);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Name", "2022/23", "Purpose"], "{rows:?}");
+        assert_eq!(rows[1], ["North", "1,234", "9,876"], "{rows:?}");
+    }
+
+    #[test]
+    fn a_span_of_years_alone_in_the_first_ruled_band_is_a_heading() {
+        // (ruled above, the headings' band is found as the first of the rows:
+        // "2022/23" heads the figures flush right in its column, as words would)
+        let found = headings_flush_left_over_figures_flush_right(true);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Name", "2022/23", "Purpose"], "{rows:?}");
+        assert_eq!(rows[3], ["East", "1,234", "9,876"], "{rows:?}");
     }
 
     #[test]
