@@ -516,6 +516,63 @@ fn a_spreadsheet_whose_headings_run_across_columns_keeps_its_columns() {
 }
 
 #[test]
+fn a_spreadsheets_cells_set_a_hair_apart_stay_apart() {
+    // headings flush left, figures flush right, text flush left: a figure
+    // stands closer to the next column's text than a word space, and a
+    // heading to the figures of the column before it (see the script)
+    let d = fixture("calc-close-cells.pdf");
+    let t = tables(&d);
+    assert_eq!(t.len(), 2);
+    assert_eq!(
+        rows(t[0]),
+        [
+            ["Partner", "Award", "Purpose", "Reached"],
+            [
+                "Road Safety Partnership",
+                "£102,088",
+                "Speed awareness in schools",
+                "353"
+            ],
+            [
+                "Safer Streets",
+                "£35,960",
+                "Workers on the night bus routes",
+                "13"
+            ],
+            [
+                "St Giles Trust",
+                "£121,693",
+                "Mentoring young people",
+                "4,150"
+            ],
+            [
+                "Red Hen Project",
+                "£8,247",
+                "Family support in the villages",
+                "96"
+            ],
+            [
+                "The Kite Trust",
+                "£22,471",
+                "Training for youth workers",
+                "210"
+            ],
+        ]
+    );
+    // ruled under every row, the headings white on a dark fill
+    assert_eq!(
+        rows(t[1]),
+        [
+            ["Service", "2022/23", "Purpose", "Result"],
+            ["Ormiston Families", "556,535", "548,355", "482,216"],
+            ["St Giles Trust", "132,307", "78,512", "984"],
+            ["Road Safety Partnership", "869,406", "225,625", "5,659"],
+            ["Youth Offending Service", "473", "7,178", "53,115"],
+        ]
+    );
+}
+
+#[test]
 fn a_table_beside_a_column_of_prose_takes_none_of_its_lines() {
     // a small unruled table at the foot of a two-column page's left column:
     // the right column's prose runs on past it, on baselines the table shares

@@ -40,6 +40,10 @@ pub struct LayoutSettings {
     pub column_min_words: f64,
     /// Text at most this size relative to the body can be a footnote.
     pub footnote_ratio: f64,
+    /// Part a line where two runs of text stand a gap apart with no space
+    /// drawn between them (see [`draws_word_spaces`]): a spreadsheet sets a
+    /// cell's text a hair from the next cell's, closer than a word space.
+    pub part_at_unspaced_gaps: bool,
 }
 
 impl Default for LayoutSettings {
@@ -60,6 +64,7 @@ impl Default for LayoutSettings {
             column_lookback: 3,
             column_min_words: 4.0,
             footnote_ratio: 0.85,
+            part_at_unspaced_gaps: false,
         }
     }
 }
@@ -107,15 +112,21 @@ pub fn page_lines<'g>(
 ) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut current: Option<(Line, usize, usize)> = None; // line, glyph count, bold glyph count
+                                                          // (whether the line's last glyph stands tight against the one before it:
+                                                          // a gap after a run of tight letters is a word's end, not letter spacing)
+    let mut tight = false;
     for g in glyphs {
         let style = fonts.get(g.font as usize).cloned().unwrap_or_default();
         if let Some((line, n, bold)) = current.as_mut() {
-            if continues_line(line, g, s) {
-                let (u0, u1, v) = writing_frame(g);
-                let gap = u0 - line.u1;
-                let size = line.size.max(g.size);
-                if gap > s.word_gap * size && !line.text.ends_with(' ') && !g.text.starts_with(' ')
-                {
+            let (u0, u1, v) = writing_frame(g);
+            let gap = u0 - line.u1;
+            let size = line.size.max(g.size);
+            let unspaced =
+                gap > s.word_gap * size && !line.text.ends_with(' ') && !g.text.starts_with(' ');
+            let parted = s.part_at_unspaced_gaps && unspaced && tight;
+            if continues_line(line, g, s) && !parted {
+                tight = !unspaced;
+                if unspaced {
                     line.text.push(' ');
                 }
                 if is_raised_script(line, g, s) {
@@ -143,6 +154,7 @@ pub fn page_lines<'g>(
         if let Some((line, n, bold)) = current.take() {
             lines.push(finish_line(line, n, bold));
         }
+        tight = false;
         if let Some(host) = marker_host(&lines, g, style.symbolic, s) {
             lead_with_marker(&mut lines[host], g);
             continue;
@@ -183,6 +195,22 @@ pub fn page_lines<'g>(
     }
     lines
 }
+
+/// Whether the producer draws word spaces as glyphs (most do; TeX and some
+/// print drivers move the pen instead): then a gap with no space drawn in it
+/// parts two texts set apart, such as two cells. A table of figures has few
+/// spaces, so a few among the glyphs are enough.
+pub fn draws_word_spaces<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> bool {
+    let (mut spaces, mut all) = (0usize, 0usize);
+    for g in glyphs {
+        all += 1;
+        spaces += usize::from(g.text == " ");
+    }
+    spaces >= MIN_DRAWN_SPACES && spaces * 50 >= all
+}
+
+/// Fewest space glyphs that show a producer draws its word spaces.
+const MIN_DRAWN_SPACES: usize = 3;
 
 fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
     if !same_direction(line.dir, g.dir) {
@@ -638,6 +666,59 @@ mod tests {
             .into_iter()
             .map(|l| l.text)
             .collect()
+    }
+
+    fn lines_of(gs: &[Glyph], s: &LayoutSettings) -> Vec<String> {
+        page_lines(0, gs, &[], s)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    fn parted() -> LayoutSettings {
+        LayoutSettings {
+            part_at_unspaced_gaps: true,
+            ..LayoutSettings::default()
+        }
+    }
+
+    #[test]
+    fn text_a_hair_from_the_next_cells_is_parted_from_it_where_spaces_are_drawn() {
+        // "£98,738" flush right in its cell, then the next cell's text 1.6 pt
+        // after it (a word space is 2.5 pt at 9 pt), no space drawn between
+        let mut gs = test_glyphs("£98,738", 100.0, 200.0, 9.0);
+        gs.extend(test_glyphs(
+            "Early project hub for youth",
+            133.1,
+            200.0,
+            9.0,
+        ));
+        assert!(draws_word_spaces(&gs));
+        assert_eq!(
+            lines_of(&gs, &parted()),
+            ["£98,738", "Early project hub for youth"]
+        );
+        let read_whole = lines_of(&gs, &LayoutSettings::default());
+        assert_eq!(read_whole, ["£98,738 Early project hub for youth"]);
+    }
+
+    #[test]
+    fn letters_spaced_apart_are_not_parted_where_gaps_part_texts() {
+        // a heading tracked out: every letter 2 pt from the next, none tight
+        let gs: Vec<Glyph> = "TOTAL"
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| test_glyphs(&c.to_string(), 100.0 + 6.5 * i as f64, 200.0, 9.0))
+            .collect();
+        assert_eq!(lines_of(&gs, &parted()).len(), 1);
+    }
+
+    #[test]
+    fn a_producer_that_moves_the_pen_for_spaces_draws_none() {
+        let mut gs = test_glyphs("Victim", 100.0, 200.0, 9.0);
+        gs.extend(test_glyphs("Support", 130.0, 200.0, 9.0));
+        gs.extend(test_glyphs("Fund", 165.0, 200.0, 9.0));
+        assert!(!draws_word_spaces(&gs));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 
 use super::geometry::{enclosing, merge_spans};
 use super::interpreter::{Fill, FontStyle, Glyph, PageContent};
-use super::layout::{is_bullet_glyph, is_list_label, page_lines, LayoutSettings, Line};
+use super::layout::{
+    draws_word_spaces, is_bullet_glyph, is_list_label, page_lines, LayoutSettings, Line,
+};
 use super::sideways_headings::add_sideways_headings;
 use super::tables::{append_chunk, colours_at, mark_taken, push_line, FoundTable};
 use super::wrapped_cells::{self, TableLine};
@@ -174,6 +176,7 @@ fn free_rows(
         .map(|(g, _)| g);
     let layout = LayoutSettings {
         segment_gap: s.cell_gap,
+        part_at_unspaced_gaps: draws_word_spaces(&page.glyphs),
         ..LayoutSettings::default()
     };
     rows_of(page_lines(0, free, fonts, &layout))
@@ -1421,6 +1424,7 @@ fn chunks(
 ) -> Vec<Chunk> {
     let layout = LayoutSettings {
         segment_gap: s.chunk_gap,
+        part_at_unspaced_gaps: draws_word_spaces(glyphs.iter().copied()),
         ..LayoutSettings::default()
     };
     // Each glyph's band (the boundaries left of its start, or of the start
