@@ -176,7 +176,6 @@ fn free_rows(
         .map(|(g, _)| g);
     let layout = LayoutSettings {
         segment_gap: s.cell_gap,
-        part_at_unspaced_gaps: draws_word_spaces(&page.glyphs),
         ..LayoutSettings::default()
     };
     rows_of(page_lines(0, free, fonts, &layout))

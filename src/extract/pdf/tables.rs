@@ -772,7 +772,7 @@ fn table_from_row_rules(
         .filter(|g| g.centre().1 > columns_top)
         .collect();
     let columns = headings_join_their_columns(
-        text_columns(&setting, s),
+        cell_columns(&setting, s),
         &setting,
         bounds[heading_bands + 1],
         !ruled_above_rows,
@@ -1259,15 +1259,23 @@ fn headings_join_their_columns(
     out
 }
 
-/// Column extents: on each line, glyph spans merged wherever they are closer
-/// than a column gap (the words of a cell); then the lines' spans merged
-/// wherever they overlap. Spans of different lines that merely come close do
-/// not make one column: a spreadsheet sets a heading flush left in its cell a
-/// hair from the figures set flush right in the cell before.
+/// Column extents: glyph spans merged wherever they are closer than a column gap.
+/// (A line across the gaps, such as a caption, makes one column of them all.)
 pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
-    let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
-    sizes.sort_by(f64::total_cmp);
-    let Some(&median) = sizes.get(sizes.len() / 2) else {
+    let Some(median) = median_size(glyphs) else {
+        return Vec::new();
+    };
+    let spans = glyphs.iter().map(|g| (g.x0, g.x1)).collect();
+    merge_spans(spans, median * s.column_gap)
+}
+
+/// The columns of a table's cells: on each line, glyph spans merged wherever
+/// they are closer than a column gap (the words of a cell); then the lines'
+/// spans merged wherever they overlap. Spans of different lines that merely
+/// come close do not make one column: a spreadsheet sets a heading flush
+/// left in its cell a hair from the figures set flush right in the cell before.
+fn cell_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
+    let Some(median) = median_size(glyphs) else {
         return Vec::new();
     };
     let mut by_baseline: Vec<&Glyph> = glyphs.to_vec();
@@ -1280,6 +1288,12 @@ pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f6
         spans.extend(merge_spans(line_spans, median * s.column_gap));
     }
     merge_spans(spans, median * s.line_span_tolerance)
+}
+
+fn median_size(glyphs: &[&Glyph]) -> Option<f64> {
+    let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes.get(sizes.len() / 2).copied()
 }
 
 /// The glyphs of text that runs on over its cell's sides, each with the cell
