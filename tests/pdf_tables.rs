@@ -564,10 +564,25 @@ fn a_spreadsheets_cells_set_a_hair_apart_stay_apart() {
         rows(t[1]),
         [
             ["Service", "2022/23", "Purpose", "Result"],
-            ["Ormiston Families", "556,535", "548,355", "482,216"],
-            ["St Giles Trust", "132,307", "78,512", "984"],
-            ["Road Safety Partnership", "869,406", "225,625", "5,659"],
-            ["Youth Offending Service", "473", "7,178", "53,115"],
+            [
+                "Ormiston Families",
+                "556,535",
+                "Family support workers",
+                "482,216"
+            ],
+            ["St Giles Trust", "132,307", "Mentoring", "984"],
+            [
+                "Road Safety Partnership",
+                "869,406",
+                "Speed awareness courses",
+                "5,659"
+            ],
+            [
+                "Youth Offending Service",
+                "473",
+                "Reparation projects",
+                "53,115"
+            ],
         ]
     );
 }

@@ -6,7 +6,7 @@
 
 use super::geometry::merge_spans;
 use super::interpreter::{Clipping, Fill, FontStyle, Glyph, PageContent, Segment};
-use super::layout::{page_lines, LayoutSettings, Line};
+use super::layout::{draws_word_spaces, page_lines, LayoutSettings, Line};
 use super::stream_tables::{rows_of, Row, StreamSettings};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
@@ -771,8 +771,15 @@ fn table_from_row_rules(
         .copied()
         .filter(|g| g.centre().1 > columns_top)
         .collect();
+    // (the spaces drawn in the table, where the producer draws its word spaces)
+    let spaces: Option<Vec<&Glyph>> = draws_word_spaces(&page.glyphs).then(|| {
+        page.glyphs
+            .iter()
+            .filter(|g| g.text == " " && box_holds([x0, top, x1, bottom], g.centre()))
+            .collect()
+    });
     let columns = headings_join_their_columns(
-        cell_columns(&setting, s),
+        cell_columns(&setting, spaces.as_deref(), s),
         &setting,
         bounds[heading_bands + 1],
         !ruled_above_rows,
@@ -1274,7 +1281,14 @@ pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f6
 /// spans merged wherever they overlap. Spans of different lines that merely
 /// come close do not make one column: a spreadsheet sets a heading flush
 /// left in its cell a hair from the figures set flush right in the cell before.
-fn cell_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
+/// Given the spaces drawn in the table (`spaces`, when the producer draws its
+/// word spaces), a gap on a line with none drawn in it, after tight letters,
+/// parts two cells however narrow it is, as in unruled tables.
+fn cell_columns(
+    glyphs: &[&Glyph],
+    spaces: Option<&[&Glyph]>,
+    s: &TableSettings,
+) -> Vec<(f64, f64)> {
     let Some(median) = median_size(glyphs) else {
         return Vec::new();
     };
@@ -1284,10 +1298,49 @@ fn cell_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f64)> {
     for line in
         by_baseline.chunk_by(|a, b| b.origin[1] - a.origin[1] <= s.baseline_tolerance * median)
     {
-        let line_spans = line.iter().map(|g| (g.x0, g.x1)).collect();
-        spans.extend(merge_spans(line_spans, median * s.column_gap));
+        spans.extend(line_cells(line, spaces, median, s));
     }
     merge_spans(spans, median * s.line_span_tolerance)
+}
+
+/// The spans of one line's cells: its glyphs merged wherever they are closer
+/// than a column gap, but parted at a gap with no space drawn in it (see
+/// [`cell_columns`]).
+fn line_cells(
+    line: &[&Glyph],
+    spaces: Option<&[&Glyph]>,
+    median: f64,
+    s: &TableSettings,
+) -> Vec<(f64, f64)> {
+    let mut glyphs = line.to_vec();
+    glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let word_gap = LayoutSettings::default().word_gap * median;
+    let space_between = |a: &Glyph, b: &Glyph| {
+        spaces.is_none_or(|spaces| {
+            spaces.iter().any(|sp| {
+                let cx = (sp.x0 + sp.x1) / 2.0;
+                cx > a.x1 - 0.5
+                    && cx < b.x0 + 0.5
+                    && (sp.origin[1] - b.origin[1]).abs() < median / 2.0
+            })
+        })
+    };
+    let mut out = vec![(glyphs[0].x0, glyphs[0].x1)];
+    let mut tight = false;
+    for pair in glyphs.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let last = out.len() - 1;
+        let gap = b.x0 - out[last].1;
+        let unspaced = gap > word_gap && !space_between(a, b);
+        if gap <= s.column_gap * median && !(unspaced && tight) {
+            out[last].1 = out[last].1.max(b.x1);
+            tight = gap <= word_gap;
+        } else {
+            out.push((b.x0, b.x1));
+            tight = false;
+        }
+    }
+    out
 }
 
 fn median_size(glyphs: &[&Glyph]) -> Option<f64> {
@@ -2404,6 +2457,35 @@ mod tests {
         let rows = found[0].table.texts();
         assert_eq!(rows[0], ["Name", "2022/23", "Purpose"], "{rows:?}");
         assert_eq!(rows[1], ["North", "1,234", "9,876"], "{rows:?}");
+    }
+
+    #[test]
+    fn a_figure_a_hair_from_the_next_cells_words_is_a_cell_of_its_own_where_spaces_are_drawn() {
+        // figures flush right end 2 pt before the next cell's text, flush
+        // left: closer than a column gap, but no space is drawn in the gap,
+        // where one is drawn between every two words
+        let segs = [40.0, 60.0, 80.0, 100.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        let mut glyphs = vec![];
+        glyphs.extend(word("Name", 5.0, 35.0));
+        glyphs.extend(word("Award", 100.0, 35.0));
+        glyphs.extend(word("Purpose", 160.0, 35.0));
+        for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("1,234", 133.0, y));
+            glyphs.extend(word("Early help for all", 160.0, y));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Name", "Award", "Purpose"], "{rows:?}");
+        assert_eq!(
+            rows[1],
+            ["North", "1,234", "Early help for all"],
+            "{rows:?}"
+        );
     }
 
     #[test]
