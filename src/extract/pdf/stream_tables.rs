@@ -577,7 +577,8 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
     let close = |i: usize| {
         i + 1 < rows.len()
             && (rows[i + 1].baseline - rows[i].baseline <= s.max_row_gap * rows[i].size
-                || spaced_evenly(rows, i, s))
+                || spaced_evenly(rows, i, s)
+                || lined_up_below(rows, i, s))
     };
     let mut end = start + 1;
     'extend: loop {
@@ -621,6 +622,36 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
     }
     end
 }
+
+/// Whether row `i + 1`, a record (a figure among its chunks) under another,
+/// holds cells lined up with row `i`'s, most of its chunks starting or ending where one
+/// of row `i`'s does (two at least), within `max_spaced_row_gap` below it:
+/// records of uneven height, such as a spreadsheet's, stand further apart
+/// than rows of text usually are (`max_row_gap`), where the tallest cell's
+/// row is set at its middle or foot. (A form's fields hold no figures; a
+/// header is found above the records as it is above any.)
+fn lined_up_below(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
+    let (above, below) = (&rows[i], &rows[i + 1]);
+    if !above.holds_figures()
+        || !below.holds_figures()
+        || below.baseline - above.baseline > s.max_spaced_row_gap * above.size
+    {
+        return false;
+    }
+    let lined_up = below
+        .chunks
+        .iter()
+        .filter(|c| {
+            above.chunks.iter().any(|a| {
+                (a.x0 - c.x0).abs() <= EDGE_TOLERANCE || (a.x1 - c.x1).abs() <= EDGE_TOLERANCE
+            })
+        })
+        .count();
+    lined_up >= 2 && 2 * lined_up >= below.chunks.len()
+}
+
+/// How far apart (pt) two edges may be and still line up.
+const EDGE_TOLERANCE: f64 = 1.0;
 
 /// Whether a line set at `baseline` below the run `rows` sits at the
 /// leading its cells wrap at, when some do: the gap between a row and the
@@ -2052,6 +2083,44 @@ mod tests {
             ("Sesion: Tablas", 350.0, 154.0),
         ]);
         assert!(tables_on(&form).is_empty());
+    }
+
+    #[test]
+    fn records_of_uneven_height_lined_up_under_each_other_are_one_table() {
+        // a spreadsheet's rows, as tall as their tallest cell: records 1.8
+        // to 3.2 times the type size apart, unevenly (too far apart for rows
+        // of text, and not at one pitch), each cell where the one above it is
+        let mut words = vec![("Service", 50.0, 100.0), ("Spend", 200.0, 100.0)];
+        words.push(("Notes", 300.0, 100.0));
+        let records = [
+            ("Red Hen", "1,204", "Youth work", 114.0),
+            ("Safer Streets", "311", "Night buses", 132.0),
+            ("Kite Trust", "2,870", "Training", 162.0),
+            ("St Giles", "96", "Mentoring", 180.0),
+            ("Road Safety", "4,150", "Speed checks", 212.0),
+        ];
+        for (label, figure, note, y) in records {
+            words.extend([(label, 50.0, y), (figure, 200.0, y), (note, 300.0, y)]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(rows[0], ["Service", "Spend", "Notes"]);
+        assert_eq!(rows[5], ["Road Safety", "4,150", "Speed checks"]);
+        // a table of other columns as far below is a table of its own
+        for (k, area) in ["Northern", "Southern", "Eastern"].into_iter().enumerate() {
+            let y = 250.0 + 14.0 * k as f64;
+            words.extend([(area, 80.0, y), ("12.5%", 260.0, y), ("640", 420.0, y)]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(
+            found.len(),
+            2,
+            "{:?}",
+            found.iter().map(texts).collect::<Vec<_>>()
+        );
+        assert_eq!(texts(&found[0]).len(), 6);
     }
 
     #[test]
