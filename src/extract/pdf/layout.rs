@@ -40,10 +40,24 @@ pub struct LayoutSettings {
     pub column_min_words: f64,
     /// Text at most this size relative to the body can be a footnote.
     pub footnote_ratio: f64,
-    /// Part a line where two runs of text stand a gap apart with no space
-    /// drawn between them (see [`draws_word_spaces`]): a spreadsheet sets a
-    /// cell's text a hair from the next cell's, closer than a word space.
-    pub part_at_unspaced_gaps: bool,
+    /// Whether a line is parted where two runs of text stand a gap apart with
+    /// no space drawn between them (see [`draws_word_spaces`]): a spreadsheet
+    /// sets a cell's text a hair from the next cell's, closer than a word space.
+    pub unspaced_gaps: UnspacedGaps,
+}
+
+/// How a line treats a gap with no space drawn in it, after tight letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnspacedGaps {
+    /// A word space, as any gap wider than letter spacing is.
+    #[default]
+    Joined,
+    /// The end of a cell when a figure ends there: a figure is a cell of its
+    /// own, where words may be set apart on a line for many reasons (a form's
+    /// label and its value).
+    PartedAfterFigures,
+    /// The end of a cell.
+    Parted,
 }
 
 impl Default for LayoutSettings {
@@ -64,7 +78,7 @@ impl Default for LayoutSettings {
             column_lookback: 3,
             column_min_words: 4.0,
             footnote_ratio: 0.85,
-            part_at_unspaced_gaps: false,
+            unspaced_gaps: UnspacedGaps::Joined,
         }
     }
 }
@@ -123,7 +137,15 @@ pub fn page_lines<'g>(
             let size = line.size.max(g.size);
             let unspaced =
                 gap > s.word_gap * size && !line.text.ends_with(' ') && !g.text.starts_with(' ');
-            let parted = s.part_at_unspaced_gaps && unspaced && tight;
+            let parted = unspaced
+                && tight
+                && match s.unspaced_gaps {
+                    UnspacedGaps::Joined => false,
+                    UnspacedGaps::PartedAfterFigures => {
+                        super::holds_data(line.text.rsplit(' ').next().unwrap_or(""))
+                    }
+                    UnspacedGaps::Parted => true,
+                };
             if continues_line(line, g, s) && !parted {
                 tight = !unspaced;
                 if unspaced {
@@ -677,7 +699,7 @@ mod tests {
 
     fn parted() -> LayoutSettings {
         LayoutSettings {
-            part_at_unspaced_gaps: true,
+            unspaced_gaps: UnspacedGaps::Parted,
             ..LayoutSettings::default()
         }
     }
@@ -700,6 +722,23 @@ mod tests {
         );
         let read_whole = lines_of(&gs, &LayoutSettings::default());
         assert_eq!(read_whole, ["£98,738 Early project hub for youth"]);
+    }
+
+    #[test]
+    fn only_a_figure_is_parted_from_the_text_after_it_where_asked() {
+        let after_figures = LayoutSettings {
+            unspaced_gaps: UnspacedGaps::PartedAfterFigures,
+            ..LayoutSettings::default()
+        };
+        let mut gs = test_glyphs("£98,738", 100.0, 200.0, 9.0);
+        gs.extend(test_glyphs("Early project hub for youth", 133.1, 200.0, 9.0));
+        assert_eq!(lines_of(&gs, &after_figures).len(), 2);
+        // a form's label and its value, set apart with no space drawn
+        let mut form = test_glyphs("Time of the vote:", 100.0, 200.0, 9.0);
+        form.extend(test_glyphs("20:12 on the day", 178.1, 200.0, 9.0));
+        assert!(draws_word_spaces(&form));
+        assert_eq!(lines_of(&form, &after_figures).len(), 1);
+        assert_eq!(lines_of(&form, &parted()).len(), 2);
     }
 
     #[test]

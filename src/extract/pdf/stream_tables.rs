@@ -8,6 +8,7 @@ use super::geometry::{enclosing, merge_spans};
 use super::interpreter::{Fill, FontStyle, Glyph, PageContent};
 use super::layout::{
     draws_word_spaces, is_bullet_glyph, is_list_label, page_lines, LayoutSettings, Line,
+    UnspacedGaps,
 };
 use super::sideways_headings::add_sideways_headings;
 use super::tables::{append_chunk, colours_at, mark_taken, push_line, FoundTable};
@@ -174,8 +175,15 @@ fn free_rows(
         .zip(taken)
         .filter(|(_, t)| !**t)
         .map(|(g, _)| g);
+    // (rows are read to find tables: a figure a hair from the next cell's
+    // text is parted from it, other text set apart only when a table is laid out)
     let layout = LayoutSettings {
         segment_gap: s.cell_gap,
+        unspaced_gaps: if draws_word_spaces(&page.glyphs) {
+            UnspacedGaps::PartedAfterFigures
+        } else {
+            UnspacedGaps::Joined
+        },
         ..LayoutSettings::default()
     };
     rows_of(page_lines(0, free, fonts, &layout))
@@ -1454,7 +1462,11 @@ fn chunks(
 ) -> Vec<Chunk> {
     let layout = LayoutSettings {
         segment_gap: s.chunk_gap,
-        part_at_unspaced_gaps: draws_word_spaces(glyphs.iter().copied()),
+        unspaced_gaps: if draws_word_spaces(glyphs.iter().copied()) {
+            UnspacedGaps::Parted
+        } else {
+            UnspacedGaps::Joined
+        },
         ..LayoutSettings::default()
     };
     // Each glyph's band (the boundaries left of its start, or of the start
