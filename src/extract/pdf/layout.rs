@@ -731,7 +731,12 @@ mod tests {
             ..LayoutSettings::default()
         };
         let mut gs = test_glyphs("£98,738", 100.0, 200.0, 9.0);
-        gs.extend(test_glyphs("Early project hub for youth", 133.1, 200.0, 9.0));
+        gs.extend(test_glyphs(
+            "Early project hub for youth",
+            133.1,
+            200.0,
+            9.0,
+        ));
         assert_eq!(lines_of(&gs, &after_figures).len(), 2);
         // a form's label and its value, set apart with no space drawn
         let mut form = test_glyphs("Time of the vote:", 100.0, 200.0, 9.0);

@@ -631,21 +631,31 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
     end
 }
 
-/// Whether row `i + 1`, a record (a figure among its chunks) under another,
-/// holds cells lined up with row `i`'s, most of its chunks starting or ending where one
-/// of row `i`'s does (two at least), within `max_spaced_row_gap` below it:
-/// records of uneven height, such as a spreadsheet's, stand further apart
-/// than rows of text usually are (`max_row_gap`), where the tallest cell's
-/// row is set at its middle or foot. (A form's fields hold no figures; a
-/// header is found above the records as it is above any.)
+/// Whether row `i + 1`, a record (a figure among its chunks), holds cells
+/// lined up with the record above it (row `i`, or the record whose cells'
+/// wrapped lines row `i` ends), most of its chunks starting or ending where
+/// one of that record's does (two at least), within `max_spaced_row_gap`
+/// below row `i`: records of uneven height, such as a spreadsheet's, stand
+/// further apart than rows of text usually are (`max_row_gap`), where the
+/// tallest cell's row is set at its middle or foot. (A form's fields hold no
+/// figures; a header is found above the records as it is above any.)
 fn lined_up_below(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
-    let (above, below) = (&rows[i], &rows[i + 1]);
-    if !above.holds_figures()
-        || !below.holds_figures()
-        || below.baseline - above.baseline > s.max_spaced_row_gap * above.size
+    let below = &rows[i + 1];
+    if !below.holds_figures()
+        || below.baseline - rows[i].baseline > s.max_spaced_row_gap * rows[i].size
     {
         return false;
     }
+    // (the record above, past its cells' wrapped lines of one chunk)
+    let Some(above) = rows[..=i]
+        .iter()
+        .rev()
+        .take(MAX_RECORD_LINES)
+        .take_while(|r| r.chunks.len() == 1 || r.holds_figures())
+        .find(|r| r.holds_figures())
+    else {
+        return false;
+    };
     let lined_up = below
         .chunks
         .iter()
@@ -2133,6 +2143,34 @@ mod tests {
             found.iter().map(texts).collect::<Vec<_>>()
         );
         assert_eq!(texts(&found[0]).len(), 6);
+    }
+
+    #[test]
+    fn a_record_lined_up_under_one_whose_cell_wraps_carries_the_table_on() {
+        // the gap above the fourth record is measured from the third's
+        // wrapped line, the cells it lines up with are the third's
+        let mut words = vec![("Service", 50.0, 100.0), ("Spend", 200.0, 100.0)];
+        words.push(("Notes", 300.0, 100.0));
+        let records = [
+            ("Red Hen", "1,204", "Youth work", 114.0),
+            ("Safer Streets", "311", "Night buses", 132.0),
+            ("Kite Trust", "2,870", "Training", 163.0),
+            ("St Giles", "96", "Mentoring", 211.0),
+            ("Road Safety", "4,150", "Speed checks", 229.0),
+        ];
+        for (label, figure, note, y) in records {
+            words.extend([(label, 50.0, y), (figure, 200.0, y), (note, 300.0, y)]);
+        }
+        words.push(("for youth workers", 300.0, 175.0));
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(
+            rows[3],
+            ["Kite Trust", "2,870", "Training\nfor youth workers"]
+        );
+        assert_eq!(rows[5], ["Road Safety", "4,150", "Speed checks"]);
     }
 
     #[test]
