@@ -732,6 +732,14 @@ fn table_from_row_rules(
             .chain(head.apart_from_first_row);
         bounds.splice(0..0, std::iter::once(head.top).chain(splits));
         columns_top = head.columns_top;
+    } else if let Some(split) = spanning_rule_in_band(page, h, (x0, x1), (bounds[0], bounds[1]), s)
+    {
+        // (the header ruled round as the first band, a heading over spanned
+        // columns ruled off inside it: a header row of its own, set apart
+        // from the lines that set the columns)
+        bounds.insert(1, split);
+        heading_bands = 1;
+        columns_top = split;
     }
     // (the foot of a tint striping every other row is not the table's foot)
     let striped = fill_side(rules[rules.len() - 1], &page.fills, s);
@@ -899,6 +907,38 @@ fn table_from_row_rules(
         },
         glyphs: all,
     })
+}
+
+/// The rule inside a band (the first of a table's, ruled round) that is the
+/// foot of a heading over the columns it spans: short of the table's width,
+/// with the band's text on both sides of it, and the text above it all
+/// within its extent (the heading; the band's other headings stand at its
+/// foot, spanning both of its rows).
+fn spanning_rule_in_band(
+    page: &PageContent,
+    h: &[Edge],
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+    s: &TableSettings,
+) -> Option<f64> {
+    let glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty() && box_holds([x0, top, x1, bottom], g.centre()))
+        .collect();
+    h.iter()
+        .filter(|e| e.pos > top + s.sliver && e.pos < bottom - s.sliver)
+        .filter(|e| e.start >= x0 - s.snap_tolerance && e.end <= x1 + s.snap_tolerance)
+        .filter(|e| e.end - e.start < x1 - x0 - s.snap_tolerance)
+        .find(|e| {
+            let above: Vec<&&Glyph> = glyphs.iter().filter(|g| g.centre().1 < e.pos).collect();
+            !above.is_empty()
+                && above
+                    .iter()
+                    .all(|g| g.x0 >= e.start - s.snap_tolerance && g.x1 <= e.end + s.snap_tolerance)
+                && glyphs.iter().any(|g| g.centre().1 > e.pos)
+        })
+        .map(|e| e.pos)
 }
 
 /// The text set above a table's first rule, read with the table.
@@ -2534,6 +2574,45 @@ mod tests {
         let found = table(false);
         let rows = found[0].table.texts();
         assert_eq!(rows[0], ["Name", "Budget", "Actual"], "{rows:?}");
+    }
+
+    #[test]
+    fn a_heading_ruled_off_inside_the_headers_ruled_band_is_a_header_row_of_its_own() {
+        // the header ruled round (10 to 40 pt) as a spreadsheet rules it:
+        // "Funding for 2022/23" over "Budget" and "Actual", ruled off across
+        // the two at 24 pt, "Name" at the band's foot, spanning both rows
+        let table = |spanning_rule: bool| {
+            let mut segs: Vec<Segment> = [10.0, 40.0, 60.0, 80.0, 100.0]
+                .into_iter()
+                .map(|y| seg(0.0, y, 300.0, y))
+                .collect();
+            if spanning_rule {
+                segs.push(seg(100.0, 24.0, 300.0, 24.0));
+            }
+            let mut glyphs = vec![];
+            glyphs.extend(word("Funding for 2022/23", 130.0, 21.0));
+            glyphs.extend(word("Name", 5.0, 36.0));
+            glyphs.extend(word("Budget", 105.0, 36.0));
+            glyphs.extend(word("Actual", 205.0, 36.0));
+            for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+                glyphs.extend(word(name, 5.0, y));
+                glyphs.extend(word("1,234", 160.0, y));
+                glyphs.extend(word("9,876", 245.0, y));
+            }
+            ruled_tables_of(glyphs, segs)
+        };
+        let found = table(true);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["", "Funding for 2022/23", ""], "{rows:?}");
+        assert_eq!(rows[1], ["Name", "Budget", "Actual"], "{rows:?}");
+        assert_eq!(rows[2], ["North", "1,234", "9,876"], "{rows:?}");
+        assert_eq!(rows.len(), 5);
+        assert_eq!(found[0].table.header_rows, 2);
+        // with no rule inside it, the band is one row of two lines
+        let found = table(false);
+        let rows = found[0].table.texts();
+        assert_eq!(rows.len(), 4, "{rows:?}");
     }
 
     #[test]
