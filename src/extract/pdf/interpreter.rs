@@ -93,6 +93,9 @@ pub struct Segment {
     pub top: f64,
     pub x1: f64,
     pub bottom: f64,
+    /// A side of a filled shape, not a stroke: where a fill of its colour
+    /// lies on its other side, it shows nothing (see `seams`).
+    pub fill_side: bool,
 }
 
 /// A rectangle filled with a colour other than white: a shaded cell, row
@@ -276,6 +279,7 @@ impl<'a> Interpreter<'a> {
         };
         let resources = page_resources(doc, page_id);
         self.run_stream(&content, &resources, &mut run, 0)?;
+        super::seams::hide_seams(&mut run.out.segments, &run.out.fills);
         Ok(run.out)
     }
 
@@ -417,7 +421,10 @@ impl<'a> Interpreter<'a> {
                     run.record_fills(&rectangles);
                 }
                 run.clip_to_path();
-                let segs = std::mem::take(&mut run.path);
+                let mut segs = std::mem::take(&mut run.path);
+                if filled_only {
+                    segs.iter_mut().for_each(|s| s.fill_side = true);
+                }
                 // A filled shape with rounded corners is a panel (a call-out,
                 // a speech bubble, a tile): its sides are no table's rules.
                 let panel = run.path_bent && filled_only;
@@ -910,6 +917,7 @@ impl PageRun {
                 top: a.1.min(b.1),
                 x1: a.0.max(b.0),
                 bottom: a.1.max(b.1),
+                fill_side: false,
             });
         }
     }

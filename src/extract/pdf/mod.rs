@@ -12,6 +12,7 @@ mod interpreter;
 mod layout;
 mod limits;
 mod orientation;
+mod seams;
 mod sideways_headings;
 mod stream_tables;
 mod tables;
@@ -731,6 +732,7 @@ fn requested_rules(request: &TableRequest, [top, left, bottom, right]: [f64; 4])
         x1: x,
         top,
         bottom,
+        fill_side: false,
     };
     let mut rules = Vec::new();
     if request.area.is_some() {
@@ -739,6 +741,7 @@ fn requested_rules(request: &TableRequest, [top, left, bottom, right]: [f64; 4])
             x1: right,
             top,
             bottom: top,
+            fill_side: false,
         });
         rules.extend([vertical(left), vertical(right)]);
     }

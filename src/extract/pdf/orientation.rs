@@ -131,6 +131,7 @@ impl Frame {
             top,
             x1,
             bottom,
+            ..*s
         }
     }
 }
@@ -174,6 +175,7 @@ mod tests {
                 top: 200.0,
                 x1: 102.0,
                 bottom: 500.0,
+                fill_side: false,
             }],
             width: 600.0,
             height: 800.0,

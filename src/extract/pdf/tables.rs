@@ -1934,6 +1934,7 @@ mod tests {
             top,
             x1,
             bottom,
+            fill_side: false,
         }
     }
 
