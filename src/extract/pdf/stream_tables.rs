@@ -47,6 +47,10 @@ pub struct StreamSettings {
     /// A cell's wrapped line sits at most this far (× font size, baseline to
     /// baseline) below the line above it.
     pub wrap_leading: f64,
+    /// A cell's wrapped line sits at least this far (× font size) below the
+    /// line above it: lines closer are a record's cells interleaved (set at
+    /// the middle of their rows), not one cell's lines.
+    pub min_wrap_leading: f64,
     /// Records stand apart when the gaps between lines fall into two groups,
     /// the wider at least this many times the narrower.
     pub record_gap_ratio: f64,
@@ -102,6 +106,7 @@ impl Default for StreamSettings {
             max_words_per_cell: 4.0,
             min_short_columns: 2,
             wrap_leading: 1.5,
+            min_wrap_leading: 0.8,
             record_gap_ratio: 1.15,
             side_by_side_gap: 2.5,
             column_gap: 0.5,

@@ -106,15 +106,22 @@ fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
     sizes.sort_by(f64::total_cmp);
     let size = sizes[sizes.len() / 2];
     // the largest step up between neighbouring gaps parts the two groups
-    let (step, ratio) = gaps
-        .windows(2)
+    let ratios: Vec<f64> = gaps.windows(2).map(|w| w[1] / w[0]).collect();
+    let (largest, ratio) = ratios
+        .iter()
+        .copied()
         .enumerate()
-        .map(|(i, w)| (i, w[1] / w[0]))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    let below = gaps[step];
-    if ratio < s.record_gap_ratio || below > s.wrap_leading * size {
+    if ratio < s.record_gap_ratio || gaps[largest] > s.wrap_leading * size {
         return None;
     }
+    // unless a step below it parts gaps of a line's leading at least from
+    // wider ones: three groups, the widest rows taller than their text, set
+    // at their top or foot, the middle the records' own spacing
+    let step = (0..largest)
+        .find(|&i| ratios[i] >= s.record_gap_ratio && gaps[i] >= s.min_wrap_leading * size)
+        .unwrap_or(largest);
+    let below = gaps[step];
     Some(interleaved_leading(&gaps[step + 1..], below, size, s).unwrap_or(below))
 }
 
@@ -355,6 +362,31 @@ mod tests {
         );
     }
 
+    #[test]
+    fn rows_taller_than_their_text_leave_the_records_own_spacing_apart_from_the_leading() {
+        // cells set at the top of their rows: lines 11.2 pt apart inside a
+        // record, records 14.3 pt apart, and rows sized for two lines whose
+        // text fits on one, 25.5 pt down to the next
+        let lines = [
+            line(&["Rural Crime", "996", "Outreach"], 193.0),
+            line(&["Road Safety", "", "Support county"], 218.5),
+            line(&["", "", "safety support"], 229.7),
+            line(&["Community", "", "Abuse awareness"], 244.0),
+            line(&["", "", "families hub"], 255.2),
+            line(&["Huntingdon", "43", "Speed checks"], 269.5),
+            line(&["March", "12", "Training"], 295.0),
+        ];
+        assert_eq!(
+            rows(&lines, 0),
+            vec![
+                vec!["Rural Crime", "996", "Outreach"],
+                vec!["Road Safety", "", "Support county\nsafety support"],
+                vec!["Community", "", "Abuse awareness\nfamilies hub"],
+                vec!["Huntingdon", "43", "Speed checks"],
+                vec!["March", "12", "Training"],
+            ]
+        );
+    }
     #[test]
     fn a_name_set_above_and_below_its_row_joins_it() {
         // a cell centred on its row: one line above the row's figures, one below
