@@ -166,7 +166,41 @@ fn is_one_record(lines: &[TableLine]) -> bool {
             .enumerate()
             .all(|(i, other)| i == k || disjoint(other, &sets[k]))
     });
-    widest == 1 || wrapped_round || centred_round || one_figure_a_column(lines)
+    !figures_stacked(lines)
+        && (widest == 1 || wrapped_round || centred_round || one_figure_a_column(lines))
+}
+
+/// Whether a column holds a whole figure on two of the lines: a record has
+/// one figure to a column, so such lines are records of their own, however
+/// close (rows sized for more lines than their text takes, set at their
+/// middle). (A figure broken over two lines in a narrow column, "£12,95"
+/// over "0", is not whole on its first.)
+fn figures_stacked(lines: &[TableLine]) -> bool {
+    let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    (0..width).any(|c| {
+        lines
+            .iter()
+            .filter_map(|l| l.cells.get(c))
+            .filter(|t| super::holds_data(t) && thousands_grouped(t))
+            .count()
+            >= 2
+    })
+}
+
+/// Whether every thousands separator in the text has three digits after it.
+fn thousands_grouped(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == ',')
+        .all(|(i, _)| {
+            let digits = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            digits == 3
+        })
 }
 
 /// Whether the lines hold figures, and each column that holds one holds
@@ -358,6 +392,38 @@ mod tests {
                 ],
                 vec!["Victim Support", "12,000", "A support line"],
                 vec!["Safer Roads", "9,500", "Speed awareness"],
+            ]
+        );
+    }
+
+    #[test]
+    fn close_lines_each_with_a_figure_in_one_column_are_records_of_their_own() {
+        // rows sized for one line or two, their text on one line set at their
+        // middle: 14.2 or 21.3 pt apart
+        let lines = [
+            line(&["Red Hen", "629", "Schools", "702"], 163.5),
+            line(
+                &["Youth Offending", "£67,562", "Outreach", "£69,980"],
+                184.9,
+            ),
+            line(&["Safer Streets", "", "Support local", "236,431"], 199.1),
+            line(&["Women's Aid", "682", "Cyber hub", "£13,711"], 220.5),
+            line(&["Kite Trust", "23", "Outreach", "544,933"], 241.9),
+            line(&["St Giles Trust", "558,886", "Workers", ""], 256.1),
+            line(&["Fenland", "207", "Training", "811,810"], 277.4),
+        ];
+        assert_eq!(rows(&lines, 0).len(), 7);
+        // a figure broken in a narrow column is one figure
+        let broken = [
+            line(&["Huntin", "£12,95", "Casual"], 100.0),
+            line(&["", "0", "ty"], 111.0),
+            line(&["Ely", "£1,200", "Speed"], 130.0),
+        ];
+        assert_eq!(
+            rows(&broken, 0),
+            vec![
+                vec!["Huntin", "£12,95\n0", "Casual\nty"],
+                vec!["Ely", "£1,200", "Speed"],
             ]
         );
     }
