@@ -107,12 +107,14 @@ fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
     let size = sizes[sizes.len() / 2];
     // the largest step up between neighbouring gaps parts the two groups
     let ratios: Vec<f64> = gaps.windows(2).map(|w| w[1] / w[0]).collect();
+    // (of gaps a cell's lines may stand apart at)
     let (largest, ratio) = ratios
         .iter()
         .copied()
         .enumerate()
+        .filter(|&(i, _)| gaps[i] <= s.wrap_leading * size)
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if ratio < s.record_gap_ratio || gaps[largest] > s.wrap_leading * size {
+    if ratio < s.record_gap_ratio {
         return None;
     }
     // unless a step below it parts gaps of a line's leading at least from
@@ -424,6 +426,35 @@ mod tests {
             vec![
                 vec!["Huntin", "£12,95\n0", "Casual\nty"],
                 vec!["Ely", "£1,200", "Speed"],
+            ]
+        );
+    }
+
+    #[test]
+    fn records_further_apart_than_a_wrapped_lines_reach_still_part_from_the_leading() {
+        // cells set at the foot of their rows: a cell's lines 11.3 pt apart,
+        // records 14.3 or 15.4 pt (past 1.5 em), rows sized for two lines
+        // whose text takes one 26.7 pt
+        let lines = [
+            line(&["St Giles", "74.4%", "Casualty"], 171.2),
+            line(&["", "", "Hub partnership"], 186.6),
+            line(&["Rural Crime", "302", "district"], 197.9),
+            line(&["", "", "Workers community"], 213.3),
+            line(&["Rural Crime", "838", "awareness"], 224.5),
+            line(&["Victim Support", "21.1%", "Local fund"], 251.2),
+            line(&["", "", "Early community"], 265.5),
+            line(&["Huntingdon", "9.3%", "county"], 276.8),
+            line(&["March", "12", "Training"], 291.1),
+        ];
+        assert_eq!(
+            rows(&lines, 0),
+            vec![
+                vec!["St Giles", "74.4%", "Casualty"],
+                vec!["Rural Crime", "302", "Hub partnership\ndistrict"],
+                vec!["Rural Crime", "838", "Workers community\nawareness"],
+                vec!["Victim Support", "21.1%", "Local fund"],
+                vec!["Huntingdon", "9.3%", "Early community\ncounty"],
+                vec!["March", "12", "Training"],
             ]
         );
     }
