@@ -558,29 +558,61 @@ fn headings_set_apart(rows: &[Row], start: usize, end: usize, s: &StreamSettings
 }
 
 /// Whether a row of several chunks, none a figure, stands over the columns of
-/// `body`: each chunk over a chunk of some row of it and across no gap
-/// between two chunks of any row, and no two over one chunk of its widest row.
+/// `body`: each chunk over a chunk of some row of it, or clear of them all in
+/// the gap before a column of its widest row set flush right (a heading flush
+/// left in its cell over figures flush right, as a spreadsheet sets them;
+/// words in a gap before text set flush left are a title's), across no gap
+/// between two chunks of any row, and no two over one column; one over a
+/// chunk at least.
 fn heads_columns(row: &Row, body: &[Row], widest: &Row) -> bool {
-    let over_one_column = |h: &Line| {
+    let over_some_chunk = |h: &Line| {
         body.iter()
             .any(|r| r.chunks.iter().any(|c| overlap_across(h, c)))
-            && body
-                .iter()
-                .all(|r| r.chunks.iter().filter(|c| overlap_across(h, c)).count() <= 1)
+    };
+    let across_a_gap = |h: &Line| {
+        body.iter()
+            .any(|r| r.chunks.iter().filter(|c| overlap_across(h, c)).count() > 1)
+    };
+    // (text set flush right: its lines' right edges line up)
+    let flush_right = |k: usize| {
+        let column = &widest.chunks[k];
+        let mut in_column = body
+            .iter()
+            .flat_map(|r| r.chunks.iter().filter(|c| overlap_across(c, column)));
+        in_column.all(|c| (c.x1 - column.x1).abs() <= EDGE_TOLERANCE)
+    };
+    // (clear of the body's text: the column whose gap it stands in, when that
+    // column's text is set flush right)
+    let column_after = |h: &Line| {
+        let k = widest
+            .chunks
+            .iter()
+            .position(|c| c.x0 >= h.x1 - EDGE_TOLERANCE)?;
+        (k > 0 && h.x0 >= widest.chunks[k - 1].x1 - EDGE_TOLERANCE && flush_right(k)).then_some(k)
     };
     let mut last_column = None;
+    let mut anchored = false;
     for h in &row.chunks {
-        if super::holds_data(&h.text) || !over_one_column(h) {
+        if super::holds_data(&h.text) || across_a_gap(h) {
             return false;
         }
-        if let Some(k) = widest.chunks.iter().position(|c| overlap_across(h, c)) {
+        let column = if over_some_chunk(h) {
+            anchored = true;
+            widest.chunks.iter().position(|c| overlap_across(h, c))
+        } else {
+            let Some(k) = column_after(h) else {
+                return false;
+            };
+            Some(k)
+        };
+        if let Some(k) = column {
             if last_column.is_some_and(|l| k <= l) {
                 return false;
             }
             last_column = Some(k);
         }
     }
-    row.chunks.len() >= 2
+    anchored && row.chunks.len() >= 2
 }
 
 /// Where a run of table rows that starts at `start` (a row of several chunks)
@@ -2148,6 +2180,30 @@ mod tests {
             found.iter().map(texts).collect::<Vec<_>>()
         );
         assert_eq!(texts(&found[0]).len(), 6);
+    }
+
+    #[test]
+    fn headings_flush_left_clear_of_figures_flush_right_head_the_table() {
+        // a spreadsheet printed without rules: each heading at its cell's
+        // left, each figure at its right, the headings 3 ems above the rows
+        let mut words = vec![("Partner", 50.0, 100.0), ("Budget", 160.0, 100.0)];
+        words.push(("Outcome", 253.0, 100.0));
+        let records = [
+            ("Red Hen", "1,234", 225.0, "56.5%", 305.0),
+            ("Safer Streets", "311", 235.0, "4%", 320.0),
+            ("Kite Trust", "12,870", 220.0, "10.5%", 305.0),
+            ("St Giles", "96", 240.0, "-2%", 315.0),
+        ];
+        for (i, (name, figure, x, change, cx)) in records.into_iter().enumerate() {
+            let y = 130.0 + 13.0 * i as f64;
+            words.extend([(name, 50.0, y), (figure, x, y), (change, cx, y)]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows[0], ["Partner", "Budget", "Outcome"], "{rows:?}");
+        assert_eq!(rows[1], ["Red Hen", "1,234", "56.5%"], "{rows:?}");
+        assert_eq!(rows.len(), 5);
     }
 
     #[test]
