@@ -1314,7 +1314,12 @@ fn grid_layout(
             for chunk in row {
                 append_chunk(&mut cells[column_of(chunk)], &chunk.text);
             }
-            let (top, baseline) = row[0].letters;
+            // (the line stands where most of its text does: a cell set apart
+            // from the rest, a heading at the foot of a cell merged over two
+            // rows, moves it no more than a superscript would)
+            let mut by_baseline: Vec<&Chunk> = row.iter().collect();
+            by_baseline.sort_by(|a, b| a.letters.1.total_cmp(&b.letters.1));
+            let (top, baseline) = by_baseline[(by_baseline.len() - 1) / 2].letters;
             TableLine {
                 cells,
                 baseline,
@@ -2204,6 +2209,31 @@ mod tests {
         assert_eq!(rows[0], ["Partner", "Budget", "Outcome"], "{rows:?}");
         assert_eq!(rows[1], ["Red Hen", "1,234", "56.5%"], "{rows:?}");
         assert_eq!(rows.len(), 5);
+    }
+
+    #[test]
+    fn a_heading_set_a_little_below_the_rest_of_its_line_stays_in_the_header() {
+        // "Service" at the foot of a cell merged over both header rows, a
+        // third of an em below "Result" and "2023/24" at the top of theirs
+        let mut words = vec![("Funding", 200.0, 100.0), ("Result", 200.0, 116.5)];
+        words.extend([("2023/24", 300.0, 116.5), ("Service", 50.0, 119.8)]);
+        words.extend([
+            ("Ormiston Families", 50.0, 133.0),
+            ("£96,325", 300.0, 133.0),
+        ]);
+        for (y, figure, change) in [(149.5, "76.8%", "13.9%"), (166.0, "452", "640,259")] {
+            words.extend([
+                ("Road Safety", 50.0, y),
+                (figure, 200.0, y),
+                (change, 300.0, y),
+            ]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows[1], ["Service", "Result", "2023/24"], "{rows:?}");
+        assert_eq!(rows[2], ["Ormiston Families", "", "£96,325"], "{rows:?}");
+        assert_eq!(found[0].table.header_rows, 2);
     }
 
     #[test]
