@@ -466,6 +466,10 @@ fn detect(
             header_start(&rows, start, end, s).min(first_record_start(&rows, start, end, s));
         if top == start && start > claimed {
             top = headings_set_apart(&rows, start, end, s);
+            // (a heading over the columns it spans, above the headings)
+            if top < start {
+                top = header_start(&rows, top, end, s).max(claimed);
+            }
         }
         top = top.min(wrapped_round_first_row(&rows, claimed, start, s));
         let found = out.len();
@@ -2188,7 +2192,7 @@ mod tests {
     }
 
     #[test]
-    fn headings_flush_left_clear_of_figures_flush_right_head_the_table() {
+    fn headings_flush_left_clear_of_figures_flush_right_head_the_table_with_a_heading_over_them() {
         // a spreadsheet printed without rules: each heading at its cell's
         // left, each figure at its right, the headings 3 ems above the rows
         let mut words = vec![("Partner", 50.0, 100.0), ("Budget", 160.0, 100.0)];
@@ -2209,6 +2213,14 @@ mod tests {
         assert_eq!(rows[0], ["Partner", "Budget", "Outcome"], "{rows:?}");
         assert_eq!(rows[1], ["Red Hen", "1,234", "56.5%"], "{rows:?}");
         assert_eq!(rows.len(), 5);
+        // a heading over the two columns of figures, a line above theirs
+        words.push(("Funding 2023", 225.0, 87.0));
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows[0], ["", "Funding 2023", ""], "{rows:?}");
+        assert_eq!(rows[1], ["Partner", "Budget", "Outcome"], "{rows:?}");
+        assert_eq!(found[0].table.header_rows, 2);
     }
 
     #[test]
