@@ -216,14 +216,22 @@ mod tests {
         Fill { bbox, rgb }
     }
 
-    /// The four sides of a filled rectangle, as the interpreter keeps them.
-    fn sides([x0, top, x1, bottom]: [f64; 4]) -> Vec<Segment> {
-        let seg = |x0, top, x1, bottom| Segment {
+    /// A stroked rule from (x0, top) to (x1, bottom).
+    fn stroke(x0: f64, top: f64, x1: f64, bottom: f64) -> Segment {
+        Segment {
             x0,
             top,
             x1,
             bottom,
+            fill_side: false,
+        }
+    }
+
+    /// The four sides of a filled rectangle, as the interpreter keeps them.
+    fn sides([x0, top, x1, bottom]: [f64; 4]) -> Vec<Segment> {
+        let seg = |x0, top, x1, bottom| Segment {
             fill_side: true,
+            ..stroke(x0, top, x1, bottom)
         };
         vec![
             seg(x0, top, x1, top),
@@ -254,13 +262,7 @@ mod tests {
         let mut segments = sides(stripe);
         segments.extend(sides(lower_half));
         if stroked {
-            segments.push(Segment {
-                x0: 264.0,
-                top: 177.0,
-                x1: 628.0,
-                bottom: 177.0,
-                fill_side: false,
-            });
+            segments.push(stroke(264.0, 177.0, 628.0, 177.0));
         }
         hide_seams(&mut segments, &fills);
         segments
@@ -307,13 +309,7 @@ mod tests {
         let fills = vec![fill(left, GREY), fill(right, GREY)];
         let mut segments = sides(left);
         segments.extend(sides(right));
-        segments.push(Segment {
-            x0: 190.0,
-            top: 120.0,
-            x1: 190.0,
-            bottom: 140.0,
-            fill_side: false,
-        });
+        segments.push(stroke(190.0, 120.0, 190.0, 140.0));
         hide_seams(&mut segments, &fills);
         let down: Vec<f64> = segments
             .iter()

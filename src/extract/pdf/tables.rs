@@ -2540,31 +2540,39 @@ mod tests {
         assert_eq!(rows[3], ["East", "1,234", "9,876"], "{rows:?}");
     }
 
+    /// Three rows of figures ruled under each (20 pt apart, from 40 pt down)
+    /// under "Name", "Budget" and "Actual" (baseline `header`), "Funding for
+    /// 2022/23" over the two (baseline `heading`); rules across the table at
+    /// `rules_above` too, and the spanning heading's foot ruled at
+    /// `spanning_rule`.
+    fn heading_over_two_columns(
+        rules_above: &[f64],
+        spanning_rule: Option<f64>,
+        (heading, header): (f64, f64),
+    ) -> Vec<FoundTable> {
+        let mut segs: Vec<Segment> = rules_above
+            .iter()
+            .chain(&[40.0, 60.0, 80.0, 100.0])
+            .map(|&y| seg(0.0, y, 300.0, y))
+            .collect();
+        segs.extend(spanning_rule.map(|y| seg(100.0, y, 300.0, y)));
+        let mut glyphs = vec![];
+        glyphs.extend(word("Funding for 2022/23", 130.0, heading));
+        glyphs.extend(word("Name", 5.0, header));
+        glyphs.extend(word("Budget", 105.0, header));
+        glyphs.extend(word("Actual", 205.0, header));
+        for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("1,234", 160.0, y));
+            glyphs.extend(word("9,876", 245.0, y));
+        }
+        ruled_tables_of(glyphs, segs)
+    }
+
     #[test]
     fn a_heading_ruled_off_over_the_columns_it_spans_is_a_header_row_of_its_own() {
-        // rows 20 pt apart; "Funding for 2022/23" over "Budget" and "Actual",
-        // a row's height above them, its cell's foot ruled across the two
-        let table = |spanning_rule: bool| {
-            let mut segs: Vec<Segment> = [40.0, 60.0, 80.0, 100.0]
-                .into_iter()
-                .map(|y| seg(0.0, y, 300.0, y))
-                .collect();
-            if spanning_rule {
-                segs.push(seg(100.0, 20.0, 300.0, 20.0));
-            }
-            let mut glyphs = vec![];
-            glyphs.extend(word("Funding for 2022/23", 130.0, 15.0));
-            glyphs.extend(word("Name", 5.0, 35.0));
-            glyphs.extend(word("Budget", 105.0, 35.0));
-            glyphs.extend(word("Actual", 205.0, 35.0));
-            for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
-                glyphs.extend(word(name, 5.0, y));
-                glyphs.extend(word("1,234", 160.0, y));
-                glyphs.extend(word("9,876", 245.0, y));
-            }
-            ruled_tables_of(glyphs, segs)
-        };
-        let found = table(true);
+        // a row's height above the headings, its cell's foot ruled across the two
+        let found = heading_over_two_columns(&[], Some(20.0), (15.0, 35.0));
         assert_eq!(found.len(), 1);
         let rows = found[0].table.texts();
         assert_eq!(rows[0], ["", "Funding for 2022/23", ""], "{rows:?}");
@@ -2572,37 +2580,16 @@ mod tests {
         assert_eq!(rows.len(), 5);
         assert_eq!(found[0].table.header_rows, 2);
         // unruled, a line a row's height above the header is no line of it
-        let found = table(false);
+        let found = heading_over_two_columns(&[], None, (15.0, 35.0));
         let rows = found[0].table.texts();
         assert_eq!(rows[0], ["Name", "Budget", "Actual"], "{rows:?}");
     }
 
     #[test]
     fn a_heading_ruled_off_inside_the_headers_ruled_band_is_a_header_row_of_its_own() {
-        // the header ruled round (10 to 40 pt) as a spreadsheet rules it:
-        // "Funding for 2022/23" over "Budget" and "Actual", ruled off across
-        // the two at 24 pt, "Name" at the band's foot, spanning both rows
-        let table = |spanning_rule: bool| {
-            let mut segs: Vec<Segment> = [10.0, 40.0, 60.0, 80.0, 100.0]
-                .into_iter()
-                .map(|y| seg(0.0, y, 300.0, y))
-                .collect();
-            if spanning_rule {
-                segs.push(seg(100.0, 24.0, 300.0, 24.0));
-            }
-            let mut glyphs = vec![];
-            glyphs.extend(word("Funding for 2022/23", 130.0, 21.0));
-            glyphs.extend(word("Name", 5.0, 36.0));
-            glyphs.extend(word("Budget", 105.0, 36.0));
-            glyphs.extend(word("Actual", 205.0, 36.0));
-            for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
-                glyphs.extend(word(name, 5.0, y));
-                glyphs.extend(word("1,234", 160.0, y));
-                glyphs.extend(word("9,876", 245.0, y));
-            }
-            ruled_tables_of(glyphs, segs)
-        };
-        let found = table(true);
+        // the header ruled round (10 to 40 pt) as a spreadsheet rules it, the
+        // heading ruled off at 24 pt, "Name" at the band's foot, spanning both rows
+        let found = heading_over_two_columns(&[10.0], Some(24.0), (21.0, 36.0));
         assert_eq!(found.len(), 1);
         let rows = found[0].table.texts();
         assert_eq!(rows[0], ["", "Funding for 2022/23", ""], "{rows:?}");
@@ -2611,7 +2598,7 @@ mod tests {
         assert_eq!(rows.len(), 5);
         assert_eq!(found[0].table.header_rows, 2);
         // with no rule inside it, the band is one row of two lines
-        let found = table(false);
+        let found = heading_over_two_columns(&[10.0], None, (21.0, 36.0));
         let rows = found[0].table.texts();
         assert_eq!(rows.len(), 4, "{rows:?}");
     }
