@@ -54,6 +54,18 @@ pub enum Clipping {
     Hidden,
 }
 
+/// A stroked rule from (x0, top) to (x1, bottom), for tests.
+#[cfg(test)]
+pub fn test_rule(x0: f64, top: f64, x1: f64, bottom: f64) -> Segment {
+    Segment {
+        x0,
+        top,
+        x1,
+        bottom,
+        fill_side: false,
+    }
+}
+
 /// Upright glyphs of `text` set from `x` on `baseline`, each half the size
 /// wide: the page content tests build.
 #[cfg(test)]

@@ -208,6 +208,7 @@ fn uncovered((a, b): (f64, f64), mut covered: Vec<(f64, f64)>) -> Vec<(f64, f64)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::pdf::interpreter::test_rule;
 
     const GREY: [u8; 3] = [232, 238, 245];
     const NAVY: [u8; 3] = [31, 56, 100];
@@ -216,22 +217,11 @@ mod tests {
         Fill { bbox, rgb }
     }
 
-    /// A stroked rule from (x0, top) to (x1, bottom).
-    fn stroke(x0: f64, top: f64, x1: f64, bottom: f64) -> Segment {
-        Segment {
-            x0,
-            top,
-            x1,
-            bottom,
-            fill_side: false,
-        }
-    }
-
     /// The four sides of a filled rectangle, as the interpreter keeps them.
     fn sides([x0, top, x1, bottom]: [f64; 4]) -> Vec<Segment> {
         let seg = |x0, top, x1, bottom| Segment {
             fill_side: true,
-            ..stroke(x0, top, x1, bottom)
+            ..test_rule(x0, top, x1, bottom)
         };
         vec![
             seg(x0, top, x1, top),
@@ -262,7 +252,7 @@ mod tests {
         let mut segments = sides(stripe);
         segments.extend(sides(lower_half));
         if stroked {
-            segments.push(stroke(264.0, 177.0, 628.0, 177.0));
+            segments.push(test_rule(264.0, 177.0, 628.0, 177.0));
         }
         hide_seams(&mut segments, &fills);
         segments
@@ -309,7 +299,7 @@ mod tests {
         let fills = vec![fill(left, GREY), fill(right, GREY)];
         let mut segments = sides(left);
         segments.extend(sides(right));
-        segments.push(stroke(190.0, 120.0, 190.0, 140.0));
+        segments.push(test_rule(190.0, 120.0, 190.0, 140.0));
         hide_seams(&mut segments, &fills);
         let down: Vec<f64> = segments
             .iter()

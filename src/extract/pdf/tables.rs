@@ -1929,13 +1929,7 @@ mod tests {
     }
 
     fn seg(x0: f64, top: f64, x1: f64, bottom: f64) -> Segment {
-        Segment {
-            x0,
-            top,
-            x1,
-            bottom,
-            fill_side: false,
-        }
+        crate::extract::pdf::interpreter::test_rule(x0, top, x1, bottom)
     }
 
     #[test]
