@@ -347,6 +347,8 @@ fn push_normalised(out: &mut String, text: &str) {
             // Fullwidth ASCII (CJK typesetting) as the ASCII it stands for, as NFKC reads it.
             '\u{ff01}'..='\u{ff5e}' => out.extend(char::from_u32(c as u32 - 0xfee0)),
             '\u{3000}' => out.push(' '),
+            // (spaces drawn two in a row, typed so, read as one)
+            ' ' if out.ends_with(' ') => {}
             _ => out.push(c),
         }
     }
@@ -702,6 +704,15 @@ mod tests {
             unspaced_gaps: UnspacedGaps::Parted,
             ..LayoutSettings::default()
         }
+    }
+
+    #[test]
+    fn spaces_drawn_two_in_a_row_read_as_one() {
+        let gs = test_glyphs("G -4 /  Lot 1:   total", 100.0, 200.0, 9.0);
+        assert_eq!(
+            lines_of(&gs, &LayoutSettings::default()),
+            ["G -4 / Lot 1: total"]
+        );
     }
 
     #[test]
