@@ -341,14 +341,14 @@ fn push_normalised(out: &mut String, text: &str) {
             '\u{fb03}' => out.push_str("ffi"),
             '\u{fb04}' => out.push_str("ffl"),
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            // (spaces drawn two in a row, typed so, read as one)
+            ' ' | '\u{a0}' | '\t' | '\u{3000}' if out.ends_with(' ') => {}
             '\u{a0}' | '\t' => out.push(' '),
             '\u{ad}' | '\u{0}' => {}
             '\u{f000}'..='\u{f0ff}' => out.push(symbol_font_char(c)),
             // Fullwidth ASCII (CJK typesetting) as the ASCII it stands for, as NFKC reads it.
             '\u{ff01}'..='\u{ff5e}' => out.extend(char::from_u32(c as u32 - 0xfee0)),
             '\u{3000}' => out.push(' '),
-            // (spaces drawn two in a row, typed so, read as one)
-            ' ' if out.ends_with(' ') => {}
             _ => out.push(c),
         }
     }
@@ -708,7 +708,7 @@ mod tests {
 
     #[test]
     fn spaces_drawn_two_in_a_row_read_as_one() {
-        let gs = test_glyphs("G -4 /  Lot 1:   total", 100.0, 200.0, 9.0);
+        let gs = test_glyphs("G -4 /\t\tLot 1:  \u{a0}total", 100.0, 200.0, 9.0);
         assert_eq!(
             lines_of(&gs, &LayoutSettings::default()),
             ["G -4 / Lot 1: total"]
