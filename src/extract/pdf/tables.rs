@@ -779,11 +779,13 @@ fn table_from_row_rules(
         .copied()
         .filter(|g| g.centre().1 > columns_top)
         .collect();
-    // (the spaces drawn in the table, where the producer draws its word spaces)
+    // (the spaces drawn between words in the table, where the producer draws
+    // its word spaces)
     let spaces: Option<Vec<&Glyph>> = draws_word_spaces(&page.glyphs).then(|| {
-        page.glyphs
-            .iter()
-            .filter(|g| g.text == " " && box_holds([x0, top, x1, bottom], g.centre()))
+        (0..page.glyphs.len())
+            .filter(|&i| box_holds([x0, top, x1, bottom], page.glyphs[i].centre()))
+            .filter(|&i| is_word_space(&page.glyphs, i))
+            .map(|i| &page.glyphs[i])
             .collect()
     });
     let columns = headings_join_their_columns(
@@ -1341,6 +1343,22 @@ fn cell_columns(
         spans.extend(line_cells(line, spaces, median, s));
     }
     merge_spans(spans, median * s.line_span_tolerance)
+}
+
+/// Whether glyph `i` is a space drawn between two words: the next glyph
+/// drawn after it (past a few other spaces) carries on its line to the right. A
+/// space drawn where a cell's text wraps ends its line, and stands between
+/// that line and the next cell's text, which it does not part from it.
+fn is_word_space(glyphs: &[Glyph], i: usize) -> bool {
+    let space = &glyphs[i];
+    space.text == " "
+        && glyphs[i + 1..]
+            .iter()
+            .take(64)
+            .find(|g| g.text != " ")
+            .is_some_and(|next| {
+                (next.origin[1] - space.origin[1]).abs() < space.size / 2.0 && next.x0 >= space.x0
+            })
 }
 
 /// The spans of one line's cells: its glyphs merged wherever they are closer
@@ -2519,6 +2537,41 @@ mod tests {
         assert_eq!(
             rows[1],
             ["North", "1,234", "Early help for all"],
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_space_drawn_where_a_cell_wraps_does_not_join_it_to_the_next_cell() {
+        // "Early help for" wraps onto "all", the space after "for" drawn at
+        // the end of its line, 1.5 pt short of the next cell's figure
+        let segs = [40.0, 70.0, 90.0, 110.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 300.0, y))
+            .collect();
+        let mut glyphs = vec![];
+        glyphs.extend(word("Name", 5.0, 35.0));
+        glyphs.extend(word("Purpose", 100.0, 35.0));
+        glyphs.extend(word("Award", 174.0, 35.0));
+        glyphs.extend(word("North", 5.0, 55.0));
+        glyphs.extend(word("Early help for", 100.0, 55.0));
+        let mut trailing = glyph(' ', 170.0, 55.0);
+        trailing.x1 = 172.5;
+        glyphs.push(trailing);
+        glyphs.extend(word("all", 100.0, 66.0));
+        glyphs.extend(word("1,234", 174.0, 55.0));
+        for (name, y) in [("South", 85.0), ("East", 105.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("Safer roads", 100.0, y));
+            glyphs.extend(word("9,876", 174.0, y));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Name", "Purpose", "Award"], "{rows:?}");
+        assert_eq!(
+            rows[1],
+            ["North", "Early help for\nall", "1,234"],
             "{rows:?}"
         );
     }
