@@ -631,6 +631,20 @@ impl PageRun {
     }
 
     fn emit(&mut self, glyph: Glyph) {
+        // (a glyph placed where the numbers overflowed, at an infinite or
+        // undefined point, is drawn nowhere)
+        let placed = [
+            glyph.x0,
+            glyph.x1,
+            glyph.top,
+            glyph.bottom,
+            glyph.origin[0],
+            glyph.origin[1],
+        ];
+        if !placed.iter().all(|v| v.is_finite()) || glyph.x0 > glyph.x1 || glyph.top > glyph.bottom
+        {
+            return;
+        }
         if self.marked.iter().any(Option::is_some) {
             self.captured.push(glyph);
         } else {
@@ -923,7 +937,8 @@ impl PageRun {
 
     fn push_segment(&mut self, a: (f64, f64), b: (f64, f64)) {
         // Paths of thousands of curves (charts, logos) are not rules; bound what a page keeps.
-        if self.path.len() < 100_000 {
+        let finite = [a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite());
+        if finite && self.path.len() < 100_000 {
             self.path.push(Segment {
                 x0: a.0.min(b.0),
                 top: a.1.min(b.1),

@@ -424,7 +424,10 @@ fn page_strips(page: &PageContent, taken: &[bool], s: &StreamSettings) -> Vec<(f
     // (casts truncate, and saturate at 0: the bin a point falls in)
     let bin = |x: f64| ((x - left) as usize).min(bins - 1);
     for (a, b) in spans {
-        covered[bin(a)..=bin(b + 1.0)].fill(true);
+        let (from, to) = (bin(a), bin(b + 1.0));
+        if from <= to {
+            covered[from..=to].fill(true);
+        }
     }
     let mut strips: Vec<(f64, f64)> = Vec::new();
     for (i, _) in covered.iter().enumerate().filter(|(_, c)| **c) {
