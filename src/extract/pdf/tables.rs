@@ -572,12 +572,48 @@ fn split_at_wide_gaps<'e>(
     let mut out: Vec<Vec<&Edge>> = vec![vec![stack[0]]];
     for w in stack.windows(2) {
         let wide = w[1].pos - w[0].pos > s.table_break_rows * typical;
-        if wide && !band_holds_a_row(page, all, w[0], w[1].pos, typical, labels, s) {
+        if wide
+            && !band_holds_a_row(page, all, w[0], w[1].pos, typical, labels, s)
+            && !striped_as_a_row(&stack, (w[0].pos, w[1].pos), &page.fills, s)
+        {
             out.push(Vec::new());
         }
         out.last_mut().expect("non-empty").push(w[1]);
     }
     out
+}
+
+/// Whether the band between two rules of a stack (`top`, `bottom`) is
+/// shaded across the stack's width in a colour that shades another of its
+/// bands too: rows striped in a tint, a row of the table however tall (cells
+/// set at the foot of a row sized for more lines than its text takes).
+fn striped_as_a_row(
+    stack: &[&Edge],
+    (top, bottom): (f64, f64),
+    fills: &[Fill],
+    s: &TableSettings,
+) -> bool {
+    let (x0, x1) = (stack[0].start, stack[0].end);
+    let tol = s.snap_tolerance;
+    let shades = |a: f64, b: f64| -> Vec<[u8; 3]> {
+        fills
+            .iter()
+            .filter(|f| {
+                let [fx0, ftop, fx1, fbottom] = f.bbox;
+                (ftop - a).abs() <= tol
+                    && (fbottom - b).abs() <= tol
+                    && fx0 <= x0 + tol
+                    && fx1 >= x1 - tol
+            })
+            .map(|f| f.rgb)
+            .collect()
+    };
+    let here = shades(top, bottom);
+    !here.is_empty()
+        && stack.windows(2).any(|w| {
+            (w[0].pos - top).abs() > tol
+                && shades(w[0].pos, w[1].pos).iter().any(|c| here.contains(c))
+        })
 }
 
 /// Tables one below the other, each with a rule under its header, stack
@@ -2648,6 +2684,44 @@ mod tests {
         let found = heading_over_two_columns(&[10.0], None, (21.0, 36.0));
         let rows = found[0].table.texts();
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_striped_row_set_at_its_foot_far_below_the_rule_above_stays_in_its_table() {
+        // rows ruled under each, every other one shaded and sized for two
+        // lines, its text on one at the row's foot, 16 pt below the rule above
+        let rules = [20.0, 35.0, 63.0, 78.0, 106.0, 121.0];
+        let mut glyphs = vec![];
+        for (y, name) in [(16.0, "Name"), (32.0, "North"), (60.0, "South")] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("1,234", 160.0, y));
+        }
+        for (y, name) in [(75.0, "East"), (103.0, "West"), (118.0, "Ely")] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("9,876", 160.0, y));
+        }
+        let grey = [232, 238, 245];
+        let page = PageContent {
+            glyphs,
+            fills: vec![
+                Fill {
+                    bbox: [0.0, 35.0, 300.0, 63.0],
+                    rgb: grey,
+                },
+                Fill {
+                    bbox: [0.0, 78.0, 300.0, 106.0],
+                    rgb: grey,
+                },
+            ],
+            segments: rules.iter().map(|&y| seg(0.0, y, 300.0, y)).collect(),
+            width: 400.0,
+            height: 200.0,
+        };
+        let found = ruled_tables(&page, &[], &TableSettings::default());
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(rows[2], ["South", "1,234"], "{rows:?}");
     }
 
     #[test]
