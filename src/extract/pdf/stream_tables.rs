@@ -424,10 +424,7 @@ fn page_strips(page: &PageContent, taken: &[bool], s: &StreamSettings) -> Vec<(f
     // (casts truncate, and saturate at 0: the bin a point falls in)
     let bin = |x: f64| ((x - left) as usize).min(bins - 1);
     for (a, b) in spans {
-        let (from, to) = (bin(a), bin(b + 1.0));
-        if from <= to {
-            covered[from..=to].fill(true);
-        }
+        covered[bin(a)..=bin(b + 1.0)].fill(true);
     }
     let mut strips: Vec<(f64, f64)> = Vec::new();
     for (i, _) in covered.iter().enumerate().filter(|(_, c)| **c) {
@@ -606,11 +603,10 @@ fn heads_columns(row: &Row, body: &[Row], widest: &Row) -> bool {
         let column = if over_some_chunk(h) {
             anchored = true;
             widest.chunks.iter().position(|c| overlap_across(h, c))
-        } else {
-            let Some(k) = column_after(h) else {
-                return false;
-            };
+        } else if let Some(k) = column_after(h) {
             Some(k)
+        } else {
+            return false;
         };
         if let Some(k) = column {
             if last_column.is_some_and(|l| k <= l) {

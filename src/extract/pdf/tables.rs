@@ -969,10 +969,9 @@ fn spanning_rule_in_band(
         .filter(|e| e.start >= x0 - s.snap_tolerance && e.end <= x1 + s.snap_tolerance)
         .filter(|e| e.end - e.start < x1 - x0 - s.snap_tolerance)
         .find(|e| {
-            let above: Vec<&&Glyph> = glyphs.iter().filter(|g| g.centre().1 < e.pos).collect();
-            !above.is_empty()
+            let mut above = glyphs.iter().filter(|g| g.centre().1 < e.pos).peekable();
+            above.peek().is_some()
                 && above
-                    .iter()
                     .all(|g| g.x0 >= e.start - s.snap_tolerance && g.x1 <= e.end + s.snap_tolerance)
                 && glyphs.iter().any(|g| g.centre().1 > e.pos)
         })
@@ -1381,6 +1380,10 @@ fn cell_columns(
     merge_spans(spans, median * s.line_span_tolerance)
 }
 
+/// Most spaces in a row looked past for the glyph after a space (a hostile
+/// page may draw a million).
+const MAX_SPACE_RUN: usize = 64;
+
 /// Whether glyph `i` is a space drawn between two words: the next glyph
 /// drawn after it (past a few other spaces) carries on its line to the right. A
 /// space drawn where a cell's text wraps ends its line, and stands between
@@ -1390,7 +1393,7 @@ fn is_word_space(glyphs: &[Glyph], i: usize) -> bool {
     space.text == " "
         && glyphs[i + 1..]
             .iter()
-            .take(64)
+            .take(MAX_SPACE_RUN)
             .find(|g| g.text != " ")
             .is_some_and(|next| {
                 (next.origin[1] - space.origin[1]).abs() < space.size / 2.0 && next.x0 >= space.x0

@@ -178,31 +178,19 @@ fn is_one_record(lines: &[TableLine]) -> bool {
 /// middle). (A figure broken over two lines in a narrow column, "£12,95"
 /// over "0", is not whole on its first.)
 fn figures_stacked(lines: &[TableLine]) -> bool {
-    let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
-    (0..width).any(|c| {
-        lines
-            .iter()
-            .filter_map(|l| l.cells.get(c))
+    columns(lines).any(|column| {
+        column
             .filter(|t| super::holds_data(t) && thousands_grouped(t))
-            .count()
-            >= 2
+            .nth(1)
+            .is_some()
     })
 }
 
 /// Whether every thousands separator in the text has three digits after it.
 fn thousands_grouped(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c == ',')
-        .all(|(i, _)| {
-            let digits = chars[i + 1..]
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            digits == 3
-        })
+    text.split(',')
+        .skip(1)
+        .all(|group| group.bytes().take_while(u8::is_ascii_digit).count() == 3)
 }
 
 /// Whether the lines hold figures, and each column that holds one holds
@@ -211,15 +199,17 @@ fn thousands_grouped(text: &str) -> bool {
 /// interleave (cells set at the middle of their rows, each wrapped over a
 /// different number of lines). Records set solid would each have a figure.
 fn one_figure_a_column(lines: &[TableLine]) -> bool {
+    let mut figure_columns = columns(lines)
+        .filter(|column| column.clone().any(|t| super::holds_data(t)))
+        .peekable();
+    figure_columns.peek().is_some()
+        && figure_columns.all(|column| column.filter(|t| !t.is_empty()).count() == 1)
+}
+
+/// The lines' cells column by column, each column's cells top to bottom.
+fn columns(lines: &[TableLine]) -> impl Iterator<Item = impl Iterator<Item = &String> + Clone> {
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
-    let in_column = |c: usize| lines.iter().filter_map(move |l| l.cells.get(c));
-    let figure_columns: Vec<usize> = (0..width)
-        .filter(|&c| in_column(c).any(|t| super::holds_data(t)))
-        .collect();
-    !figure_columns.is_empty()
-        && figure_columns
-            .iter()
-            .all(|&c| in_column(c).filter(|t| !t.is_empty()).count() == 1)
+    (0..width).map(move |c| lines.iter().filter_map(move |l| l.cells.get(c)))
 }
 
 /// A line of 10 pt text with these cells, for tests.
