@@ -161,6 +161,8 @@ struct Edge {
     pos: f64,
     start: f64,
     end: f64,
+    /// Drawn in part by a stroke, not only as sides of filled shapes.
+    stroked: bool,
 }
 
 /// Most edges each way a page's tables are looked for among (the longest):
@@ -186,12 +188,14 @@ fn edges(segments: &[Segment], s: &TableSettings) -> (Vec<Edge>, Vec<Edge>) {
                 pos: (seg.top + seg.bottom) / 2.0,
                 start: seg.x0,
                 end: seg.x1,
+                stroked: !seg.fill_side,
             });
         } else if w <= s.edge_max_thickness && h >= PIECE_MIN_LENGTH {
             vertical.push(Edge {
                 pos: (seg.x0 + seg.x1) / 2.0,
                 start: seg.top,
                 end: seg.bottom,
+                stroked: !seg.fill_side,
             });
         }
     }
@@ -239,6 +243,7 @@ fn snap_and_join(mut edges: Vec<Edge>, s: &TableSettings) -> Vec<Edge> {
             current = match current {
                 Some(mut cur) if e.start <= cur.end + s.join_tolerance => {
                     cur.end = cur.end.max(e.end);
+                    cur.stroked |= e.stroked;
                     Some(cur)
                 }
                 Some(cur) => {
@@ -465,6 +470,7 @@ fn frame_sides(rules: &[Edge], across: &[Edge], s: &TableSettings) -> Vec<Edge> 
                         pos: at,
                         start: positions[run_start],
                         end: positions[k - 1],
+                        stroked: false,
                     });
                 }
                 run_start = k;
@@ -540,17 +546,19 @@ fn row_rule_tables(
 /// banded in a tint (every other row shaded, as stylesheets stripe them)
 /// stack such edges, but they border the shaded rows only: the rows between
 /// and beyond them are bordered by nothing, so such a stack is no table ruled
-/// between rows, and the rows are read as an unruled table's are.
+/// between rows, and the rows are read as an unruled table's are. An edge
+/// stroked too is a rule that borders a shaded row, not the shading's side.
 fn fill_side(e: &Edge, fills: &[Fill], s: &TableSettings) -> bool {
     let middle = (e.start + e.end) / 2.0;
     // (a word processor shades each cell apart: the middle may fall between two)
-    fills.iter().any(|f| {
-        let [x0, top, x1, bottom] = f.bbox;
-        middle >= x0 - s.snap_tolerance
-            && middle <= x1 + s.snap_tolerance
-            && ((e.pos - top).abs() <= s.snap_tolerance
-                || (e.pos - bottom).abs() <= s.snap_tolerance)
-    })
+    !e.stroked
+        && fills.iter().any(|f| {
+            let [x0, top, x1, bottom] = f.bbox;
+            middle >= x0 - s.snap_tolerance
+                && middle <= x1 + s.snap_tolerance
+                && ((e.pos - top).abs() <= s.snap_tolerance
+                    || (e.pos - bottom).abs() <= s.snap_tolerance)
+        })
 }
 
 /// Two tables with the same width, one below the other, stack their rules too:
@@ -2006,6 +2014,7 @@ mod tests {
             pos: 206.4,
             start: 81.0,
             end: 742.75,
+            stroked: false,
         };
         assert!(fill_side(&top, &fills, &s));
         let rule_below = Edge { pos: 280.0, ..top };
@@ -2034,6 +2043,7 @@ mod tests {
                 pos: i as f64,
                 start: 0.0,
                 end: if i % 2 == 0 { 10.0 } else { 20.0 },
+                stroked: true,
             })
             .collect();
         let kept = longest(mesh);
@@ -2725,6 +2735,53 @@ mod tests {
         let rows = found[0].table.texts();
         assert_eq!(rows.len(), 6, "{rows:?}");
         assert_eq!(rows[2], ["South", "1,234"], "{rows:?}");
+    }
+
+    /// A page of seven rows 20 pt tall from y 20, every other one shaded
+    /// from the first to the last, with a rule at each row's top and foot
+    /// drawn as `rule` draws it: every rule borders a shaded row.
+    fn striped_from_the_first_row(rule: fn(f64) -> Segment) -> Vec<FoundTable> {
+        let names = ["North", "South", "East", "West", "Ely", "March", "Wisbech"];
+        let tops: Vec<f64> = (0..=names.len()).map(|i| 20.0 + 20.0 * i as f64).collect();
+        let mut glyphs = vec![];
+        for (name, &top) in names.iter().zip(&tops) {
+            glyphs.extend(word(name, 5.0, top + 14.0));
+            glyphs.extend(word("1,234", 160.0, top + 14.0));
+        }
+        let fills = tops[..names.len()]
+            .iter()
+            .step_by(2)
+            .map(|&top| Fill {
+                bbox: [0.0, top, 300.0, top + 20.0],
+                rgb: [232, 238, 245],
+            })
+            .collect();
+        let page = PageContent {
+            glyphs,
+            fills,
+            segments: tops.iter().map(|&y| rule(y)).collect(),
+            width: 400.0,
+            height: 200.0,
+        };
+        ruled_tables(&page, &[], &TableSettings::default())
+    }
+
+    #[test]
+    fn rules_stroked_where_every_one_borders_a_shaded_row_rule_the_table() {
+        // (a table's part on a page after a break: the first row under the
+        // repeated head is shaded, and every rule borders a shaded row)
+        let found = striped_from_the_first_row(|y| seg(0.0, y, 300.0, y));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].table.texts().len(), 7);
+    }
+
+    #[test]
+    fn sides_of_rows_shaded_alone_rule_no_table() {
+        let found = striped_from_the_first_row(|y| Segment {
+            fill_side: true,
+            ..seg(0.0, y, 300.0, y)
+        });
+        assert!(found.is_empty());
     }
 
     #[test]
