@@ -654,6 +654,12 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
                 end = j + 1;
                 continue 'extend;
             }
+            // (or the first of a record's lines that stand on rows of their own)
+            let record = (j == end).then(|| lines_of_one_record(rows, start, j, s));
+            if let Some(past) = record.flatten() {
+                end = past;
+                continue 'extend;
+            }
             // a heading set in bold or larger between two tables' rows parts
             // them; a bold label set in the rows' own pitch ("Income" over
             // its lines in an accounts statement) is a row of the table
@@ -669,6 +675,57 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
         break;
     }
     end
+}
+
+/// Where a record ends whose cells' lines stand on rows of their own, from
+/// row `j`: a record of text cells only, set at its middle (a label of one
+/// line centred beside a purpose wrapped onto two), shares no baseline
+/// between its cells, so each of its lines is a row of one chunk. Its rows
+/// are set within a line's leading of each other, in one style, their lines
+/// in two columns or more, each from the left edge of a chunk of the run's
+/// rows from `start` (a paragraph's lines share one column), and the row
+/// after them stands further off, as records do. A record of one line in
+/// one cell is one past the label column (a line there is a section label,
+/// a caption or a note, which `run_end` weighs as such): the rest of a row
+/// a page break cut, under the head the page repeats.
+fn lines_of_one_record(rows: &[Row], start: usize, j: usize, s: &StreamSettings) -> Option<usize> {
+    let first = rows[j].chunks.first()?;
+    let mut past = j;
+    while past < rows.len() && past - j < MAX_RECORD_LINES {
+        let row = &rows[past];
+        let [line] = row.chunks.as_slice() else {
+            break;
+        };
+        let close =
+            past == j || row.baseline - rows[past - 1].baseline <= s.wrap_leading * line.size;
+        if !close || !same_cell_style(first, line, s) {
+            break;
+        }
+        past += 1;
+    }
+    let lines: Vec<&Line> = rows[j..past].iter().map(|r| &r.chunks[0]).collect();
+    let apart = rows
+        .get(past)
+        .is_none_or(|next| next.baseline - rows[past - 1].baseline > s.wrap_leading * next.size);
+    let several: Vec<&Row> = rows[start..j]
+        .iter()
+        .filter(|r| r.chunks.len() >= 2)
+        .collect();
+    let from_an_edge = |line: &Line, skip: usize| {
+        several
+            .iter()
+            .any(|r| r.chunks.iter().skip(skip).any(|c| same_left_edge(c, line)))
+    };
+    let cells = match lines.as_slice() {
+        [line] => from_an_edge(line, 1),
+        _ => {
+            lines
+                .iter()
+                .any(|a| lines.iter().any(|b| !overlap_across(a, b)))
+                && lines.iter().all(|l| from_an_edge(l, 0))
+        }
+    };
+    (apart && cells).then_some(past)
 }
 
 /// Whether row `i + 1`, a record (a figure among its chunks), holds cells
@@ -1373,6 +1430,27 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // (A cell may wrap onto several lines above its figures, as many as a
     // record has: the lines down to the first with figures are then set at
     // one leading.) A first record may have no figures at all.
+    // (Under lines that head every column, a line set further below them
+    // than a line's leading opens a record when the line after it is
+    // interleaved with it, closer than a line's leading, as the lines of a
+    // record of text cells set at its middle are; or when it is a line of
+    // one cell set apart from the lines on both sides: the rest of a row a
+    // page break cut, under the head the page repeats. Headings set at the
+    // middle of a header's cells interleave too, but under a heading that
+    // spans some columns only.)
+    let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let record_under_the_head = |i: usize| {
+        let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
+        let size = lines[i].size;
+        let apart = |g: f64| g > s.wrap_leading * size;
+        let headed = (0..width).all(|c| lines[..i].iter().any(|l| l.occupied().contains(&c)));
+        let cells = lines[i].occupied().len();
+        i > 0
+            && i + 1 < lines.len()
+            && headed
+            && apart(gap(i - 1))
+            && (gap(i) < s.min_wrap_leading * size || (cells == 1 && apart(gap(i))))
+    };
     let opens_a_record = |i: usize| {
         let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
         let occupied = |k: usize| lines[k].cells.iter().filter(|c| !c.is_empty()).count();
@@ -1403,7 +1481,7 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
                 .is_some_and(|label| !label.is_empty())
             && (gap(i - 1) - record_gap).abs() <= s.pitch_tolerance * record_gap
             && (i..figures - 1).all(|k| record_gap >= s.record_gap_ratio * gap(k));
-        apart_from(i) || record_left_empty
+        apart_from(i) || record_left_empty || record_under_the_head(i)
     };
     let mut stub_empty = false;
     let lead = lines
@@ -2341,6 +2419,63 @@ mod tests {
         let rows = texts(&found[0]);
         assert_eq!(rows.len(), 5, "{rows:?}");
         assert_eq!(rows[2], ["Road Safety", "Workers", ""]);
+    }
+
+    /// A table's head at the top of a page, `carried` lines under it (the
+    /// rest of a row a page break cut), and four records 20.6 pt below the
+    /// last of them, each set at its middle: a label and a purpose wrapped
+    /// onto two lines each, interleaved round the line of figures.
+    fn under_a_repeated_head(carried: &[(&str, f64, f64)]) -> Vec<FoundTable> {
+        let mut words = vec![("Area", 90.0, 85.0), ("Target", 156.0, 85.0)];
+        words.extend([("Change", 223.0, 85.0), ("Total", 289.0, 85.0)]);
+        words.extend_from_slice(carried);
+        for k in 0..4 {
+            let y = carried[carried.len() - 1].2 + 20.6 + 14.7 + 50.0 * k as f64;
+            words.extend([("Rural", 156.0, y - 14.7), ("Victim", 90.0, y - 7.3)]);
+            words.extend([
+                ("outreach", 156.0, y),
+                ("49.8%", 242.0, y),
+                ("125,472", 300.0, y),
+            ]);
+            words.extend([("Support", 90.0, y + 7.3), ("local", 156.0, y + 14.7)]);
+        }
+        tables_on(&page(&words))
+    }
+
+    #[test]
+    fn a_record_of_text_cells_set_at_its_middle_is_a_row_of_its_table() {
+        // (a label of one line centred beside a cell wrapped onto two: no
+        // two of its lines share a baseline)
+        let carried = [
+            ("intervent", 156.0, 106.0),
+            ("Crisis", 90.0, 113.3),
+            ("ion youth", 156.0, 120.7),
+        ];
+        let found = under_a_repeated_head(&carried);
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(found[0].table.header_rows, 1);
+        assert_eq!(rows[1], ["Crisis", "intervent\nion youth", "", ""]);
+        assert_eq!(
+            rows[2],
+            [
+                "Victim\nSupport",
+                "Rural\noutreach\nlocal",
+                "49.8%",
+                "125,472"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_alone_in_a_column_past_the_labels_is_a_row_of_its_table() {
+        let found = under_a_repeated_head(&[("hip crime", 156.0, 106.0)]);
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(found[0].table.header_rows, 1);
+        assert_eq!(rows[1], ["", "hip crime", "", ""]);
     }
 
     #[test]

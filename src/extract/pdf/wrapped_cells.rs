@@ -28,7 +28,7 @@ impl TableLine {
     }
 
     /// The columns the line has text in.
-    fn occupied(&self) -> Vec<usize> {
+    pub(super) fn occupied(&self) -> Vec<usize> {
         (0..self.cells.len())
             .filter(|&c| !self.cells[c].is_empty())
             .collect()
