@@ -149,8 +149,10 @@ fn interleaved_leading(upper: &[f64], half: f64, size: f64, s: &StreamSettings) 
 /// figures set at the record's centre), or when a line between others
 /// holds only columns they all lack (a figure at the record's centre, the
 /// cells beside it wrapped round it), or when they hold one figure to a
-/// column. Two lines each holding columns the other lacks, or two full
-/// lines, are otherwise rows of their own.
+/// column, or when none holds a figure (a record whose figures are left
+/// empty, its cells wrapped: the gaps set its lines apart at the leading,
+/// and records further). Two lines each holding columns the other lacks,
+/// or two full lines, are otherwise rows of their own.
 fn is_one_record(lines: &[TableLine]) -> bool {
     let sets: Vec<Vec<usize>> = lines.iter().map(TableLine::occupied).collect();
     let widest = sets
@@ -168,8 +170,13 @@ fn is_one_record(lines: &[TableLine]) -> bool {
             .enumerate()
             .all(|(i, other)| i == k || disjoint(other, &sets[k]))
     });
+    let no_figures = !lines.iter().any(TableLine::holds_figures);
     !figures_stacked(lines)
-        && (widest == 1 || wrapped_round || centred_round || one_figure_a_column(lines))
+        && (widest == 1
+            || wrapped_round
+            || centred_round
+            || one_figure_a_column(lines)
+            || no_figures)
 }
 
 /// Whether a column holds a whole figure on two of the lines: a record has
@@ -601,5 +608,31 @@ mod tests {
             line(&["Victim Support", "12,000", "A support line"], 152.0),
         ];
         assert_eq!(rows(&lines, 2).len(), 4);
+    }
+
+    #[test]
+    fn a_record_with_its_figures_left_empty_keeps_its_wrapped_lines() {
+        // records of two lines at a 14 pt leading, 22 pt apart, set at
+        // their foot; the second's figure left empty, its label and purpose
+        // each wrapped in the same columns
+        let lines = [
+            line(&["Recipient", "Award", "Purpose"], 80.0),
+            line(&["Peterborough Rape", "", "District early"], 102.0),
+            line(&["Crisis", "371", "outreach safety"], 116.0),
+            line(&["Community Safety", "", "Safety community"], 138.0),
+            line(&["Partnership", "", "prevention hub"], 152.0),
+            line(&["Road Safety", "", "Local cyber"], 174.0),
+            line(&["Partnership", "976", "training"], 188.0),
+        ];
+        let rows = rows(&lines, 1);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(
+            rows[2],
+            [
+                "Community Safety\nPartnership",
+                "",
+                "Safety community\nprevention hub"
+            ]
+        );
     }
 }
