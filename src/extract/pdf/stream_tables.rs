@@ -1469,18 +1469,40 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
             }
         };
         // (a first record whose figures are left empty: its label on its
-        // first line, its lines set at a leading tighter than the records
-        // are apart, as far below the line above as the record with
-        // figures after it is below its own)
-        let record_gap = gap(figures - 1);
+        // first line, nothing in the columns the next record has figures
+        // in, its lines set at a leading tighter than the records are
+        // apart, as far below the line above as the record with figures
+        // after it is below its own, from that record's first line: its
+        // cells may wrap above its figures, at a line's leading, in some of
+        // its columns)
+        let figure_columns: Vec<usize> = (0..lines[figures].cells.len())
+            .filter(|&c| super::holds_data(&lines[figures].cells[c]))
+            .collect();
+        let mut next_record = figures;
+        while next_record > i + 1
+            && gap(next_record - 1) <= s.wrap_leading * lines[next_record].size
+            && wrapped_cells::is_strict_subset(
+                &lines[next_record - 1].occupied(),
+                &lines[figures].occupied(),
+            )
+        {
+            next_record -= 1;
+        }
+        let record_gap = gap(next_record - 1);
+        let figures_empty = (i..next_record).all(|k| {
+            figure_columns
+                .iter()
+                .all(|&c| lines[k].cells.get(c).is_none_or(String::is_empty))
+        });
         let record_left_empty = i > 0
             && figures > i + 1
+            && figures_empty
             && lines[i]
                 .cells
                 .first()
                 .is_some_and(|label| !label.is_empty())
             && (gap(i - 1) - record_gap).abs() <= s.pitch_tolerance * record_gap
-            && (i..figures - 1).all(|k| record_gap >= s.record_gap_ratio * gap(k));
+            && (i..next_record - 1).all(|k| record_gap >= s.record_gap_ratio * gap(k));
         apart_from(i) || record_left_empty || record_under_the_head(i)
     };
     let mut stub_empty = false;
@@ -3315,6 +3337,46 @@ mod tests {
                     test_line(&["Safer Streets", "Hub", "48,517"], 178.0),
                 ],
                 1,
+            ),
+            (
+                // set at their foot: the next record's purpose wraps above
+                // its figures, at the leading (12 pt), records 20 pt apart
+                "a first record with no figures, over one wrapped above its figures",
+                vec![
+                    test_line(&["Measure", "2023/24", "Target", "Award"], 150.0),
+                    test_line(&["Peterborough", "", "", ""], 170.0),
+                    test_line(&["Rape Crisis", "Prevention", "", ""], 182.0),
+                    test_line(&["", "Victim district", "", ""], 202.0),
+                    test_line(&["St Giles Trust", "casualty", "84.1%", "633"], 214.0),
+                    test_line(&["Fenland District", "", "", ""], 234.0),
+                    test_line(&["Council", "Service", "339", "978,537"], 246.0),
+                ],
+                1,
+            ),
+            (
+                // as far below the heading over them as a record's lines
+                // are apart, but holding text where the records' figures go
+                "headings under a heading over them",
+                vec![
+                    test_line(&["", "", "", "Funding", ""], 100.0),
+                    test_line(
+                        &["Measure", "Outcome", "Result", "Spend (£)", "2023/24"],
+                        122.6,
+                    ),
+                    test_line(&["", "", "", "Hub", ""], 145.2),
+                    test_line(&["", "", "", "partnership", ""], 159.8),
+                    test_line(&["", "", "", "service", ""], 174.4),
+                    test_line(&["Cambridge", "", "", "council", ""], 189.0),
+                    test_line(
+                        &["Women's", "140,887", "432,078", "community", "904,698"],
+                        203.6,
+                    ),
+                    test_line(&["Aid", "", "", "families", ""], 218.2),
+                    test_line(&["", "", "", "safety", ""], 232.8),
+                    test_line(&["Safer Streets", "5,000", "12", "Hub", "4,321"], 255.4),
+                    test_line(&["Victim Support", "6,000", "13", "Fund", "1,234"], 278.0),
+                ],
+                2,
             ),
             (
                 // set at its top, as far below the header as records are apart

@@ -233,7 +233,7 @@ fn is_subset(a: &[usize], b: &[usize]) -> bool {
     a.iter().all(|x| b.contains(x))
 }
 
-fn is_strict_subset(a: &[usize], b: &[usize]) -> bool {
+pub(super) fn is_strict_subset(a: &[usize], b: &[usize]) -> bool {
     a.len() < b.len() && is_subset(a, b)
 }
 
