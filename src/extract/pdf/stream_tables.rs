@@ -329,9 +329,10 @@ pub fn carried_cell_lines(
     }
     // (the next row is the table's: its lines in its columns, down to one
     // of several chunks, not a new table's head; and it is set apart from
-    // the lines by more than their leading, as rows are padded apart: a
-    // label set at its row's middle or foot has lines above its figures at
-    // the leading)
+    // the lines by more than their leading, as rows are padded apart (the
+    // cut cell's padding and the next row's, as far as records stand
+    // apart): a label set at its row's middle or foot has lines above its
+    // figures at the leading)
     let next = rows.get(end).filter(|_| end > start)?;
     let in_its_columns =
         |r: &Row| r.chunks.len() <= cut.bounds.len() + 1 && r.chunks.iter().all(within_a_column);
@@ -339,7 +340,7 @@ pub fn carried_cell_lines(
     let several = next_lines.iter().position(|r| r.chunks.len() >= 2)?;
     let gap = next.baseline - rows[end - 1].baseline;
     if !next_lines[..=several].iter().all(in_its_columns)
-        || gap > s.max_row_gap * next.size
+        || gap > s.max_spaced_row_gap * next.size
         || gap <= s.wrap_leading * next.size
     {
         return None;
@@ -2791,6 +2792,12 @@ mod tests {
         assert_eq!(
             carried(&tail, 104.0, 200.0),
             cells(["Crime Action", "", "county prevention"])
+        );
+        // the next row further off than rows of text stand (2.7 em): the
+        // cut cell's padding, then the next row's
+        assert_eq!(
+            carried(&[("Action", 50.0, 80.0)], 107.0, 200.0),
+            cells(["Action", "", ""])
         );
         // a row of words of its own starts its cells with capitals
         let row = [("Victim Support", 50.0, 80.0), ("Training", 260.0, 80.0)];
