@@ -1427,7 +1427,9 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // line above is the first line of the body's first record (a cell that
     // wraps above its figures, set at the record's foot or centre).
     // (The first line is so when it holds only some of the columns of the
-    // line below, set tighter than that line is to the next.)
+    // line below, set tighter than that line is to the next, or closer than
+    // a line's leading to the line of figures, interleaved with it as a
+    // record's cells set at its middle are: a header stands further off.)
     // (A cell may wrap onto several lines above its figures, as many as a
     // record has: the lines down to the first with figures are then set at
     // one leading.) A first record may have no figures at all.
@@ -1466,7 +1468,8 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
             None => {
                 figures + 1 < lines.len()
                     && occupied(k) < occupied(figures)
-                    && gap(figures) >= s.record_gap_ratio * leading
+                    && (gap(figures) >= s.record_gap_ratio * leading
+                        || leading < s.min_wrap_leading * lines[k].size)
             }
         };
         // (a first record whose figures are left empty: its label on its
@@ -3384,6 +3387,23 @@ mod tests {
                     test_line(&["Victim Support", "6,000", "13", "Fund", "1,234"], 278.0),
                 ],
                 2,
+            ),
+            (
+                // a table's part on the page after a break, no head repeated:
+                // its first record's label wrapped round its figures, set at
+                // the record's middle, 6 pt from each line
+                "a first record interleaved round its figures",
+                vec![
+                    test_line(&["Ormiston", "", "", ""], 86.4),
+                    test_line(&["", "Safety", "629,003", "£59,056"], 92.4),
+                    test_line(&["Families", "", "", ""], 98.4),
+                    test_line(
+                        &["St Giles Trust", "Reduction", "£62,236", "£48,642"],
+                        122.8,
+                    ),
+                    test_line(&["Victim Support", "Early", "", "£79,102"], 147.2),
+                ],
+                0,
             ),
             (
                 // set at its top, as far below the header as records are apart
