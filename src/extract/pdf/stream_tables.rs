@@ -880,13 +880,15 @@ const MAX_RECORD_LINES: usize = 12;
 /// below it as its rows are from each other: a line at the records' pitch
 /// is no cell's wrapped line, which sits at the leading, closer than rows
 /// padded apart, but the paragraph after the table (a note, a source) set
-/// close under it.
+/// close under it. (A header over one record shows no pitch: the gap under
+/// a header is the header's.)
 fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> bool {
     let run = &rows[start..end];
     // (the first row may be the header)
     let body = &run[1.min(run.len())..];
     let records = body.iter().filter(|r| r.holds_figures()).count();
-    if run.len() < 2 || 3 * records < 2 * body.len() {
+    let headed = !run[0].holds_figures();
+    if run.len() < 2 || 3 * records < 2 * body.len() || (headed && body.len() < 2) {
         return false;
     }
     let gaps = sorted_gaps(run);
@@ -2502,6 +2504,46 @@ mod tests {
         assert_eq!(rows.len(), 6, "{rows:?}");
         assert_eq!(found[0].table.header_rows, 1);
         assert_eq!(rows[1], ["", "hip crime", "", ""]);
+    }
+
+    #[test]
+    fn a_record_set_at_its_middle_after_the_first_keeps_the_head_and_first_record() {
+        // one record of one line under the head, at the head's gap (24 pt),
+        // then one whose purpose wraps round its figures, set at its middle
+        let mut words = vec![("Partner", 90.0, 150.6), ("Target", 173.0, 150.6)];
+        words.extend([("Result", 256.0, 150.6), ("Purpose", 339.0, 150.6)]);
+        words.extend([("Safer Streets", 90.0, 174.9), ("9.8%", 215.0, 174.9)]);
+        words.extend([("976,151", 284.0, 174.9), ("Awareness", 339.0, 174.9)]);
+        let middle_set = [
+            ("Service", 339.0, 199.3),
+            ("Youth", 90.0, 205.3),
+            ("reduction", 339.0, 211.3),
+            ("Offending", 90.0, 217.3),
+            ("962", 221.0, 217.3),
+            ("334", 304.0, 217.3),
+            ("victim", 339.0, 223.4),
+            ("Service", 90.0, 229.4),
+            ("training", 339.0, 235.4),
+        ];
+        words.extend(middle_set);
+        for k in 0..2 {
+            let y = 259.7 + 24.4 * k as f64;
+            words.extend([("Safer Streets", 90.0, y), ("137,953", 215.0, y)]);
+            words.extend([("377,170", 284.0, y), ("County hub", 339.0, y)]);
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 5, "{found:?}");
+        assert_eq!(found[0][0], ["Partner", "Target", "Result", "Purpose"]);
+        assert_eq!(
+            found[0][2],
+            [
+                "Youth\nOffending\nService",
+                "962",
+                "334",
+                "Service\nreduction\nvictim\ntraining"
+            ]
+        );
     }
 
     #[test]
