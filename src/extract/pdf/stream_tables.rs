@@ -1429,7 +1429,8 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // line above is the first line of the body's first record (a cell that
     // wraps above its figures, set at the record's foot or centre).
     // (The first line is so when it holds only some of the columns of the
-    // line below, set tighter than that line is to the next, or closer than
+    // line below, set tighter than that record's lines (down to those
+    // wrapped below its figures) are to the next line, or closer than
     // a line's leading to the line of figures, interleaved with it as a
     // record's cells set at its middle are: a header stands further off.)
     // (A cell may wrap onto several lines above its figures, as many as a
@@ -1468,9 +1469,21 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
         let apart_from = |k: usize| match k.checked_sub(1) {
             Some(before) => gap(before) >= s.record_gap_ratio * leading,
             None => {
-                figures + 1 < lines.len()
+                // (the record's lines wrapped below its figures, at the leading)
+                let mut last = figures;
+                while last + 1 < lines.len()
+                    && gap(last) <= s.wrap_leading * lines[last].size
+                    && wrapped_cells::is_strict_subset(
+                        &lines[last + 1].occupied(),
+                        &lines[figures].occupied(),
+                    )
+                {
+                    last += 1;
+                }
+                let leading = (k..last).map(gap).fold(0.0, f64::max);
+                last + 1 < lines.len()
                     && occupied(k) < occupied(figures)
-                    && (gap(figures) >= s.record_gap_ratio * leading
+                    && (gap(last) >= s.record_gap_ratio * leading
                         || leading < s.min_wrap_leading * lines[k].size)
             }
         };
@@ -3444,6 +3457,20 @@ mod tests {
                         122.8,
                     ),
                     test_line(&["Victim Support", "Early", "", "£79,102"], 147.2),
+                ],
+                0,
+            ),
+            (
+                // a table's part on the page after a break, no head repeated:
+                // its first record's cells wrapped above and below its
+                // figures at the leading (12 pt), records 24 pt apart
+                "a first record wrapped round its figures at the leading",
+                vec![
+                    test_line(&["Fenland", "", "Intervention", ""], 122.8),
+                    test_line(&["District", "534,510", "early", "76.0%"], 134.8),
+                    test_line(&["Council", "", "domestic", ""], 146.9),
+                    test_line(&["Huntingdonshire", "973,918", "Project", "£98,785"], 171.2),
+                    test_line(&["Road Safety", "312", "Safety crime", "419,107"], 195.6),
                 ],
                 0,
             ),
