@@ -800,6 +800,10 @@ fn table_from_row_rules(
         if let Some(foot) = foot.filter(|&f| striped || !theirs(f)) {
             bounds.push(foot);
         }
+    } else if let Some(foot) =
+        row_cut_at_foot(page, (x0, x1), bounds[bounds.len() - 1], row_height, s)
+    {
+        bounds.push(foot);
     }
     let top = bounds[0];
     let bottom = bounds[bounds.len() - 1];
@@ -1247,6 +1251,59 @@ fn row_below(
         return None;
     }
     line.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
+}
+
+/// The foot of a row a page break cut, under a table's last rule at the foot
+/// of the page (the rule under it is drawn on the next page, under the rest
+/// of the row): its first line within a row's height of the rule, with text
+/// in two columns or more, its lines each within a line's leading of the
+/// one before, and nothing under them on the page but a folio, a row's
+/// height off in the page's last tenth.
+fn row_cut_at_foot(
+    page: &PageContent,
+    (x0, x1): (f64, f64),
+    rule: f64,
+    row_height: f64,
+    s: &TableSettings,
+) -> Option<f64> {
+    let mut below: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = g.centre();
+            cx >= x0 && cx <= x1 && cy > rule && !g.text.trim().is_empty()
+        })
+        .collect();
+    below.sort_by(|a, b| a.origin[1].total_cmp(&b.origin[1]));
+    let first = *below.first()?;
+    if first.top - rule > row_height {
+        return None;
+    }
+    let leading = super::stream_tables::StreamSettings::default().wrap_leading * first.size;
+    let mut last = first.origin[1];
+    let mut rest = below.len();
+    for (k, g) in below.iter().enumerate() {
+        if g.origin[1] - last > leading {
+            rest = k;
+            break;
+        }
+        last = last.max(g.origin[1]);
+    }
+    let folio_only = below[rest..].iter().all(|g| {
+        g.origin[1] > page.height * (1.0 - super::FOOTER_ZONE) && g.origin[1] - last > row_height
+    });
+    let first_line: Vec<&Glyph> = below
+        .iter()
+        .copied()
+        .filter(|g| (g.origin[1] - first.origin[1]).abs() < 0.3 * g.size)
+        .collect();
+    if !folio_only || text_columns(&first_line, s).len() < 2 {
+        return None;
+    }
+    below[..rest]
+        .iter()
+        .map(|g| g.bottom + 0.5)
+        .max_by(f64::total_cmp)
 }
 
 /// Rules drawn under some columns only (a label column left unruled) leave
@@ -2735,6 +2792,45 @@ mod tests {
         let rows = found[0].table.texts();
         assert_eq!(rows.len(), 6, "{rows:?}");
         assert_eq!(rows[2], ["South", "1,234"], "{rows:?}");
+    }
+
+    /// A table ruled under its head and each row, whose last row, below
+    /// its last rule, is `last` (text, x, baseline) at the page's foot, a
+    /// folio under it.
+    fn cut_at_the_foot(last: &[(&str, f64, f64)]) -> Vec<Vec<String>> {
+        let mut glyphs = vec![];
+        glyphs.extend(word("Area", 5.0, 15.0));
+        glyphs.extend(word("Award", 160.0, 15.0));
+        for (y, name) in [(34.0, "North"), (54.0, "South"), (74.0, "East")] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("1,234", 160.0, y));
+        }
+        for (text, x, y) in last {
+            glyphs.extend(word(text, *x, *y));
+        }
+        glyphs.extend(word("7", 150.0, 195.0));
+        let rules = [20.0, 40.0, 60.0, 80.0].map(|y| seg(0.0, y, 300.0, y));
+        let found = ruled_tables_of(glyphs, rules.to_vec());
+        found[0]
+            .table
+            .texts()
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_row_the_page_break_cut_below_the_last_rule_is_the_tables_last() {
+        let rows = cut_at_the_foot(&[
+            ("Huntingdon", 5.0, 94.0),
+            ("56.6%", 160.0, 94.0),
+            ("CSP", 5.0, 106.0),
+        ]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[4], ["Huntingdon\nCSP", "56.6%"]);
+        // a line of prose under the table is no row of it
+        let rows = cut_at_the_foot(&[("Source: the office", 5.0, 94.0)]);
+        assert_eq!(rows.len(), 4, "{rows:?}");
     }
 
     /// A page of seven rows 20 pt tall from y 20, every other one shaded
