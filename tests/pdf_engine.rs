@@ -734,3 +734,34 @@ fn a_chromium_print_s_bullets_drawn_after_their_items_lead_them() {
     let lone = d.blocks.iter().filter(|b| b.text.trim() == "•").count();
     assert_eq!(lone, 0);
 }
+
+#[test]
+fn borders_drawn_as_thin_filled_bars_rule_a_striped_table() {
+    // rows striped in a tint, every other one from the second; the borders
+    // under the head and each row drawn as bars 0.75 pt tall, as browsers
+    // draw them; the last row, under the border of the last shaded row, at
+    // the foot of what the page holds, wraps its label
+    let mut content =
+        String::from("0.91 0.93 0.96 rg 72 636 300 28 re f 72 580 300 28 re f 0.6 g ");
+    for y in [692, 664, 636, 608, 580] {
+        content.push_str(&format!("72 {y} 300 0.75 re f "));
+    }
+    content.push_str("0 g BT /F1 10 Tf ");
+    let lines = [
+        (700, "Area", "Award"),
+        (678, "North", "1,234"),
+        (650, "South", "2,345"),
+        (622, "East", "3,456"),
+        (594, "West", "4,567"),
+        (566, "Community", "9,348"),
+    ];
+    for (y, label, figure) in lines {
+        content.push_str(&format!(
+            "1 0 0 1 80 {y} Tm ({label}) Tj 1 0 0 1 250 {y} Tm ({figure}) Tj "
+        ));
+    }
+    content.push_str("1 0 0 1 80 554 Tm (Safety) Tj ET");
+    let rows = the_one_table(&content);
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    assert_eq!(rows[5], ["Community\nSafety", "9,348"]);
+}

@@ -435,7 +435,7 @@ impl<'a> Interpreter<'a> {
                 run.clip_to_path();
                 let mut segs = std::mem::take(&mut run.path);
                 if filled_only {
-                    segs.iter_mut().for_each(|s| s.fill_side = true);
+                    run.mark_fill_sides(&mut segs);
                 }
                 // A filled shape with rounded corners is a panel (a call-out,
                 // a speech bubble, a tile): its sides are no table's rules.
@@ -882,6 +882,30 @@ impl PageRun {
                     .then(|| enclosing(sides.iter().map(|s| [s.x0, s.top, s.x1, s.bottom])))
             })
             .collect()
+    }
+
+    /// Marks the sides of a filled path's shapes as fill sides, but for a
+    /// rectangle too thin to be a fill (`MIN_FILL_SIDE`): a bar drawn as a
+    /// rule, as browsers draw cell borders, whose sides are a rule's.
+    fn mark_fill_sides(&self, segs: &mut [Segment]) {
+        segs.iter_mut().for_each(|s| s.fill_side = true);
+        if self.path_bent {
+            return;
+        }
+        let ends = self.subpaths.iter().skip(1).copied().chain([segs.len()]);
+        let axis_aligned = |s: &Segment| s.x1 - s.x0 < 0.5 || s.bottom - s.top < 0.5;
+        for (start, end) in self.subpaths.iter().copied().zip(ends) {
+            let Some(sides) = segs.get_mut(start..end) else {
+                continue;
+            };
+            let [x0, top, x1, bottom] =
+                enclosing(sides.iter().map(|s| [s.x0, s.top, s.x1, s.bottom]));
+            let bar = sides.iter().all(axis_aligned)
+                && (x1 - x0 < MIN_FILL_SIDE || bottom - top < MIN_FILL_SIDE);
+            if bar {
+                sides.iter_mut().for_each(|s| s.fill_side = false);
+            }
+        }
     }
 
     /// Whether filling the path leaves no visible edge: each of its
