@@ -339,9 +339,19 @@ pub fn carried_cell_lines(
     let next_lines = &rows[end..rows.len().min(end + MAX_RECORD_LINES)];
     let several = next_lines.iter().position(|r| r.chunks.len() >= 2)?;
     let gap = next.baseline - rows[end - 1].baseline;
+    // (in a ruled table, a rule between them is the row's foot, however
+    // close, when the lines plainly carry a cell on: a sentence in lower
+    // case, or text past the label column; a label alone at the top of the
+    // page may be a row of its own, its other cells empty)
+    let carried: Vec<&Line> = rows[start..end].iter().flat_map(|r| &r.chunks).collect();
+    let plainly_carried = carried
+        .iter()
+        .any(|c| column_of(c) > 0 || c.text.chars().next().is_some_and(char::is_lowercase));
+    let ruled_off =
+        plainly_carried && ruled_between(page, cut.x_range, rows[end - 1].baseline, next);
     if !next_lines[..=several].iter().all(in_its_columns)
         || gap > s.max_spaced_row_gap * next.size
-        || gap <= s.wrap_leading * next.size
+        || (gap <= s.wrap_leading * next.size && !ruled_off)
     {
         return None;
     }
@@ -356,6 +366,30 @@ pub fn carried_cell_lines(
             .map(|c| [c.x0, c.top, c.x1, c.bottom]),
     );
     Some((cells, free_glyphs_in(page, &taken, area)))
+}
+
+/// Whether a rule across most of `x_range` runs between a line set at
+/// `baseline` and the letters of the row `next` below it (drawn whole, or
+/// cell by cell, as browsers draw borders).
+fn ruled_between(page: &PageContent, (x0, x1): (f64, f64), baseline: f64, next: &Row) -> bool {
+    let letters_top = next.baseline - next.size;
+    let mut pieces: Vec<(f64, (f64, f64))> = page
+        .segments
+        .iter()
+        .filter(|sg| sg.bottom - sg.top < 1.0)
+        .map(|sg| ((sg.top + sg.bottom) / 2.0, (sg.x0.max(x0), sg.x1.min(x1))))
+        .filter(|&(y, (a, b))| y > baseline && y < letters_top && b > a)
+        .collect();
+    pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // (pieces within a point of each other are one rule: a bar's two sides)
+    pieces.chunk_by(|a, b| b.0 - a.0 < 1.0).any(|rule| {
+        let spans: Vec<(f64, f64)> = rule.iter().map(|&(_, span)| span).collect();
+        merge_spans(spans, 1.0)
+            .iter()
+            .map(|(a, b)| b - a)
+            .sum::<f64>()
+            > 0.5 * (x1 - x0)
+    })
 }
 
 /// Finds the page's unruled tables among the glyphs not already in a table:
@@ -2869,6 +2903,50 @@ mod tests {
         );
         // a new table below, with a column where this one divides its columns
         assert_eq!(carried(&[("Action", 50.0, 80.0)], 104.0, 240.0), None);
+    }
+
+    #[test]
+    fn lines_carried_into_a_ruled_band_of_their_own_are_told_by_the_rule() {
+        // a ruled table: the cut row's last line sits in a band of its own
+        // under the repeated head, closer to the next row than a line's
+        // leading (a browser pads cells little)
+        let cut = CutTable {
+            x_range: (50.0, 400.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+            open_cells: vec![true, true, true],
+            header_words: ["Area", "Award", "Purpose"].into_iter().collect(),
+        };
+        let carried = |line: (&'static str, f64, f64), ruled: bool| {
+            let mut p = page(&[
+                ("Area", 50.0, 56.0),
+                ("Award", 160.0, 56.0),
+                ("Purpose", 260.0, 56.0),
+                line,
+                ("St Giles", 50.0, 94.0),
+                ("651", 200.0, 94.0),
+                ("Red Hen", 50.0, 108.0),
+                ("77", 200.0, 108.0),
+            ]);
+            if ruled {
+                p.segments = [60.0, 83.0, 97.0]
+                    .map(|y| crate::extract::pdf::interpreter::test_rule(50.0, y, 400.0, y))
+                    .to_vec();
+            }
+            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+        };
+        let intervention = ("intervention", 260.0, 80.0);
+        assert_eq!(
+            carried(intervention, true),
+            Some(vec![
+                String::new(),
+                String::new(),
+                "intervention".to_string()
+            ])
+        );
+        assert_eq!(carried(intervention, false), None);
+        // a label alone in its band may be a row whose figures are empty
+        assert_eq!(carried(("Community Safety", 50.0, 80.0), true), None);
     }
 
     #[test]
