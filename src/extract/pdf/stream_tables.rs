@@ -820,12 +820,25 @@ fn at_the_runs_leading(rows: &[Row], baseline: f64, s: &StreamSettings) -> bool 
 }
 
 /// The gap above row `k` when it is a cell's wrapped line: it carries on a
-/// cell of the row above, or (a cell set at the middle of its row, its
-/// lines interleaved with its neighbours') of the nearest row above with a
-/// chunk from its left edge, every row between holding text only beside it.
+/// cell of the row above (or a chunk of it carries on the line of one chunk
+/// above it, a cell wrapped above its figures), or (a cell set at the
+/// middle of its row, its lines interleaved with its neighbours') of the
+/// nearest row above with a chunk from its left edge, every row between
+/// holding text only beside it.
 fn wrap_gap(rows: &[Row], k: usize, s: &StreamSettings) -> Option<f64> {
+    let gap = rows[k].baseline - rows[k - 1].baseline;
     if continues_a_cell(&rows[k - 1], &rows[k], s) {
-        return Some(rows[k].baseline - rows[k - 1].baseline);
+        return Some(gap);
+    }
+    // (a chunk of a row of several carries on the line of one chunk above
+    // it: a cell wrapped above its figures, set at its row's foot)
+    if let ([above], [_, _, ..]) = (rows[k - 1].chunks.as_slice(), rows[k].chunks.as_slice()) {
+        let carried_on = |c: &Line| {
+            same_left_edge(c, above) && same_cell_style(c, above, s) && broke_before(above, c)
+        };
+        if gap <= s.wrap_leading * above.size && rows[k].chunks.iter().any(carried_on) {
+            return Some(gap);
+        }
     }
     let [line] = rows[k].chunks.as_slice() else {
         return None;
@@ -2591,6 +2604,30 @@ mod tests {
                 "Service\nreduction\nvictim\ntraining"
             ]
         );
+    }
+
+    #[test]
+    fn a_note_under_records_wrapped_above_their_figures_is_no_line_of_them() {
+        // records set at their foot, 16 pt apart; labels wrapped above their
+        // figures at a 13.4 pt leading; a note 14.6 pt under the last record
+        let mut words = vec![("Service", 90.0, 84.0), ("Outcome", 300.0, 84.0)];
+        let mut y = 84.0;
+        for k in 0..4 {
+            y += 16.0;
+            if k % 2 == 1 {
+                words.push(("Youth Offending", 90.0, y));
+                y += 13.4;
+                words.push(("Service", 90.0, y));
+            } else {
+                words.push(("St Giles Trust", 90.0, y));
+            }
+            words.push(("301,334", 300.0, y));
+        }
+        words.push(("Source: the office.", 90.0, y + 14.6));
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 5, "{found:?}");
+        assert_eq!(found[0][4], ["Youth Offending\nService", "301,334"]);
     }
 
     #[test]
