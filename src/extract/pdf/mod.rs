@@ -25,7 +25,7 @@ use super::ExtractError;
 use crate::document::{BBox, BlockKind, Cell, Document, Format, RawBlock, Table};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
 /// Wall-time bound for one document's interpretation.
@@ -451,6 +451,11 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
             }
             continue;
         }
+        let head = repeated_head_text(blocks, i, end_page);
+        if head > 0 {
+            blocks.drain(i + 1..i + 1 + head);
+            continue;
+        }
         let continues = match (&blocks[i].table, &blocks[i + 1].table) {
             (Some(a), Some(b)) => {
                 let same_columns = a.rows.first().map(Vec::len) == b.rows.first().map(Vec::len);
@@ -498,6 +503,36 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         table.rows.extend(more.rows);
         let text = table_text(table);
         blocks[i].text = text;
+    }
+}
+
+/// How many text blocks after the table at `i` (which ends on `end_page`)
+/// are its head repeated at the top of the next page, read apart from the
+/// table's part there (the rest of a row the break cut stood between them):
+/// blocks of the header's words only, on the next page, followed there by
+/// a table with as many columns.
+fn repeated_head_text(blocks: &[RawBlock], i: usize, end_page: Option<u32>) -> usize {
+    let Some(table) = blocks[i].table.as_ref().filter(|t| t.header_rows > 0) else {
+        return 0;
+    };
+    let next_page = end_page.map(|p| p + 1);
+    let header: HashSet<&str> = table.rows[..(table.header_rows as usize).min(table.rows.len())]
+        .iter()
+        .flatten()
+        .flat_map(|c| c.text.split_whitespace())
+        .collect();
+    let head_only = |b: &RawBlock| {
+        b.table.is_none()
+            && b.page == next_page
+            && b.text.split_whitespace().next().is_some()
+            && b.text.split_whitespace().all(|w| header.contains(w))
+    };
+    let count = blocks[i + 1..].iter().take_while(|b| head_only(b)).count();
+    let width = |t: &Table| t.rows.first().map(Vec::len);
+    let part = blocks.get(i + 1 + count).filter(|b| b.page == next_page);
+    match part.and_then(|b| b.table.as_ref()) {
+        Some(t) if count > 0 && width(t) == width(table) => count,
+        _ => 0,
     }
 }
 
