@@ -1116,6 +1116,39 @@ mod tests {
     }
 
     #[test]
+    fn a_head_repeated_apart_from_the_tables_part_on_the_next_page_is_dropped() {
+        // the head repeated at the top of page 2 read as lines of text (the
+        // rest of a cut row stood between it and the table's part there)
+        let blocks = |text: &str, columns: usize| {
+            let mut head = RawBlock::new(BlockKind::Paragraph, text);
+            head.page = Some(2);
+            head.bbox = Some([50.0, 40.0, 400.0, 60.0]);
+            let mut part = vec!["Safer Streets", "7"];
+            part.truncate(columns);
+            vec![
+                table_block(
+                    1,
+                    [50.0, 100.0, 400.0, 800.0],
+                    vec![vec!["Partner", "Spend (£)"], vec!["Victim Support", "12"]],
+                ),
+                head,
+                table_block(2, [50.0, 90.0, 400.0, 300.0], vec![part]),
+            ]
+        };
+        let mut joined = blocks("Partner Spend (£)", 2);
+        join_continued_tables(&mut joined);
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0].table.as_ref().unwrap().rows.len(), 3);
+        // words that are not the head's, or a table of other columns after
+        // them, are text between two tables
+        for (text, columns) in [("Partner Spend (£) notes", 2), ("Partner Spend (£)", 1)] {
+            let mut apart = blocks(text, columns);
+            join_continued_tables(&mut apart);
+            assert_eq!(apart.len(), 3, "{text} {columns}");
+        }
+    }
+
+    #[test]
     fn a_header_repeated_over_a_page_break_is_told_however_its_rows_divide_it() {
         let table = Table::from_texts(
             vec![vec!["Partner", "Spend (£)"], vec!["Victim Support", "12"]],
