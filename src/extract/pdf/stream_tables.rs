@@ -1534,8 +1534,9 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
                         || leading < s.min_wrap_leading * lines[k].size)
             }
         };
-        // (a first record whose figures are left empty: its label on its
-        // first line, nothing in the columns the next record has figures
+        // (a first record whose figures are left empty: its label on one of
+        // its lines (set at its foot, below its wrapped text, or at its
+        // top), nothing in the columns the next record has figures
         // in, its lines set at a leading tighter than the records are
         // apart, as far below the line above as the record with figures
         // after it is below its own, from that record's first line: its
@@ -1563,10 +1564,7 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
         let record_left_empty = i > 0
             && figures > i + 1
             && figures_empty
-            && lines[i]
-                .cells
-                .first()
-                .is_some_and(|label| !label.is_empty())
+            && (i..next_record).any(|k| lines[k].cells.first().is_some_and(|l| !l.is_empty()))
             && (gap(i - 1) - record_gap).abs() <= s.pitch_tolerance * record_gap
             && (i..next_record - 1).all(|k| record_gap >= s.record_gap_ratio * gap(k));
         apart_from(i) || record_left_empty || record_under_the_head(i)
