@@ -3588,6 +3588,21 @@ mod tests {
                 0,
             ),
             (
+                // set at their foot: the first record's label below its
+                // purpose wrapped above it, its figure left empty
+                "a first record with no figures, its label at its foot",
+                vec![
+                    test_line(&["Measure", "Purpose", "Target", "Award"], 100.0),
+                    test_line(&["", "Reduction", "", ""], 124.0),
+                    test_line(&["Fenland", "speed", "", ""], 137.4),
+                    test_line(&["Council", "crime", "Training", ""], 150.8),
+                    test_line(&["", "", "Prevention", ""], 174.8),
+                    test_line(&["Red Hen", "Prevention", "early", "72"], 188.2),
+                    test_line(&["St Giles", "Hub", "Abuse", "5"], 212.2),
+                ],
+                1,
+            ),
+            (
                 // set at its top, as far below the header as records are apart
                 "a first record with no figures",
                 vec![
