@@ -286,35 +286,33 @@ fn carry_back(
     cut: &mut Table,
     (cells, glyphs): (Vec<String>, Vec<usize>),
 ) -> Vec<usize> {
-    match take_carried_row(found, &cells, &glyphs) {
-        Some(in_a_table) => {
-            append_to_last_row(cut, cells);
-            if in_a_table {
-                Vec::new()
-            } else {
-                glyphs
-            }
-        }
-        None => Vec::new(),
+    if !take_carried_row(found, &cells, &glyphs) {
+        return Vec::new();
     }
+    append_to_last_row(cut, cells);
+    glyphs
+        .into_iter()
+        .filter(|g| !found.iter().any(|t| t.glyphs.contains(g)))
+        .collect()
 }
 
 /// Takes the carried lines (`cells`, of `glyphs`) out of the page's table
 /// that read them as rows of their own (a row, or a row a line), among its
-/// first rows (a header the page repeats above them): whether a table held
-/// them (false when they are loose text). None when a table read them into
-/// rows with other lines: they are left where they are.
-fn take_carried_row(
-    found: &mut [tables::FoundTable],
-    cells: &[String],
-    glyphs: &[usize],
-) -> Option<bool> {
-    let first = glyphs.first()?;
-    let Some(holder) = found.iter_mut().find(|t| t.glyphs.contains(first)) else {
-        return Some(false);
+/// first rows (a header the page repeats above them), or the last of them,
+/// where the table starts below their first line: whether they go back
+/// (as loose text too). False when a table read them into rows with other
+/// lines: they are left where they are.
+fn take_carried_row(found: &mut [tables::FoundTable], cells: &[String], glyphs: &[usize]) -> bool {
+    let Some(holder) = found
+        .iter_mut()
+        .find(|t| glyphs.iter().any(|g| t.glyphs.contains(g)))
+    else {
+        return true;
     };
     let squeeze = crate::extract::html::normalise_space;
     let wanted: Vec<String> = cells.iter().map(|c| squeeze(c)).collect();
+    // (the table holds all the lines, or the last of them only)
+    let whole = glyphs.first().is_some_and(|g| holder.glyphs.contains(g));
     let table = &mut holder.table;
     let head = table.header_rows as usize;
     // the rows from `start` that together hold the carried text, if any do
@@ -327,24 +325,34 @@ fn take_carried_row(
             for (text, cell) in got.iter_mut().zip(row) {
                 *text = squeeze(&format!("{text} {}", cell.text));
             }
-            if got == wanted {
+            let pairs = || got.iter().zip(&wanted);
+            let held = if whole {
+                got == wanted
+            } else {
+                pairs().all(|(g, w)| w.ends_with(g.as_str())) && got.iter().any(|g| !g.is_empty())
+            };
+            if held {
                 return Some(end + 1);
             }
-            if !got
-                .iter()
-                .zip(&wanted)
-                .all(|(g, w)| w.starts_with(g.as_str()))
-            {
+            let so_far = if whole {
+                pairs().all(|(g, w)| w.starts_with(g.as_str()))
+            } else {
+                pairs().all(|(g, w)| w.contains(g.as_str()))
+            };
+            if !so_far {
                 return None;
             }
         }
         None
     };
-    let (start, end) = (0..=head.min(table.rows.len()))
-        .find_map(|start| rows_holding(start).map(|end| (start, end)))?;
+    let Some((start, end)) = (0..=head.min(table.rows.len()))
+        .find_map(|start| rows_holding(start).map(|end| (start, end)))
+    else {
+        return false;
+    };
     table.rows.drain(start..end);
     table.header_rows -= head.min(end).saturating_sub(start) as u32;
-    Some(true)
+    true
 }
 
 /// Adds a row's carried-over text to the table's last row, each cell's
@@ -1053,8 +1061,9 @@ fn info_string(doc: &lopdf::Document, info: &Dictionary, key: &[u8]) -> Option<S
 
 #[cfg(test)]
 mod tests {
-    use super::{holds_data, join_continued_tables, repeated_header_rows};
+    use super::{carry_back, holds_data, join_continued_tables, repeated_header_rows};
     use crate::document::{BBox, BlockKind, RawBlock, Table};
+    use crate::extract::pdf::tables::FoundTable;
 
     fn table_block(page: u32, bbox: BBox, rows: Vec<Vec<&str>>) -> RawBlock {
         let mut block = RawBlock::new(BlockKind::Table, "");
@@ -1146,6 +1155,36 @@ mod tests {
             join_continued_tables(&mut apart);
             assert_eq!(apart.len(), 3, "{text} {columns}");
         }
+    }
+
+    #[test]
+    fn carried_lines_go_back_to_the_cut_row_out_of_the_table_that_read_some_of_them() {
+        // "intervention" (glyph 0) and "district" (glyph 1) carry the cut
+        // row's purpose on; the page's table starts below the first, and
+        // read the second as its first row
+        let cut = || Table::from_texts(vec![vec!["Area", "Purpose"], vec!["Ely", "Support"]], 1);
+        let page_table = |first: &str| FoundTable {
+            bbox: [50.0, 100.0, 400.0, 300.0],
+            table: Table::from_texts(vec![vec!["", first], vec!["Road Safety", "Crime"]], 0),
+            glyphs: vec![1, 2, 3],
+        };
+        let carried = || {
+            (
+                vec![String::new(), "intervention\ndistrict".to_string()],
+                vec![0, 1],
+            )
+        };
+        let mut found = [page_table("district")];
+        let mut table = cut();
+        let loose = carry_back(&mut found, &mut table, carried());
+        assert_eq!(loose, vec![0]);
+        assert_eq!(table.texts()[1], ["Ely", "Support\nintervention\ndistrict"]);
+        assert_eq!(found[0].table.texts(), vec![vec!["Road Safety", "Crime"]]);
+        // a first row that is no tail of the carried text leaves them be
+        let mut found = [page_table("Hub")];
+        let mut table = cut();
+        assert!(carry_back(&mut found, &mut table, carried()).is_empty());
+        assert_eq!(table.texts()[1], ["Ely", "Support"]);
     }
 
     #[test]
