@@ -134,7 +134,9 @@ fn extract_selected(
             _ => Vec::new(),
         };
         if let Some(running) = running_on {
-            found.extend(continued_rows(page, &found, &loose, &styles, &running));
+            let (_, before) = &found_tables[running.index];
+            let more = continued_rows(page, &found, &loose, &styles, (&running, &before.table));
+            found.extend(more);
         }
         running_on = table_at_foot(page, &found, found_tables.len());
         take_glyphs(page, &found, &loose);
@@ -188,7 +190,7 @@ fn continued_rows(
     found: &[tables::FoundTable],
     carried_back: &[usize],
     styles: &[interpreter::FontStyle],
-    running: &RunningTable,
+    (running, table): (&RunningTable, &Table),
 ) -> Option<tables::FoundTable> {
     // the glyphs of the tables found, and all below the first of them, are
     // not the carried rows, nor are the lines carried back to the page before
@@ -204,7 +206,17 @@ fn continued_rows(
     }
     let s = stream_tables::StreamSettings::default();
     let bounds = running.bounds.as_deref();
-    stream_tables::continuation(page, &taken, styles, running.columns, bounds, &s)
+    let shape = (running.columns, bounds);
+    stream_tables::continuation(page, &taken, styles, shape, &header_words(table), &s)
+}
+
+/// The words of a table's header rows, which a page it runs on to may repeat.
+fn header_words(table: &Table) -> HashSet<&str> {
+    table.rows[..(table.header_rows as usize).min(table.rows.len())]
+        .iter()
+        .flatten()
+        .flat_map(|c| c.text.split_whitespace())
+        .collect()
 }
 
 /// A table that runs to the foot of its page: its column count, and where
@@ -262,17 +274,12 @@ fn carried_cell_lines(
     table: &Table,
 ) -> Option<(Vec<String>, Vec<usize>)> {
     let last = table.rows.last()?;
-    let header = &table.rows[..(table.header_rows as usize).min(table.rows.len())];
     let cut = stream_tables::CutTable {
         x_range: running.x_range,
         size: running.size,
         bounds: running.bounds.as_deref()?,
         open_cells: last.iter().map(|c| !c.text.is_empty()).collect(),
-        header_words: header
-            .iter()
-            .flatten()
-            .flat_map(|c| c.text.split_whitespace())
-            .collect(),
+        header_words: header_words(table),
     };
     let s = stream_tables::StreamSettings::default();
     stream_tables::carried_cell_lines(page, styles, &cut, &s)
@@ -524,11 +531,7 @@ fn repeated_head_text(blocks: &[RawBlock], i: usize, end_page: Option<u32>) -> u
         return 0;
     };
     let next_page = end_page.map(|p| p + 1);
-    let header: HashSet<&str> = table.rows[..(table.header_rows as usize).min(table.rows.len())]
-        .iter()
-        .flatten()
-        .flat_map(|c| c.text.split_whitespace())
-        .collect();
+    let header = header_words(table);
     let head_only = |b: &RawBlock| {
         b.table.is_none()
             && b.page == next_page

@@ -212,14 +212,21 @@ pub fn continuation(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
-    columns: usize,
-    bounds: Option<&[f64]>,
+    (columns, bounds): (usize, Option<&[f64]>),
+    header_words: &HashSet<&str>,
     s: &StreamSettings,
 ) -> Option<FoundTable> {
     let rows = free_rows(page, taken, fonts, s);
     let running_header =
         |r: &Row| r.chunks.len() < 2 && r.baseline < s.running_header_zone * page.height;
     let start = rows.iter().take_while(|r| running_header(r)).count();
+    // (past the table's head, when the page repeats it)
+    let start = start
+        + rows[start..]
+            .iter()
+            .take(s.max_header_rows)
+            .take_while(|r| repeats_the_head(r, header_words))
+            .count();
     let mut end = start;
     while end < rows.len() {
         let row = &rows[end];
@@ -253,6 +260,15 @@ pub fn continuation(
         table,
         glyphs: glyph_ids,
     })
+}
+
+/// Whether a row holds only words of a table's head (`header_words`): a line
+/// of the head a page repeats over the table's next part.
+fn repeats_the_head(row: &Row, header_words: &HashSet<&str>) -> bool {
+    row.chunks
+        .iter()
+        .flat_map(|c| c.text.split_whitespace())
+        .all(|w| header_words.contains(w))
 }
 
 /// The table a page break cuts: where it lies across the page, the size of
@@ -306,16 +322,10 @@ pub fn carried_cell_lines(
                 .iter()
                 .any(|c| c.text.chars().next().is_some_and(char::is_lowercase))
     };
-    let repeated_head = |r: &Row| {
-        r.chunks
-            .iter()
-            .flat_map(|c| c.text.split_whitespace())
-            .all(|w| cut.header_words.contains(w))
-    };
     let start = rows
         .iter()
         .take(s.max_header_rows)
-        .take_while(|r| repeated_head(r))
+        .take_while(|r| repeats_the_head(r, &cut.header_words))
         .count();
     let mut end = start;
     while end < rows.len().min(start + MAX_RECORD_LINES) {
@@ -2938,6 +2948,38 @@ mod tests {
         );
         // a new table below, with a column where this one divides its columns
         assert_eq!(carried(&[("Action", 50.0, 80.0)], 104.0, 240.0), None);
+    }
+
+    #[test]
+    fn rows_carried_to_the_next_page_leave_out_the_head_it_repeats() {
+        // two rows at the top of the page, under the head repeated; the
+        // table's columns divide at 150 on the page before
+        let p = page(&[
+            ("Area", 50.0, 56.0),
+            ("Target", 120.0, 56.0),
+            ("Ely", 50.0, 80.0),
+            ("651", 200.0, 80.0),
+            ("March", 50.0, 94.0),
+            ("77", 200.0, 94.0),
+        ]);
+        let head: HashSet<&str> = ["Area", "Target"].into_iter().collect();
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        let rows = |head: &HashSet<&str>| {
+            continuation(&p, &taken, &[], (2, Some(&[150.0][..])), head, &s).map(|t| {
+                t.table
+                    .texts()
+                    .iter()
+                    .map(|r| r.join("|"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            rows(&head),
+            Some(vec!["Ely|651".to_string(), "March|77".to_string()])
+        );
+        // (a head of other words is read as rows, cut where the columns divide)
+        assert_eq!(rows(&HashSet::new()).map(|r| r.len()), Some(3));
     }
 
     #[test]
