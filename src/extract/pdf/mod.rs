@@ -230,6 +230,9 @@ struct RunningTable {
     index: usize,
     x_range: (f64, f64),
     size: f64,
+    /// Per column, how much wider than the last row's last line a line of
+    /// the column runs (`last_line_room`).
+    room: Vec<f64>,
 }
 
 /// The page's last table when it runs to the page's foot: no text below
@@ -255,13 +258,45 @@ fn table_at_foot(
     let bounds = column_gaps(page, last).filter(|b| b.len() + 1 == columns);
     let mut sizes: Vec<f64> = last.glyphs.iter().map(|&i| page.glyphs[i].size).collect();
     sizes.sort_by(f64::total_cmp);
+    let room = bounds
+        .as_deref()
+        .map_or_else(Vec::new, |b| last_line_room(page, last, b));
     Some(RunningTable {
         columns,
         bounds,
+        room,
         index: before + position,
         x_range: (last.bbox[0], last.bbox[2]),
         size: sizes.get(sizes.len() / 2).copied().unwrap_or(0.0),
     })
+}
+
+/// Per column of a table at the page's foot (divided at `bounds`), how much
+/// wider than its last line the widest line of the column runs, in the
+/// table's lower half (below any heading over several columns): a cell's
+/// text wraps where the next word will not fit, so a line that went on to
+/// the next page had less room left than its next word takes.
+fn last_line_room(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]) -> Vec<f64> {
+    let middle = (table.bbox[1] + table.bbox[3]) / 2.0;
+    // (column, baseline in half points) -> the line's extent across
+    let mut lines: BTreeMap<(usize, i64), (f64, f64)> = BTreeMap::new();
+    for g in table.glyphs.iter().map(|&i| &page.glyphs[i]) {
+        if g.text.trim().is_empty() || g.centre().1 < middle {
+            continue;
+        }
+        let column = bounds.iter().filter(|b| **b <= g.centre().0).count();
+        let line = lines
+            .entry((column, (g.origin[1] * 2.0).round() as i64))
+            .or_insert((g.x0, g.x1));
+        *line = (line.0.min(g.x0), line.1.max(g.x1));
+    }
+    (0..=bounds.len())
+        .map(|column| {
+            let widths = lines.range((column, i64::MIN)..=(column, i64::MAX));
+            let widest = widths.clone().map(|(_, (a, b))| b - a).fold(0.0, f64::max);
+            widths.last().map_or(0.0, |(_, (a, b))| widest - (b - a))
+        })
+        .collect()
 }
 
 /// The lines at the top of the page that carry on the last row of
@@ -280,6 +315,7 @@ fn carried_cell_lines(
         bounds: running.bounds.as_deref()?,
         open_cells: last.iter().map(|c| !c.text.is_empty()).collect(),
         header_words: header_words(table),
+        room: &running.room,
     };
     let s = stream_tables::StreamSettings::default();
     stream_tables::carried_cell_lines(page, styles, &cut, &s)
@@ -471,6 +507,19 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
             blocks.drain(i + 1..i + 1 + head);
             continue;
         }
+        let labels = rows_left_at_top(blocks, i, end_page);
+        if !labels.is_empty() {
+            blocks.drain(i + 1..i + 1 + labels.len());
+            if let (Some(table), Some(more)) =
+                (blocks[i].table.clone(), blocks[i + 1].table.as_mut())
+            {
+                let at = repeated_header_rows(&table, more);
+                let width = more.rows.first().map_or(1, Vec::len);
+                let rows = labels.into_iter().map(|label| label_row(label, width));
+                more.rows.splice(at..at, rows);
+            }
+            continue;
+        }
         let continues = match (&blocks[i].table, &blocks[i + 1].table) {
             (Some(a), Some(b)) => {
                 let same_columns = a.rows.first().map(Vec::len) == b.rows.first().map(Vec::len);
@@ -586,6 +635,45 @@ fn rows_left_at_foot(
         }
         labels.push(block.text.trim().to_string());
         bottom = at[3];
+    }
+    Vec::new()
+}
+
+/// Rows of the table at `i` that the top of the next page left outside its
+/// part there: labels whose figures are left empty, read as lines of text
+/// (a page's table need not start with such a row). They are the lines on
+/// the next page right above that part, each one line, flush with the
+/// table's left edge and within its left half, and the part goes on with
+/// the table's columns, under no head of its own. Their labels.
+fn rows_left_at_top(blocks: &[RawBlock], i: usize, end_page: Option<u32>) -> Vec<String> {
+    let (Some(table), Some(edge)) = (&blocks[i].table, blocks[i].bbox) else {
+        return Vec::new();
+    };
+    let next_page = end_page.map(|p| p + 1);
+    let mut labels = Vec::new();
+    let mut bottom = None;
+    for block in &blocks[i + 1..] {
+        let Some(at) = block.bbox else {
+            break;
+        };
+        if let Some(more) = &block.table {
+            let goes_on = block.page == next_page
+                && table.rows.first().map(Vec::len) == more.rows.first().map(Vec::len)
+                && (more.header_rows == 0 || repeated_header_rows(table, more) > 0)
+                && bottom.is_some_and(|b: f64| at[1] - b < MAX_TABLE_PART_GAP);
+            return if goes_on { labels } else { Vec::new() };
+        }
+        let label = block.kind == BlockKind::Paragraph
+            && block.page == next_page
+            && !block.text.trim().contains('\n')
+            && (at[0] - edge[0]).abs() <= FLUSH_TOLERANCE
+            && at[2] < (edge[0] + edge[2]) / 2.0
+            && bottom.is_none_or(|b| at[1] - b < MAX_TABLE_PART_GAP);
+        if !label || labels.len() >= MAX_ROWS_LEFT_AT_FOOT {
+            break;
+        }
+        labels.push(block.text.trim().to_string());
+        bottom = Some(at[3]);
     }
     Vec::new()
 }
@@ -1064,8 +1152,11 @@ fn info_string(doc: &lopdf::Document, info: &Dictionary, key: &[u8]) -> Option<S
 
 #[cfg(test)]
 mod tests {
-    use super::{carry_back, holds_data, join_continued_tables, repeated_header_rows};
+    use super::{
+        carry_back, holds_data, join_continued_tables, last_line_room, repeated_header_rows,
+    };
     use crate::document::{BBox, BlockKind, RawBlock, Table};
+    use crate::extract::pdf::interpreter::{test_glyphs, PageContent};
     use crate::extract::pdf::tables::FoundTable;
 
     fn table_block(page: u32, bbox: BBox, rows: Vec<Vec<&str>>) -> RawBlock {
@@ -1188,6 +1279,82 @@ mod tests {
         let mut table = cut();
         assert!(carry_back(&mut found, &mut table, carried()).is_empty());
         assert_eq!(table.texts()[1], ["Ely", "Support"]);
+    }
+
+    #[test]
+    fn labels_left_above_the_tables_part_on_the_next_page_rejoin_it() {
+        // "Road Safety Partnership" has no figures; read as a line of text
+        // at the top of page 2, above the table's part there
+        let blocks = |left: f64, part_head: u32| {
+            let mut label = RawBlock::new(BlockKind::Paragraph, "Road Safety Partnership");
+            label.page = Some(2);
+            label.bbox = Some([left, 40.0, left + 110.0, 50.0]);
+            let mut part = table_block(2, [50.0, 56.0, 400.0, 300.0], vec![vec!["Ormiston", "7"]]);
+            part.table.as_mut().unwrap().header_rows = part_head;
+            vec![
+                table_block(
+                    1,
+                    [50.0, 100.0, 400.0, 800.0],
+                    vec![vec!["Partner", "Award"], vec!["Red Hen", "12"]],
+                ),
+                label,
+                part,
+            ]
+        };
+        let mut joined = blocks(50.0, 0);
+        join_continued_tables(&mut joined);
+        assert_eq!(joined.len(), 1);
+        assert_eq!(
+            joined[0].table.as_ref().unwrap().texts(),
+            vec![
+                vec!["Partner", "Award"],
+                vec!["Red Hen", "12"],
+                vec!["Road Safety Partnership", ""],
+                vec!["Ormiston", "7"],
+            ]
+        );
+        // a line not flush with the table, or a part with a head of its
+        // own, is text between two tables
+        for (left, head) in [(70.0, 0), (50.0, 1)] {
+            let mut apart = blocks(left, head);
+            join_continued_tables(&mut apart);
+            assert_eq!(apart.len(), 3, "{left} {head}");
+        }
+    }
+
+    #[test]
+    fn the_room_a_cut_rows_last_line_left_is_measured_against_its_columns_widest() {
+        // labels (x 50) and figures (x 200); the last row's label "Ely" is
+        // 15 pt wide, the widest below the table's middle 60 pt
+        let mut glyphs = vec![];
+        for (label, figure, y) in [
+            ("Budget", "1", 100.0),
+            ("Huntingdon", "2", 150.0),
+            ("Ely", "3", 200.0),
+        ] {
+            glyphs.extend(test_glyphs(label, 50.0, y, 10.0));
+            glyphs.extend(test_glyphs(figure, 200.0, y, 10.0));
+        }
+        let widths: Vec<f64> = ["Huntingdon", "Ely"]
+            .iter()
+            .map(|t| {
+                let g = test_glyphs(t, 50.0, 0.0, 10.0);
+                g[g.len() - 1].x1 - g[0].x0
+            })
+            .collect();
+        let page = PageContent {
+            glyphs,
+            ..Default::default()
+        };
+        let table = FoundTable {
+            bbox: [50.0, 90.0, 210.0, 202.0],
+            table: Table::from_texts(vec![vec!["Budget", "1"]], 0),
+            glyphs: (0..page.glyphs.len()).collect(),
+        };
+        let room = last_line_room(&page, &table, &[150.0]);
+        assert_eq!(room.len(), 2);
+        assert!((room[0] - (widths[0] - widths[1])).abs() < 1e-9, "{room:?}");
+        assert!(room[1].abs() < 1e-9, "{room:?}");
     }
 
     #[test]

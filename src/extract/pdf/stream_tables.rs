@@ -280,6 +280,9 @@ pub struct CutTable<'a> {
     pub bounds: &'a [f64],
     pub open_cells: Vec<bool>,
     pub header_words: HashSet<&'a str>,
+    /// Per column, how much wider than the cut row's last line there a line
+    /// of the column runs (empty when unknown).
+    pub room: &'a [f64],
 }
 
 /// The rest of a table's last row that a page break carried over to the top
@@ -336,6 +339,21 @@ pub fn carried_cell_lines(
             break;
         }
         end += 1;
+    }
+    // (each column's first line carried on a line the break cut: its first
+    // word had not fitted on that line, or it would be there; where it
+    // would have, it starts a row of its own, a label whose figures are
+    // left empty)
+    let mut seen = vec![false; cut.bounds.len() + 1];
+    for line in rows[start..end].iter().flat_map(|r| &r.chunks) {
+        let column = column_of(line);
+        if std::mem::replace(&mut seen[column], true) {
+            continue;
+        }
+        let room = cut.room.get(column).copied().unwrap_or(0.0);
+        if first_word_width(line) + WORD_SPACE * line.size < room - 1.0 {
+            return None;
+        }
     }
     // (the next row is the table's: its lines in its columns, down to one
     // of several chunks, not a new table's head; and it is set apart from
@@ -1011,13 +1029,21 @@ fn continues_a_cell(above: &Row, row: &Row, s: &StreamSettings) -> bool {
 /// its columns, is wider. (A cell's line beside other cells is bounded by
 /// the next cell instead.)
 fn broke_before(above: &Line, line: &Line) -> bool {
-    let width = line.x1 - line.x0;
+    // (a space, and the error of measuring a word by its share of letters)
+    line.x1 - line.x0 <= above.x1 - above.x0 + first_word_width(line) + line.size
+}
+
+/// The width of a line's first word, measured by its share of the line's
+/// letters.
+fn first_word_width(line: &Line) -> f64 {
     let chars = line.text.chars().count().max(1) as f64;
     let first_word = line.text.split_whitespace().next().unwrap_or("");
-    let first_word_width = width * first_word.chars().count() as f64 / chars;
-    // (a space, and the error of measuring a word by its share of letters)
-    width <= above.x1 - above.x0 + first_word_width + line.size
+    (line.x1 - line.x0) * first_word.chars().count() as f64 / chars
 }
+
+/// A word space, as a share of the type size (a quarter of an em, as most
+/// text faces set it).
+const WORD_SPACE: f64 = 0.25;
 
 /// Whether row `i`, of one chunk, is a line of a cell that wraps round a row
 /// of several chunks set at the record's centre: the next row (or the one
@@ -2901,6 +2927,7 @@ mod tests {
             bounds: &[150.0, 250.0],
             open_cells: vec![true, false, true],
             header_words: ["Area", "Award", "Purpose"].into_iter().collect(),
+            room: &[],
         };
         let carried = |top: &[(&'static str, f64, f64)], next_baseline: f64, figure_at: f64| {
             let mut words = top.to_vec();
@@ -2983,6 +3010,37 @@ mod tests {
     }
 
     #[test]
+    fn a_label_whose_first_word_fitted_on_the_cut_line_is_no_rest_of_it() {
+        // the cut row's label, "Ormiston Families", left `room` pt in its
+        // column; "Safer Streets" at the top of the next page (words 5 pt a
+        // letter: "Safer" 25 pt) carries it on only if "Safer" did not fit
+        let carried = |room: f64| {
+            let rooms = [room, 0.0];
+            let cut = CutTable {
+                x_range: (50.0, 300.0),
+                size: 10.0,
+                bounds: &[150.0],
+                open_cells: vec![true, true],
+                header_words: HashSet::new(),
+                room: &rooms,
+            };
+            let p = page(&[
+                ("Safer Streets", 50.0, 80.0),
+                ("Victim Support", 50.0, 104.0),
+                ("651", 200.0, 104.0),
+                ("Red Hen", 50.0, 128.0),
+                ("77", 200.0, 128.0),
+            ]);
+            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+        };
+        assert_eq!(
+            carried(20.0),
+            Some(vec!["Safer Streets".to_string(), String::new()])
+        );
+        assert_eq!(carried(60.0), None);
+    }
+
+    #[test]
     fn lines_carried_into_a_ruled_band_of_their_own_are_told_by_the_rule() {
         // a ruled table: the cut row's last line sits in a band of its own
         // under the repeated head, closer to the next row than a line's
@@ -2993,6 +3051,7 @@ mod tests {
             bounds: &[150.0, 250.0],
             open_cells: vec![true, true, true],
             header_words: ["Area", "Award", "Purpose"].into_iter().collect(),
+            room: &[],
         };
         let carried = |line: (&'static str, f64, f64), ruled: bool| {
             let mut p = page(&[
