@@ -1224,6 +1224,18 @@ fn run_of(glyph: &Glyph, glyphs: &[&Glyph]) -> Option<(f64, f64)> {
     Some((line[first].x0, line[last].x1))
 }
 
+/// The glyphs of text under a rule at `rule`, across the table's extent.
+fn text_under(
+    page: &PageContent,
+    (x0, x1): (f64, f64),
+    rule: f64,
+) -> impl Iterator<Item = &Glyph> + '_ {
+    page.glyphs.iter().filter(move |g| {
+        let (cx, cy) = g.centre();
+        cx >= x0 && cx <= x1 && cy > rule && !g.text.trim().is_empty()
+    })
+}
+
 /// The foot of the row set just below a table's last rule, within a row's
 /// height of it, when that row has text in two columns or more (rows striped
 /// in a tint leave the row after the last stripe outside every rule).
@@ -1234,13 +1246,8 @@ fn row_below(
     row_height: f64,
     s: &TableSettings,
 ) -> Option<f64> {
-    let below: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| {
-            let (cx, cy) = g.centre();
-            cx >= x0 && cx <= x1 && cy > rule && cy < rule + row_height && !g.text.trim().is_empty()
-        })
+    let below: Vec<&Glyph> = text_under(page, (x0, x1), rule)
+        .filter(|g| g.centre().1 < rule + row_height)
         .collect();
     let first = below.iter().map(|g| g.origin[1]).min_by(f64::total_cmp)?;
     let line: Vec<&Glyph> = below
@@ -1266,14 +1273,7 @@ fn row_cut_at_foot(
     row_height: f64,
     s: &TableSettings,
 ) -> Option<f64> {
-    let mut below: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| {
-            let (cx, cy) = g.centre();
-            cx >= x0 && cx <= x1 && cy > rule && !g.text.trim().is_empty()
-        })
-        .collect();
+    let mut below: Vec<&Glyph> = text_under(page, (x0, x1), rule).collect();
     below.sort_by(|a, b| a.origin[1].total_cmp(&b.origin[1]));
     let first = *below.first()?;
     if first.top - rule > row_height {
