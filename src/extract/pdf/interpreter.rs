@@ -856,6 +856,16 @@ impl PageRun {
         self.subpath_start = Some(corners[0]);
     }
 
+    /// Where each of the path's subpaths starts and ends among its `len`
+    /// pieces.
+    fn subpath_ranges(&self, len: usize) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let ends = self.subpaths.iter().skip(1).copied().chain([len]);
+        self.subpaths
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| start..end)
+    }
+
     /// The box of each of the path's subpaths drawn with straight sides
     /// along the page's axes (a rectangle), None for any other subpath; none
     /// at all for a path with curves.
@@ -863,24 +873,9 @@ impl PageRun {
         if self.path_bent {
             return Vec::new();
         }
-        let ends = self
-            .subpaths
-            .iter()
-            .skip(1)
-            .copied()
-            .chain([self.path.len()]);
-        let axis_aligned = |s: &Segment| s.x1 - s.x0 < 0.5 || s.bottom - s.top < 0.5;
-        self.subpaths
-            .iter()
-            .copied()
-            .zip(ends)
-            .filter_map(|(start, end)| self.path.get(start..end).filter(|s| !s.is_empty()))
-            .map(|sides| {
-                sides
-                    .iter()
-                    .all(axis_aligned)
-                    .then(|| enclosing(sides.iter().map(|s| [s.x0, s.top, s.x1, s.bottom])))
-            })
+        self.subpath_ranges(self.path.len())
+            .filter_map(|r| self.path.get(r).filter(|s| !s.is_empty()))
+            .map(rectangle_of)
             .collect()
     }
 
@@ -892,16 +887,13 @@ impl PageRun {
         if self.path_bent {
             return;
         }
-        let ends = self.subpaths.iter().skip(1).copied().chain([segs.len()]);
-        let axis_aligned = |s: &Segment| s.x1 - s.x0 < 0.5 || s.bottom - s.top < 0.5;
-        for (start, end) in self.subpaths.iter().copied().zip(ends) {
-            let Some(sides) = segs.get_mut(start..end) else {
+        for r in self.subpath_ranges(segs.len()) {
+            let Some(sides) = segs.get_mut(r).filter(|s| !s.is_empty()) else {
                 continue;
             };
-            let [x0, top, x1, bottom] =
-                enclosing(sides.iter().map(|s| [s.x0, s.top, s.x1, s.bottom]));
-            let bar = sides.iter().all(axis_aligned)
-                && (x1 - x0 < MIN_FILL_SIDE || bottom - top < MIN_FILL_SIDE);
+            let bar = rectangle_of(sides).is_some_and(|[x0, top, x1, bottom]| {
+                x1 - x0 < MIN_FILL_SIDE || bottom - top < MIN_FILL_SIDE
+            });
             if bar {
                 sides.iter_mut().for_each(|s| s.fill_side = false);
             }
@@ -972,6 +964,16 @@ impl PageRun {
             });
         }
     }
+}
+
+/// The box of a subpath drawn with straight sides along the page's axes
+/// (a rectangle), None for any other shape.
+fn rectangle_of(sides: &[Segment]) -> Option<[f64; 4]> {
+    let axis_aligned = |s: &Segment| s.x1 - s.x0 < 0.5 || s.bottom - s.top < 0.5;
+    sides
+        .iter()
+        .all(axis_aligned)
+        .then(|| enclosing(sides.iter().map(|s| [s.x0, s.top, s.x1, s.bottom])))
 }
 
 /// A side drawn past the page's edge shows nothing (a background or a band

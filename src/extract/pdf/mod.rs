@@ -625,10 +625,7 @@ fn rows_left_at_foot(
         let Some(at) = block.bbox else {
             break;
         };
-        let under = block.kind == BlockKind::Paragraph
-            && block.page == end_page
-            && !block.text.trim().contains('\n')
-            && (at[0] - left[0]).abs() <= FLUSH_TOLERANCE
+        let under = one_line_flush_with(block, end_page, left[0])
             && (-FLUSH_TOLERANCE..MAX_TABLE_PART_GAP).contains(&(at[1] - bottom));
         if !under || labels.len() >= MAX_ROWS_LEFT_AT_FOOT {
             break;
@@ -663,10 +660,7 @@ fn rows_left_at_top(blocks: &[RawBlock], i: usize, end_page: Option<u32>) -> Vec
                 && bottom.is_some_and(|b: f64| at[1] - b < MAX_TABLE_PART_GAP);
             return if goes_on { labels } else { Vec::new() };
         }
-        let label = block.kind == BlockKind::Paragraph
-            && block.page == next_page
-            && !block.text.trim().contains('\n')
-            && (at[0] - edge[0]).abs() <= FLUSH_TOLERANCE
+        let label = one_line_flush_with(block, next_page, edge[0])
             && at[2] < (edge[0] + edge[2]) / 2.0
             && bottom.is_none_or(|b| at[1] - b < MAX_TABLE_PART_GAP);
         if !label || labels.len() >= MAX_ROWS_LEFT_AT_FOOT {
@@ -676,6 +670,17 @@ fn rows_left_at_top(blocks: &[RawBlock], i: usize, end_page: Option<u32>) -> Vec
         bottom = Some(at[3]);
     }
     Vec::new()
+}
+
+/// Whether a block is one line of text on `page` starting at a table's left
+/// edge (`left`), as a label whose figures are left empty reads.
+fn one_line_flush_with(block: &RawBlock, page: Option<u32>, left: f64) -> bool {
+    block.kind == BlockKind::Paragraph
+        && block.page == page
+        && !block.text.trim().contains('\n')
+        && block
+            .bbox
+            .is_some_and(|at| (at[0] - left).abs() <= FLUSH_TOLERANCE)
 }
 
 /// The most rows a page's foot may leave outside their table.

@@ -344,8 +344,9 @@ pub fn carried_cell_lines(
     // word had not fitted on that line, or it would be there; where it
     // would have, it starts a row of its own, a label whose figures are
     // left empty)
+    let carried: Vec<&Line> = rows[start..end].iter().flat_map(|r| &r.chunks).collect();
     let mut seen = vec![false; cut.bounds.len() + 1];
-    for line in rows[start..end].iter().flat_map(|r| &r.chunks) {
+    for &line in &carried {
         let column = column_of(line);
         if std::mem::replace(&mut seen[column], true) {
             continue;
@@ -371,7 +372,6 @@ pub fn carried_cell_lines(
     // close, when the lines plainly carry a cell on: a sentence in lower
     // case, or text past the label column; a label alone at the top of the
     // page may be a row of its own, its other cells empty)
-    let carried: Vec<&Line> = rows[start..end].iter().flat_map(|r| &r.chunks).collect();
     let plainly_carried = carried
         .iter()
         .any(|c| column_of(c) > 0 || c.text.chars().next().is_some_and(char::is_lowercase));

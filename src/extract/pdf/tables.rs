@@ -2050,6 +2050,11 @@ mod tests {
         ])));
     }
 
+    /// Rules across a table from x 0 to 300, at these heights.
+    fn rules_across(ys: &[f64]) -> Vec<Segment> {
+        ys.iter().map(|&y| seg(0.0, y, 300.0, y)).collect()
+    }
+
     fn seg(x0: f64, top: f64, x1: f64, bottom: f64) -> Segment {
         crate::extract::pdf::interpreter::test_rule(x0, top, x1, bottom)
     }
@@ -2295,10 +2300,7 @@ mod tests {
     #[test]
     fn a_tall_row_between_rules_stays_in_its_table() {
         // rules 20 pt apart, then a row of six wrapped lines 80 pt tall
-        let segs = [20.0, 40.0, 60.0, 80.0, 160.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let segs = rules_across(&[20.0, 40.0, 60.0, 80.0, 160.0]);
         let mut glyphs = vec![];
         for (name, y) in [("Cat", 35.0), ("Dog", 55.0), ("Cow", 75.0), ("Fox", 95.0)] {
             glyphs.extend(word(name, 5.0, y));
@@ -2319,10 +2321,7 @@ mod tests {
     fn a_tall_row_of_a_wrapped_label_alone_stays_in_its_table() {
         // rules 20 pt apart; a row 34 pt tall holds a label wrapped over two
         // lines, its figure left empty
-        let segs = [20.0, 40.0, 60.0, 94.0, 114.0, 134.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let segs = rules_across(&[20.0, 40.0, 60.0, 94.0, 114.0, 134.0]);
         let mut glyphs = vec![];
         for (name, y) in [("Cat", 35.0), ("Dog", 55.0), ("Cow", 109.0), ("Fox", 129.0)] {
             glyphs.extend(word(name, 5.0, y));
@@ -2339,10 +2338,7 @@ mod tests {
 
     #[test]
     fn stacked_tables_with_a_caption_between_their_rules_are_two() {
-        let segs = [20.0, 40.0, 60.0, 80.0, 150.0, 170.0, 190.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let segs = rules_across(&[20.0, 40.0, 60.0, 80.0, 150.0, 170.0, 190.0]);
         let mut glyphs = vec![];
         for (name, y) in [("Cat", 35.0), ("Dog", 55.0), ("Cow", 75.0)] {
             glyphs.extend(word(name, 5.0, y));
@@ -2542,10 +2538,7 @@ mod tests {
 
     #[test]
     fn a_heading_of_two_lines_above_the_first_rule_is_the_header_row() {
-        let segs = [40.0, 60.0, 80.0, 100.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let segs = rules_across(&[40.0, 60.0, 80.0, 100.0]);
         let mut glyphs = vec![];
         glyphs.extend(word("Title", 5.0, 2.0));
         glyphs.extend(word("Budget", 105.0, 23.0));
@@ -2565,10 +2558,7 @@ mod tests {
 
     #[test]
     fn a_year_heading_above_the_first_rule_heads_the_figures_clear_of_it() {
-        let segs = [40.0, 60.0, 80.0, 100.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let segs = rules_across(&[40.0, 60.0, 80.0, 100.0]);
         // headings flush left, figures flush right in wide columns
         let mut glyphs = vec![];
         glyphs.extend(word("Name", 5.0, 35.0));
@@ -2590,10 +2580,7 @@ mod tests {
     /// their cells, figures flush right, "Purpose" 2 pt right of the figures
     /// of the column before; `top_rule` rules the headings' band above too.
     fn headings_flush_left_over_figures_flush_right(top_rule: bool) -> Vec<FoundTable> {
-        let mut segs: Vec<Segment> = [40.0, 60.0, 80.0, 100.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let mut segs = rules_across(&[40.0, 60.0, 80.0, 100.0]);
         if top_rule {
             segs.insert(0, seg(0.0, 20.0, 300.0, 20.0));
         }
@@ -2623,10 +2610,7 @@ mod tests {
         // figures flush right end 2 pt before the next cell's text, flush
         // left: closer than a column gap, but no space is drawn in the gap,
         // where one is drawn between every two words
-        let segs = [40.0, 60.0, 80.0, 100.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let segs = rules_across(&[40.0, 60.0, 80.0, 100.0]);
         let mut glyphs = vec![];
         glyphs.extend(word("Name", 5.0, 35.0));
         glyphs.extend(word("Award", 100.0, 35.0));
@@ -2651,10 +2635,7 @@ mod tests {
     fn a_space_drawn_where_a_cell_wraps_does_not_join_it_to_the_next_cell() {
         // "Early help for" wraps onto "all", the space after "for" drawn at
         // the end of its line, 1.5 pt short of the next cell's figure
-        let segs = [40.0, 70.0, 90.0, 110.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let segs = rules_across(&[40.0, 70.0, 90.0, 110.0]);
         let mut glyphs = vec![];
         glyphs.extend(word("Name", 5.0, 35.0));
         glyphs.extend(word("Purpose", 100.0, 35.0));
@@ -2703,11 +2684,7 @@ mod tests {
         spanning_rule: Option<f64>,
         (heading, header): (f64, f64),
     ) -> Vec<FoundTable> {
-        let mut segs: Vec<Segment> = rules_above
-            .iter()
-            .chain(&[40.0, 60.0, 80.0, 100.0])
-            .map(|&y| seg(0.0, y, 300.0, y))
-            .collect();
+        let mut segs = rules_across(&[rules_above, &[40.0, 60.0, 80.0, 100.0]].concat());
         segs.extend(spanning_rule.map(|y| seg(100.0, y, 300.0, y)));
         let mut glyphs = vec![];
         glyphs.extend(word("Funding for 2022/23", 130.0, heading));
@@ -2783,7 +2760,7 @@ mod tests {
                     rgb: grey,
                 },
             ],
-            segments: rules.iter().map(|&y| seg(0.0, y, 300.0, y)).collect(),
+            segments: rules_across(&rules),
             width: 400.0,
             height: 200.0,
         };
@@ -2809,8 +2786,7 @@ mod tests {
             glyphs.extend(word(text, *x, *y));
         }
         glyphs.extend(word("7", 150.0, 195.0));
-        let rules = [20.0, 40.0, 60.0, 80.0].map(|y| seg(0.0, y, 300.0, y));
-        let found = ruled_tables_of(glyphs, rules.to_vec());
+        let found = ruled_tables_of(glyphs, rules_across(&[20.0, 40.0, 60.0, 80.0]));
         found[0]
             .table
             .texts()
@@ -2883,10 +2859,7 @@ mod tests {
     #[test]
     fn a_footer_of_link_lists_between_rules_is_not_a_table() {
         // three rules; between them an address beside two lists of links, five lines each
-        let segs = [20.0, 40.0, 120.0]
-            .into_iter()
-            .map(|y| seg(0.0, y, 300.0, y))
-            .collect();
+        let segs = rules_across(&[20.0, 40.0, 120.0]);
         let mut glyphs = vec![];
         glyphs.extend(word("Links", 5.0, 35.0));
         glyphs.extend(word("Social", 205.0, 35.0));
