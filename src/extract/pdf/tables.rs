@@ -744,14 +744,98 @@ fn holds_a_line_apart(glyphs: &[&Glyph], typical: f64, s: &TableSettings) -> boo
     })
 }
 
-fn table_from_row_rules(
+/// The rows a ruled table's bands hold, each glyph in the column its centre
+/// falls in (a heading over spanned columns in the column its run starts in).
+struct BandRows {
+    rows: Vec<Vec<Cell>>,
+    /// How many rows use several columns.
+    multi: usize,
+    /// The first row under the spanning headings is set in bold.
+    first_bold: bool,
+    /// Where each row's cells stand, to see what fills they stand on.
+    row_points: Vec<Vec<(f64, f64)>>,
+}
+
+fn rows_of_bands(
+    bounds: &[f64],
+    heading_bands: usize,
+    columns: &[(f64, f64)],
+    inside: &[&Glyph],
+    splits: &[f64],
+    fonts: &[FontStyle],
+) -> BandRows {
+    let mut rows = Vec::new();
+    let mut multi = 0;
+    let mut first_bold = false;
+    let mut row_points: Vec<Vec<(f64, f64)>> = Vec::new();
+    for (k, band) in bounds.windows(2).enumerate() {
+        let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns.len()];
+        for &g in inside {
+            let (cx, cy) = g.centre();
+            if cy > band[0] && cy < band[1] {
+                // (a heading over spanned columns stays whole, in the first)
+                let column = if k < heading_bands {
+                    column_of_run_start(g, inside, splits)
+                } else {
+                    columns.iter().position(|(a, b)| cx >= *a && cx <= *b)
+                };
+                if let Some(c) = column.or_else(|| column_of_run(g, inside, splits)) {
+                    cells[c].push(g);
+                }
+            }
+        }
+        if cells.iter().filter(|c| !c.is_empty()).count() >= 2 {
+            multi += 1;
+        }
+        if cells.iter().all(Vec::is_empty) {
+            continue;
+        }
+        if rows.len() == heading_bands {
+            first_bold = mostly_bold(cells.iter().flatten().copied(), fonts);
+        }
+        row_points.push(
+            cells
+                .iter()
+                .filter_map(|c| c.first())
+                .map(|g| g.centre())
+                .collect(),
+        );
+        rows.push(
+            cells
+                .into_iter()
+                .map(|c| Cell::new(cell_text(&c, fonts)))
+                .collect::<Vec<_>>(),
+        );
+    }
+    BandRows {
+        rows,
+        multi,
+        first_bold,
+        row_points,
+    }
+}
+
+/// Where the rows of a table ruled under (or above) its rows part: its rules,
+/// with the header above the first rule and a last row below the last rule
+/// where the page shows them.
+struct RowBands {
+    bounds: Vec<f64>,
+    /// The bands of headings over spanned columns, at the top.
+    heading_bands: usize,
+    /// Where the lines that set the columns start (below those headings).
+    columns_top: f64,
+    /// No header above the first rule: the rules may stand above their rows.
+    ruled_above_rows: bool,
+}
+
+fn row_bands(
     rules: &[&Edge],
     h: &[Edge],
     others: &[[f64; 4]],
     page: &PageContent,
     fonts: &[FontStyle],
     s: &TableSettings,
-) -> Option<FoundTable> {
+) -> RowBands {
     let (x0, x1) = (rules[0].start, rules[0].end);
     let mut bounds: Vec<f64> = rules.iter().map(|e| e.pos).collect();
     let mut heights: Vec<f64> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
@@ -805,24 +889,46 @@ fn table_from_row_rules(
     {
         bounds.push(foot);
     }
+    RowBands {
+        bounds,
+        heading_bands,
+        columns_top,
+        ruled_above_rows,
+    }
+}
+
+/// The table a group of rules running under (or above) its rows sets out, or
+/// None where they rule paragraphs or the page's layout.
+fn table_from_row_rules(
+    rules: &[&Edge],
+    h: &[Edge],
+    others: &[[f64; 4]],
+    page: &PageContent,
+    fonts: &[FontStyle],
+    s: &TableSettings,
+) -> Option<FoundTable> {
+    let (x0, x1) = (rules[0].start, rules[0].end);
+    let RowBands {
+        bounds,
+        heading_bands,
+        columns_top,
+        ruled_above_rows,
+    } = row_bands(rules, h, others, page, fonts, s);
     let top = bounds[0];
     let bottom = bounds[bounds.len() - 1];
     let (x0, x1) = widen_to_row_text(x0, x1, &bounds, others, page);
-    let inside: Vec<usize> = (0..page.glyphs.len())
-        .filter(|&i| {
-            let (cx, cy) = page.glyphs[i].centre();
-            cx >= x0
-                && cx <= x1
-                && cy > top
-                && cy < bottom
-                && !page.glyphs[i].text.trim().is_empty()
+    let inside: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = g.centre();
+            cx >= x0 && cx <= x1 && cy > top && cy < bottom && !g.text.trim().is_empty()
         })
         .collect();
     if inside.is_empty() {
         return None;
     }
-    let inside_glyphs: Vec<&Glyph> = inside.iter().map(|&i| &page.glyphs[i]).collect();
-    let setting: Vec<&Glyph> = inside_glyphs
+    let setting: Vec<&Glyph> = inside
         .iter()
         .copied()
         .filter(|g| g.centre().1 > columns_top)
@@ -861,7 +967,7 @@ fn table_from_row_rules(
         .chain(std::iter::once(x1))
         .collect();
     let holds_rows = bounds.windows(2).any(|band| {
-        let in_band: Vec<&Glyph> = inside_glyphs
+        let in_band: Vec<&Glyph> = inside
             .iter()
             .copied()
             .filter(|g| (band[0]..band[1]).contains(&g.centre().1))
@@ -869,7 +975,7 @@ fn table_from_row_rules(
         rows_in_band(&in_band, &splits, fonts, 3).is_some()
     });
     if holds_rows {
-        let (_, table) = super::stream_tables::lay_out(&inside_glyphs, fonts, &page.fills)?;
+        let (_, table) = super::stream_tables::lay_out(&inside, fonts, &page.fills)?;
         return Some(FoundTable {
             bbox,
             table: Table {
@@ -879,51 +985,12 @@ fn table_from_row_rules(
             glyphs: all,
         });
     }
-    let mut rows = Vec::new();
-    let mut multi = 0;
-    let mut first_bold = false;
-    // (where each row's cells stand, to see what fills they stand on)
-    let mut row_points: Vec<Vec<(f64, f64)>> = Vec::new();
-    for (k, band) in bounds.windows(2).enumerate() {
-        let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns.len()];
-        for &i in &inside {
-            let g = &page.glyphs[i];
-            let (cx, cy) = g.centre();
-            if cy > band[0] && cy < band[1] {
-                // (a heading over spanned columns stays whole, in the first)
-                let column = if k < heading_bands {
-                    column_of_run_start(g, &inside_glyphs, &splits)
-                } else {
-                    columns.iter().position(|(a, b)| cx >= *a && cx <= *b)
-                };
-                if let Some(c) = column.or_else(|| column_of_run(g, &inside_glyphs, &splits)) {
-                    cells[c].push(g);
-                }
-            }
-        }
-        if cells.iter().filter(|c| !c.is_empty()).count() >= 2 {
-            multi += 1;
-        }
-        if cells.iter().all(Vec::is_empty) {
-            continue;
-        }
-        if rows.len() == heading_bands {
-            first_bold = mostly_bold(cells.iter().flatten().copied(), fonts);
-        }
-        row_points.push(
-            cells
-                .iter()
-                .filter_map(|c| c.first())
-                .map(|g| g.centre())
-                .collect(),
-        );
-        rows.push(
-            cells
-                .into_iter()
-                .map(|c| Cell::new(cell_text(&c, fonts)))
-                .collect::<Vec<_>>(),
-        );
-    }
+    let BandRows {
+        rows,
+        multi,
+        first_bold,
+        row_points,
+    } = rows_of_bands(&bounds, heading_bands, &columns, &inside, &splits, fonts);
     // Most rows must use several columns: rules between paragraphs are not a table.
     if rows.len() < 2 || multi * 2 < rows.len() {
         return None;
