@@ -44,13 +44,22 @@ pub fn records(lines: &[TableLine], header: usize, s: &StreamSettings) -> Vec<Ra
         return out;
     }
     let leading = record_leading(&lines[header..], s);
+    // (with no leading to be seen, lines closer than any cell's leading
+    // under a header that heads each of their columns are still a record's
+    // cells interleaved: a lone record set at its middle)
+    let headed = heads_every_column(lines, header);
+    let within = |above: &TableLine, line: &TableLine| {
+        let gap = line.baseline - above.baseline;
+        match leading {
+            Some(leading) => gap <= leading,
+            None => headed && gap < s.min_wrap_leading * line.size.max(above.size),
+        }
+    };
     let mut start = header;
     while start < lines.len() {
         let mut end = start + 1;
-        if let Some(leading) = leading {
-            while end < lines.len() && lines[end].baseline - lines[end - 1].baseline <= leading {
-                end += 1;
-            }
+        while end < lines.len() && within(&lines[end - 1], &lines[end]) {
+            end += 1;
         }
         if end - start > 1 && is_one_record(&lines[start..end]) {
             out.push(start..end);
@@ -67,6 +76,17 @@ pub fn records(lines: &[TableLine], header: usize, s: &StreamSettings) -> Vec<Ra
         start = end;
     }
     out
+}
+
+/// Whether the first `header` lines head every column the lines below them
+/// fill.
+fn heads_every_column(lines: &[TableLine], header: usize) -> bool {
+    let (head, body) = lines.split_at(header.min(lines.len()));
+    let headed = |c: usize| {
+        head.iter()
+            .any(|l| l.cells.get(c).is_some_and(|t| !t.is_empty()))
+    };
+    !head.is_empty() && body.iter().flat_map(TableLine::occupied).all(headed)
 }
 
 /// The rows the records make: each column's lines joined by line breaks, as
@@ -367,6 +387,63 @@ mod tests {
                 "Families\nsolving service\nearly youth"
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_record_whose_cells_interleave_is_one_record() {
+        // the part of a table on its last page: the head and one record
+        // set at its middle, its lines 5 to 6 pt apart (10 pt type), as
+        // close as lines of one row's cells interleave; there is no other
+        // record to show the records' pitch by
+        let lines = [
+            line(&["Partner", "Change", "Spend", "Award"], 44.9),
+            line(&["Community", "Local fraud", "", ""], 68.1),
+            line(&["", "", "", "Outreach"], 74.1),
+            line(&["Safety", "community", "691,847", ""], 79.4),
+            line(&["", "", "", "rural"], 85.4),
+            line(&["Partnership", "solving", "", ""], 90.6),
+        ];
+        assert_eq!(
+            rows(&lines, 1),
+            vec![
+                vec!["Partner", "Change", "Spend", "Award"],
+                vec![
+                    "Community\nSafety\nPartnership",
+                    "Local fraud\ncommunity\nsolving",
+                    "691,847",
+                    "Outreach\nrural"
+                ],
+            ]
+        );
+    }
+
+    #[test]
+    fn close_lines_under_a_line_heading_some_of_their_columns_stay_rows() {
+        // the wrapped words of cells cut from their table, under one of the
+        // cut cells' lines: nothing heads the figures' columns, so nothing
+        // says these lines are one record
+        let lines = [
+            line(&["", "", "Problem", ""], 135.2),
+            line(&["", "Service", "preventio", ""], 141.2),
+            line(&["465", "", "", "451"], 147.2),
+            line(&["", "district", "n", ""], 153.2),
+        ];
+        assert_eq!(rows(&lines, 1).len(), 4);
+    }
+
+    #[test]
+    fn close_lines_with_no_header_over_them_stay_rows() {
+        // boxes of prose side by side, each set at its middle: their lines
+        // interleave as a record's cells would, but no header says they are
+        // a table's
+        let lines = [
+            line(&["", "", "A partnership"], 124.5),
+            line(&["", "All agencies", ""], 131.2),
+            line(&["", "", "approach will be"], 138.7),
+            line(&["Police", "coming into", ""], 146.2),
+            line(&["", "", "taken that"], 153.0),
+        ];
+        assert_eq!(rows(&lines, 0).len(), 5);
     }
 
     #[test]
