@@ -746,40 +746,29 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
 /// between its cells, so each of its lines is a row of one chunk. Its rows
 /// are set within a line's leading of each other, in one style, their lines
 /// in two columns or more, each from the left edge of a chunk of the run's
-/// rows from `start` (a paragraph's lines share one column), and the row
-/// after them stands further off, as records do. A record of one line in
-/// one cell is one past the label column (a line there is a section label,
-/// a caption or a note, which `run_end` weighs as such): the rest of a row
-/// a page break cut, under the head the page repeats.
+/// rows from `start` (a figure may line up by its right edge or centre; a
+/// paragraph's lines share one column), and the row after them stands
+/// further off, as records do. A record of one line in one cell is one past
+/// the label column (a line there is a section label, a caption or a note,
+/// which `run_end` weighs as such): the rest of a row a page break cut,
+/// under the head the page repeats. A label wrapped over lines of its own,
+/// the record's other cells empty, is a record too (`label_record_end`).
 fn lines_of_one_record(rows: &[Row], start: usize, j: usize, s: &StreamSettings) -> Option<usize> {
-    let first = rows[j].chunks.first()?;
-    let mut past = j;
-    while past < rows.len() && past - j < MAX_RECORD_LINES {
-        let row = &rows[past];
-        let [line] = row.chunks.as_slice() else {
-            break;
-        };
-        let close =
-            past == j || row.baseline - rows[past - 1].baseline <= s.wrap_leading * line.size;
-        if !close || !same_cell_style(first, line, s) {
-            break;
-        }
-        past += 1;
-    }
+    let past = single_lines_end(rows, j, s);
     let lines: Vec<&Line> = rows[j..past].iter().map(|r| &r.chunks[0]).collect();
-    let apart = rows
-        .get(past)
-        .is_none_or(|next| next.baseline - rows[past - 1].baseline > s.wrap_leading * next.size);
-    let several: Vec<&Row> = rows[start..j]
-        .iter()
-        .filter(|r| r.chunks.len() >= 2)
-        .collect();
+    let several = rows_of_several(&rows[start..j]);
+    // (a figure may line up with its column's figures by its right edge or
+    // its centre, as figures are set flush right or centred)
+    let lined_up = |c: &Line, line: &Line| {
+        same_left_edge(c, line) || (super::holds_data(&line.text) && same_axis(c, line))
+    };
     let from_an_edge = |line: &Line, skip: usize| {
         several
             .iter()
-            .any(|r| r.chunks.iter().skip(skip).any(|c| same_left_edge(c, line)))
+            .any(|r| r.chunks.iter().skip(skip).any(|c| lined_up(c, line)))
     };
     let cells = match lines.as_slice() {
+        [] => false,
         [line] => from_an_edge(line, 1),
         _ => {
             lines
@@ -788,7 +777,98 @@ fn lines_of_one_record(rows: &[Row], start: usize, j: usize, s: &StreamSettings)
                 && lines.iter().all(|l| from_an_edge(l, 0))
         }
     };
-    (apart && cells).then_some(past)
+    (cells && stands_apart_above(rows, past, s))
+        .then_some(past)
+        .or_else(|| label_record_end(rows, start, j, s))
+}
+
+/// The end of the rows of one chunk from row `j` set within a line's
+/// leading of each other, in the style of the first (a record's lines, or a
+/// paragraph's).
+fn single_lines_end(rows: &[Row], j: usize, s: &StreamSettings) -> usize {
+    let mut past = j;
+    while past < rows.len() && past - j < MAX_RECORD_LINES {
+        let row = &rows[past];
+        let [line] = row.chunks.as_slice() else {
+            break;
+        };
+        let close =
+            past == j || row.baseline - rows[past - 1].baseline <= s.wrap_leading * line.size;
+        if !close || !same_cell_style(&rows[j].chunks[0], line, s) {
+            break;
+        }
+        past += 1;
+    }
+    past
+}
+
+/// Whether row `past` (if any) stands further below the row above it than
+/// a line's leading, as records stand apart.
+fn stands_apart_above(rows: &[Row], past: usize, s: &StreamSettings) -> bool {
+    rows.get(past)
+        .is_none_or(|next| next.baseline - rows[past - 1].baseline > s.wrap_leading * next.size)
+}
+
+fn rows_of_several(rows: &[Row]) -> Vec<&Row> {
+    rows.iter().filter(|r| r.chunks.len() >= 2).collect()
+}
+
+/// Where a label wrapped over lines of its own ends, from row `j`, its
+/// record's other cells left empty (a name broken over four lines in a
+/// narrow column): two lines or more, standing apart from the next record
+/// as records do.
+fn label_record_end(rows: &[Row], start: usize, j: usize, s: &StreamSettings) -> Option<usize> {
+    let past = single_lines_end(rows, j, s);
+    let lines: Vec<&Line> = rows[j..past].iter().map(|r| &r.chunks[0]).collect();
+    let several = rows_of_several(&rows[start..j]);
+    (lines.len() >= 2
+        && stands_apart_above(rows, past, s)
+        && label_between_records(rows, &several, &lines, past, s))
+    .then_some(past)
+}
+
+/// Whether `lines`, ending before row `past`, are a label wrapped over
+/// lines of its own, its record's other cells left empty: each line starts
+/// where the run's labels do and ends short of the next column's text, and
+/// a record follows close below (a note under the table has no record after
+/// it, and runs wider than the label column).
+fn label_between_records(
+    rows: &[Row],
+    several: &[&Row],
+    lines: &[&Line],
+    past: usize,
+    s: &StreamSettings,
+) -> bool {
+    let next_column = several
+        .iter()
+        .map(|r| r.chunks[1].x0)
+        .min_by(f64::total_cmp);
+    let in_label_column = |line: &Line| {
+        several.iter().any(|r| same_left_edge(&r.chunks[0], line))
+            && next_column.is_some_and(|x| line.x1 < x)
+    };
+    // (the next record's label may open it on a line of its own, its
+    // figures set at its middle)
+    let mut k = past;
+    let record_below = loop {
+        let Some(next) = rows.get(k).filter(|_| k - past < MAX_RECORD_LINES) else {
+            break false;
+        };
+        let reach = if k == past {
+            s.max_row_gap
+        } else {
+            s.wrap_leading
+        };
+        if next.baseline - rows[k - 1].baseline > reach * next.size {
+            break false;
+        }
+        match next.chunks.as_slice() {
+            [label] if in_label_column(label) => k += 1,
+            [_] => break false,
+            _ => break true,
+        }
+    };
+    record_below && lines.iter().all(|l| in_label_column(l))
 }
 
 /// Whether row `i + 1`, a record (a figure among its chunks), holds cells
@@ -1149,6 +1229,11 @@ fn same_left_edge(a: &Line, b: &Line) -> bool {
     (a.x0 - b.x0).abs() <= 0.5 * b.size
 }
 
+/// Whether two chunks end, or are centred, at one place.
+fn same_axis(a: &Line, b: &Line) -> bool {
+    (a.x1 - b.x1).abs() <= 0.5 * b.size || ((a.x0 + a.x1) - (b.x0 + b.x1)).abs() <= b.size
+}
+
 /// Whether two chunks are set alike, as a cell's lines are: one weight, and
 /// one size within `wrap_size_tolerance`.
 fn same_cell_style(a: &Line, b: &Line, s: &StreamSettings) -> bool {
@@ -1280,7 +1365,9 @@ fn table_of_run(
     // (its cells' wrapped lines are not label rows).
     let mut single = 0;
     let mut in_table = false;
-    for (i, row) in rows.iter().enumerate() {
+    let mut i = 0;
+    while i < rows.len() {
+        let row = &rows[i];
         let wrapped = in_table && continues_a_cell(&rows[i - 1], row, s);
         in_table = row.chunks.len() >= 2
             || wrapped
@@ -1288,6 +1375,19 @@ fn table_of_run(
             || centred_in_a_record(rows, i, s)
             || line_of_a_middle_cell(rows, i, s);
         single += usize::from(!in_table);
+        // (a label wrapped over lines of its own is one label row)
+        let label_end = if in_table {
+            None
+        } else {
+            label_record_end(rows, 0, i, s)
+        };
+        match label_end {
+            Some(past) => {
+                in_table = true;
+                i = past;
+            }
+            None => i += 1,
+        }
     }
     if multi < s.min_rows || single as f64 > s.max_single_share * multi as f64 {
         return Vec::new();
@@ -2598,6 +2698,80 @@ mod tests {
         assert_eq!(rows.len(), 6, "{rows:?}");
         assert_eq!(found[0].table.header_rows, 1);
         assert_eq!(rows[1], ["", "hip crime", "", ""]);
+    }
+
+    #[test]
+    fn a_record_of_one_centred_figure_between_its_labels_lines_keeps_the_table_whole() {
+        // figures centred in their columns; one record holds a figure in
+        // one column only, on the middle line between its label's two lines
+        let mut words = vec![("Service", 90.0, 115.0), ("Result", 190.0, 115.0)];
+        words.extend([("Change", 275.0, 115.0), ("Target", 355.0, 115.0)]);
+        let mut record = |label: [&'static str; 2], top: f64, figures: [&'static str; 3]| {
+            words.push((label[0], 90.0, top));
+            words.push((label[1], 90.0, top + 13.4));
+            for (centre, figure) in [205.0, 290.0, 370.0].into_iter().zip(figures) {
+                let x = centre - 2.5 * figure.chars().count() as f64;
+                if !figure.is_empty() {
+                    words.push((figure, x, top + 6.7));
+                }
+            }
+        };
+        record(
+            ["Ormiston", "Families"],
+            140.0,
+            ["£73,020", "679", "35,027"],
+        );
+        record(["St Giles", "Trust"], 177.7, ["£89,629", "836,277", "569"]);
+        record(["Red Hen", "Project"], 215.4, ["206", "", ""]);
+        record(["Fenland", "Council"], 253.1, ["£49,827", "106", "467,423"]);
+        record(["Victim", "Support"], 290.8, ["£27,100", "775", "928"]);
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 6, "{found:?}");
+        assert_eq!(found[0][3], ["Red Hen\nProject", "206", "", ""]);
+    }
+
+    #[test]
+    fn a_label_wrapped_over_lines_of_its_own_between_records_keeps_the_table_whole() {
+        // a record with no figures, its name broken over four lines in a
+        // narrow column, between records set at their middle: the lines
+        // stand in the label column at the cells' leading, records apart
+        let mut words = vec![("Service", 90.0, 115.0), ("Result", 173.0, 115.0)];
+        words.extend([("Change", 256.0, 115.0), ("Target", 339.0, 115.0)]);
+        let mut record = |label: &[&'static str], top: f64, figures: [&'static str; 3]| {
+            for (k, line) in label.iter().enumerate() {
+                words.push((line, 90.0, top + 13.4 * k as f64));
+            }
+            let middle = top + 13.4 * (label.len() - 1) as f64 / 2.0;
+            for (x, figure) in [188.0, 278.0, 352.0].into_iter().zip(figures) {
+                if !figure.is_empty() {
+                    words.push((figure, x, middle));
+                }
+            }
+        };
+        record(&["Ormiston", "Families"], 140.0, ["47.1%", "679", "35,027"]);
+        record(
+            &["Red Hen", "Project"],
+            177.6,
+            ["19.1%", "£66,170", "24.9%"],
+        );
+        record(
+            &["Rural", "Crime", "Action"],
+            215.2,
+            ["£20,150", "575,827", "-11.7%"],
+        );
+        record(&["Road", "Safety", "Partnershi", "p"], 266.2, ["", "", ""]);
+        record(
+            &["Cambridge", "Women's", "Aid"],
+            330.6,
+            ["-38.6%", "897,164", "888,924"],
+        );
+        record(&["Victim", "Support"], 381.6, ["27.1%", "775", "928"]);
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 7, "{found:?}");
+        assert_eq!(found[0][4], ["Road\nSafety\nPartnershi\np", "", "", ""]);
+        assert_eq!(found[0][5][0], "Cambridge\nWomen's\nAid");
     }
 
     #[test]
