@@ -1615,7 +1615,9 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // line below, set tighter than that record's lines (down to those
     // wrapped below its figures) are to the next line, or closer than
     // a line's leading to the line of figures, interleaved with it as a
-    // record's cells set at its middle are: a header stands further off.)
+    // record's cells set at its middle are: a header stands further off.
+    // So interleaved, it may hold as many columns as that line, none of
+    // them the same.)
     // (A cell may wrap onto several lines above its figures, as many as a
     // record has: the lines down to the first with figures are then set at
     // one leading.) A first record may have no figures at all.
@@ -1664,10 +1666,16 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
                     last += 1;
                 }
                 let leading = (k..last).map(gap).fold(0.0, f64::max);
+                let interleaved = leading < s.min_wrap_leading * lines[k].size;
+                // (lines interleaved, each in columns the other leaves empty)
+                let beside = lines[k]
+                    .occupied()
+                    .iter()
+                    .all(|c| !lines[figures].occupied().contains(c));
                 last + 1 < lines.len()
-                    && occupied(k) < occupied(figures)
-                    && (gap(last) >= s.record_gap_ratio * leading
-                        || leading < s.min_wrap_leading * lines[k].size)
+                    && ((occupied(k) < occupied(figures)
+                        && (gap(last) >= s.record_gap_ratio * leading || interleaved))
+                        || (interleaved && beside))
             }
         };
         // (a first record whose figures are left empty: its label on one of
@@ -3845,6 +3853,23 @@ mod tests {
                         122.8,
                     ),
                     test_line(&["Victim Support", "Early", "", "£79,102"], 147.2),
+                ],
+                0,
+            ),
+            (
+                // the same, the label and a text each wrapped round the
+                // figures: the first line holds as many columns as the
+                // figures line, none of them the same
+                "a first record's cells interleaved round its figures",
+                vec![
+                    test_line(&["Safer", "Council", "", "", "Communit"], 110.7),
+                    test_line(&["", "", "45,416", "772,073", ""], 116.7),
+                    test_line(&["Streets", "fund speed", "", "", "y casualty"], 122.8),
+                    test_line(&["Youth", "", "", "", ""], 147.1),
+                    test_line(&["", "Youth", "", "", "Reduction"], 153.1),
+                    test_line(&["Offending", "", "297,739", "-12.6%", ""], 159.2),
+                    test_line(&["", "speed", "", "", "casualty"], 165.2),
+                    test_line(&["Service", "", "", "", ""], 171.2),
                 ],
                 0,
             ),
