@@ -1050,8 +1050,12 @@ fn holds_data(text: &str) -> bool {
             }
         })
         .collect();
-    // (a year is written without a thousands separator: "2,053" is an amount)
-    let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) && !text.contains(',');
+    // (a year is four digits, written without a thousands separator:
+    // "2,053" is an amount, "20.4" a rate)
+    let year = t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"))
+        && !text.contains(',');
     // "£000" over a column of figures gives their scale, not a figure
     let scale = t.len() >= 3 && t.chars().all(|c| c == '0');
     t.parse::<f64>().is_ok() && !year && !scale
@@ -1420,6 +1424,9 @@ mod tests {
             // (amounts that would be years, but for their separator)
             "2,053",
             "£1,999",
+            // (rates whose digits start as a year's do)
+            "20.4%",
+            "19.5",
         ] {
             assert!(holds_data(figure), "{figure}");
         }
