@@ -290,13 +290,68 @@ fn last_line_room(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]
             .or_insert((g.x0, g.x1));
         *line = (line.0.min(g.x0), line.1.max(g.x1));
     }
+    let limits = framed_line_limits(page, table, bounds);
     (0..=bounds.len())
         .map(|column| {
             let widths = lines.range((column, i64::MIN)..=(column, i64::MAX));
             let widest = widths.clone().map(|(_, (a, b))| b - a).fold(0.0, f64::max);
-            widths.last().map_or(0.0, |(_, (a, b))| widest - (b - a))
+            widths.last().map_or(0.0, |(_, (a, b))| {
+                let to_limit = limits.get(column).map_or(0.0, |limit| limit - b);
+                (widest - (b - a)).max(to_limit)
+            })
         })
         .collect()
+}
+
+/// Per column of a table framed by rules or fills (its text set in from
+/// the frame's left side by the cells' padding), how far right a line of
+/// the column may run: the next column's text less two paddings (the
+/// cell's own and the next cell's), the last column's the frame less one;
+/// less an em besides, as a padding measured from the frame may take in
+/// the frame's own width. Only words set flush left in their cells tell
+/// where the next column starts (figures may be set flush right): a
+/// column with none sets no limit. Empty for a table whose box is its
+/// text's (no padding to measure).
+fn framed_line_limits(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]) -> Vec<f64> {
+    // (column, baseline in half points) -> the line's left and text
+    let mut lines: BTreeMap<(usize, i64), (f64, String)> = BTreeMap::new();
+    let mut sizes = Vec::new();
+    for g in table.glyphs.iter().map(|&i| &page.glyphs[i]) {
+        if g.text.trim().is_empty() {
+            continue;
+        }
+        let column = bounds.iter().filter(|b| **b <= g.centre().0).count();
+        let line = lines
+            .entry((column, (g.origin[1] * 2.0).round() as i64))
+            .or_insert((g.x0, String::new()));
+        line.0 = line.0.min(g.x0);
+        line.1.push_str(&g.text);
+        sizes.push(g.size);
+    }
+    let mut lefts = vec![f64::MAX; bounds.len() + 1];
+    for (&(column, _), (x0, text)) in &lines {
+        if column == 0 || !holds_data(text) {
+            lefts[column] = lefts[column].min(*x0);
+        }
+    }
+    let padding = lefts[0] - table.bbox[0];
+    if !(1.0..f64::MAX).contains(&padding) {
+        return Vec::new();
+    }
+    sizes.sort_by(f64::total_cmp);
+    let em = sizes[sizes.len() / 2];
+    let mut limits: Vec<f64> = lefts[1..]
+        .iter()
+        .map(|&x| {
+            if x == f64::MAX {
+                f64::MIN
+            } else {
+                x - 2.0 * padding - em
+            }
+        })
+        .collect();
+    limits.push(table.bbox[2] - padding - em);
+    limits
 }
 
 /// The lines at the top of the page that carry on the last row of
@@ -1364,6 +1419,51 @@ mod tests {
         assert_eq!(room.len(), 2);
         assert!((room[0] - (widths[0] - widths[1])).abs() < 1e-9, "{room:?}");
         assert!(room[1].abs() < 1e-9, "{room:?}");
+    }
+
+    #[test]
+    fn in_a_framed_table_a_cut_rows_last_line_had_room_up_to_the_next_columns_text() {
+        // the frame (its rules' left end at x 44) sets the text 6 pt in: a
+        // label's line could run to 12 pt short of where the figures'
+        // column's heading starts (x 206), the last column's to 6 pt short
+        // of the frame (x 230), each less an em (10 pt)
+        let row = |label: &str, figure: &str, y: f64| {
+            let mut glyphs = test_glyphs(label, 50.0, y, 10.0);
+            glyphs.extend(test_glyphs(figure, 206.0, y, 10.0));
+            glyphs
+        };
+        let framed = |glyphs: Vec<super::interpreter::Glyph>| {
+            let page = PageContent {
+                glyphs,
+                ..Default::default()
+            };
+            let table = FoundTable {
+                bbox: [44.0, 90.0, 230.0, 202.0],
+                table: Table::from_texts(vec![vec!["Huntingdon", "1"]], 0),
+                glyphs: (0..page.glyphs.len()).collect(),
+            };
+            last_line_room(&page, &table, &[150.0])
+        };
+        let body = [row("Huntingdon", "1", 150.0), row("Ely", "3", 200.0)].concat();
+        let ely_end = 50.0 + 3.0 * 5.0;
+        let room = framed(
+            body.iter()
+                .cloned()
+                .chain(row("Area", "Spend", 100.0))
+                .collect(),
+        );
+        assert!(
+            (room[0] - (206.0 - 12.0 - 10.0 - ely_end)).abs() < 1e-9,
+            "{room:?}"
+        );
+        assert!(
+            (room[1] - (230.0 - 6.0 - 10.0 - 211.0)).abs() < 1e-9,
+            "{room:?}"
+        );
+        // figures alone do not tell where their cells start (they may be
+        // set flush right): the room is the widest line's
+        let room = framed(body);
+        assert!((room[0] - (50.0 - 15.0)).abs() < 1e-9, "{room:?}");
     }
 
     #[test]
