@@ -746,8 +746,8 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
 /// between its cells, so each of its lines is a row of one chunk. Its rows
 /// are set within a line's leading of each other, in one style, their lines
 /// in two columns or more, each from the left edge of a chunk of the run's
-/// rows from `start` (a figure may line up by its right edge or centre; a
-/// paragraph's lines share one column), and the row after them stands
+/// rows from `start` (a figure need only stand under one; a paragraph's
+/// lines share one column), and the row after them stands
 /// further off, as records do. A record of one line in one cell is one past
 /// the label column (a line there is a section label, a caption or a note,
 /// which `run_end` weighs as such): the rest of a row a page break cut,
@@ -757,10 +757,10 @@ fn lines_of_one_record(rows: &[Row], start: usize, j: usize, s: &StreamSettings)
     let past = single_lines_end(rows, j, s);
     let lines: Vec<&Line> = rows[j..past].iter().map(|r| &r.chunks[0]).collect();
     let several = rows_of_several(&rows[start..j]);
-    // (a figure may line up with its column's figures by its right edge or
-    // its centre, as figures are set flush right or centred)
+    // (a figure, set flush right or centred, need only stand under a
+    // chunk of its column: the column's figures, or its heading)
     let lined_up = |c: &Line, line: &Line| {
-        same_left_edge(c, line) || (super::holds_data(&line.text) && same_axis(c, line))
+        same_left_edge(c, line) || (super::holds_data(&line.text) && overlap_across(c, line))
     };
     let from_an_edge = |line: &Line, skip: usize| {
         several
@@ -1227,11 +1227,6 @@ fn middle_cell_reaches(rows: &[Row], i: usize, down: bool, s: &StreamSettings) -
 /// size), as the lines of a cell set flush left do.
 fn same_left_edge(a: &Line, b: &Line) -> bool {
     (a.x0 - b.x0).abs() <= 0.5 * b.size
-}
-
-/// Whether two chunks end, or are centred, at one place.
-fn same_axis(a: &Line, b: &Line) -> bool {
-    (a.x1 - b.x1).abs() <= 0.5 * b.size || ((a.x0 + a.x1) - (b.x0 + b.x1)).abs() <= b.size
 }
 
 /// Whether two chunks are set alike, as a cell's lines are: one weight, and
@@ -2737,6 +2732,35 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].len(), 6, "{found:?}");
         assert_eq!(found[0][3], ["Red Hen\nProject", "206", "", ""]);
+    }
+
+    #[test]
+    fn a_first_record_of_one_figure_under_the_head_stays_in_the_table() {
+        // headings flush left over figures centred in wide columns: the
+        // first record's only figure, on its middle line, lines up with no
+        // heading's edge, but stands under its column's heading
+        let mut words = vec![("Area", 90.0, 134.2), ("Purpose", 222.5, 134.2)];
+        words.extend([("Result", 354.8, 134.2), ("2023/24", 487.2, 134.2)]);
+        words.extend([("Fenland District", 90.0, 149.9), ("£54,499", 510.0, 156.6)]);
+        words.push(("Council", 90.0, 163.3));
+        let labels = [("Youth Offending", "Service"), ("Ormiston", "Families")];
+        for (k, (first, last)) in labels.into_iter().cycle().take(4).enumerate() {
+            let top = 179.0 + 29.2 * k as f64;
+            words.extend([(first, 90.0, top), (last, 90.0, top + 13.4)]);
+            words.extend([("-19.9%", 245.0, top + 6.7), ("11.7%", 370.0, top + 6.7)]);
+            words.push(("684", 500.0, top + 6.7));
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0][0],
+            ["Area", "Purpose", "Result", "2023/24"],
+            "{found:?}"
+        );
+        assert_eq!(
+            found[0][1],
+            ["Fenland District\nCouncil", "", "", "£54,499"]
+        );
     }
 
     #[test]
