@@ -756,7 +756,11 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
 fn lines_of_one_record(rows: &[Row], start: usize, j: usize, s: &StreamSettings) -> Option<usize> {
     let past = single_lines_end(rows, j, s);
     let lines: Vec<&Line> = rows[j..past].iter().map(|r| &r.chunks[0]).collect();
-    let several = rows_of_several(&rows[start..j]);
+    // (the rows of several chunks above, and the next record's below: a
+    // first record under the head has only the head above it)
+    let below = &rows[past..rows.len().min(past + MAX_RECORD_LINES)];
+    let mut several = rows_of_several(&rows[start..j]);
+    several.extend(rows_of_several(below).into_iter().take(1));
     // (a figure, set flush right or centred, need only stand under a
     // chunk of its column: the column's figures, or its heading)
     let lined_up = |c: &Line, line: &Line| {
@@ -2761,6 +2765,34 @@ mod tests {
             found[0][1],
             ["Fenland District\nCouncil", "", "", "£54,499"]
         );
+    }
+
+    #[test]
+    fn a_first_record_of_one_figure_lined_up_with_the_records_below_stays_in_the_table() {
+        // headings flush left over figures flush right in wide columns:
+        // the first record's only figure stands under no heading, but ends
+        // where its column's figures below it end
+        let right = |text: &'static str, edge: f64| (text, edge - 5.0 * text.len() as f64);
+        let mut words = vec![("Measure", 90.0, 100.0), ("2022/23", 228.6, 100.0)];
+        words.push(("Award", 367.0, 100.0));
+        let mut record = |label: [&'static str; 2], top: f64, figures: [&'static str; 2]| {
+            words.extend([(label[0], 90.0, top), (label[1], 90.0, top + 13.4)]);
+            for (edge, figure) in [290.0, 420.0].into_iter().zip(figures) {
+                if !figure.is_empty() {
+                    let (text, x) = right(figure, edge);
+                    words.push((text, x, top + 6.7));
+                }
+            }
+        };
+        record(["Youth Offending", "Service"], 124.2, ["", "923"]);
+        for k in 1..5 {
+            let top = 124.2 + 37.7 * k as f64;
+            record(["Fenland District", "Council"], top, ["809,319", "19,320"]);
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0][0], ["Measure", "2022/23", "Award"], "{found:?}");
+        assert_eq!(found[0][1], ["Youth Offending\nService", "", "923"]);
     }
 
     #[test]
