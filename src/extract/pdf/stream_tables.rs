@@ -989,11 +989,21 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     // the gap above row k, a record's first line
     let gap_above = |k: usize| gap(k).filter(|_| first_line_of_a_record(rows, k, s));
     // (or a record whose figures are left empty, its label alone or with
-    // text beside it, set as far above the next record as it is below the
-    // one before)
+    // text beside it, its last line set as far above the next record as
+    // its first is below the one before; its cells may wrap onto lines
+    // at their leading)
     let label_alone = |k: usize| {
         let above = gap(k)?;
-        let below = gap_above(k + 1)?;
+        let mut last = k;
+        while last - k < MAX_RECORD_LINES
+            && rows.get(last + 1).is_some_and(|next| {
+                !next.holds_figures()
+                    && next.baseline - rows[last].baseline <= s.wrap_leading * next.size
+            })
+        {
+            last += 1;
+        }
+        let below = gap_above(last + 1)?;
         (!rows[k].holds_figures() && same_gap(above, below)).then_some(above)
     };
     let Some(this) = gap_above(i + 1).or_else(|| label_alone(i + 1)) else {
@@ -2793,6 +2803,35 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0][0], ["Measure", "2022/23", "Award"], "{found:?}");
         assert_eq!(found[0][1], ["Youth Offending\nService", "", "923"]);
+    }
+
+    #[test]
+    fn a_record_with_no_figures_whose_text_wraps_keeps_the_table_whole() {
+        // records set loosely apart (27 pt below the last line of the one
+        // before, past the usual gap between rows), their texts wrapped onto
+        // a second line; one record's figure is left empty
+        let mut words = vec![("Area", 90.0, 100.0), ("Change", 200.0, 100.0)];
+        words.push(("Spend", 310.0, 100.0));
+        let records = [
+            ("St Giles Trust", "526,389", "Youth"),
+            ("Rural Crime Action", "874,398", "Victim district"),
+            ("Red Hen Project", "", "Safety road"),
+            ("Youth Offending", "620,235", "Training community"),
+            ("Safer Streets", "391", "Families"),
+        ];
+        let mut y = 127.0;
+        for (label, figure, text) in records {
+            words.extend([(label, 90.0, y), (text, 310.0, y)]);
+            if !figure.is_empty() {
+                words.push((figure, 200.0, y));
+            }
+            words.push(("project", 310.0, y + 12.0));
+            y += 12.0 + 27.0;
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 6, "{found:?}");
+        assert_eq!(found[0][3], ["Red Hen Project", "", "Safety road\nproject"]);
     }
 
     #[test]
