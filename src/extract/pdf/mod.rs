@@ -613,12 +613,23 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
                 table.bbox = joined;
             }
         }
+        let next_page = next.page != end_page;
         end_page = next.page;
         let (Some(mut more), Some(table)) = (next.table, blocks[i].table.as_mut()) else {
             continue;
         };
         let repeated = repeated_header_rows(table, &more);
         more.rows.drain(..repeated);
+        // (a row the page break cut, all its text on the page before, goes
+        // on as an empty band at the top of this page)
+        let empty = more
+            .rows
+            .iter()
+            .take_while(|r| r.iter().all(|c| c.text.is_empty()))
+            .count();
+        if next_page {
+            more.rows.drain(..empty);
+        }
         table.rows.extend(more.rows);
         let text = table_text(table);
         blocks[i].text = text;
@@ -1313,6 +1324,30 @@ mod tests {
             join_continued_tables(&mut apart);
             assert_eq!(apart.len(), 3, "{text} {columns}");
         }
+    }
+
+    #[test]
+    fn the_empty_rest_of_a_cut_row_at_the_top_of_the_next_page_is_dropped() {
+        // a boxed table's row cut at the page's foot, all its text on page 1:
+        // its box goes on, empty, at the top of page 2
+        let mut blocks = vec![
+            table_block(
+                1,
+                [50.0, 100.0, 400.0, 800.0],
+                vec![vec!["Partner", "Spend (£)"], vec!["Victim Support", "12"]],
+            ),
+            table_block(
+                2,
+                [50.0, 40.0, 400.0, 300.0],
+                vec![vec!["", ""], vec!["Safer Streets", "7"]],
+            ),
+        ];
+        blocks[1].table.as_mut().unwrap().header_rows = 0;
+        join_continued_tables(&mut blocks);
+        assert_eq!(blocks.len(), 1);
+        let rows = &blocks[0].table.as_ref().unwrap().rows;
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[2][0].text, "Safer Streets");
     }
 
     #[test]
