@@ -361,8 +361,20 @@ pub fn carried_cell_lines(
     // the lines by more than their leading, as rows are padded apart (the
     // cut cell's padding and the next row's, as far as records stand
     // apart): a label set at its row's middle or foot has lines above its
-    // figures at the leading)
-    let next = rows.get(end).filter(|_| end > start)?;
+    // figures at the leading. Or no table row follows: the lines end the
+    // table, the rest of its last row, ruled round in a band at the top of
+    // the page)
+    if end == start {
+        return None;
+    }
+    let table_follows = rows[end..]
+        .iter()
+        .take(MAX_RECORD_LINES)
+        .any(|r| r.chunks.len() >= 2 && r.chunks.iter().all(within_a_column));
+    if !table_follows && ruled_round(page, cut.x_range, &rows[start], &rows[end - 1]) {
+        return Some(lines_by_column(page, &taken, &rows[start..end], cut));
+    }
+    let next = rows.get(end)?;
     let in_its_columns =
         |r: &Row| r.chunks.len() <= cut.bounds.len() + 1 && r.chunks.iter().all(within_a_column);
     let next_lines = &rows[end..rows.len().min(end + MAX_RECORD_LINES)];
@@ -383,30 +395,55 @@ pub fn carried_cell_lines(
     {
         return None;
     }
+    Some(lines_by_column(page, &taken, &rows[start..end], cut))
+}
+
+/// The carried lines' text by column (as many columns as `cut.bounds`
+/// divide) and their glyphs.
+fn lines_by_column(
+    page: &PageContent,
+    taken: &[bool],
+    lines: &[Row],
+    cut: &CutTable,
+) -> (Vec<String>, Vec<usize>) {
+    let column_of = |c: &Line| cut.bounds.iter().filter(|b| **b <= c.x0).count();
     let mut cells = vec![String::new(); cut.bounds.len() + 1];
-    for line in rows[start..end].iter().flat_map(|r| &r.chunks) {
+    for line in lines.iter().flat_map(|r| &r.chunks) {
         push_line(&mut cells[column_of(line)], &line.text);
     }
     let area = enclosing(
-        rows[start..end]
+        lines
             .iter()
             .flat_map(|r| &r.chunks)
             .map(|c| [c.x0, c.top, c.x1, c.bottom]),
     );
-    Some((cells, free_glyphs_in(page, &taken, area)))
+    (cells, free_glyphs_in(page, taken, area))
+}
+
+/// Whether rules across most of `x_range` run just above the letters of
+/// row `first` and just below row `last` (a table's band).
+fn ruled_round(page: &PageContent, x_range: (f64, f64), first: &Row, last: &Row) -> bool {
+    let letters_top = first.baseline - first.size;
+    rule_across(page, x_range, (letters_top - first.size, letters_top))
+        && rule_across(page, x_range, (last.baseline, last.baseline + last.size))
 }
 
 /// Whether a rule across most of `x_range` runs between a line set at
 /// `baseline` and the letters of the row `next` below it (drawn whole, or
 /// cell by cell, as browsers draw borders).
-fn ruled_between(page: &PageContent, (x0, x1): (f64, f64), baseline: f64, next: &Row) -> bool {
-    let letters_top = next.baseline - next.size;
+fn ruled_between(page: &PageContent, x_range: (f64, f64), baseline: f64, next: &Row) -> bool {
+    rule_across(page, x_range, (baseline, next.baseline - next.size))
+}
+
+/// Whether a rule across most of `x_range` runs between `top` and
+/// `bottom` (drawn whole, or cell by cell, as browsers draw borders).
+fn rule_across(page: &PageContent, (x0, x1): (f64, f64), (top, bottom): (f64, f64)) -> bool {
     let mut pieces: Vec<(f64, (f64, f64))> = page
         .segments
         .iter()
         .filter(|sg| sg.bottom - sg.top < 1.0)
         .map(|sg| ((sg.top + sg.bottom) / 2.0, (sg.x0.max(x0), sg.x1.min(x1))))
-        .filter(|&(y, (a, b))| y > baseline && y < letters_top && b > a)
+        .filter(|&(y, (a, b))| y > top && y < bottom && b > a)
         .collect();
     pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
     // (pieces within a point of each other are one rule: a bar's two sides)
@@ -3360,6 +3397,43 @@ mod tests {
         assert_eq!(carried(intervention, false), None);
         // a label alone in its band may be a row whose figures are empty
         assert_eq!(carried(("Community Safety", 50.0, 80.0), true), None);
+    }
+
+    #[test]
+    fn the_rest_of_a_tables_last_row_in_a_ruled_band_at_the_page_top_goes_back() {
+        // the table's last row, cut at the page's foot, ends in a ruled band
+        // at the top of the next page; a note follows, no table part. Its
+        // label's line carries the cut label on when its first word had no
+        // room left on the cut line
+        let carried = |room: f64, ruled: bool| {
+            let rooms = [room, 0.0];
+            let cut = CutTable {
+                x_range: (50.0, 300.0),
+                size: 10.0,
+                bounds: &[150.0],
+                open_cells: vec![true, true],
+                header_words: HashSet::new(),
+                room: &rooms,
+            };
+            let mut p = page(&[
+                ("Partnership", 50.0, 84.5),
+                ("Source: the Commissioner's office.", 50.0, 101.4),
+            ]);
+            if ruled {
+                p.segments = [72.4, 90.8]
+                    .map(|y| crate::extract::pdf::interpreter::test_rule(50.0, y, 300.0, y))
+                    .to_vec();
+            }
+            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+        };
+        assert_eq!(
+            carried(20.0, true),
+            Some(vec!["Partnership".to_string(), String::new()])
+        );
+        // no band: the line may be a note's, or a paragraph's
+        assert_eq!(carried(20.0, false), None);
+        // its first word would have fitted on the cut line: a row of its own
+        assert_eq!(carried(80.0, true), None);
     }
 
     #[test]
