@@ -731,7 +731,11 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
     let mut end = start + 1;
     'extend: loop {
         let mut j = end - 1;
-        for _ in 0..=max_single_rows {
+        // (rows of one chunk passed over; labels alone at the records'
+        // pitch, records whose other cells are left empty, are not counted)
+        let mut singles = 0;
+        let mut labels = 0;
+        while singles <= max_single_rows && labels <= MAX_RECORD_LINES {
             if !close(j) {
                 break 'extend;
             }
@@ -771,10 +775,42 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
             if larger || (line.bold && !under_bold_row && !in_pitch(rows, start, end, j, s)) {
                 break 'extend;
             }
+            if label_at_pitch(rows, start, end, j, s) {
+                labels += 1;
+            } else {
+                singles += 1;
+            }
         }
         break;
     }
     end
+}
+
+/// Whether row `j`, of one chunk, is a label alone at the records' pitch
+/// (the run `start..end`'s median gap, either way, wider than a line's
+/// leading): a record whose other cells are left empty, its label in the
+/// label column (from the left edge of the run's labels, short of the next
+/// column's text). Lines of a paragraph stand at their leading, closer.
+fn label_at_pitch(rows: &[Row], start: usize, end: usize, j: usize, s: &StreamSettings) -> bool {
+    let [line] = rows[j].chunks.as_slice() else {
+        return false;
+    };
+    let several = rows_of_several(&rows[start..end]);
+    let next_column = several
+        .iter()
+        .map(|r| r.chunks[1].x0)
+        .min_by(f64::total_cmp);
+    let gaps = sorted_gaps(&rows[start..end]);
+    let Some(&pitch) = gaps.get(gaps.len() / 2) else {
+        return false;
+    };
+    let gap = rows[j].baseline - rows[j - 1].baseline;
+    // (records padded apart: in rows set solid, at a line's leading, a
+    // label alone is no more a record than a list's item is)
+    pitch > s.wrap_leading * line.size
+        && (gap - pitch).abs() <= s.pitch_tolerance * pitch
+        && several.iter().any(|r| same_left_edge(&r.chunks[0], line))
+        && next_column.is_some_and(|x| line.x1 < x)
 }
 
 /// Where a record ends whose cells' lines stand on rows of their own, from
@@ -1420,7 +1456,10 @@ fn table_of_run(
             || straddles_a_row(rows, i, s)
             || centred_in_a_record(rows, i, s)
             || line_of_a_middle_cell(rows, i, s);
-        single += usize::from(!in_table);
+        // (a record whose other cells are left empty, its label alone at
+        // the records' pitch, is a row of the table)
+        let label = !in_table && i > 0 && label_at_pitch(rows, 0, rows.len(), i, s);
+        single += usize::from(!in_table && !label);
         // (a label wrapped over lines of its own is one label row)
         let label_end = if in_table {
             None
@@ -2869,6 +2908,35 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].len(), 6, "{found:?}");
         assert_eq!(found[0][3], ["Red Hen Project", "", "Safety road\nproject"]);
+    }
+
+    #[test]
+    fn records_whose_figures_are_all_left_empty_at_the_records_pitch_keep_the_table_whole() {
+        // a table of names and one figure; three records running have no
+        // figure, each a label alone at the records' pitch
+        let mut words = vec![];
+        let mut y = 100.0;
+        let records = [
+            ("Fenland District Council", "-14.7%"),
+            ("The Kite Trust", "34,942"),
+            ("St Giles Trust", "144,006"),
+            ("Peterborough Rape Crisis", ""),
+            ("Youth Offending Service", ""),
+            ("Youth Offending Service", ""),
+            ("Fenland District Council", "448,478"),
+            ("Red Hen Project", "269,397"),
+        ];
+        for (label, figure) in records {
+            words.push((label, 90.0, y));
+            if !figure.is_empty() {
+                words.push((figure, 256.0, y));
+            }
+            y += if figure.is_empty() { 20.6 } else { 18.3 };
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 8, "{found:?}");
+        assert_eq!(found[0][4], ["Youth Offending Service", ""]);
     }
 
     #[test]
