@@ -2684,9 +2684,8 @@ mod tests {
             words.extend([(first, 50.0, top), (second, 50.0, top + 13.0)]);
             words.extend([("674", 150.0, top + 6.5), ("65,399", 250.0, top + 6.5)]);
         }
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        let t = &found[0];
+        let table = one_table_on(&words);
+        let t = &table;
         assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(t[2], ["Road Safety\nPartnership", "674", "65,399"]);
         assert_eq!(t[3], ["Rural Crime\nAction", "674", "65,399"]);
@@ -2818,10 +2817,9 @@ mod tests {
         record(["Red Hen", "Project"], 215.4, ["206", "", ""]);
         record(["Fenland", "Council"], 253.1, ["£49,827", "106", "467,423"]);
         record(["Victim", "Support"], 290.8, ["£27,100", "775", "928"]);
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].len(), 6, "{found:?}");
-        assert_eq!(found[0][3], ["Red Hen\nProject", "206", "", ""]);
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(table[3], ["Red Hen\nProject", "206", "", ""]);
     }
 
     #[test]
@@ -2840,17 +2838,13 @@ mod tests {
             words.extend([("-19.9%", 245.0, top + 6.7), ("11.7%", 370.0, top + 6.7)]);
             words.push(("684", 500.0, top + 6.7));
         }
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
+        let table = one_table_on(&words);
         assert_eq!(
-            found[0][0],
+            table[0],
             ["Area", "Purpose", "Result", "2023/24"],
-            "{found:?}"
+            "{table:?}"
         );
-        assert_eq!(
-            found[0][1],
-            ["Fenland District\nCouncil", "", "", "£54,499"]
-        );
+        assert_eq!(table[1], ["Fenland District\nCouncil", "", "", "£54,499"]);
     }
 
     #[test]
@@ -2875,10 +2869,9 @@ mod tests {
             let top = 124.2 + 37.7 * k as f64;
             record(["Fenland District", "Council"], top, ["809,319", "19,320"]);
         }
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0][0], ["Measure", "2022/23", "Award"], "{found:?}");
-        assert_eq!(found[0][1], ["Youth Offending\nService", "", "923"]);
+        let table = one_table_on(&words);
+        assert_eq!(table[0], ["Measure", "2022/23", "Award"], "{table:?}");
+        assert_eq!(table[1], ["Youth Offending\nService", "", "923"]);
     }
 
     #[test]
@@ -2904,10 +2897,9 @@ mod tests {
             words.push(("project", 310.0, y + 12.0));
             y += 12.0 + 27.0;
         }
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].len(), 6, "{found:?}");
-        assert_eq!(found[0][3], ["Red Hen Project", "", "Safety road\nproject"]);
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(table[3], ["Red Hen Project", "", "Safety road\nproject"]);
     }
 
     #[test]
@@ -2933,10 +2925,9 @@ mod tests {
             }
             y += if figure.is_empty() { 20.6 } else { 18.3 };
         }
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].len(), 8, "{found:?}");
-        assert_eq!(found[0][4], ["Youth Offending Service", ""]);
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 8, "{table:?}");
+        assert_eq!(table[4], ["Youth Offending Service", ""]);
     }
 
     #[test]
@@ -2975,11 +2966,10 @@ mod tests {
             ["-38.6%", "897,164", "888,924"],
         );
         record(&["Victim", "Support"], 381.6, ["27.1%", "775", "928"]);
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].len(), 7, "{found:?}");
-        assert_eq!(found[0][4], ["Road\nSafety\nPartnershi\np", "", "", ""]);
-        assert_eq!(found[0][5][0], "Cambridge\nWomen's\nAid");
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 7, "{table:?}");
+        assert_eq!(table[4], ["Road\nSafety\nPartnershi\np", "", "", ""]);
+        assert_eq!(table[5][0], "Cambridge\nWomen's\nAid");
     }
 
     #[test]
@@ -3007,12 +2997,11 @@ mod tests {
             words.extend([("Safer Streets", 90.0, y), ("137,953", 215.0, y)]);
             words.extend([("377,170", 284.0, y), ("County hub", 339.0, y)]);
         }
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].len(), 5, "{found:?}");
-        assert_eq!(found[0][0], ["Partner", "Target", "Result", "Purpose"]);
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[0], ["Partner", "Target", "Result", "Purpose"]);
         assert_eq!(
-            found[0][2],
+            table[2],
             [
                 "Youth\nOffending\nService",
                 "962",
@@ -3040,10 +3029,9 @@ mod tests {
             words.push(("301,334", 300.0, y));
         }
         words.push(("Source: the office.", 90.0, y + 14.6));
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].len(), 5, "{found:?}");
-        assert_eq!(found[0][4], ["Youth Offending\nService", "301,334"]);
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[4], ["Youth Offending\nService", "301,334"]);
     }
 
     #[test]
@@ -3620,6 +3608,13 @@ mod tests {
         .collect()
     }
 
+    /// The one unruled table found on a page of these words.
+    fn one_table_on(words: &[(&str, f64, f64)]) -> Vec<Vec<String>> {
+        let mut found = found_on(&page(words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        found.remove(0)
+    }
+
     #[test]
     fn a_cell_wrapped_over_many_lines_keeps_its_table_and_the_paragraph_after_it_does_not_join() {
         let mut words = vec![("Recipient", 50.0, 100.0), ("Award", 200.0, 100.0)];
@@ -3693,9 +3688,8 @@ mod tests {
             words.extend([("62,893", 300.0, middle), ("528", 360.0, middle)]);
         }
         words.push(("Source: the Commissioner's own office.", 50.0, 410.0));
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        let t = &found[0];
+        let table = one_table_on(&words);
+        let t = &table;
         assert_eq!(t.len(), 6, "{t:?}");
         let purpose = "Awareness hub\noutreach county\nsolving\nproblem road";
         assert_eq!(t[1], ["Victim Support\nCrisis", purpose, "62,893", "528"]);
@@ -3765,9 +3759,8 @@ mod tests {
         }
         words.extend([("Kite Trust", 50.0, 173.5), ("60.6%", 300.0, 173.5)]);
         words.push(("Source: the Commissioner's own office.", 50.0, 212.0));
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        let t = &found[0];
+        let table = one_table_on(&words);
+        let t = &table;
         assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(
             t[3],
@@ -3793,12 +3786,11 @@ mod tests {
                 ("120,054", 300.0, y),
             ]);
         }
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        let text: Vec<&String> = found[0].iter().flatten().collect();
+        let table = one_table_on(&words);
+        let text: Vec<&String> = table.iter().flatten().collect();
         assert!(
             text.iter().any(|t| t.contains("Youth Offending")),
-            "{found:?}"
+            "{table:?}"
         );
     }
 
@@ -3814,9 +3806,8 @@ mod tests {
         words.extend([("Cambridge Women's", 50.0, 148.0), ("Aid", 50.0, 161.0)]);
         words.extend([("767,318", 250.0, 148.0), ("548", 350.0, 148.0)]);
         words.push(("Source: the Commissioner's office.", 50.0, 175.0));
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        let t = &found[0];
+        let table = one_table_on(&words);
+        let t = &table;
         assert_eq!(t.len(), 4, "{t:?}");
         assert_eq!(t[3], ["Cambridge Women's\nAid", "767,318", "548"]);
     }
@@ -3905,11 +3896,10 @@ mod tests {
                 words.push((line, 265.0, y + 12.0 * k as f64));
             }
         }
-        let found = found_on(&page(&words));
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].len(), 5, "{found:?}");
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(
-            found[0][4],
+            table[4],
             [
                 "Kite Trust",
                 "700,381",
