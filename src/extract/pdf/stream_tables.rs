@@ -787,8 +787,8 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
 }
 
 /// Whether row `j`, of one chunk, is a label alone at the records' pitch
-/// (the run `start..end`'s median gap, either way, wider than a line's
-/// leading): a record whose other cells are left empty, its label in the
+/// (the run `start..end`'s median gap, or the rows' ahead while the run is
+/// a head alone, either way, wider than a line's leading): a record whose other cells are left empty, its label in the
 /// label column (from the left edge of the run's labels, short of the next
 /// column's text). Lines of a paragraph stand at their leading, closer.
 fn label_at_pitch(rows: &[Row], start: usize, end: usize, j: usize, s: &StreamSettings) -> bool {
@@ -800,7 +800,12 @@ fn label_at_pitch(rows: &[Row], start: usize, end: usize, j: usize, s: &StreamSe
         .iter()
         .map(|r| r.chunks[1].x0)
         .min_by(f64::total_cmp);
-    let gaps = sorted_gaps(&rows[start..end]);
+    // (under a head with no records yet, the pitch of the rows ahead)
+    let gaps = if end - start >= 3 {
+        sorted_gaps(&rows[start..end])
+    } else {
+        sorted_gaps(&rows[start..rows.len().min(j + MAX_RECORD_LINES)])
+    };
     let Some(&pitch) = gaps.get(gaps.len() / 2) else {
         return false;
     };
@@ -2928,6 +2933,29 @@ mod tests {
         let table = one_table_on(&words);
         assert_eq!(table.len(), 8, "{table:?}");
         assert_eq!(table[4], ["Youth Offending Service", ""]);
+    }
+
+    #[test]
+    fn labels_alone_under_the_head_at_the_records_pitch_open_the_table() {
+        // the table's part on the next page: the head repeated, then two
+        // records whose figures are left empty (the second's label wrapped
+        // at its leading), then records with figures, 24.8 pt apart
+        let mut words = vec![("Measure", 90.0, 87.8), ("Result", 256.0, 87.8)];
+        words.extend([
+            ("Huntingdonshire CSP", 90.0, 112.6),
+            ("Community Safety", 90.0, 137.5),
+        ]);
+        words.push(("Partnership", 90.0, 150.9));
+        let records = [("Red Hen Project", "89.3%"), ("The Kite Trust", "244,294")];
+        for (k, (label, figure)) in records.into_iter().enumerate() {
+            let y = 175.7 + 24.8 * k as f64;
+            words.extend([(label, 90.0, y), (figure, 300.0, y)]);
+        }
+        words.extend([("Victim Support", 90.0, 225.3), ("343,898", 300.0, 225.3)]);
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(table[0], ["Measure", "Result"]);
+        assert_eq!(table[2], ["Community Safety\nPartnership", ""]);
     }
 
     #[test]
