@@ -275,32 +275,57 @@ fn table_at_foot(
 /// wider than its last line the widest line of the column runs, in the
 /// table's lower half (below any heading over several columns): a cell's
 /// text wraps where the next word will not fit, so a line that went on to
-/// the next page had less room left than its next word takes.
+/// the next page had less room left than its next word takes. In a framed
+/// table, the room up to `framed_line_limits` where that is more.
 fn last_line_room(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]) -> Vec<f64> {
     let middle = (table.bbox[1] + table.bbox[3]) / 2.0;
-    // (column, baseline in half points) -> the line's extent across
-    let mut lines: BTreeMap<(usize, i64), (f64, f64)> = BTreeMap::new();
+    let lines = column_lines(page, table, bounds, |g| g.centre().1 >= middle);
+    let limits = framed_line_limits(page, table, bounds);
+    (0..=bounds.len())
+        .map(|column| {
+            let widths = lines.range((column, i64::MIN)..=(column, i64::MAX));
+            let widest = widths.clone().map(|(_, l)| l.x1 - l.x0).fold(0.0, f64::max);
+            widths.last().map_or(0.0, |(_, l)| {
+                let to_limit = limits.get(column).map_or(0.0, |limit| limit - l.x1);
+                (widest - (l.x1 - l.x0)).max(to_limit)
+            })
+        })
+        .collect()
+}
+
+/// A table's text line within one column: its extent across and its text.
+struct ColumnLine {
+    x0: f64,
+    x1: f64,
+    text: String,
+}
+
+/// The lines of a table's glyphs that `keep` keeps, column by column
+/// (divided at `bounds`), keyed by column and baseline (in half points).
+fn column_lines(
+    page: &PageContent,
+    table: &tables::FoundTable,
+    bounds: &[f64],
+    keep: impl Fn(&interpreter::Glyph) -> bool,
+) -> BTreeMap<(usize, i64), ColumnLine> {
+    let mut lines: BTreeMap<(usize, i64), ColumnLine> = BTreeMap::new();
     for g in table.glyphs.iter().map(|&i| &page.glyphs[i]) {
-        if g.text.trim().is_empty() || g.centre().1 < middle {
+        if g.text.trim().is_empty() || !keep(g) {
             continue;
         }
         let column = bounds.iter().filter(|b| **b <= g.centre().0).count();
         let line = lines
             .entry((column, (g.origin[1] * 2.0).round() as i64))
-            .or_insert((g.x0, g.x1));
-        *line = (line.0.min(g.x0), line.1.max(g.x1));
+            .or_insert(ColumnLine {
+                x0: g.x0,
+                x1: g.x1,
+                text: String::new(),
+            });
+        line.x0 = line.x0.min(g.x0);
+        line.x1 = line.x1.max(g.x1);
+        line.text.push_str(&g.text);
     }
-    let limits = framed_line_limits(page, table, bounds);
-    (0..=bounds.len())
-        .map(|column| {
-            let widths = lines.range((column, i64::MIN)..=(column, i64::MAX));
-            let widest = widths.clone().map(|(_, (a, b))| b - a).fold(0.0, f64::max);
-            widths.last().map_or(0.0, |(_, (a, b))| {
-                let to_limit = limits.get(column).map_or(0.0, |limit| limit - b);
-                (widest - (b - a)).max(to_limit)
-            })
-        })
-        .collect()
+    lines
 }
 
 /// Per column of a table framed by rules or fills (its text set in from
@@ -313,31 +338,23 @@ fn last_line_room(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]
 /// column with none sets no limit. Empty for a table whose box is its
 /// text's (no padding to measure).
 fn framed_line_limits(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]) -> Vec<f64> {
-    // (column, baseline in half points) -> the line's left and text
-    let mut lines: BTreeMap<(usize, i64), (f64, String)> = BTreeMap::new();
-    let mut sizes = Vec::new();
-    for g in table.glyphs.iter().map(|&i| &page.glyphs[i]) {
-        if g.text.trim().is_empty() {
-            continue;
-        }
-        let column = bounds.iter().filter(|b| **b <= g.centre().0).count();
-        let line = lines
-            .entry((column, (g.origin[1] * 2.0).round() as i64))
-            .or_insert((g.x0, String::new()));
-        line.0 = line.0.min(g.x0);
-        line.1.push_str(&g.text);
-        sizes.push(g.size);
-    }
     let mut lefts = vec![f64::MAX; bounds.len() + 1];
-    for (&(column, _), (x0, text)) in &lines {
-        if column == 0 || !holds_data(text) {
-            lefts[column] = lefts[column].min(*x0);
+    for (&(column, _), line) in &column_lines(page, table, bounds, |_| true) {
+        if column == 0 || !holds_data(&line.text) {
+            lefts[column] = lefts[column].min(line.x0);
         }
     }
     let padding = lefts[0] - table.bbox[0];
     if !(1.0..f64::MAX).contains(&padding) {
         return Vec::new();
     }
+    let mut sizes: Vec<f64> = table
+        .glyphs
+        .iter()
+        .map(|&i| &page.glyphs[i])
+        .filter(|g| !g.text.trim().is_empty())
+        .map(|g| g.size)
+        .collect();
     sizes.sort_by(f64::total_cmp);
     let em = sizes[sizes.len() / 2];
     let mut limits: Vec<f64> = lefts[1..]
@@ -622,12 +639,9 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         more.rows.drain(..repeated);
         // (a row the page break cut, all its text on the page before, goes
         // on as an empty band at the top of this page)
-        let empty = more
-            .rows
-            .iter()
-            .take_while(|r| r.iter().all(|c| c.text.is_empty()))
-            .count();
         if next_page {
+            let blank = |r: &Vec<Cell>| r.iter().all(|c| c.text.is_empty());
+            let empty = more.rows.iter().take_while(|r| blank(r)).count();
             more.rows.drain(..empty);
         }
         table.rows.extend(more.rows);

@@ -775,7 +775,9 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
             if larger || (line.bold && !under_bold_row && !in_pitch(rows, start, end, j, s)) {
                 break 'extend;
             }
-            if label_at_pitch(rows, start, end, j, s) {
+            let column = LabelColumn::of(&rows[start..end]);
+            let pitch = records_pitch(rows, start, end, j);
+            if label_at_pitch(rows, j, (&column, pitch), s) {
                 labels += 1;
             } else {
                 singles += 1;
@@ -786,27 +788,61 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
     end
 }
 
-/// Whether row `j`, of one chunk, is a label alone at the records' pitch
-/// (the run `start..end`'s median gap, or the rows' ahead while the run is
-/// a head alone, either way, wider than a line's leading): a record whose other cells are left empty, its label in the
-/// label column (from the left edge of the run's labels, short of the next
-/// column's text). Lines of a paragraph stand at their leading, closer.
-fn label_at_pitch(rows: &[Row], start: usize, end: usize, j: usize, s: &StreamSettings) -> bool {
-    let [line] = rows[j].chunks.as_slice() else {
-        return false;
-    };
-    let several = rows_of_several(&rows[start..end]);
-    let next_column = several
-        .iter()
-        .map(|r| r.chunks[1].x0)
-        .min_by(f64::total_cmp);
-    // (under a head with no records yet, the pitch of the rows ahead)
+/// The label column of a run's rows of several chunks: where their labels
+/// start, and where the next column's text starts.
+struct LabelColumn {
+    lefts: Vec<f64>,
+    next_column: Option<f64>,
+}
+
+impl LabelColumn {
+    fn of<'a>(several: impl IntoIterator<Item = &'a Row>) -> LabelColumn {
+        let several: Vec<&Row> = several
+            .into_iter()
+            .filter(|r| r.chunks.len() >= 2)
+            .collect();
+        LabelColumn {
+            lefts: several.iter().map(|r| r.chunks[0].x0).collect(),
+            next_column: several
+                .iter()
+                .map(|r| r.chunks[1].x0)
+                .min_by(f64::total_cmp),
+        }
+    }
+
+    /// Whether a line stands in the label column: from the left edge of a
+    /// label, short of the next column's text.
+    fn holds(&self, line: &Line) -> bool {
+        self.lefts
+            .iter()
+            .any(|&x0| (x0 - line.x0).abs() <= 0.5 * line.size)
+            && self.next_column.is_some_and(|x| line.x1 < x)
+    }
+}
+
+/// The records' pitch for a row `j` after the run `start..end`: the run's
+/// median gap, or the rows' ahead while the run is a head alone (no
+/// records yet).
+fn records_pitch(rows: &[Row], start: usize, end: usize, j: usize) -> Option<f64> {
     let gaps = if end - start >= 3 {
         sorted_gaps(&rows[start..end])
     } else {
         sorted_gaps(&rows[start..rows.len().min(j + MAX_RECORD_LINES)])
     };
-    let Some(&pitch) = gaps.get(gaps.len() / 2) else {
+    gaps.get(gaps.len() / 2).copied()
+}
+
+/// Whether row `j`, of one chunk, is a label alone at the records' pitch
+/// (either way, wider than a line's leading): a record whose other cells
+/// are left empty, its label in the label column. Lines of a paragraph
+/// stand at their leading, closer.
+fn label_at_pitch(
+    rows: &[Row],
+    j: usize,
+    (column, pitch): (&LabelColumn, Option<f64>),
+    s: &StreamSettings,
+) -> bool {
+    let ([line], Some(pitch)) = (rows[j].chunks.as_slice(), pitch) else {
         return false;
     };
     let gap = rows[j].baseline - rows[j - 1].baseline;
@@ -814,8 +850,7 @@ fn label_at_pitch(rows: &[Row], start: usize, end: usize, j: usize, s: &StreamSe
     // label alone is no more a record than a list's item is)
     pitch > s.wrap_leading * line.size
         && (gap - pitch).abs() <= s.pitch_tolerance * pitch
-        && several.iter().any(|r| same_left_edge(&r.chunks[0], line))
-        && next_column.is_some_and(|x| line.x1 < x)
+        && column.holds(line)
 }
 
 /// Where a record ends whose cells' lines stand on rows of their own, from
@@ -901,12 +936,12 @@ fn rows_of_several(rows: &[Row]) -> Vec<&Row> {
 /// as records do.
 fn label_record_end(rows: &[Row], start: usize, j: usize, s: &StreamSettings) -> Option<usize> {
     let past = single_lines_end(rows, j, s);
+    if past - j < 2 || !stands_apart_above(rows, past, s) {
+        return None;
+    }
     let lines: Vec<&Line> = rows[j..past].iter().map(|r| &r.chunks[0]).collect();
-    let several = rows_of_several(&rows[start..j]);
-    (lines.len() >= 2
-        && stands_apart_above(rows, past, s)
-        && label_between_records(rows, &several, &lines, past, s))
-    .then_some(past)
+    let column = LabelColumn::of(&rows[start..j]);
+    label_between_records(rows, &column, &lines, past, s).then_some(past)
 }
 
 /// Whether `lines`, ending before row `past`, are a label wrapped over
@@ -916,19 +951,11 @@ fn label_record_end(rows: &[Row], start: usize, j: usize, s: &StreamSettings) ->
 /// it, and runs wider than the label column).
 fn label_between_records(
     rows: &[Row],
-    several: &[&Row],
+    column: &LabelColumn,
     lines: &[&Line],
     past: usize,
     s: &StreamSettings,
 ) -> bool {
-    let next_column = several
-        .iter()
-        .map(|r| r.chunks[1].x0)
-        .min_by(f64::total_cmp);
-    let in_label_column = |line: &Line| {
-        several.iter().any(|r| same_left_edge(&r.chunks[0], line))
-            && next_column.is_some_and(|x| line.x1 < x)
-    };
     // (the next record's label may open it on a line of its own, its
     // figures set at its middle)
     let mut k = past;
@@ -945,12 +972,12 @@ fn label_between_records(
             break false;
         }
         match next.chunks.as_slice() {
-            [label] if in_label_column(label) => k += 1,
+            [label] if column.holds(label) => k += 1,
             [_] => break false,
             _ => break true,
         }
     };
-    record_below && lines.iter().all(|l| in_label_column(l))
+    record_below && lines.iter().all(|l| column.holds(l))
 }
 
 /// Whether row `i + 1`, a record (a figure among its chunks), holds cells
@@ -1452,6 +1479,8 @@ fn table_of_run(
     // (its cells' wrapped lines are not label rows).
     let mut single = 0;
     let mut in_table = false;
+    let column = LabelColumn::of(rows);
+    let pitch = records_pitch(rows, 0, rows.len(), rows.len());
     let mut i = 0;
     while i < rows.len() {
         let row = &rows[i];
@@ -1463,7 +1492,7 @@ fn table_of_run(
             || line_of_a_middle_cell(rows, i, s);
         // (a record whose other cells are left empty, its label alone at
         // the records' pitch, is a row of the table)
-        let label = !in_table && i > 0 && label_at_pitch(rows, 0, rows.len(), i, s);
+        let label = !in_table && i > 0 && label_at_pitch(rows, i, (&column, pitch), s);
         single += usize::from(!in_table && !label);
         // (a label wrapped over lines of its own is one label row)
         let label_end = if in_table {
@@ -1758,10 +1787,8 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
                 let leading = (k..last).map(gap).fold(0.0, f64::max);
                 let interleaved = leading < s.min_wrap_leading * lines[k].size;
                 // (lines interleaved, each in columns the other leaves empty)
-                let beside = lines[k]
-                    .occupied()
-                    .iter()
-                    .all(|c| !lines[figures].occupied().contains(c));
+                let figure_line = lines[figures].occupied();
+                let beside = lines[k].occupied().iter().all(|c| !figure_line.contains(c));
                 last + 1 < lines.len()
                     && ((occupied(k) < occupied(figures)
                         && (gap(last) >= s.record_gap_ratio * leading || interleaved))
