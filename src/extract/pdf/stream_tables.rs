@@ -758,8 +758,9 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
                 end = j + 1;
                 continue 'extend;
             }
-            // (or the first of a record's lines that stand on rows of their own)
-            let record = (j == end).then(|| lines_of_one_record(rows, start, j, s));
+            // (or the first of a record's lines that stand on rows of their
+            // own, right after the run or after labels alone at the pitch)
+            let record = (singles == 0).then(|| lines_of_one_record(rows, start, j, s));
             if let Some(past) = record.flatten() {
                 end = past;
                 continue 'extend;
@@ -2983,6 +2984,32 @@ mod tests {
         assert_eq!(table.len(), 6, "{table:?}");
         assert_eq!(table[0], ["Measure", "Result"]);
         assert_eq!(table[2], ["Community Safety\nPartnership", ""]);
+    }
+
+    #[test]
+    fn a_record_set_at_its_middle_after_a_label_alone_at_the_pitch_ends_the_table() {
+        // the foot of a page: records 21.8 pt apart, one whose figure is
+        // left empty, then a last record whose label wraps round its figure
+        let mut words = vec![];
+        let records = [
+            ("Youth Offending Service", "469"),
+            ("Rural Crime Action", "348,559"),
+            ("Red Hen Project", "572"),
+            ("Safer Streets", ""),
+        ];
+        for (k, (label, figure)) in records.into_iter().enumerate() {
+            let y = 653.1 + 21.8 * k as f64;
+            words.push((label, 90.0, y));
+            if !figure.is_empty() {
+                words.push((figure, 256.0, y));
+            }
+        }
+        words.extend([("Peterborough Rape", 90.0, 740.5), ("108", 256.0, 748.6)]);
+        words.push(("Crisis", 90.0, 756.6));
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[3], ["Safer Streets", ""]);
+        assert_eq!(table[4], ["Peterborough Rape\nCrisis", "108"]);
     }
 
     #[test]
