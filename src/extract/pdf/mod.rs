@@ -25,7 +25,7 @@ use super::ExtractError;
 use crate::document::{BBox, BlockKind, Cell, Document, Format, RawBlock, Table};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::time::Duration;
 
 /// Wall-time bound for one document's interpretation.
@@ -206,7 +206,7 @@ fn continued_rows(
     }
     let s = stream_tables::StreamSettings::default();
     let bounds = running.bounds.as_deref();
-    let shape = (running.columns, bounds);
+    let shape = (running.columns, bounds, running.leading);
     stream_tables::continuation(page, &taken, styles, shape, &header_words(table), &s)
 }
 
@@ -230,6 +230,9 @@ struct RunningTable {
     index: usize,
     x_range: (f64, f64),
     size: f64,
+    /// The leading its cells' lines stand at, when its records stand
+    /// further apart than that.
+    leading: Option<f64>,
     /// Per column, how much wider than the last row's last line a line of
     /// the column runs (`last_line_room`).
     room: Vec<f64>,
@@ -261,14 +264,33 @@ fn table_at_foot(
     let room = bounds
         .as_deref()
         .map_or_else(Vec::new, |b| last_line_room(page, last, b));
+    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
     Some(RunningTable {
         columns,
         bounds,
         room,
         index: before + position,
         x_range: (last.bbox[0], last.bbox[2]),
-        size: sizes.get(sizes.len() / 2).copied().unwrap_or(0.0),
+        size,
+        leading: cells_leading(page, last, size),
     })
+}
+
+/// The leading a table's cells' lines stand at, from the gaps between its
+/// text lines, when its records stand further apart
+/// (`wrapped_cells::leading_of`).
+fn cells_leading(page: &PageContent, table: &tables::FoundTable, size: f64) -> Option<f64> {
+    // (the lines by their glyphs' centres, in half points)
+    let baselines: BTreeSet<i64> = table
+        .glyphs
+        .iter()
+        .map(|&i| &page.glyphs[i])
+        .filter(|g| !g.text.trim().is_empty())
+        .map(|g| (g.centre().1 * 2.0).round() as i64)
+        .collect();
+    let baselines: Vec<f64> = baselines.into_iter().map(|b| b as f64 / 2.0).collect();
+    let s = stream_tables::StreamSettings::default();
+    wrapped_cells::leading_of(&baselines, size, &s)
 }
 
 /// Per column of a table at the page's foot (divided at `bounds`), how much

@@ -206,13 +206,14 @@ fn free_glyphs_in(page: &PageContent, taken: &[bool], area: BBox) -> Vec<usize> 
 /// the page (past a running header's line), the lines of several chunks, as
 /// many as the table has columns at most, each close below the one before
 /// (a cell's wrapped line among them), read as the table read them, divided
-/// where its columns divide (`bounds`) when that is known. Only a table of
-/// `columns` columns is the continuation.
+/// where its columns divide (`bounds`) and the leading its cells' lines
+/// stand at (`leading`) when those are known. Only a table of `columns`
+/// columns is the continuation.
 pub fn continuation(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
-    (columns, bounds): (usize, Option<&[f64]>),
+    (columns, bounds, leading): (usize, Option<&[f64]>, Option<f64>),
     header_words: &HashSet<&str>,
     s: &StreamSettings,
 ) -> Option<FoundTable> {
@@ -248,7 +249,7 @@ pub fn continuation(
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
     let Laid {
         bbox, mut table, ..
-    } = grid_layout(&region, fonts, &page.fills, bounds, s)?;
+    } = grid_layout(&region, fonts, &page.fills, (bounds, leading), s)?;
     if bounds.is_some() {
         // (the columns past the last one with text are the table's too)
         for row in &mut table.rows {
@@ -1604,7 +1605,7 @@ pub fn grid_table(
         bbox,
         table,
         bounds,
-    } = grid_layout(&glyphs, fonts, &page.fills, columns, s)?;
+    } = grid_layout(&glyphs, fonts, &page.fills, (columns, None), s)?;
     let mut found = FoundTable {
         bbox,
         table,
@@ -1623,7 +1624,14 @@ pub fn grid_table(
 /// Glyphs known to make one table (within its rules) laid out as an unruled
 /// table is: line by line, with its wrapped cells put back together.
 pub fn lay_out(glyphs: &[&Glyph], fonts: &[FontStyle], fills: &[Fill]) -> Option<(BBox, Table)> {
-    grid_layout(glyphs, fonts, fills, None, &StreamSettings::default()).map(|l| (l.bbox, l.table))
+    grid_layout(
+        glyphs,
+        fonts,
+        fills,
+        (None, None),
+        &StreamSettings::default(),
+    )
+    .map(|l| (l.bbox, l.table))
 }
 
 /// Glyphs laid out as one table: its box, and where its columns divide.
@@ -1638,7 +1646,7 @@ fn grid_layout(
     glyphs: &[&Glyph],
     fonts: &[FontStyle],
     fills: &[Fill],
-    columns: Option<&[f64]>,
+    (columns, leading_before): (Option<&[f64]>, Option<f64>),
     s: &StreamSettings,
 ) -> Option<Laid> {
     let given: Option<Vec<f64>> = columns.map(|c| {
@@ -1705,7 +1713,7 @@ fn grid_layout(
     .find(|&n| n > 0)
     .unwrap_or(0);
     let records = if s.join_wrapped_cells {
-        wrapped_cells::records(&lines, header_rows as usize, s)
+        wrapped_cells::records(&lines, header_rows as usize, leading_before, s)
     } else {
         (0..lines.len()).map(|i| i..i + 1).collect()
     };
@@ -2263,7 +2271,7 @@ fn build(
         bbox,
         table,
         bounds,
-    }) = grid_layout(&region, fonts, &page.fills, None, s)
+    }) = grid_layout(&region, fonts, &page.fills, (None, None), s)
     else {
         return Vec::new();
     };
@@ -3445,7 +3453,7 @@ mod tests {
         let taken = vec![false; p.glyphs.len()];
         let s = StreamSettings::default();
         let rows = |head: &HashSet<&str>| {
-            continuation(&p, &taken, &[], (2, Some(&[150.0][..])), head, &s).map(|t| {
+            continuation(&p, &taken, &[], (2, Some(&[150.0][..]), None), head, &s).map(|t| {
                 t.table
                     .texts()
                     .iter()
@@ -3459,6 +3467,51 @@ mod tests {
         );
         // (a head of other words is read as rows, cut where the columns divide)
         assert_eq!(rows(&HashSet::new()).map(|r| r.len()), Some(3));
+    }
+
+    #[test]
+    fn a_lone_record_carried_over_keeps_its_lines_at_the_tables_leading() {
+        // the table's last record, set at its top, moved whole to the next
+        // page: its cells wrap 14 pt apart, as they did on the page before
+        let p = page(&[
+            ("Ormiston", 50.0, 80.0),
+            ("Communit", 120.0, 80.0),
+            ("-25.6%", 200.0, 80.0),
+            ("701,928", 260.0, 80.0),
+            ("Families", 50.0, 94.0),
+            ("y abuse", 120.0, 94.0),
+            ("partnershi", 120.0, 108.0),
+            ("p", 120.0, 122.0),
+        ]);
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        let bounds = [110.0, 190.0, 250.0];
+        let rows = |leading: Option<f64>| {
+            continuation(
+                &p,
+                &taken,
+                &[],
+                (4, Some(&bounds[..]), leading),
+                &HashSet::new(),
+                &s,
+            )
+            .map(|t| {
+                t.table
+                    .texts()
+                    .iter()
+                    .map(|r| r.join("|"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            rows(Some(14.0)),
+            Some(vec![
+                "Ormiston\nFamilies|Communit\ny abuse\npartnershi\np|-25.6%|701,928".to_string()
+            ])
+        );
+        // (not known, the lines of capitals start rows: evenly spaced lines
+        // may be records)
+        assert_eq!(rows(None).map(|r| r.len()), Some(2));
     }
 
     #[test]

@@ -1967,7 +1967,7 @@ fn rows_in_band(
         .filter(|l| l.cells.iter().filter(|t| !t.is_empty()).count() >= 2)
         .count();
     (enough_figures && spread * 2 >= lines.len()).then(|| {
-        let records = wrapped_cells::records(&lines, 0, &StreamSettings::default());
+        let records = wrapped_cells::records(&lines, 0, None, &StreamSettings::default());
         wrapped_cells::merge(&lines, &records)
     })
 }

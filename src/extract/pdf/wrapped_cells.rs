@@ -37,13 +37,20 @@ impl TableLine {
 
 /// The table's lines grouped into rows: each header line a row of its own
 /// (a heading laid out over two lines stays two header rows, as its lines
-/// are), then the body's records.
-pub fn records(lines: &[TableLine], header: usize, s: &StreamSettings) -> Vec<Range<usize>> {
+/// are), then the body's records. `leading_before` is the leading of the
+/// cells of the table these lines carry on from the page before, if any: a
+/// lone record carried over shows no leading of its own.
+pub fn records(
+    lines: &[TableLine],
+    header: usize,
+    leading_before: Option<f64>,
+    s: &StreamSettings,
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = (0..header.min(lines.len())).map(|i| i..i + 1).collect();
     if header >= lines.len() {
         return out;
     }
-    let leading = record_leading(&lines[header..], s);
+    let leading = record_leading(&lines[header..], s).or(leading_before);
     // (with no leading to be seen, lines closer than any cell's leading
     // under a header that heads each of their columns are still a record's
     // cells interleaved: a lone record set at its middle)
@@ -116,15 +123,22 @@ pub fn merge(lines: &[TableLine], records: &[Range<usize>]) -> Vec<Vec<Cell>> {
 /// further apart (cell padding, space after a cell's paragraph). None when
 /// the lines are evenly spaced.
 fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
-    let mut gaps: Vec<f64> = body
+    let mut sizes: Vec<f64> = body.iter().map(|l| l.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let baselines: Vec<f64> = body.iter().map(|l| l.baseline).collect();
+    leading_of(&baselines, sizes[sizes.len() / 2], s)
+}
+
+/// The widest baseline gap between two lines of one record among lines at
+/// `baselines` (top to bottom) set in type of `size`, when their gaps fall
+/// into two groups (`record_leading`).
+pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f64> {
+    let mut gaps: Vec<f64> = baselines
         .windows(2)
-        .map(|w| w[1].baseline - w[0].baseline)
+        .map(|w| w[1] - w[0])
         .filter(|g| *g > 0.0)
         .collect();
     gaps.sort_by(f64::total_cmp);
-    let mut sizes: Vec<f64> = body.iter().map(|l| l.size).collect();
-    sizes.sort_by(f64::total_cmp);
-    let size = sizes[sizes.len() / 2];
     // the largest step up between neighbouring gaps parts the two groups
     let ratios: Vec<f64> = gaps.windows(2).map(|w| w[1] / w[0]).collect();
     // (of gaps a cell's lines may stand apart at)
@@ -296,7 +310,7 @@ mod tests {
 
     fn rows(lines: &[TableLine], header: usize) -> Vec<Vec<String>> {
         let s = StreamSettings::default();
-        merge(lines, &records(lines, header, &s))
+        merge(lines, &records(lines, header, None, &s))
             .into_iter()
             .map(|r| r.into_iter().map(|c| c.text).collect())
             .collect()
