@@ -25,7 +25,7 @@ use super::ExtractError;
 use crate::document::{BBox, BlockKind, Cell, Document, Format, RawBlock, Table};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
 /// Wall-time bound for one document's interpretation.
@@ -280,17 +280,24 @@ fn table_at_foot(
 /// text lines, when its records stand further apart
 /// (`wrapped_cells::leading_of`).
 fn cells_leading(page: &PageContent, table: &tables::FoundTable, size: f64) -> Option<f64> {
-    // (the lines by their glyphs' centres, in half points)
-    let baselines: BTreeSet<i64> = table
+    let mut centres: Vec<f64> = table
         .glyphs
         .iter()
         .map(|&i| &page.glyphs[i])
         .filter(|g| !g.text.trim().is_empty())
-        .map(|g| (g.centre().1 * 2.0).round() as i64)
+        .map(|g| g.centre().1)
         .collect();
-    let baselines: Vec<f64> = baselines.into_iter().map(|b| b as f64 / 2.0).collect();
+    centres.sort_by(f64::total_cmp);
+    // (a line's glyphs stand within a quarter of the type's size of its
+    // first, a superscript or a symbol of another font among them)
+    let mut lines: Vec<f64> = Vec::new();
+    for y in centres {
+        if lines.last().is_none_or(|&line| y - line > 0.25 * size) {
+            lines.push(y);
+        }
+    }
     let s = stream_tables::StreamSettings::default();
-    wrapped_cells::leading_of(&baselines, size, &s)
+    wrapped_cells::leading_of(&lines, size, &s)
 }
 
 /// Per column of a table at the page's foot (divided at `bounds`), how much

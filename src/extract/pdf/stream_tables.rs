@@ -228,14 +228,26 @@ pub fn continuation(
             .take(s.max_header_rows)
             .take_while(|r| repeats_the_head(r, header_words))
             .count();
+    let cells = |row: &Row| (2..=columns).contains(&row.chunks.len());
+    // (a record set at its middle opens with its label's first line, a
+    // line's leading above its cells)
+    let opens_a_record = |k: usize| {
+        rows[k].chunks.len() == 1
+            && rows.get(k + 1).is_some_and(|next| {
+                cells(next) && next.baseline - rows[k].baseline <= s.wrap_leading * rows[k].size
+            })
+    };
     let mut end = start;
     while end < rows.len() {
         let row = &rows[end];
-        let cells = (2..=columns).contains(&row.chunks.len());
-        let wrapped = end > start && continues_a_cell(&rows[end - 1], row, s);
+        // (a cell's line may carry on the line two rows up, past a row of
+        // the record's other cells set at its middle between them)
+        let wrapped = (1..=2)
+            .filter(|&back| end >= start + back)
+            .any(|back| continues_a_cell(&rows[end - back], row, s));
         let close = end == start
             || row.baseline - rows[end - 1].baseline <= s.max_row_gap * rows[end - 1].size;
-        if !((cells || wrapped) && close) {
+        if !((cells(row) || wrapped || opens_a_record(end)) && close) {
             break;
         }
         end += 1;
@@ -249,7 +261,13 @@ pub fn continuation(
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
     let Laid {
         bbox, mut table, ..
-    } = grid_layout(&region, fonts, &page.fills, (bounds, leading), s)?;
+    } = grid_layout(
+        &region,
+        fonts,
+        &page.fills,
+        (bounds, Some(CarriedOn { leading })),
+        s,
+    )?;
     if bounds.is_some() {
         // (the columns past the last one with text are the table's too)
         for row in &mut table.rows {
@@ -1641,12 +1659,22 @@ struct Laid {
     bounds: Vec<f64>,
 }
 
-/// The glyphs laid out line by line as one table.
+/// What is known of the table that lines at the top of a page carry on
+/// from the page before.
+#[derive(Debug, Clone, Copy)]
+struct CarriedOn {
+    /// The leading its cells' lines stand at, if known.
+    leading: Option<f64>,
+}
+
+/// The glyphs laid out line by line as one table, divided at `columns` when
+/// given. Lines that carry on a table (`carried_on`) are its body: its
+/// header stands on the page before, or repeated above them.
 fn grid_layout(
     glyphs: &[&Glyph],
     fonts: &[FontStyle],
     fills: &[Fill],
-    (columns, leading_before): (Option<&[f64]>, Option<f64>),
+    (columns, carried_on): (Option<&[f64]>, Option<CarriedOn>),
     s: &StreamSettings,
 ) -> Option<Laid> {
     let given: Option<Vec<f64>> = columns.map(|c| {
@@ -1704,14 +1732,18 @@ fn grid_layout(
     let bbox = enclosing(rows.iter().flatten().map(|c| [c.x0, c.top, c.x1, c.bottom]));
     let bold: Vec<bool> = rows.iter().map(|r| r.iter().all(|c| c.bold)).collect();
     let shades: Vec<Vec<[u8; 3]>> = rows.iter().map(|r| shades_under(r, fills)).collect();
-    let header_rows = [
-        header_rows(&lines, s),
-        styled_header_rows(&lines, |i| bold[i], s),
-        shaded_header_rows(&lines, &shades, s),
-    ]
-    .into_iter()
-    .find(|&n| n > 0)
-    .unwrap_or(0);
+    let header_rows = match carried_on {
+        Some(_) => 0,
+        None => [
+            header_rows(&lines, s),
+            styled_header_rows(&lines, |i| bold[i], s),
+            shaded_header_rows(&lines, &shades, s),
+        ]
+        .into_iter()
+        .find(|&n| n > 0)
+        .unwrap_or(0),
+    };
+    let leading_before = carried_on.and_then(|c| c.leading);
     let records = if s.join_wrapped_cells {
         wrapped_cells::records(&lines, header_rows as usize, leading_before, s)
     } else {
@@ -3512,6 +3544,121 @@ mod tests {
         // (not known, the lines of capitals start rows: evenly spaced lines
         // may be records)
         assert_eq!(rows(None).map(|r| r.len()), Some(2));
+    }
+
+    #[test]
+    fn records_carried_over_set_at_their_middle_start_with_their_labels_first_line() {
+        // the table's last two records at the top of the next page, each
+        // label wrapped round its figures, then a note
+        let mut words = vec![("Youth", 90.0, 80.0)];
+        let figures = ["88.6%", "£61,031", "556,996", "39.3%"];
+        for (x, figure) in [185.0, 268.0, 351.0, 434.0].into_iter().zip(figures) {
+            words.push((figure, x, 93.4));
+        }
+        words.extend([("Offending", 90.0, 93.4), ("Service", 90.0, 106.8)]);
+        words.extend([("Community", 90.0, 122.5), ("Safety", 90.0, 135.9)]);
+        for (x, figure) in [185.0, 268.0, 351.0].into_iter().zip(["313", "885", "284"]) {
+            words.push((figure, x, 135.9));
+        }
+        words.push(("Partnership", 90.0, 149.3));
+        words.push(("Source: the Commissioner's office.", 90.0, 163.0));
+        let p = page(&words);
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        let bounds = [180.0, 260.0, 345.0, 430.0];
+        let found = continuation(
+            &p,
+            &taken,
+            &[],
+            (5, Some(&bounds[..]), Some(13.4)),
+            &HashSet::new(),
+            &s,
+        );
+        let rows: Vec<String> = found.map_or_else(Vec::new, |t| {
+            t.table.texts().iter().map(|r| r.join("|")).collect()
+        });
+        assert_eq!(
+            rows,
+            [
+                "Youth\nOffending\nService|88.6%|£61,031|556,996|39.3%",
+                "Community\nSafety\nPartnership|313|885|284|"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_carried_records_first_line_above_its_figures_is_no_header() {
+        // under the head repeated, the last record, its name wrapped over
+        // three lines at the table's leading round its figures
+        let p = page(&[
+            ("Area", 90.0, 80.0),
+            ("Target", 156.0, 80.0),
+            ("Notes", 223.0, 80.0),
+            ("Community", 90.0, 97.0),
+            ("Safety", 90.0, 110.4),
+            ("£18,427", 156.0, 110.4),
+            ("446,885", 223.0, 110.4),
+            // (a tenth further than the leading measured on the page before)
+            ("Partnership", 90.0, 123.9),
+            ("Source: the Commissioner's office.", 90.0, 141.2),
+        ]);
+        let head: HashSet<&str> = ["Area", "Target", "Notes"].into();
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        let bounds = [150.0, 215.0];
+        let found = continuation(
+            &p,
+            &taken,
+            &[],
+            (3, Some(&bounds[..]), Some(13.4)),
+            &head,
+            &s,
+        );
+        let found = found.expect("the record is carried over");
+        assert_eq!(found.table.header_rows, 0);
+        assert_eq!(
+            found.table.texts(),
+            [["Community\nSafety\nPartnership", "£18,427", "446,885"]]
+        );
+    }
+
+    #[test]
+    fn a_record_carried_over_keeps_the_lines_its_cells_wrap_round_its_middle() {
+        // under the head repeated, the last record: its purpose wrapped over
+        // two lines, its name and award set on one line between them
+        let p = page(&[
+            ("Recipient", 90.0, 72.0),
+            ("Outcome", 228.0, 72.0),
+            ("Purpose", 367.0, 72.0),
+            ("Intervention solving", 367.0, 90.0),
+            ("Rural Crime Action", 90.0, 96.7),
+            ("897,605", 228.0, 96.7),
+            ("prevention schools", 367.0, 103.4),
+            ("Source: the Commissioner's office.", 90.0, 118.3),
+        ]);
+        let head: HashSet<&str> = ["Recipient", "Outcome", "Purpose"].into();
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        let bounds = [220.0, 360.0];
+        let found = continuation(
+            &p,
+            &taken,
+            &[],
+            (3, Some(&bounds[..]), Some(13.4)),
+            &head,
+            &s,
+        );
+        assert_eq!(
+            found.map(|t| t
+                .table
+                .texts()
+                .iter()
+                .map(|r| r.join("|"))
+                .collect::<Vec<_>>()),
+            Some(vec![
+                "Rural Crime Action|897,605|Intervention solving\nprevention schools".to_string()
+            ])
+        );
     }
 
     #[test]

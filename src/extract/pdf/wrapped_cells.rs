@@ -50,7 +50,10 @@ pub fn records(
     if header >= lines.len() {
         return out;
     }
-    let leading = record_leading(&lines[header..], s).or(leading_before);
+    // (measured on another page, the leading is the same within the
+    // tolerance its lines are set to)
+    let carried_on = leading_before.map(|l| l * (1.0 + s.leading_tolerance));
+    let leading = record_leading(&lines[header..], s).or(carried_on);
     // (with no leading to be seen, lines closer than any cell's leading
     // under a header that heads each of their columns are still a record's
     // cells interleaved: a lone record set at its middle)
