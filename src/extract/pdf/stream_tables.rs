@@ -796,7 +796,7 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
                 break 'extend;
             }
             let column = LabelColumn::of(&rows[start..end]);
-            let pitch = records_pitch(rows, start, end, j);
+            let pitch = records_pitch(rows, (start, end), j, s);
             if label_at_pitch(rows, j, (&column, pitch), s) {
                 labels += 1;
             } else {
@@ -816,11 +816,28 @@ struct LabelColumn {
 }
 
 impl LabelColumn {
-    fn of<'a>(several: impl IntoIterator<Item = &'a Row>) -> LabelColumn {
-        let several: Vec<&Row> = several
-            .into_iter()
-            .filter(|r| r.chunks.len() >= 2)
+    fn of(run: &[Row]) -> LabelColumn {
+        let several = rows_of_several(run);
+        let first_cells = several
+            .iter()
+            .map(|r| r.chunks[0].x0)
+            .min_by(f64::total_cmp);
+        // (records set at their middle, their labels wrapped round the row
+        // of their other cells, leave the labels on lines of their own,
+        // clear to the left of every such row)
+        let labels_apart: Vec<f64> = run
+            .iter()
+            .filter_map(|r| match r.chunks.as_slice() {
+                [line] if first_cells.is_some_and(|x| line.x1 < x) => Some(line.x0),
+                _ => None,
+            })
             .collect();
+        if !labels_apart.is_empty() {
+            return LabelColumn {
+                lefts: labels_apart,
+                next_column: first_cells,
+            };
+        }
         LabelColumn {
             lefts: several.iter().map(|r| r.chunks[0].x0).collect(),
             next_column: several
@@ -841,14 +858,28 @@ impl LabelColumn {
 }
 
 /// The records' pitch for a row `j` after the run `start..end`: the run's
-/// median gap, or the rows' ahead while the run is a head alone (no
-/// records yet).
-fn records_pitch(rows: &[Row], start: usize, end: usize, j: usize) -> Option<f64> {
-    let gaps = if end - start >= 3 {
-        sorted_gaps(&rows[start..end])
+/// median gap between records, or the rows' ahead while the run is a head
+/// alone (no records yet). Records stand further apart than a line's
+/// leading; closer rows are one record's lines (its cells wrapped, or
+/// interleaved round its middle).
+fn records_pitch(
+    rows: &[Row],
+    (start, end): (usize, usize),
+    j: usize,
+    s: &StreamSettings,
+) -> Option<f64> {
+    let run = if end - start >= 3 {
+        &rows[start..end]
     } else {
-        sorted_gaps(&rows[start..rows.len().min(j + MAX_RECORD_LINES)])
+        &rows[start..rows.len().min(j + MAX_RECORD_LINES)]
     };
+    let gaps: Vec<f64> = run
+        .windows(2)
+        .filter(|w| w[1].baseline - w[0].baseline > s.wrap_leading * w[1].size)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .collect();
+    let mut gaps = gaps;
+    gaps.sort_by(f64::total_cmp);
     gaps.get(gaps.len() / 2).copied()
 }
 
@@ -1500,7 +1531,7 @@ fn table_of_run(
     let mut single = 0;
     let mut in_table = false;
     let column = LabelColumn::of(rows);
-    let pitch = records_pitch(rows, 0, rows.len(), rows.len());
+    let pitch = records_pitch(rows, (0, rows.len()), rows.len(), s);
     let mut i = 0;
     while i < rows.len() {
         let row = &rows[i];
@@ -3050,6 +3081,35 @@ mod tests {
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[3], ["Safer Streets", ""]);
         assert_eq!(table[4], ["Peterborough Rape\nCrisis", "108"]);
+    }
+
+    #[test]
+    fn records_set_at_their_middle_keep_a_label_alone_and_a_record_of_one_figure() {
+        // each label wrapped over two lines round its record's figures,
+        // records 22.5 pt apart; one record's figures left empty, the next
+        // with one figure of two
+        let mut words = vec![];
+        let mut record = |label: [&'static str; 2], top: f64, figures: [&'static str; 2]| {
+            words.push((label[0], 90.0, top));
+            if !label[1].is_empty() {
+                words.push((label[1], 90.0, top + 13.4));
+            }
+            for (x, figure) in [231.0, 339.0].into_iter().zip(figures) {
+                if !figure.is_empty() {
+                    words.push((figure, x, top + 6.7));
+                }
+            }
+        };
+        record(["Huntingdonshire", "CSP"], 100.0, ["32,863", "£48,931"]);
+        record(["Peterborough", "Rape Crisis"], 135.9, ["887", "£63,895"]);
+        record(["St Giles Trust", ""], 171.8, ["", ""]);
+        record(["Road Safety", "Partnership"], 194.3, ["", "863,095"]);
+        record(["Victim", "Support"], 230.2, ["184", "43,321"]);
+        record(["Fenland District", "Council"], 266.1, ["84.8%", "562"]);
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(table[2], ["St Giles Trust", "", ""]);
+        assert_eq!(table[3], ["Road Safety\nPartnership", "", "863,095"]);
     }
 
     #[test]
