@@ -125,6 +125,12 @@ fn extract_selected(
         } else {
             Vec::new()
         };
+        if let Some(running) = &running_on {
+            let head = head_carried_on(&found_tables, running.index);
+            let carried_glyphs = carried.as_ref().map_or(&[][..], |(_, g)| g.as_slice());
+            let carried_on = (running, head.as_slice(), carried_glyphs);
+            read_top_table_as_body(page, &mut found, &styles, carried_on);
+        }
         let loose = match (&running_on, carried) {
             (Some(running), Some(carried)) => carry_back(
                 &mut found,
@@ -208,6 +214,91 @@ fn continued_rows(
     let bounds = running.bounds.as_deref();
     let shape = (running.columns, bounds, running.leading);
     stream_tables::continuation(page, &taken, styles, shape, &header_words(table), &s)
+}
+
+/// Reads the table found at the top of a page as the body of the table
+/// that runs on to it from the foot of the page before (`running`), when
+/// it has that table's columns and a header that is none of that table's
+/// head repeated: the lines its layout took for a header are its first
+/// record's (`stream_tables::as_carried_body`). Text above it but for a
+/// running header, or the lines carried back to the page before
+/// (`carried`), make it a table of its own.
+fn read_top_table_as_body(
+    page: &PageContent,
+    found: &mut [tables::FoundTable],
+    styles: &[interpreter::FontStyle],
+    (running, head, carried): (&RunningTable, &[Cell], &[usize]),
+) {
+    let Some(top) = found
+        .iter_mut()
+        .min_by(|a, b| a.bbox[1].total_cmp(&b.bbox[1]))
+    else {
+        return;
+    };
+    // (a head repeated may be cut into columns elsewhere, "Pu" | "rpose":
+    // its first line's letters are the head's)
+    let letters = |cells: &[Cell]| -> Vec<char> {
+        let mut letters: Vec<char> = cells
+            .iter()
+            .flat_map(|c| c.text.chars())
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        letters.sort_unstable();
+        letters
+    };
+    let repeats_the_head = top.table.header_rows == 0
+        || top
+            .table
+            .rows
+            .first()
+            .is_some_and(|first| is_sub_multiset(&letters(first), &letters(head)));
+    let zone = page.height * stream_tables::StreamSettings::default().running_header_zone;
+    let text_above = page.glyphs.iter().enumerate().any(|(i, g)| {
+        g.centre().1 < top.bbox[1]
+            && g.bottom > zone
+            && !g.text.trim().is_empty()
+            && !carried.contains(&i)
+    });
+    // (a new table's head has a heading over every column)
+    let header = &top.table.rows[..(top.table.header_rows as usize).min(top.table.rows.len())];
+    let a_head = header
+        .iter()
+        .any(|row| row.iter().all(|c| !c.text.is_empty()));
+    if top.table.rows.first().map(Vec::len) != Some(running.columns)
+        || repeats_the_head
+        || text_above
+        || a_head
+    {
+        return;
+    }
+    let carried_on = (running.leading, carried);
+    if let Some(body) = stream_tables::as_carried_body(page, top, styles, carried_on) {
+        *top = body;
+    }
+}
+
+/// The header cells of the table whose part `index` runs to the foot of its
+/// page: that part's, or, when it is a part with no head of its own, the
+/// nearest part's before it of as many columns that has one.
+fn head_carried_on(found_tables: &[(u32, tables::FoundTable)], index: usize) -> Vec<Cell> {
+    let width = |t: &Table| t.rows.first().map_or(0, Vec::len);
+    let part = &found_tables[index].1.table;
+    found_tables[..=index]
+        .iter()
+        .rev()
+        .map(|(_, t)| &t.table)
+        .take_while(|t| width(t) == width(part))
+        .find(|t| t.header_rows > 0)
+        .map_or_else(Vec::new, |t| {
+            t.rows[..(t.header_rows as usize).min(t.rows.len())].concat()
+        })
+}
+
+/// Whether every item of `part` (sorted) is in `whole` (sorted), as many
+/// times at least.
+fn is_sub_multiset(part: &[char], whole: &[char]) -> bool {
+    let mut rest = whole.iter();
+    part.iter().all(|c| rest.any(|w| w == c))
 }
 
 /// The words of a table's header rows, which a page it runs on to may repeat.
@@ -1271,8 +1362,10 @@ fn info_string(doc: &lopdf::Document, info: &Dictionary, key: &[u8]) -> Option<S
 #[cfg(test)]
 mod tests {
     use super::{
-        carry_back, holds_data, join_continued_tables, last_line_room, repeated_header_rows,
+        carry_back, head_carried_on, holds_data, join_continued_tables, last_line_room,
+        page_tables, read_top_table_as_body, repeated_header_rows, RunningTable,
     };
+    use crate::document::Cell;
     use crate::document::{BBox, BlockKind, RawBlock, Table};
     use crate::extract::pdf::interpreter::{test_glyphs, PageContent};
     use crate::extract::pdf::tables::FoundTable;
@@ -1462,6 +1555,89 @@ mod tests {
             join_continued_tables(&mut apart);
             assert_eq!(apart.len(), 3, "{left} {head}");
         }
+    }
+
+    #[test]
+    fn a_tables_part_at_the_top_of_the_next_page_reads_its_first_lines_as_a_record() {
+        // the part's first record set at its middle: its purpose's first
+        // line stands alone above the record's label, the figures between
+        // its second and third lines; the table's cells wrap 13.4 pt apart
+        let mut words = vec![("Intervention", 228.0, 80.0)];
+        words.extend([("Red Hen Project", 90.0, 93.4), ("training", 228.0, 93.4)]);
+        words.extend([("£45,682", 380.0, 100.1), ("458,589", 450.0, 100.1)]);
+        words.push(("outreach", 228.0, 106.8));
+        for (k, label) in ["Safer Streets", "Victim Support", "St Giles Trust"]
+            .iter()
+            .enumerate()
+        {
+            let y = 130.0 + 22.0 * k as f64;
+            words.extend([(*label, 90.0, y), ("Support", 228.0, y)]);
+            words.extend([("12,000", 380.0, y), ("9,500", 450.0, y)]);
+        }
+        let page = PageContent {
+            glyphs: words
+                .iter()
+                .flat_map(|&(t, x, y)| test_glyphs(t, x, y, 10.0))
+                .collect(),
+            width: 600.0,
+            height: 800.0,
+            ..Default::default()
+        };
+        let mut found = page_tables(&page, &[], &Default::default());
+        assert_eq!(found.len(), 1);
+        assert!(found[0].table.header_rows > 0, "{:?}", found[0].table);
+        let running = RunningTable {
+            columns: 4,
+            bounds: None,
+            index: 0,
+            x_range: (90.0, 500.0),
+            size: 10.0,
+            leading: Some(13.4),
+            room: Vec::new(),
+        };
+        let head: Vec<Cell> = ["Recipient", "Purpose", "Award", "Result"]
+            .into_iter()
+            .map(Cell::new)
+            .collect();
+        // (under the table's head repeated it stays a table with a head)
+        let mut under_its_head = found.clone();
+        let repeated = vec![Cell::new("Intervention")];
+        read_top_table_as_body(&page, &mut under_its_head, &[], (&running, &repeated, &[]));
+        assert_eq!(under_its_head[0].table, found[0].table);
+        read_top_table_as_body(&page, &mut found, &[], (&running, &head, &[]));
+        let table = &found[0].table;
+        assert_eq!(table.header_rows, 0);
+        assert_eq!(table.rows.len(), 4, "{table:?}");
+        assert_eq!(
+            table.texts()[0],
+            [
+                "Red Hen Project",
+                "Intervention\ntraining\noutreach",
+                "£45,682",
+                "458,589"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_head_a_part_carries_on_is_its_first_parts() {
+        let part = |rows: Vec<Vec<&str>>, header_rows: u32| FoundTable {
+            bbox: [0.0; 4],
+            table: Table::from_texts(rows, header_rows),
+            glyphs: Vec::new(),
+        };
+        let found = vec![
+            (1, part(vec![vec!["Area", "Target"], vec!["Ely", "5"]], 1)),
+            (2, part(vec![vec!["March", "7"]], 0)),
+            (3, part(vec![vec!["Wisbech", "2"]], 0)),
+        ];
+        let texts = |cells: Vec<Cell>| cells.into_iter().map(|c| c.text).collect::<Vec<_>>();
+        assert_eq!(texts(head_carried_on(&found, 2)), ["Area", "Target"]);
+        assert_eq!(texts(head_carried_on(&found, 0)), ["Area", "Target"]);
+        // (a part of other columns is another table's)
+        let mut other = found.clone();
+        other[1] = (2, part(vec![vec!["March", "7", "1"]], 0));
+        assert!(head_carried_on(&other, 2).is_empty());
     }
 
     #[test]

@@ -281,6 +281,50 @@ pub fn continuation(
     })
 }
 
+/// A table found at the top of a page, read again as the body of the table
+/// it carries on from the page before (whose cells' lines stand at
+/// `leading`, when known): the lines above its first line of figures are
+/// its first record's, not a header (a record set at its middle opens with
+/// its longer cells' first lines). Only an unruled table read line by line
+/// is read again: one its glyphs, so laid out, read as found. The glyphs
+/// `left_out` (the rest of the page before's last row, which goes back
+/// there) are left out of it. None when reading it again changes its
+/// columns.
+pub fn as_carried_body(
+    page: &PageContent,
+    found: &FoundTable,
+    fonts: &[FontStyle],
+    (leading, left_out): (Option<f64>, &[usize]),
+) -> Option<FoundTable> {
+    let s = StreamSettings::default();
+    let region: Vec<&Glyph> = found.glyphs.iter().map(|&i| &page.glyphs[i]).collect();
+    let as_found = grid_layout(&region, fonts, &page.fills, (None, None), &s)?;
+    if as_found.table.rows != found.table.rows {
+        return None;
+    }
+    let glyphs: Vec<usize> = found
+        .glyphs
+        .iter()
+        .copied()
+        .filter(|g| !left_out.contains(g))
+        .collect();
+    let region: Vec<&Glyph> = glyphs.iter().map(|&i| &page.glyphs[i]).collect();
+    let carried_on = Some(CarriedOn { leading });
+    let laid = grid_layout(&region, fonts, &page.fills, (None, carried_on), &s)?;
+    let width = |t: &Table| t.rows.first().map(Vec::len);
+    // (where the table lies stays as found, to the foot of its last row,
+    // but for the lines left out above)
+    let mut bbox = found.bbox;
+    if !left_out.is_empty() {
+        bbox[1] = laid.bbox[1];
+    }
+    (width(&laid.table) == width(&found.table)).then_some(FoundTable {
+        bbox,
+        table: laid.table,
+        glyphs,
+    })
+}
+
 /// Whether a row holds only words of a table's head (`header_words`): a line
 /// of the head a page repeats over the table's next part.
 fn repeats_the_head(row: &Row, header_words: &HashSet<&str>) -> bool {
@@ -1180,21 +1224,27 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
 
 /// Whether row `k` is a record's first line: its line of figures, or the
 /// first of the lines set at a line's leading above that line (a label
-/// wrapped round the figures set at the record's middle), set further
-/// than a line's leading below the row above.
+/// wrapped round the figures set at the record's middle; there a figure
+/// may stand alone on its line, the record's other cells wrapped round
+/// it), set further than a line's leading below the row above.
 fn first_line_of_a_record(rows: &[Row], k: usize, s: &StreamSettings) -> bool {
     let within_leading = |a: &Row, b: &Row| b.baseline - a.baseline <= s.wrap_leading * a.size;
     if k > 0 && within_leading(&rows[k - 1], &rows[k]) {
         return false;
     }
+    let figures = |line: usize| {
+        rows[line].holds_figures()
+            || (line > k
+                && matches!(rows[line].chunks.as_slice(), [c] if super::holds_data(&c.text)))
+    };
     let mut line = k;
-    while line + 1 < rows.len() && line - k < MAX_RECORD_LINES && !rows[line].holds_figures() {
+    while line + 1 < rows.len() && line - k < MAX_RECORD_LINES && !figures(line) {
         if !within_leading(&rows[line], &rows[line + 1]) {
             return false;
         }
         line += 1;
     }
-    rows[line].holds_figures()
+    figures(line)
 }
 
 /// Most lines of one record looked past for the next record's first line.
@@ -3110,6 +3160,29 @@ mod tests {
         assert_eq!(table.len(), 6, "{table:?}");
         assert_eq!(table[2], ["St Giles Trust", "", ""]);
         assert_eq!(table[3], ["Road Safety\nPartnership", "", "863,095"]);
+    }
+
+    #[test]
+    fn a_record_whose_one_figure_stands_alone_at_its_middle_keeps_the_loose_table_whole() {
+        // records set at their middle, padded 2.7 em apart; the second's
+        // only figure stands alone between its cells' two lines
+        let mut words = vec![];
+        let mut record = |top: f64, label: [&'static str; 2], figure: &'static str| {
+            words.extend([(label[0], 90.0, top), ("Domestic speed", 297.0, top)]);
+            words.extend([("Cyber safety", 401.0, top), (figure, 218.0, top + 6.7)]);
+            words.extend([
+                (label[1], 90.0, top + 13.4),
+                ("rural solving", 297.0, top + 13.4),
+            ]);
+            words.push(("support crime", 401.0, top + 13.4));
+        };
+        record(100.0, ["Fenland", "District"], "£19,469");
+        record(140.4, ["Cambridge", "Women's Aid"], "260,607");
+        record(180.8, ["Red Hen", "Project"], "£8,862");
+        record(221.2, ["Victim", "Support"], "639");
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 4, "{table:?}");
+        assert_eq!(table[1][..2], ["Cambridge\nWomen's Aid", "260,607"]);
     }
 
     #[test]
