@@ -25,7 +25,7 @@ use super::ExtractError;
 use crate::document::{BBox, BlockKind, Cell, Document, Format, RawBlock, Table};
 use limits::Budget;
 use lopdf::{Dictionary, LoadOptions, Object};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// Wall-time bound for one document's interpretation.
@@ -302,7 +302,7 @@ fn is_sub_multiset(part: &[char], whole: &[char]) -> bool {
 }
 
 /// The words of a table's header rows, which a page it runs on to may repeat.
-fn header_words(table: &Table) -> HashSet<&str> {
+fn header_words(table: &Table) -> Vec<&str> {
     table.rows[..(table.header_rows as usize).min(table.rows.len())]
         .iter()
         .flatten()
@@ -785,7 +785,7 @@ fn repeated_head_text(blocks: &[RawBlock], i: usize, end_page: Option<u32>) -> u
         b.table.is_none()
             && b.page == next_page
             && b.text.split_whitespace().next().is_some()
-            && b.text.split_whitespace().all(|w| header.contains(w))
+            && b.text.split_whitespace().all(|w| header.contains(&w))
     };
     let count = blocks[i + 1..].iter().take_while(|b| head_only(b)).count();
     let width = |t: &Table| t.rows.first().map(Vec::len);

@@ -14,7 +14,6 @@ use super::sideways_headings::add_sideways_headings;
 use super::tables::{append_chunk, colours_at, mark_taken, push_line, FoundTable};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
-use std::collections::HashSet;
 
 #[derive(Debug, Clone)]
 pub struct StreamSettings {
@@ -214,7 +213,7 @@ pub fn continuation(
     taken: &[bool],
     fonts: &[FontStyle],
     (columns, bounds, leading): (usize, Option<&[f64]>, Option<f64>),
-    header_words: &HashSet<&str>,
+    header_words: &[&str],
     s: &StreamSettings,
 ) -> Option<FoundTable> {
     let rows = free_rows(page, taken, fonts, s);
@@ -222,12 +221,7 @@ pub fn continuation(
         |r: &Row| r.chunks.len() < 2 && r.baseline < s.running_header_zone * page.height;
     let start = rows.iter().take_while(|r| running_header(r)).count();
     // (past the table's head, when the page repeats it)
-    let start = start
-        + rows[start..]
-            .iter()
-            .take(s.max_header_rows)
-            .take_while(|r| repeats_the_head(r, header_words))
-            .count();
+    let start = start + lines_repeating_the_head(&rows[start..], header_words, s.max_header_rows);
     let cells = |row: &Row| (2..=columns).contains(&row.chunks.len());
     // (a record set at its middle opens with its label's first line, a
     // line's leading above its cells)
@@ -325,13 +319,29 @@ pub fn as_carried_body(
     })
 }
 
-/// Whether a row holds only words of a table's head (`header_words`): a line
-/// of the head a page repeats over the table's next part.
-fn repeats_the_head(row: &Row, header_words: &HashSet<&str>) -> bool {
-    row.chunks
-        .iter()
-        .flat_map(|c| c.text.split_whitespace())
-        .all(|w| header_words.contains(w))
+/// How many of the first rows (`most` at most) repeat a table's head
+/// (`header_words`, each word as often as the head has it): the lines of
+/// the head a page repeats over the table's next part. A line after them
+/// that holds a word of the head ("Service" under a head "Service | Target",
+/// the rest of a cut row's label) is no more of it once the head's words
+/// are used up.
+fn lines_repeating_the_head(rows: &[Row], header_words: &[&str], most: usize) -> usize {
+    let mut left: Vec<&str> = header_words.to_vec();
+    rows.iter()
+        .take(most)
+        .take_while(|r| {
+            r.chunks
+                .iter()
+                .flat_map(|c| c.text.split_whitespace())
+                .all(|w| match left.iter().position(|h| *h == w) {
+                    Some(at) => {
+                        left.swap_remove(at);
+                        true
+                    }
+                    None => false,
+                })
+        })
+        .count()
 }
 
 /// The table a page break cuts: where it lies across the page, the size of
@@ -342,7 +352,7 @@ pub struct CutTable<'a> {
     pub size: f64,
     pub bounds: &'a [f64],
     pub open_cells: Vec<bool>,
-    pub header_words: HashSet<&'a str>,
+    pub header_words: Vec<&'a str>,
     /// Per column, how much wider than the cut row's last line there a line
     /// of the column runs (empty when unknown).
     pub room: &'a [f64],
@@ -388,11 +398,7 @@ pub fn carried_cell_lines(
                 .iter()
                 .any(|c| c.text.chars().next().is_some_and(char::is_lowercase))
     };
-    let start = rows
-        .iter()
-        .take(s.max_header_rows)
-        .take_while(|r| repeats_the_head(r, &cut.header_words))
-        .count();
+    let start = lines_repeating_the_head(&rows, &cut.header_words, s.max_header_rows);
     let mut end = start;
     while end < rows.len().min(start + MAX_RECORD_LINES) {
         let row = &rows[end];
@@ -3551,7 +3557,7 @@ mod tests {
             size: 10.0,
             bounds: &[150.0, 250.0],
             open_cells: vec![true, false, true],
-            header_words: ["Area", "Award", "Purpose"].into_iter().collect(),
+            header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
         };
         let carried = |top: &[(&'static str, f64, f64)], next_baseline: f64, figure_at: f64| {
@@ -3614,10 +3620,10 @@ mod tests {
             ("March", 50.0, 94.0),
             ("77", 200.0, 94.0),
         ]);
-        let head: HashSet<&str> = ["Area", "Target"].into_iter().collect();
+        let head = ["Area", "Target"];
         let taken = vec![false; p.glyphs.len()];
         let s = StreamSettings::default();
-        let rows = |head: &HashSet<&str>| {
+        let rows = |head: &[&str]| {
             continuation(&p, &taken, &[], (2, Some(&[150.0][..]), None), head, &s).map(|t| {
                 t.table
                     .texts()
@@ -3631,7 +3637,30 @@ mod tests {
             Some(vec!["Ely|651".to_string(), "March|77".to_string()])
         );
         // (a head of other words is read as rows, cut where the columns divide)
-        assert_eq!(rows(&HashSet::new()).map(|r| r.len()), Some(3));
+        assert_eq!(rows(&[]).map(|r| r.len()), Some(3));
+    }
+
+    #[test]
+    fn a_head_repeated_is_as_many_lines_as_its_words_fill() {
+        // the head repeated, then the rest of a cut row's label, "Service",
+        // a word of the head too
+        let p = page(&[
+            ("Service", 50.0, 80.0),
+            ("Target", 200.0, 80.0),
+            ("Service", 50.0, 100.0),
+            ("Ely", 50.0, 120.0),
+            ("651", 200.0, 120.0),
+        ]);
+        let s = StreamSettings::default();
+        let rows = free_rows(&p, &vec![false; p.glyphs.len()], &[], &s);
+        assert_eq!(
+            lines_repeating_the_head(&rows, &["Service", "Target"], 6),
+            1
+        );
+        // (a head with the word twice fills both lines)
+        let twice = ["Service", "Target", "Service"];
+        assert_eq!(lines_repeating_the_head(&rows, &twice, 6), 2);
+        assert_eq!(lines_repeating_the_head(&rows, &[], 6), 0);
     }
 
     #[test]
@@ -3652,15 +3681,7 @@ mod tests {
         let s = StreamSettings::default();
         let bounds = [110.0, 190.0, 250.0];
         let rows = |leading: Option<f64>| {
-            continuation(
-                &p,
-                &taken,
-                &[],
-                (4, Some(&bounds[..]), leading),
-                &HashSet::new(),
-                &s,
-            )
-            .map(|t| {
+            continuation(&p, &taken, &[], (4, Some(&bounds[..]), leading), &[], &s).map(|t| {
                 t.table
                     .texts()
                     .iter()
@@ -3699,14 +3720,7 @@ mod tests {
         let taken = vec![false; p.glyphs.len()];
         let s = StreamSettings::default();
         let bounds = [180.0, 260.0, 345.0, 430.0];
-        let found = continuation(
-            &p,
-            &taken,
-            &[],
-            (5, Some(&bounds[..]), Some(13.4)),
-            &HashSet::new(),
-            &s,
-        );
+        let found = continuation(&p, &taken, &[], (5, Some(&bounds[..]), Some(13.4)), &[], &s);
         let rows: Vec<String> = found.map_or_else(Vec::new, |t| {
             t.table.texts().iter().map(|r| r.join("|")).collect()
         });
@@ -3735,7 +3749,7 @@ mod tests {
             ("Partnership", 90.0, 123.9),
             ("Source: the Commissioner's office.", 90.0, 141.2),
         ]);
-        let head: HashSet<&str> = ["Area", "Target", "Notes"].into();
+        let head = ["Area", "Target", "Notes"];
         let taken = vec![false; p.glyphs.len()];
         let s = StreamSettings::default();
         let bounds = [150.0, 215.0];
@@ -3769,7 +3783,7 @@ mod tests {
             ("prevention schools", 367.0, 103.4),
             ("Source: the Commissioner's office.", 90.0, 118.3),
         ]);
-        let head: HashSet<&str> = ["Recipient", "Outcome", "Purpose"].into();
+        let head = ["Recipient", "Outcome", "Purpose"];
         let taken = vec![false; p.glyphs.len()];
         let s = StreamSettings::default();
         let bounds = [220.0, 360.0];
@@ -3806,7 +3820,7 @@ mod tests {
                 size: 10.0,
                 bounds: &[150.0],
                 open_cells: vec![true, true],
-                header_words: HashSet::new(),
+                header_words: Vec::new(),
                 room: &rooms,
             };
             let p = page(&[
@@ -3835,7 +3849,7 @@ mod tests {
             size: 10.0,
             bounds: &[150.0, 250.0],
             open_cells: vec![true, true, true],
-            header_words: ["Area", "Award", "Purpose"].into_iter().collect(),
+            header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
         };
         let carried = |line: (&'static str, f64, f64), ruled: bool| {
@@ -3883,7 +3897,7 @@ mod tests {
                 size: 10.0,
                 bounds: &[150.0],
                 open_cells: vec![true, true],
-                header_words: HashSet::new(),
+                header_words: Vec::new(),
                 room: &rooms,
             };
             let mut p = page(&[
