@@ -458,16 +458,6 @@ fn column_lines(
 /// column with none sets no limit. Empty for a table whose box is its
 /// text's (no padding to measure).
 fn framed_line_limits(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]) -> Vec<f64> {
-    let mut lefts = vec![f64::MAX; bounds.len() + 1];
-    for (&(column, _), line) in &column_lines(page, table, bounds, |_| true) {
-        if column == 0 || !holds_data(&line.text) {
-            lefts[column] = lefts[column].min(line.x0);
-        }
-    }
-    let padding = lefts[0] - table.bbox[0];
-    if !(1.0..f64::MAX).contains(&padding) {
-        return Vec::new();
-    }
     let mut sizes: Vec<f64> = table
         .glyphs
         .iter()
@@ -476,7 +466,28 @@ fn framed_line_limits(page: &PageContent, table: &tables::FoundTable, bounds: &[
         .map(|g| g.size)
         .collect();
     sizes.sort_by(f64::total_cmp);
-    let em = sizes[sizes.len() / 2];
+    let Some(&em) = sizes.get(sizes.len() / 2) else {
+        return Vec::new();
+    };
+    let lines = column_lines(page, table, bounds, |_| true);
+    // (a heading run across a column's bound, "2022" | "/23", is cut
+    // there: the cut tells nothing of where the column starts)
+    let cut_at_bound = |&(column, baseline): &(usize, i64), line: &ColumnLine| {
+        column > 0
+            && lines
+                .get(&(column - 1, baseline))
+                .is_some_and(|before| line.x0 - before.x1 < 0.25 * em)
+    };
+    let mut lefts = vec![f64::MAX; bounds.len() + 1];
+    for (key, line) in &lines {
+        if (key.0 == 0 || !holds_data(&line.text)) && !cut_at_bound(key, line) {
+            lefts[key.0] = lefts[key.0].min(line.x0);
+        }
+    }
+    let padding = lefts[0] - table.bbox[0];
+    if !(1.0..f64::MAX).contains(&padding) {
+        return Vec::new();
+    }
     let mut limits: Vec<f64> = lefts[1..]
         .iter()
         .map(|&x| {
@@ -1716,7 +1727,13 @@ mod tests {
         );
         // figures alone do not tell where their cells start (they may be
         // set flush right): the room is the widest line's
-        let room = framed(body);
+        let room = framed(body.clone());
+        assert!((room[0] - (50.0 - 15.0)).abs() < 1e-9, "{room:?}");
+        // nor does a heading the columns' bound (x 150) cuts, "Spending"
+        // from x 130 read as "Spen" | "ding"
+        let mut cut = body;
+        cut.extend(test_glyphs("Spending", 130.0, 100.0, 10.0));
+        let room = framed(cut);
         assert!((room[0] - (50.0 - 15.0)).abs() < 1e-9, "{room:?}");
     }
 
