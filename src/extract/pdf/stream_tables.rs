@@ -223,13 +223,21 @@ pub fn continuation(
     // (past the table's head, when the page repeats it)
     let start = start + lines_repeating_the_head(&rows[start..], header_words, s.max_header_rows);
     let cells = |row: &Row| (2..=columns).contains(&row.chunks.len());
-    // (a record set at its middle opens with its label's first line, a
-    // line's leading above its cells)
+    // (a record set at its middle opens with its cells' first lines, each
+    // of one chunk, a line's leading or less apart above its row of cells)
     let opens_a_record = |k: usize| {
-        rows[k].chunks.len() == 1
-            && rows.get(k + 1).is_some_and(|next| {
-                cells(next) && next.baseline - rows[k].baseline <= s.wrap_leading * rows[k].size
-            })
+        let mut line = k;
+        while line + 1 < rows.len().min(k + MAX_RECORD_LINES) && rows[line].chunks.len() == 1 {
+            let next = &rows[line + 1];
+            if next.baseline - rows[line].baseline > s.wrap_leading * rows[line].size {
+                return false;
+            }
+            if cells(next) {
+                return true;
+            }
+            line += 1;
+        }
+        false
     };
     let mut end = start;
     while end < rows.len() {
@@ -3766,6 +3774,43 @@ mod tests {
         assert_eq!(
             found.table.texts(),
             [["Community\nSafety\nPartnership", "£18,427", "446,885"]]
+        );
+    }
+
+    #[test]
+    fn records_carried_over_may_open_with_the_first_lines_of_several_cells() {
+        // a record set at its middle: its label's first line, then its
+        // purpose's, half a leading apart, then its row of figures
+        let p = page(&[
+            ("Fenland", 90.0, 80.0),
+            ("Awareness", 422.0, 86.7),
+            ("District", 90.0, 93.4),
+            ("£80,316", 191.0, 93.4),
+            ("390", 301.0, 93.4),
+            ("youth", 422.0, 100.1),
+            ("Council", 90.0, 106.8),
+            ("Ormiston", 90.0, 126.8),
+            ("790", 191.0, 133.5),
+            ("58,632", 301.0, 133.5),
+            ("Council", 422.0, 133.5),
+            ("Families", 90.0, 140.2),
+            ("Source: the Commissioner's office.", 90.0, 158.0),
+        ]);
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        let bounds = [180.0, 290.0, 410.0];
+        let found = continuation(&p, &taken, &[], (4, Some(&bounds[..]), Some(13.4)), &[], &s);
+        assert_eq!(
+            found.map(|t| t
+                .table
+                .texts()
+                .iter()
+                .map(|r| r.join("|"))
+                .collect::<Vec<_>>()),
+            Some(vec![
+                "Fenland\nDistrict\nCouncil|£80,316|390|Awareness\nyouth".to_string(),
+                "Ormiston\nFamilies|790|58,632|Council".to_string()
+            ])
         );
     }
 
