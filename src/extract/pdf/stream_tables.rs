@@ -14,6 +14,7 @@ use super::sideways_headings::add_sideways_headings;
 use super::tables::{append_chunk, colours_at, mark_taken, push_line, FoundTable};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone)]
 pub struct StreamSettings {
@@ -249,10 +250,16 @@ pub fn continuation(
             .any(|back| continues_a_cell(&rows[end - back], row, s));
         let close = end == start
             || row.baseline - rows[end - 1].baseline <= s.max_row_gap * rows[end - 1].size;
-        if !((cells(row) || wrapped || opens_a_record(end)) && close) {
+        if !close {
             break;
         }
-        end += 1;
+        if cells(row) || wrapped || opens_a_record(end) {
+            end += 1;
+        } else if let Some(past) = bounds.and_then(|b| record_of_single_lines(&rows, end, b, s)) {
+            end = past;
+        } else {
+            break;
+        }
     }
     if end == start {
         return None;
@@ -325,6 +332,26 @@ pub fn as_carried_body(
         table: laid.table,
         glyphs,
     })
+}
+
+/// Where a record ends, from row `k`, whose every line holds one chunk:
+/// its cells set round its middle (a figure alone between its label's two
+/// lines), the lines a line's leading or less apart, in two of the table's
+/// columns (divided at `bounds`) at least, and the row after them further
+/// off.
+fn record_of_single_lines(
+    rows: &[Row],
+    k: usize,
+    bounds: &[f64],
+    s: &StreamSettings,
+) -> Option<usize> {
+    let past = single_lines_end(rows, k, s);
+    let column_of = |c: &Line| bounds.iter().filter(|b| **b <= c.x0).count();
+    let columns: HashSet<usize> = rows[k..past]
+        .iter()
+        .map(|r| column_of(&r.chunks[0]))
+        .collect();
+    (columns.len() >= 2 && stands_apart_above(rows, past, s)).then_some(past)
 }
 
 /// How many of the first rows (`most` at most) repeat a table's head
@@ -3810,6 +3837,37 @@ mod tests {
             Some(vec![
                 "Fenland\nDistrict\nCouncil|£80,316|390|Awareness\nyouth".to_string(),
                 "Ormiston\nFamilies|790|58,632|Council".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn a_record_carried_over_may_have_every_line_of_one_chunk() {
+        // its one figure alone between its label's two lines, then a record
+        // with a row of figures
+        let p = page(&[
+            ("Youth Offending", 90.0, 80.0),
+            ("55.3%", 378.0, 87.4),
+            ("Service", 90.0, 94.8),
+            ("Peterborough", 90.0, 112.5),
+            ("£13,920", 257.0, 119.9),
+            ("527,177", 368.0, 119.9),
+            ("Rape Crisis", 90.0, 127.3),
+        ]);
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        let bounds = [180.0, 300.0];
+        let found = continuation(&p, &taken, &[], (3, Some(&bounds[..]), Some(14.8)), &[], &s);
+        assert_eq!(
+            found.map(|t| t
+                .table
+                .texts()
+                .iter()
+                .map(|r| r.join("|"))
+                .collect::<Vec<_>>()),
+            Some(vec![
+                "Youth Offending\nService||55.3%".to_string(),
+                "Peterborough\nRape Crisis|£13,920|527,177".to_string()
             ])
         );
     }
