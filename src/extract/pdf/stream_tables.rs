@@ -1244,7 +1244,12 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         {
             last += 1;
         }
-        let below = gap_above(last + 1)?;
+        // (the next record may have its figures left empty too)
+        let below = gap_above(last + 1).or_else(|| {
+            rows.get(last + 1)
+                .filter(|next| !next.holds_figures())
+                .and_then(|_| gap(last + 1))
+        })?;
         (!rows[k].holds_figures() && same_gap(above, below)).then_some(above)
     };
     let Some(this) = gap_above(i + 1).or_else(|| label_alone(i + 1)) else {
@@ -3224,6 +3229,30 @@ mod tests {
         let table = one_table_on(&words);
         assert_eq!(table.len(), 4, "{table:?}");
         assert_eq!(table[1][..2], ["Cambridge\nWomen's Aid", "260,607"]);
+    }
+
+    #[test]
+    fn records_padded_apart_keep_two_labels_alone_in_a_row() {
+        // one-line records 2.7 em apart (further than rows usually are),
+        // two in a row with their figures left empty
+        let mut words = vec![];
+        let records = [
+            ("Community Safety Partnership", "7.5%", 100.0),
+            ("Youth Offending Service", "£97,093", 127.1),
+            ("Rural Crime Action", "", 155.4),
+            ("Red Hen Project", "", 185.0),
+            ("Victim Support", "530,373", 213.3),
+            ("Youth Offending Service", "21.7%", 240.4),
+        ];
+        for (label, figure, y) in records {
+            words.push((label, 90.0, y));
+            if !figure.is_empty() {
+                words.push((figure, 297.0, y));
+            }
+        }
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(table[3], ["Red Hen Project", ""]);
     }
 
     #[test]
