@@ -3676,26 +3676,16 @@ mod tests {
     fn rows_carried_to_the_next_page_leave_out_the_head_it_repeats() {
         // two rows at the top of the page, under the head repeated; the
         // table's columns divide at 150 on the page before
-        let p = page(&[
+        let words = [
             ("Area", 50.0, 56.0),
             ("Target", 120.0, 56.0),
             ("Ely", 50.0, 80.0),
             ("651", 200.0, 80.0),
             ("March", 50.0, 94.0),
             ("77", 200.0, 94.0),
-        ]);
+        ];
         let head = ["Area", "Target"];
-        let taken = vec![false; p.glyphs.len()];
-        let s = StreamSettings::default();
-        let rows = |head: &[&str]| {
-            continuation(&p, &taken, &[], (2, Some(&[150.0][..]), None), head, &s).map(|t| {
-                t.table
-                    .texts()
-                    .iter()
-                    .map(|r| r.join("|"))
-                    .collect::<Vec<_>>()
-            })
-        };
+        let rows = |head: &[&str]| carried_rows(&words, head, (2, &[150.0], None));
         assert_eq!(
             rows(&head),
             Some(vec!["Ely|651".to_string(), "March|77".to_string()])
@@ -3731,7 +3721,7 @@ mod tests {
     fn a_lone_record_carried_over_keeps_its_lines_at_the_tables_leading() {
         // the table's last record, set at its top, moved whole to the next
         // page: its cells wrap 14 pt apart, as they did on the page before
-        let p = page(&[
+        let words = [
             ("Ormiston", 50.0, 80.0),
             ("Communit", 120.0, 80.0),
             ("-25.6%", 200.0, 80.0),
@@ -3740,19 +3730,8 @@ mod tests {
             ("y abuse", 120.0, 94.0),
             ("partnershi", 120.0, 108.0),
             ("p", 120.0, 122.0),
-        ]);
-        let taken = vec![false; p.glyphs.len()];
-        let s = StreamSettings::default();
-        let bounds = [110.0, 190.0, 250.0];
-        let rows = |leading: Option<f64>| {
-            continuation(&p, &taken, &[], (4, Some(&bounds[..]), leading), &[], &s).map(|t| {
-                t.table
-                    .texts()
-                    .iter()
-                    .map(|r| r.join("|"))
-                    .collect::<Vec<_>>()
-            })
-        };
+        ];
+        let rows = |leading| carried_rows(&words, &[], (4, &[110.0, 190.0, 250.0], leading));
         assert_eq!(
             rows(Some(14.0)),
             Some(vec![
@@ -3780,16 +3759,9 @@ mod tests {
         }
         words.push(("Partnership", 90.0, 149.3));
         words.push(("Source: the Commissioner's office.", 90.0, 163.0));
-        let p = page(&words);
-        let taken = vec![false; p.glyphs.len()];
-        let s = StreamSettings::default();
         let bounds = [180.0, 260.0, 345.0, 430.0];
-        let found = continuation(&p, &taken, &[], (5, Some(&bounds[..]), Some(13.4)), &[], &s);
-        let rows: Vec<String> = found.map_or_else(Vec::new, |t| {
-            t.table.texts().iter().map(|r| r.join("|")).collect()
-        });
         assert_eq!(
-            rows,
+            carried_rows(&words, &[], (5, &bounds, Some(13.4))).unwrap_or_default(),
             [
                 "Youth\nOffending\nService|88.6%|£61,031|556,996|39.3%",
                 "Community\nSafety\nPartnership|313|885|284|"
@@ -3801,7 +3773,7 @@ mod tests {
     fn a_carried_records_first_line_above_its_figures_is_no_header() {
         // under the head repeated, the last record, its name wrapped over
         // three lines at the table's leading round its figures
-        let p = page(&[
+        let words = [
             ("Area", 90.0, 80.0),
             ("Target", 156.0, 80.0),
             ("Notes", 223.0, 80.0),
@@ -3812,24 +3784,14 @@ mod tests {
             // (a tenth further than the leading measured on the page before)
             ("Partnership", 90.0, 123.9),
             ("Source: the Commissioner's office.", 90.0, 141.2),
-        ]);
+        ];
         let head = ["Area", "Target", "Notes"];
-        let taken = vec![false; p.glyphs.len()];
-        let s = StreamSettings::default();
-        let bounds = [150.0, 215.0];
-        let found = continuation(
-            &p,
-            &taken,
-            &[],
-            (3, Some(&bounds[..]), Some(13.4)),
-            &head,
-            &s,
-        );
-        let found = found.expect("the record is carried over");
-        assert_eq!(found.table.header_rows, 0);
+        // (one row: a header line would be a row of its own)
         assert_eq!(
-            found.table.texts(),
-            [["Community\nSafety\nPartnership", "£18,427", "446,885"]]
+            carried_rows(&words, &head, (3, &[150.0, 215.0], Some(13.4))),
+            Some(vec![
+                "Community\nSafety\nPartnership|£18,427|446,885".to_string()
+            ])
         );
     }
 
@@ -3837,7 +3799,7 @@ mod tests {
     fn records_carried_over_may_open_with_the_first_lines_of_several_cells() {
         // a record set at its middle: its label's first line, then its
         // purpose's, half a leading apart, then its row of figures
-        let p = page(&[
+        let words = [
             ("Fenland", 90.0, 80.0),
             ("Awareness", 422.0, 86.7),
             ("District", 90.0, 93.4),
@@ -3851,18 +3813,9 @@ mod tests {
             ("Council", 422.0, 133.5),
             ("Families", 90.0, 140.2),
             ("Source: the Commissioner's office.", 90.0, 158.0),
-        ]);
-        let taken = vec![false; p.glyphs.len()];
-        let s = StreamSettings::default();
-        let bounds = [180.0, 290.0, 410.0];
-        let found = continuation(&p, &taken, &[], (4, Some(&bounds[..]), Some(13.4)), &[], &s);
+        ];
         assert_eq!(
-            found.map(|t| t
-                .table
-                .texts()
-                .iter()
-                .map(|r| r.join("|"))
-                .collect::<Vec<_>>()),
+            carried_rows(&words, &[], (4, &[180.0, 290.0, 410.0], Some(13.4))),
             Some(vec![
                 "Fenland\nDistrict\nCouncil|£80,316|390|Awareness\nyouth".to_string(),
                 "Ormiston\nFamilies|790|58,632|Council".to_string()
@@ -3874,7 +3827,7 @@ mod tests {
     fn a_record_carried_over_may_have_every_line_of_one_chunk() {
         // its one figure alone between its label's two lines, then a record
         // with a row of figures
-        let p = page(&[
+        let words = [
             ("Youth Offending", 90.0, 80.0),
             ("55.3%", 378.0, 87.4),
             ("Service", 90.0, 94.8),
@@ -3882,18 +3835,9 @@ mod tests {
             ("£13,920", 257.0, 119.9),
             ("527,177", 368.0, 119.9),
             ("Rape Crisis", 90.0, 127.3),
-        ]);
-        let taken = vec![false; p.glyphs.len()];
-        let s = StreamSettings::default();
-        let bounds = [180.0, 300.0];
-        let found = continuation(&p, &taken, &[], (3, Some(&bounds[..]), Some(14.8)), &[], &s);
+        ];
         assert_eq!(
-            found.map(|t| t
-                .table
-                .texts()
-                .iter()
-                .map(|r| r.join("|"))
-                .collect::<Vec<_>>()),
+            carried_rows(&words, &[], (3, &[180.0, 300.0], Some(14.8))),
             Some(vec![
                 "Youth Offending\nService||55.3%".to_string(),
                 "Peterborough\nRape Crisis|£13,920|527,177".to_string()
@@ -3905,7 +3849,7 @@ mod tests {
     fn a_record_carried_over_keeps_the_lines_its_cells_wrap_round_its_middle() {
         // under the head repeated, the last record: its purpose wrapped over
         // two lines, its name and award set on one line between them
-        let p = page(&[
+        let words = [
             ("Recipient", 90.0, 72.0),
             ("Outcome", 228.0, 72.0),
             ("Purpose", 367.0, 72.0),
@@ -3914,26 +3858,10 @@ mod tests {
             ("897,605", 228.0, 96.7),
             ("prevention schools", 367.0, 103.4),
             ("Source: the Commissioner's office.", 90.0, 118.3),
-        ]);
+        ];
         let head = ["Recipient", "Outcome", "Purpose"];
-        let taken = vec![false; p.glyphs.len()];
-        let s = StreamSettings::default();
-        let bounds = [220.0, 360.0];
-        let found = continuation(
-            &p,
-            &taken,
-            &[],
-            (3, Some(&bounds[..]), Some(13.4)),
-            &head,
-            &s,
-        );
         assert_eq!(
-            found.map(|t| t
-                .table
-                .texts()
-                .iter()
-                .map(|r| r.join("|"))
-                .collect::<Vec<_>>()),
+            carried_rows(&words, &head, (3, &[220.0, 360.0], Some(13.4))),
             Some(vec![
                 "Rural Crime Action|897,605|Intervention solving\nprevention schools".to_string()
             ])
@@ -4174,6 +4102,22 @@ mod tests {
         let mut found = found_on(&page(words));
         assert_eq!(found.len(), 1, "{found:?}");
         found.remove(0)
+    }
+
+    /// The rows `continuation` reads at the top of a page of `words`, each
+    /// row's cells joined by "|": under a head of `head`'s words, for a
+    /// table of `columns` columns divided at `bounds`, its cells' lines
+    /// `leading` apart.
+    fn carried_rows(
+        words: &[(&str, f64, f64)],
+        head: &[&str],
+        (columns, bounds, leading): (usize, &[f64], Option<f64>),
+    ) -> Option<Vec<String>> {
+        let p = page(words);
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        continuation(&p, &taken, &[], (columns, Some(bounds), leading), head, &s)
+            .map(|t| t.table.texts().iter().map(|r| r.join("|")).collect())
     }
 
     #[test]
