@@ -1386,3 +1386,40 @@ fn word_processor_tables_striped_spaced_or_set_solid_read_whole_without_the_note
     let note = |r: &Vec<String>| r.iter().any(|c| c.contains("Source"));
     assert!(!t.iter().flat_map(|t| rows(t)).any(|r| note(&r)));
 }
+
+#[test]
+fn word_processor_tables_over_page_breaks_read_whole_cell_for_cell() {
+    // excerpts of LibreOffice documents whose tables run over page breaks,
+    // each with the table's every cell as drawn (see the fixtures' script):
+    // every table comes out whole, one table over its pages, each cell's
+    // text as drawn (whitespace aside: the word processor breaks words
+    // inside its narrow columns)
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/word-long-tables.json");
+    let excerpts: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let squeeze = |cells: Vec<String>| -> Vec<String> {
+        cells
+            .into_iter()
+            .map(|c| c.split_whitespace().collect())
+            .collect()
+    };
+    let excerpts = excerpts.as_object().unwrap();
+    assert_eq!(excerpts.len(), 10);
+    for (name, excerpt) in excerpts {
+        let expected: Vec<Vec<String>> =
+            serde_json::from_value(excerpt["expected"].clone()).unwrap();
+        let expected: Vec<Vec<String>> = expected.into_iter().map(squeeze).collect();
+        let d = fixture(&format!("{name}.pdf"));
+        let found: Vec<Vec<Vec<String>>> = tables(&d)
+            .into_iter()
+            .map(|t| rows(t).into_iter().map(squeeze).collect())
+            .collect();
+        assert!(
+            found.contains(&expected),
+            "{name}: expected {} rows, found tables of {:?} rows",
+            expected.len(),
+            found.iter().map(Vec::len).collect::<Vec<_>>()
+        );
+    }
+}
