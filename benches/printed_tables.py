@@ -424,6 +424,8 @@ def main():
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
                     help="tables of 30 to 90 rows on A4 pages, that run over page breaks")
+    ap.add_argument("--no-score", action="store_true",
+                    help="write the tables' PDF and cases.json only (for fixtures)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     out = pathlib.Path(tempfile.mkdtemp(prefix="printed-tables-"))
@@ -457,6 +459,8 @@ def main():
              for n, ((grid, head_rows, _, style), page) in enumerate(zip(made, pages))]
     (out / "cases.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(cases)} tables in {pdf}", file=sys.stderr)
+    if args.no_score:
+        return
     if args.long:
         score_whole_document(args, cases, pdf, out)
         return
