@@ -1,0 +1,760 @@
+//! Tables that run over a page break: the rows the break carries to the
+//! top of the next page (`continuation`), a table found there read as the
+//! body of the one it carries on (`as_carried_body`), and the rest of a row
+//! the break cut (`carried_cell_lines`).
+
+use super::*;
+use crate::extract::pdf::holds_data;
+
+/// The last rows of a table that a page break carried over to the top of the
+/// next page, too few to be found as a table on their own: from the top of
+/// the page (past a running header's line), the lines of several chunks, as
+/// many as the table has columns at most, each close below the one before
+/// (a cell's wrapped line among them), read as the table read them, divided
+/// where its columns divide (`bounds`) and the leading its cells' lines
+/// stand at (`leading`) when those are known. Only a table of `columns`
+/// columns is the continuation.
+pub fn continuation(
+    page: &PageContent,
+    taken: &[bool],
+    fonts: &[FontStyle],
+    (columns, bounds, leading): (usize, Option<&[f64]>, Option<f64>),
+    header_words: &[&str],
+    s: &StreamSettings,
+) -> Option<FoundTable> {
+    let rows = free_rows(page, taken, fonts, s);
+    let running_header =
+        |r: &Row| r.chunks.len() < 2 && r.baseline < s.running_header_zone * page.height;
+    let start = rows.iter().take_while(|r| running_header(r)).count();
+    // (past the table's head, when the page repeats it)
+    let start = start + lines_repeating_the_head(&rows[start..], header_words, s.max_header_rows);
+    let cells = |row: &Row| (2..=columns).contains(&row.chunks.len());
+    // (a record set at its middle opens with its cells' first lines, each
+    // of one chunk, a line's leading or less apart above its row of cells)
+    let opens_a_record = |k: usize| {
+        let mut line = k;
+        while line + 1 < rows.len().min(k + MAX_RECORD_LINES) && rows[line].chunks.len() == 1 {
+            let next = &rows[line + 1];
+            if next.baseline - rows[line].baseline > s.wrap_leading * rows[line].size {
+                return false;
+            }
+            if cells(next) {
+                return true;
+            }
+            line += 1;
+        }
+        false
+    };
+    let mut end = start;
+    while end < rows.len() {
+        let row = &rows[end];
+        // (a cell's line may carry on the line two rows up, past a row of
+        // the record's other cells set at its middle between them)
+        let wrapped = (1..=2)
+            .filter(|&back| end >= start + back)
+            .any(|back| continues_a_cell(&rows[end - back], row, s));
+        let close = end == start
+            || row.baseline - rows[end - 1].baseline <= s.max_row_gap * rows[end - 1].size;
+        if !close {
+            break;
+        }
+        if cells(row) || wrapped || opens_a_record(end) {
+            end += 1;
+        } else if let Some(past) = bounds.and_then(|b| record_of_single_lines(&rows, end, b, s)) {
+            end = past;
+        } else {
+            break;
+        }
+    }
+    if end == start {
+        return None;
+    }
+    let chunks = rows[start..end].iter().flat_map(|r| &r.chunks);
+    let area = enclosing(chunks.map(|c| [c.x0, c.top, c.x1, c.bottom]));
+    let glyph_ids = free_glyphs_in(page, taken, area);
+    let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
+    let Laid {
+        bbox, mut table, ..
+    } = grid_layout(
+        &region,
+        fonts,
+        &page.fills,
+        (bounds, Some(CarriedOn { leading })),
+        s,
+    )?;
+    if bounds.is_some() {
+        // (the columns past the last one with text are the table's too)
+        for row in &mut table.rows {
+            row.resize_with(columns.max(row.len()), || Cell::new(""));
+        }
+    }
+    (table.rows.first().map(Vec::len) == Some(columns)).then_some(FoundTable {
+        bbox,
+        table,
+        glyphs: glyph_ids,
+    })
+}
+
+/// A table found at the top of a page, read again as the body of the table
+/// it carries on from the page before (whose cells' lines stand at
+/// `leading`, when known): the lines above its first line of figures are
+/// its first record's, not a header (a record set at its middle opens with
+/// its longer cells' first lines). Only an unruled table read line by line
+/// is read again: one its glyphs, so laid out, read as found. The glyphs
+/// `left_out` (the rest of the page before's last row, which goes back
+/// there) are left out of it. None when reading it again changes its
+/// columns.
+pub fn as_carried_body(
+    page: &PageContent,
+    found: &FoundTable,
+    fonts: &[FontStyle],
+    (leading, left_out): (Option<f64>, &[usize]),
+) -> Option<FoundTable> {
+    let s = StreamSettings::default();
+    let region: Vec<&Glyph> = found.glyphs.iter().map(|&i| &page.glyphs[i]).collect();
+    let as_found = grid_layout(&region, fonts, &page.fills, (None, None), &s)?;
+    if as_found.table.rows != found.table.rows {
+        return None;
+    }
+    let glyphs: Vec<usize> = found
+        .glyphs
+        .iter()
+        .copied()
+        .filter(|g| !left_out.contains(g))
+        .collect();
+    let region: Vec<&Glyph> = glyphs.iter().map(|&i| &page.glyphs[i]).collect();
+    let carried_on = Some(CarriedOn { leading });
+    let laid = grid_layout(&region, fonts, &page.fills, (None, carried_on), &s)?;
+    let width = |t: &Table| t.rows.first().map(Vec::len);
+    // (where the table lies stays as found, to the foot of its last row,
+    // but for the lines left out above)
+    let mut bbox = found.bbox;
+    if !left_out.is_empty() {
+        bbox[1] = laid.bbox[1];
+    }
+    (width(&laid.table) == width(&found.table)).then_some(FoundTable {
+        bbox,
+        table: laid.table,
+        glyphs,
+    })
+}
+
+/// Where a record ends, from row `k`, whose every line holds one chunk:
+/// its cells set round its middle (a figure alone between its label's two
+/// lines), the lines a line's leading or less apart, in two of the table's
+/// columns (divided at `bounds`) at least, and the row after them further
+/// off.
+fn record_of_single_lines(
+    rows: &[Row],
+    k: usize,
+    bounds: &[f64],
+    s: &StreamSettings,
+) -> Option<usize> {
+    let past = single_lines_end(rows, k, s);
+    let column_of = |c: &Line| bounds.iter().filter(|b| **b <= c.x0).count();
+    let columns: HashSet<usize> = rows[k..past]
+        .iter()
+        .map(|r| column_of(&r.chunks[0]))
+        .collect();
+    (columns.len() >= 2 && stands_apart_above(rows, past, s)).then_some(past)
+}
+
+/// How many of the first rows (`most` at most) repeat a table's head
+/// (`header_words`, each word as often as the head has it): the lines of
+/// the head a page repeats over the table's next part. A line after them
+/// that holds a word of the head ("Service" under a head "Service | Target",
+/// the rest of a cut row's label) is no more of it once the head's words
+/// are used up.
+fn lines_repeating_the_head(rows: &[Row], header_words: &[&str], most: usize) -> usize {
+    let mut left: Vec<&str> = header_words.to_vec();
+    rows.iter()
+        .take(most)
+        .take_while(|r| {
+            r.chunks
+                .iter()
+                .flat_map(|c| c.text.split_whitespace())
+                .all(|w| match left.iter().position(|h| *h == w) {
+                    Some(at) => {
+                        left.swap_remove(at);
+                        true
+                    }
+                    None => false,
+                })
+        })
+        .count()
+}
+
+/// The table a page break cuts: where it lies across the page, the size of
+/// its type, where its columns divide, which cells of its last row hold
+/// text, and the words of its header (which the next page may repeat).
+pub struct CutTable<'a> {
+    pub x_range: (f64, f64),
+    pub size: f64,
+    pub bounds: &'a [f64],
+    pub open_cells: Vec<bool>,
+    pub header_words: Vec<&'a str>,
+    /// Per column, how much wider than the cut row's last line there a line
+    /// of the column runs (empty when unknown).
+    pub room: &'a [f64],
+}
+
+/// The rest of a table's last row that a page break carried over to the top
+/// of the next page (a word processor breaks a tall row across pages): its
+/// cells' last lines, "Action" under "Rural Crime" on the page before, below
+/// the table's header when the page repeats it. They are set in the table's
+/// type (not in bold, as a heading over the next table is), at a cell's
+/// leading, each chunk within one of its columns and in a cell the cut row
+/// has text in, no figure among them (figures do not wrap); a line of
+/// several chunks carries on a sentence (one starts in lower case), where a
+/// row of words would start each cell with a capital. A row of the table's
+/// columns follows, a row's padding below (its first line may hold one
+/// chunk, a label set at its row's foot, down to its line of several).
+/// Their text by column, as many columns as `bounds` divide, and their glyphs.
+pub fn carried_cell_lines(
+    page: &PageContent,
+    fonts: &[FontStyle],
+    cut: &CutTable,
+    s: &StreamSettings,
+) -> Option<(Vec<String>, Vec<usize>)> {
+    let taken = vec![false; page.glyphs.len()];
+    let rows = free_rows(page, &taken, fonts, s);
+    let column_of = |c: &Line| cut.bounds.iter().filter(|b| **b <= c.x0).count();
+    // (a cell of the last column may run wider here than it did above)
+    let within_a_column = |c: &Line| {
+        c.x0 >= cut.x_range.0 - 1.0
+            && c.x0 < cut.x_range.1
+            && !cut.bounds.iter().any(|b| c.x0 < *b && c.x1 > *b)
+    };
+    let carries_on = |c: &Line| {
+        within_a_column(c)
+            && cut.open_cells.get(column_of(c)) == Some(&true)
+            && (c.size - cut.size).abs() <= s.wrap_size_tolerance * cut.size
+            && !c.bold
+            && !holds_data(&c.text)
+    };
+    let sentence_goes_on = |r: &Row| {
+        r.chunks.len() == 1
+            || r.chunks
+                .iter()
+                .any(|c| c.text.chars().next().is_some_and(char::is_lowercase))
+    };
+    let start = lines_repeating_the_head(&rows, &cut.header_words, s.max_header_rows);
+    let mut end = start;
+    while end < rows.len().min(start + MAX_RECORD_LINES) {
+        let row = &rows[end];
+        let close =
+            end == start || row.baseline - rows[end - 1].baseline <= s.wrap_leading * row.size;
+        if !(close && row.chunks.iter().all(carries_on) && sentence_goes_on(row)) {
+            break;
+        }
+        end += 1;
+    }
+    // (each column's first line carried on a line the break cut: its first
+    // word had not fitted on that line, or it would be there; where it
+    // would have, it starts a row of its own, a label whose figures are
+    // left empty)
+    let carried: Vec<&Line> = rows[start..end].iter().flat_map(|r| &r.chunks).collect();
+    let mut seen = vec![false; cut.bounds.len() + 1];
+    for &line in &carried {
+        let column = column_of(line);
+        if std::mem::replace(&mut seen[column], true) {
+            continue;
+        }
+        let room = cut.room.get(column).copied().unwrap_or(0.0);
+        if first_word_width(line) + WORD_SPACE * line.size < room - 1.0 {
+            return None;
+        }
+    }
+    // (the next row is the table's: its lines in its columns, down to one
+    // of several chunks, not a new table's head; and it is set apart from
+    // the lines by more than their leading, as rows are padded apart (the
+    // cut cell's padding and the next row's, as far as records stand
+    // apart): a label set at its row's middle or foot has lines above its
+    // figures at the leading. Or no table row follows: the lines end the
+    // table, the rest of its last row, ruled round in a band at the top of
+    // the page)
+    if end == start {
+        return None;
+    }
+    let table_follows = rows[end..]
+        .iter()
+        .take(MAX_RECORD_LINES)
+        .any(|r| r.chunks.len() >= 2 && r.chunks.iter().all(within_a_column));
+    if !table_follows && ruled_round(page, cut.x_range, &rows[start], &rows[end - 1]) {
+        return Some(lines_by_column(page, &taken, &rows[start..end], cut));
+    }
+    let next = rows.get(end)?;
+    let in_its_columns =
+        |r: &Row| r.chunks.len() <= cut.bounds.len() + 1 && r.chunks.iter().all(within_a_column);
+    let next_lines = &rows[end..rows.len().min(end + MAX_RECORD_LINES)];
+    let several = next_lines.iter().position(|r| r.chunks.len() >= 2)?;
+    let gap = next.baseline - rows[end - 1].baseline;
+    // (in a ruled table, a rule between them is the row's foot, however
+    // close, when the lines plainly carry a cell on: a sentence in lower
+    // case, or text past the label column; a label alone at the top of the
+    // page may be a row of its own, its other cells empty)
+    let plainly_carried = carried
+        .iter()
+        .any(|c| column_of(c) > 0 || c.text.chars().next().is_some_and(char::is_lowercase));
+    let ruled_off =
+        plainly_carried && ruled_between(page, cut.x_range, rows[end - 1].baseline, next);
+    if !next_lines[..=several].iter().all(in_its_columns)
+        || gap > s.max_spaced_row_gap * next.size
+        || (gap <= s.wrap_leading * next.size && !ruled_off)
+    {
+        return None;
+    }
+    Some(lines_by_column(page, &taken, &rows[start..end], cut))
+}
+
+/// The carried lines' text by column (as many columns as `cut.bounds`
+/// divide) and their glyphs.
+fn lines_by_column(
+    page: &PageContent,
+    taken: &[bool],
+    lines: &[Row],
+    cut: &CutTable,
+) -> (Vec<String>, Vec<usize>) {
+    let column_of = |c: &Line| cut.bounds.iter().filter(|b| **b <= c.x0).count();
+    let mut cells = vec![String::new(); cut.bounds.len() + 1];
+    for line in lines.iter().flat_map(|r| &r.chunks) {
+        push_line(&mut cells[column_of(line)], &line.text);
+    }
+    let area = enclosing(
+        lines
+            .iter()
+            .flat_map(|r| &r.chunks)
+            .map(|c| [c.x0, c.top, c.x1, c.bottom]),
+    );
+    (cells, free_glyphs_in(page, taken, area))
+}
+
+/// Whether rules across most of `x_range` run just above the letters of
+/// row `first` and just below row `last` (a table's band).
+fn ruled_round(page: &PageContent, x_range: (f64, f64), first: &Row, last: &Row) -> bool {
+    let letters_top = first.baseline - first.size;
+    rule_across(page, x_range, (letters_top - first.size, letters_top))
+        && rule_across(page, x_range, (last.baseline, last.baseline + last.size))
+}
+
+/// Whether a rule across most of `x_range` runs between a line set at
+/// `baseline` and the letters of the row `next` below it (drawn whole, or
+/// cell by cell, as browsers draw borders).
+fn ruled_between(page: &PageContent, x_range: (f64, f64), baseline: f64, next: &Row) -> bool {
+    rule_across(page, x_range, (baseline, next.baseline - next.size))
+}
+
+/// Whether a rule across most of `x_range` runs between `top` and
+/// `bottom` (drawn whole, or cell by cell, as browsers draw borders).
+fn rule_across(page: &PageContent, (x0, x1): (f64, f64), (top, bottom): (f64, f64)) -> bool {
+    let mut pieces: Vec<(f64, (f64, f64))> = page
+        .segments
+        .iter()
+        .filter(|sg| sg.bottom - sg.top < 1.0)
+        .map(|sg| ((sg.top + sg.bottom) / 2.0, (sg.x0.max(x0), sg.x1.min(x1))))
+        .filter(|&(y, (a, b))| y > top && y < bottom && b > a)
+        .collect();
+    pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // (pieces within a point of each other are one rule: a bar's two sides)
+    pieces.chunk_by(|a, b| b.0 - a.0 < 1.0).any(|rule| {
+        let spans: Vec<(f64, f64)> = rule.iter().map(|&(_, span)| span).collect();
+        merge_spans(spans, 1.0)
+            .iter()
+            .map(|(a, b)| b - a)
+            .sum::<f64>()
+            > 0.5 * (x1 - x0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::page;
+    use super::*;
+
+    /// The rows `continuation` reads at the top of a page of `words`, each
+    /// row's cells joined by "|": under a head of `head`'s words, for a
+    /// table of `columns` columns divided at `bounds`, its cells' lines
+    /// `leading` apart.
+    fn carried_rows(
+        words: &[(&str, f64, f64)],
+        head: &[&str],
+        (columns, bounds, leading): (usize, &[f64], Option<f64>),
+    ) -> Option<Vec<String>> {
+        let p = page(words);
+        let taken = vec![false; p.glyphs.len()];
+        let s = StreamSettings::default();
+        continuation(&p, &taken, &[], (columns, Some(bounds), leading), head, &s)
+            .map(|t| t.table.texts().iter().map(|r| r.join("|")).collect())
+    }
+
+    #[test]
+    fn a_cells_last_lines_carried_over_a_page_break_are_told_from_the_next_rows_label() {
+        // the page before cut "Rural Crime Action" after "Rural" and its
+        // purpose after "Domestic" (columns 0 and 2 of its last row hold
+        // text, column 1 none); rows are padded 14 pt apart (24 pt from
+        // baseline to baseline), lines 12 pt
+        let cut = CutTable {
+            x_range: (50.0, 400.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+            open_cells: vec![true, false, true],
+            header_words: vec!["Area", "Award", "Purpose"],
+            room: &[],
+        };
+        let carried = |top: &[(&'static str, f64, f64)], next_baseline: f64, figure_at: f64| {
+            let mut words = top.to_vec();
+            words.extend([
+                ("St Giles", 50.0, next_baseline),
+                ("651", figure_at, next_baseline),
+                ("Red Hen", 50.0, next_baseline + 24.0),
+                ("77", 200.0, next_baseline + 24.0),
+            ]);
+            carried_cell_lines(&page(&words), &[], &cut, &StreamSettings::default())
+                .map(|(cells, _)| cells)
+        };
+        let cells = |texts: [&str; 3]| Some(texts.map(String::from).to_vec());
+        assert_eq!(
+            carried(&[("Action", 50.0, 80.0)], 104.0, 200.0),
+            cells(["Action", "", ""])
+        );
+        // below the header the page repeats; a sentence carried on in the purpose
+        let tail = [
+            ("Area", 50.0, 56.0),
+            ("Award", 160.0, 56.0),
+            ("Purpose", 260.0, 56.0),
+            ("Crime Action", 50.0, 80.0),
+            ("county prevention", 260.0, 80.0),
+        ];
+        assert_eq!(
+            carried(&tail, 104.0, 200.0),
+            cells(["Crime Action", "", "county prevention"])
+        );
+        // the next row further off than rows of text stand (2.7 em): the
+        // cut cell's padding, then the next row's
+        assert_eq!(
+            carried(&[("Action", 50.0, 80.0)], 107.0, 200.0),
+            cells(["Action", "", ""])
+        );
+        // a row of words of its own starts its cells with capitals
+        let row = [("Victim Support", 50.0, 80.0), ("Training", 260.0, 80.0)];
+        assert_eq!(carried(&row, 104.0, 200.0), None);
+        // no cell the cut row leaves empty carries on
+        assert_eq!(carried(&[("Hub", 160.0, 80.0)], 104.0, 200.0), None);
+        // a label set at its row's middle: its first line a leading above the figures
+        assert_eq!(
+            carried(&[("Huntingdonshire", 50.0, 80.0)], 92.0, 200.0),
+            None
+        );
+        // a new table below, with a column where this one divides its columns
+        assert_eq!(carried(&[("Action", 50.0, 80.0)], 104.0, 240.0), None);
+    }
+
+    #[test]
+    fn rows_carried_to_the_next_page_leave_out_the_head_it_repeats() {
+        // two rows at the top of the page, under the head repeated; the
+        // table's columns divide at 150 on the page before
+        let words = [
+            ("Area", 50.0, 56.0),
+            ("Target", 120.0, 56.0),
+            ("Ely", 50.0, 80.0),
+            ("651", 200.0, 80.0),
+            ("March", 50.0, 94.0),
+            ("77", 200.0, 94.0),
+        ];
+        let head = ["Area", "Target"];
+        let rows = |head: &[&str]| carried_rows(&words, head, (2, &[150.0], None));
+        assert_eq!(
+            rows(&head),
+            Some(vec!["Ely|651".to_string(), "March|77".to_string()])
+        );
+        // (a head of other words is read as rows, cut where the columns divide)
+        assert_eq!(rows(&[]).map(|r| r.len()), Some(3));
+    }
+
+    #[test]
+    fn a_head_repeated_is_as_many_lines_as_its_words_fill() {
+        // the head repeated, then the rest of a cut row's label, "Service",
+        // a word of the head too
+        let p = page(&[
+            ("Service", 50.0, 80.0),
+            ("Target", 200.0, 80.0),
+            ("Service", 50.0, 100.0),
+            ("Ely", 50.0, 120.0),
+            ("651", 200.0, 120.0),
+        ]);
+        let s = StreamSettings::default();
+        let rows = free_rows(&p, &vec![false; p.glyphs.len()], &[], &s);
+        assert_eq!(
+            lines_repeating_the_head(&rows, &["Service", "Target"], 6),
+            1
+        );
+        // (a head with the word twice fills both lines)
+        let twice = ["Service", "Target", "Service"];
+        assert_eq!(lines_repeating_the_head(&rows, &twice, 6), 2);
+        assert_eq!(lines_repeating_the_head(&rows, &[], 6), 0);
+    }
+
+    #[test]
+    fn a_lone_record_carried_over_keeps_its_lines_at_the_tables_leading() {
+        // the table's last record, set at its top, moved whole to the next
+        // page: its cells wrap 14 pt apart, as they did on the page before
+        let words = [
+            ("Ormiston", 50.0, 80.0),
+            ("Communit", 120.0, 80.0),
+            ("-25.6%", 200.0, 80.0),
+            ("701,928", 260.0, 80.0),
+            ("Families", 50.0, 94.0),
+            ("y abuse", 120.0, 94.0),
+            ("partnershi", 120.0, 108.0),
+            ("p", 120.0, 122.0),
+        ];
+        let rows = |leading| carried_rows(&words, &[], (4, &[110.0, 190.0, 250.0], leading));
+        assert_eq!(
+            rows(Some(14.0)),
+            Some(vec![
+                "Ormiston\nFamilies|Communit\ny abuse\npartnershi\np|-25.6%|701,928".to_string()
+            ])
+        );
+        // (not known, the lines of capitals start rows: evenly spaced lines
+        // may be records)
+        assert_eq!(rows(None).map(|r| r.len()), Some(2));
+    }
+
+    #[test]
+    fn records_carried_over_set_at_their_middle_start_with_their_labels_first_line() {
+        // the table's last two records at the top of the next page, each
+        // label wrapped round its figures, then a note
+        let mut words = vec![("Youth", 90.0, 80.0)];
+        let figures = ["88.6%", "£61,031", "556,996", "39.3%"];
+        for (x, figure) in [185.0, 268.0, 351.0, 434.0].into_iter().zip(figures) {
+            words.push((figure, x, 93.4));
+        }
+        words.extend([("Offending", 90.0, 93.4), ("Service", 90.0, 106.8)]);
+        words.extend([("Community", 90.0, 122.5), ("Safety", 90.0, 135.9)]);
+        for (x, figure) in [185.0, 268.0, 351.0].into_iter().zip(["313", "885", "284"]) {
+            words.push((figure, x, 135.9));
+        }
+        words.push(("Partnership", 90.0, 149.3));
+        words.push(("Source: the Commissioner's office.", 90.0, 163.0));
+        let bounds = [180.0, 260.0, 345.0, 430.0];
+        assert_eq!(
+            carried_rows(&words, &[], (5, &bounds, Some(13.4))).unwrap_or_default(),
+            [
+                "Youth\nOffending\nService|88.6%|£61,031|556,996|39.3%",
+                "Community\nSafety\nPartnership|313|885|284|"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_carried_records_first_line_above_its_figures_is_no_header() {
+        // under the head repeated, the last record, its name wrapped over
+        // three lines at the table's leading round its figures
+        let words = [
+            ("Area", 90.0, 80.0),
+            ("Target", 156.0, 80.0),
+            ("Notes", 223.0, 80.0),
+            ("Community", 90.0, 97.0),
+            ("Safety", 90.0, 110.4),
+            ("£18,427", 156.0, 110.4),
+            ("446,885", 223.0, 110.4),
+            // (a tenth further than the leading measured on the page before)
+            ("Partnership", 90.0, 123.9),
+            ("Source: the Commissioner's office.", 90.0, 141.2),
+        ];
+        let head = ["Area", "Target", "Notes"];
+        // (one row: a header line would be a row of its own)
+        assert_eq!(
+            carried_rows(&words, &head, (3, &[150.0, 215.0], Some(13.4))),
+            Some(vec![
+                "Community\nSafety\nPartnership|£18,427|446,885".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn records_carried_over_may_open_with_the_first_lines_of_several_cells() {
+        // a record set at its middle: its label's first line, then its
+        // purpose's, half a leading apart, then its row of figures
+        let words = [
+            ("Fenland", 90.0, 80.0),
+            ("Awareness", 422.0, 86.7),
+            ("District", 90.0, 93.4),
+            ("£80,316", 191.0, 93.4),
+            ("390", 301.0, 93.4),
+            ("youth", 422.0, 100.1),
+            ("Council", 90.0, 106.8),
+            ("Ormiston", 90.0, 126.8),
+            ("790", 191.0, 133.5),
+            ("58,632", 301.0, 133.5),
+            ("Council", 422.0, 133.5),
+            ("Families", 90.0, 140.2),
+            ("Source: the Commissioner's office.", 90.0, 158.0),
+        ];
+        assert_eq!(
+            carried_rows(&words, &[], (4, &[180.0, 290.0, 410.0], Some(13.4))),
+            Some(vec![
+                "Fenland\nDistrict\nCouncil|£80,316|390|Awareness\nyouth".to_string(),
+                "Ormiston\nFamilies|790|58,632|Council".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn a_record_carried_over_may_have_every_line_of_one_chunk() {
+        // its one figure alone between its label's two lines, then a record
+        // with a row of figures
+        let words = [
+            ("Youth Offending", 90.0, 80.0),
+            ("55.3%", 378.0, 87.4),
+            ("Service", 90.0, 94.8),
+            ("Peterborough", 90.0, 112.5),
+            ("£13,920", 257.0, 119.9),
+            ("527,177", 368.0, 119.9),
+            ("Rape Crisis", 90.0, 127.3),
+        ];
+        assert_eq!(
+            carried_rows(&words, &[], (3, &[180.0, 300.0], Some(14.8))),
+            Some(vec![
+                "Youth Offending\nService||55.3%".to_string(),
+                "Peterborough\nRape Crisis|£13,920|527,177".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn a_record_carried_over_keeps_the_lines_its_cells_wrap_round_its_middle() {
+        // under the head repeated, the last record: its purpose wrapped over
+        // two lines, its name and award set on one line between them
+        let words = [
+            ("Recipient", 90.0, 72.0),
+            ("Outcome", 228.0, 72.0),
+            ("Purpose", 367.0, 72.0),
+            ("Intervention solving", 367.0, 90.0),
+            ("Rural Crime Action", 90.0, 96.7),
+            ("897,605", 228.0, 96.7),
+            ("prevention schools", 367.0, 103.4),
+            ("Source: the Commissioner's office.", 90.0, 118.3),
+        ];
+        let head = ["Recipient", "Outcome", "Purpose"];
+        assert_eq!(
+            carried_rows(&words, &head, (3, &[220.0, 360.0], Some(13.4))),
+            Some(vec![
+                "Rural Crime Action|897,605|Intervention solving\nprevention schools".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn a_label_whose_first_word_fitted_on_the_cut_line_is_no_rest_of_it() {
+        // the cut row's label, "Ormiston Families", left `room` pt in its
+        // column; "Safer Streets" at the top of the next page (words 5 pt a
+        // letter: "Safer" 25 pt) carries it on only if "Safer" did not fit
+        let carried = |room: f64| {
+            let rooms = [room, 0.0];
+            let cut = CutTable {
+                x_range: (50.0, 300.0),
+                size: 10.0,
+                bounds: &[150.0],
+                open_cells: vec![true, true],
+                header_words: Vec::new(),
+                room: &rooms,
+            };
+            let p = page(&[
+                ("Safer Streets", 50.0, 80.0),
+                ("Victim Support", 50.0, 104.0),
+                ("651", 200.0, 104.0),
+                ("Red Hen", 50.0, 128.0),
+                ("77", 200.0, 128.0),
+            ]);
+            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+        };
+        assert_eq!(
+            carried(20.0),
+            Some(vec!["Safer Streets".to_string(), String::new()])
+        );
+        assert_eq!(carried(60.0), None);
+    }
+
+    #[test]
+    fn lines_carried_into_a_ruled_band_of_their_own_are_told_by_the_rule() {
+        // a ruled table: the cut row's last line sits in a band of its own
+        // under the repeated head, closer to the next row than a line's
+        // leading (a browser pads cells little)
+        let cut = CutTable {
+            x_range: (50.0, 400.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+            open_cells: vec![true, true, true],
+            header_words: vec!["Area", "Award", "Purpose"],
+            room: &[],
+        };
+        let carried = |line: (&'static str, f64, f64), ruled: bool| {
+            let mut p = page(&[
+                ("Area", 50.0, 56.0),
+                ("Award", 160.0, 56.0),
+                ("Purpose", 260.0, 56.0),
+                line,
+                ("St Giles", 50.0, 94.0),
+                ("651", 200.0, 94.0),
+                ("Red Hen", 50.0, 108.0),
+                ("77", 200.0, 108.0),
+            ]);
+            if ruled {
+                p.segments = [60.0, 83.0, 97.0]
+                    .map(|y| crate::extract::pdf::interpreter::test_rule(50.0, y, 400.0, y))
+                    .to_vec();
+            }
+            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+        };
+        let intervention = ("intervention", 260.0, 80.0);
+        assert_eq!(
+            carried(intervention, true),
+            Some(vec![
+                String::new(),
+                String::new(),
+                "intervention".to_string()
+            ])
+        );
+        assert_eq!(carried(intervention, false), None);
+        // a label alone in its band may be a row whose figures are empty
+        assert_eq!(carried(("Community Safety", 50.0, 80.0), true), None);
+    }
+
+    #[test]
+    fn the_rest_of_a_tables_last_row_in_a_ruled_band_at_the_page_top_goes_back() {
+        // the table's last row, cut at the page's foot, ends in a ruled band
+        // at the top of the next page; a note follows, no table part. Its
+        // label's line carries the cut label on when its first word had no
+        // room left on the cut line
+        let carried = |room: f64, ruled: bool| {
+            let rooms = [room, 0.0];
+            let cut = CutTable {
+                x_range: (50.0, 300.0),
+                size: 10.0,
+                bounds: &[150.0],
+                open_cells: vec![true, true],
+                header_words: Vec::new(),
+                room: &rooms,
+            };
+            let mut p = page(&[
+                ("Partnership", 50.0, 84.5),
+                ("Source: the Commissioner's office.", 50.0, 101.4),
+            ]);
+            if ruled {
+                p.segments = [72.4, 90.8]
+                    .map(|y| crate::extract::pdf::interpreter::test_rule(50.0, y, 300.0, y))
+                    .to_vec();
+            }
+            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+        };
+        assert_eq!(
+            carried(20.0, true),
+            Some(vec!["Partnership".to_string(), String::new()])
+        );
+        // no band: the line may be a note's, or a paragraph's
+        assert_eq!(carried(20.0, false), None);
+        // its first word would have fitted on the cut line: a row of its own
+        assert_eq!(carried(80.0, true), None);
+    }
+}
