@@ -108,6 +108,11 @@ impl Table {
         }
     }
 
+    /// The header rows (as many as `header_rows` says, and the table has).
+    pub fn header(&self) -> &[Vec<Cell>] {
+        &self.rows[..(self.header_rows as usize).min(self.rows.len())]
+    }
+
     /// The cells' texts, row by row.
     pub fn texts(&self) -> Vec<Vec<&str>> {
         self.rows

@@ -260,8 +260,9 @@ fn read_top_table_as_body(
             && !carried.contains(&i)
     });
     // (a new table's head has a heading over every column)
-    let header = &top.table.rows[..(top.table.header_rows as usize).min(top.table.rows.len())];
-    let a_head = header
+    let a_head = top
+        .table
+        .header()
         .iter()
         .any(|row| row.iter().all(|c| !c.text.is_empty()));
     if top.table.rows.first().map(Vec::len) != Some(running.columns)
@@ -289,9 +290,7 @@ fn head_carried_on(found_tables: &[(u32, tables::FoundTable)], index: usize) -> 
         .map(|(_, t)| &t.table)
         .take_while(|t| width(t) == width(part))
         .find(|t| t.header_rows > 0)
-        .map_or_else(Vec::new, |t| {
-            t.rows[..(t.header_rows as usize).min(t.rows.len())].concat()
-        })
+        .map_or_else(Vec::new, |t| t.header().concat())
 }
 
 /// Whether every item of `part` (sorted) is in `whole` (sorted), as many
@@ -303,7 +302,8 @@ fn is_sub_multiset(part: &[char], whole: &[char]) -> bool {
 
 /// The words of a table's header rows, which a page it runs on to may repeat.
 fn header_words(table: &Table) -> Vec<&str> {
-    table.rows[..(table.header_rows as usize).min(table.rows.len())]
+    table
+        .header()
         .iter()
         .flatten()
         .flat_map(|c| c.text.split_whitespace())
@@ -433,7 +433,7 @@ fn column_lines(
         if g.text.trim().is_empty() || !keep(g) {
             continue;
         }
-        let column = bounds.iter().filter(|b| **b <= g.centre().0).count();
+        let column = stream_tables::column_at(bounds, g.centre().0);
         let line = lines
             .entry((column, (g.origin[1] * 2.0).round() as i64))
             .or_insert(ColumnLine {

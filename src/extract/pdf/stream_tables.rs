@@ -17,7 +17,7 @@ use crate::document::{BBox, Cell, Table};
 use std::collections::HashSet;
 
 mod page_breaks;
-pub use page_breaks::{as_carried_body, carried_cell_lines, continuation, CutTable};
+pub use page_breaks::{as_carried_body, carried_cell_lines, column_at, continuation, CutTable};
 
 #[derive(Debug, Clone)]
 pub struct StreamSettings {
@@ -601,12 +601,11 @@ fn records_pitch(
     } else {
         &rows[start..rows.len().min(j + MAX_RECORD_LINES)]
     };
-    let gaps: Vec<f64> = run
+    let mut gaps: Vec<f64> = run
         .windows(2)
-        .filter(|w| w[1].baseline - w[0].baseline > s.wrap_leading * w[1].size)
-        .map(|w| w[1].baseline - w[0].baseline)
+        .map(|w| (w[1].baseline - w[0].baseline, w[1].size))
+        .filter_map(|(gap, size)| (gap > s.wrap_leading * size).then_some(gap))
         .collect();
-    let mut gaps = gaps;
     gaps.sort_by(f64::total_cmp);
     gaps.get(gaps.len() / 2).copied()
 }

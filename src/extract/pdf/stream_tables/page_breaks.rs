@@ -151,12 +151,17 @@ fn record_of_single_lines(
     s: &StreamSettings,
 ) -> Option<usize> {
     let past = single_lines_end(rows, k, s);
-    let column_of = |c: &Line| bounds.iter().filter(|b| **b <= c.x0).count();
+    let column_of = |c: &Line| column_at(bounds, c.x0);
     let columns: HashSet<usize> = rows[k..past]
         .iter()
         .map(|r| column_of(&r.chunks[0]))
         .collect();
     (columns.len() >= 2 && stands_apart_above(rows, past, s)).then_some(past)
+}
+
+/// The column, of those `bounds` divide, that `x` stands in.
+pub fn column_at(bounds: &[f64], x: f64) -> usize {
+    bounds.iter().filter(|b| **b <= x).count()
 }
 
 /// How many of the first rows (`most` at most) repeat a table's head
@@ -218,7 +223,7 @@ pub fn carried_cell_lines(
 ) -> Option<(Vec<String>, Vec<usize>)> {
     let taken = vec![false; page.glyphs.len()];
     let rows = free_rows(page, &taken, fonts, s);
-    let column_of = |c: &Line| cut.bounds.iter().filter(|b| **b <= c.x0).count();
+    let column_of = |c: &Line| column_at(cut.bounds, c.x0);
     // (a cell of the last column may run wider here than it did above)
     let within_a_column = |c: &Line| {
         c.x0 >= cut.x_range.0 - 1.0
@@ -315,7 +320,7 @@ fn lines_by_column(
     lines: &[Row],
     cut: &CutTable,
 ) -> (Vec<String>, Vec<usize>) {
-    let column_of = |c: &Line| cut.bounds.iter().filter(|b| **b <= c.x0).count();
+    let column_of = |c: &Line| column_at(cut.bounds, c.x0);
     let mut cells = vec![String::new(); cut.bounds.len() + 1];
     for line in lines.iter().flat_map(|r| &r.chunks) {
         push_line(&mut cells[column_of(line)], &line.text);
