@@ -388,6 +388,67 @@ def print_with_calc(made, out, size="A3"):
     return out / "tables.pdf"
 
 
+def reportlab_table(grid, head_rows, kinds, style, frame_width):
+    """A table as a Python report generator sets it (ReportLab's platypus): standard
+    fonts not embedded, columns sized to their kind, text wrapped in paragraphs,
+    rules, stripes and spans from the table's style commands."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+    size = style["size"]
+    share = {"auto": 0.9, "100%": 1.0, "80%": 0.8}[style["width"]]
+    weights = {"name": 3, "figure": 2, "text": 4.2}
+    total = sum(weights[k] for k in kinds)
+    widths = [frame_width * share * weights[k] / total for k in kinds]
+    body_font, head_font = "Helvetica", "Helvetica-Bold"
+    align = {"left": 0, "center": 1, "right": 2}[style["figures"]]
+
+    def paragraph(text, r, c):
+        heading = r < head_rows
+        para = ParagraphStyle(f"c{r}-{c}", fontName=head_font if heading else body_font, fontSize=size,
+                              leading=size * 1.2,
+                              alignment=align if not heading and kinds[c] == "figure" else 0)
+        return Paragraph(html.escape(text), para)
+
+    data = [[paragraph(cell[0], r, c) if cell else "" for c, cell in enumerate(row)] for r, row in enumerate(grid)]
+    valign = {"top": "TOP", "middle": "MIDDLE", "bottom": "BOTTOM"}[style["valign"]]
+    pad = style["pad"] * 0.75
+    commands = [("VALIGN", (0, 0), (-1, -1), valign),
+                ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad + 3), ("RIGHTPADDING", (0, 0), (-1, -1), pad + 3)]
+    if style["rules"] == "rows":
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.75, "#999999"))
+    if style["rules"] == "boxed":
+        commands.append(("GRID", (0, 0), (-1, -1), 0.75, "#333333"))
+    if style["stripes"]:
+        commands.append(("ROWBACKGROUNDS", (0, head_rows), (-1, -1), [None, "#E8EEF5"]))
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell and (cell[1] > 1 or cell[2] > 1):
+                commands.append(("SPAN", (c, r), (c + cell[2] - 1, r + cell[1] - 1)))
+                if r < head_rows and cell[1] > 1:
+                    commands.append(("VALIGN", (c, r), (c, r), "BOTTOM"))
+    repeat = head_rows if style.get("repeat_head") else 0
+    return Table(data, colWidths=widths, repeatRows=repeat, style=TableStyle(commands), hAlign="LEFT")
+
+
+def print_with_reportlab(made, out, size="A3"):
+    """The tables as a ReportLab document, a page each (platypus splits a long table
+    over pages, repeating its head when told to)."""
+    from reportlab.lib.pagesizes import A3, A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    pdf = out / "tables.pdf"
+    doc = SimpleDocTemplate(str(pdf), pagesize={"A3": A3, "A4": A4}[size], invariant=1)
+    sheet = getSampleStyleSheet()
+    story = []
+    for n, (grid, head_rows, kinds, style) in enumerate(made):
+        story += [Paragraph(f"Table {n + 1}", sheet["Heading3"]), Paragraph(INTRO, sheet["Normal"]),
+                  reportlab_table(grid, head_rows, kinds, style, doc.width), Paragraph(SOURCE, sheet["Normal"]),
+                  PageBreak()]
+    doc.build(story)
+    return pdf
+
+
 def start_pages(binary, pdf, count):
     """The page each table starts on: where its heading ("Table 3") is."""
     doc = json.loads(subprocess.run([binary, "extract", str(pdf), "--format", "json"], capture_output=True,
@@ -417,9 +478,9 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
-    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc"], default="chromium",
+    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab"], default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
-                         " calc as a spreadsheet")
+                         " calc as a spreadsheet, reportlab as a Python report generator's document")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
@@ -445,7 +506,7 @@ def main():
         made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head,
                                                   dark_head=dark_head)))
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice,
-               "calc": print_with_calc}[args.producer]
+               "calc": print_with_calc, "reportlab": print_with_reportlab}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
     # (a sheet is scaled to one page; its title and note sit where every other sheet's
     # do, and a reader takes them for a running header, so the pages are not looked up)
