@@ -55,6 +55,10 @@ pub struct TableSettings {
     /// Supply the sides of a frame a table is printed without (off where a
     /// reader's area and columns stand in for them).
     pub infer_frame: bool,
+    /// Text starting this far (pt) left of every cell's text is no cell's:
+    /// cells pad their text in from the table's side, and a paragraph set
+    /// close above a table starts at the side.
+    pub cell_inset: f64,
 }
 
 impl Default for TableSettings {
@@ -78,6 +82,7 @@ impl Default for TableSettings {
             sliver: 4.0,
             row_height_tolerance: 0.15,
             infer_frame: true,
+            cell_inset: 2.0,
         }
     }
 }
@@ -1146,6 +1151,18 @@ fn header_above(
     let mut top = first_top;
     let mut heading_top = first_top;
     let mut spanning_heading_rules = Vec::new();
+    // (a line that starts out past the text of every row below it is the
+    // page's, a caption or a paragraph set close above the table)
+    let text_left = page
+        .glyphs
+        .iter()
+        .filter(|g| within(g, rule, last))
+        .map(|g| g.x0)
+        .chain(first.chunks.iter().map(|c| c.x0))
+        .fold(f64::MAX, f64::min);
+    let outside_the_cells = |row: &Row| {
+        row.chunks.iter().map(|c| c.x0).fold(f64::MAX, f64::min) < text_left - s.cell_inset
+    };
     for pair in lines.windows(2).rev() {
         // (a heading set larger above the table is no line of its header)
         let larger = pair[0].size > first.size * (1.0 + s.heading_size_ratio);
@@ -1156,7 +1173,7 @@ fn header_above(
         // (a row of figures above a rule is another table's, not a heading)
         let spans = rule.is_some() || !spanning_heading_rules.is_empty();
         let figures = pair[0].chunks.iter().any(|c| super::holds_data(&c.text));
-        if larger || !close || (spans && figures) {
+        if larger || outside_the_cells(&pair[0]) || !close || (spans && figures) {
             break;
         }
         if let Some(rule) = rule {
@@ -2621,6 +2638,25 @@ mod tests {
         assert_eq!(rows[0], ["Name", "Budget\n(£)"], "{rows:?}");
         assert_eq!(rows.len(), 4, "the title set apart above is no header");
         assert_eq!(found[0].table.header_rows, 1);
+    }
+
+    #[test]
+    fn a_paragraph_set_close_above_a_table_ruled_under_its_rows_is_no_heading() {
+        // cells pad their text 4 pt in from the rules' start; the paragraph
+        // above starts at it, a line's leading above the headings
+        let segs = rules_across(&[40.0, 60.0, 80.0, 100.0]);
+        let mut glyphs = word("Figures-for-the-year:", 0.0, 23.0);
+        glyphs.extend(word("Name", 4.0, 35.0));
+        glyphs.extend(word("Budget", 154.0, 35.0));
+        for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+            glyphs.extend(word(name, 4.0, y));
+            glyphs.extend(word("12", 154.0, y));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Name", "Budget"], "{rows:?}");
+        assert_eq!(rows.len(), 4);
     }
 
     #[test]
