@@ -533,7 +533,44 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
         }
         break;
     }
-    end
+    end + trailing_labels(rows, start, end, s)
+}
+
+/// How far (share of the pitch) a row may stand off the records' pitch and
+/// still be a record of one line after the run.
+const EXACT_PITCH: f64 = 0.03;
+
+/// How many labels alone follow the run's last row at the records' pitch,
+/// in the label column and the labels' style: the last records, their other
+/// cells left empty. A note under the table starts elsewhere, runs on past
+/// the label column, or stands off the pitch.
+fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> usize {
+    let column = LabelColumn::of(&rows[start..end]);
+    let pitch = records_pitch(rows, (start, end), end, s);
+    let label_style = rows_of_several(&rows[start..end])
+        .last()
+        .map(|r| r.chunks[0].clone());
+    // (records of one line each follow at their pitch to a hair; a note
+    // under the table stands at the page's leading, near it at best)
+    let on_the_pitch = |j: usize| {
+        pitch
+            .is_some_and(|p| (rows[j].baseline - rows[j - 1].baseline - p).abs() <= EXACT_PITCH * p)
+    };
+    // (a pitch that two records of the run keep, at least)
+    if (start + 1..end).filter(|&j| on_the_pitch(j)).count() < 2 {
+        return 0;
+    }
+    let mut past = end;
+    while past < rows.len()
+        && label_at_pitch(rows, past, (&column, pitch), s)
+        && on_the_pitch(past)
+        && label_style
+            .as_ref()
+            .is_some_and(|l| same_cell_style(l, &rows[past].chunks[0], s))
+    {
+        past += 1;
+    }
+    past - end
 }
 
 /// The label column of a run's rows of several chunks: where their labels
@@ -2871,6 +2908,49 @@ mod tests {
         let table = one_table_on(&words);
         assert_eq!(table.len(), 4, "{table:?}");
         assert_eq!(table[1][..2], ["Cambridge\nWomen's Aid", "260,607"]);
+    }
+
+    #[test]
+    fn a_last_record_with_its_figure_left_empty_at_the_pitch_ends_the_table() {
+        // one-line records 24 pt apart, the last with no figure; a note
+        // 18 pt under it
+        let mut words = vec![("Measure", 87.0, 128.1), ("2023/24", 505.7, 128.1)];
+        let records = [
+            ("Safer Streets", "£3,446"),
+            ("Rural Crime Action", "£3,659"),
+            ("Huntingdonshire CSP", "£64,293"),
+            ("St Giles Trust", ""),
+        ];
+        for (k, (label, figure)) in records.into_iter().enumerate() {
+            let y = 152.1 + 24.0 * k as f64;
+            words.push((label, 87.0, y));
+            if !figure.is_empty() {
+                words.push((figure, 621.0, y));
+            }
+        }
+        words.push(("Source: the office.", 78.0, 242.1));
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[4], ["St Giles Trust", ""]);
+    }
+
+    #[test]
+    fn a_note_under_the_table_near_the_records_pitch_is_no_record() {
+        // one-line records 20.6 pt apart; a note in the label column 17.7 pt
+        // under the last, at the page's leading
+        let mut words = vec![("Service", 90.0, 134.8), ("Result", 354.8, 134.8)];
+        let records = [
+            ("Safer Streets", "958,760"),
+            ("Road Safety Partnership", "115"),
+            ("Rural Crime Action", "£47,638"),
+        ];
+        for (k, (label, figure)) in records.into_iter().enumerate() {
+            let y = 155.4 + 20.6 * k as f64;
+            words.extend([(label, 90.0, y), (figure, 354.8, y)]);
+        }
+        words.push(("Source: the office.", 90.0, 214.9));
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 4, "{table:?}");
     }
 
     #[test]
