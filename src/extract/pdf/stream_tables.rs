@@ -91,6 +91,9 @@ pub struct StreamSettings {
     /// when false every text line is a row, as the stream modes of tabula,
     /// camelot and pdfplumber lay a table out.
     pub join_wrapped_cells: bool,
+    /// A line under a table that starts this far (pt) left of every row's
+    /// text is a note set at the page's margin, no row of the table.
+    pub note_outdent: f64,
 }
 
 impl Default for StreamSettings {
@@ -124,6 +127,7 @@ impl Default for StreamSettings {
             leading_tolerance: 0.05,
             running_header_zone: 0.1,
             join_wrapped_cells: true,
+            note_outdent: 2.0,
         }
     }
 }
@@ -533,7 +537,27 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
         }
         break;
     }
-    end + trailing_labels(rows, start, end, s)
+    let end = end + trailing_labels(rows, start, end, s);
+    end - notes_at_the_foot(&rows[start..end], s)
+}
+
+/// How many of the run's last rows, each of one chunk, start out left of
+/// the text of every row above them: notes set at the page's margin under a
+/// table whose cells pad their text in ("Source: ..."), not its rows.
+fn notes_at_the_foot(run: &[Row], s: &StreamSettings) -> usize {
+    let mut kept = run.len();
+    while kept > 1 && run[kept - 1].chunks.len() == 1 {
+        let left = run[..kept - 1]
+            .iter()
+            .flat_map(|r| &r.chunks)
+            .map(|c| c.x0)
+            .fold(f64::MAX, f64::min);
+        if run[kept - 1].chunks[0].x0 >= left - s.note_outdent {
+            break;
+        }
+        kept -= 1;
+    }
+    run.len() - kept
 }
 
 /// How far (share of the pitch) a row may stand off the records' pitch and
@@ -2932,6 +2956,32 @@ mod tests {
         let table = one_table_on(&words);
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["St Giles Trust", ""]);
+    }
+
+    #[test]
+    fn a_note_at_the_margin_under_a_table_of_padded_cells_is_no_row_of_it() {
+        // cells set at their foot, padded 3 pt: records 15 pt apart, a
+        // purpose wrapped at 12 pt above its record's line; the note starts
+        // at the margin, 4.5 pt left of the cells' text, 13.5 pt under them
+        let mut words = vec![("Recipient", 82.5, 123.6), ("Result", 269.4, 123.6)];
+        words.push(("Purpose", 518.7, 123.6));
+        words.extend([("Safer Streets", 82.5, 138.6), ("657,887", 348.9, 138.6)]);
+        words.push(("Crime victim county", 518.7, 138.6));
+        words.push(("Hub schools casualty fraud", 518.7, 153.6));
+        words.extend([
+            ("Youth Offending Service", 82.5, 165.6),
+            ("239", 368.4, 165.6),
+        ]);
+        words.push(("intervention", 518.7, 165.6));
+        words.extend([("Rural Crime Action", 82.5, 180.6), ("559", 368.4, 180.6)]);
+        words.push(("Training fraud", 518.7, 180.6));
+        words.push(("Crime district outreach", 518.7, 195.6));
+        words.extend([("Red Hen Project", 82.5, 207.6), ("698,812", 348.9, 207.6)]);
+        words.push(("schools", 518.7, 207.6));
+        words.push(("Source: the office.", 78.0, 221.1));
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[2][2], "Hub schools casualty fraud\nintervention");
     }
 
     #[test]
