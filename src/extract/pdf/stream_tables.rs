@@ -546,18 +546,25 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
 /// table whose cells pad their text in ("Source: ..."), not its rows.
 fn notes_at_the_foot(run: &[Row], s: &StreamSettings) -> usize {
     let mut kept = run.len();
-    while kept > 1 && run[kept - 1].chunks.len() == 1 {
-        let left = run[..kept - 1]
-            .iter()
-            .flat_map(|r| &r.chunks)
-            .map(|c| c.x0)
-            .fold(f64::MAX, f64::min);
-        if run[kept - 1].chunks[0].x0 >= left - s.note_outdent {
-            break;
-        }
+    while kept > 1 && note_at_the_margin(&run[..kept - 1], &run[kept - 1], s) {
         kept -= 1;
     }
     run.len() - kept
+}
+
+/// Whether `row` under the rows `above` is one chunk that starts out left of
+/// the text of every one of them, a row of several cells among them (whose
+/// first cell shows where the table's text starts) (`notes_at_the_foot`).
+pub(super) fn note_at_the_margin(above: &[Row], row: &Row, s: &StreamSettings) -> bool {
+    if rows_of_several(above).is_empty() {
+        return false;
+    }
+    let left = above
+        .iter()
+        .flat_map(|r| &r.chunks)
+        .map(|c| c.x0)
+        .fold(f64::MAX, f64::min);
+    matches!(row.chunks.as_slice(), [note] if note.x0 < left - s.note_outdent)
 }
 
 /// How far (share of the pitch) a row may stand off the records' pitch and

@@ -55,7 +55,7 @@ pub fn continuation(
             .any(|back| continues_a_cell(&rows[end - back], row, s));
         let close = end == start
             || row.baseline - rows[end - 1].baseline <= s.max_row_gap * rows[end - 1].size;
-        if !close {
+        if !close || (end > start && note_at_the_margin(&rows[start..end], row, s)) {
             break;
         }
         if cells(row) || wrapped || opens_a_record(end) {
@@ -474,6 +474,21 @@ mod tests {
         );
         // (a head of other words is read as rows, cut where the columns divide)
         assert_eq!(rows(&[]).map(|r| r.len()), Some(3));
+    }
+
+    #[test]
+    fn a_note_at_the_margin_under_rows_carried_over_is_no_row() {
+        // the head repeated, one row padded 4.5 pt in from the margin, then
+        // the note under the table at the margin, 13.5 pt below
+        let words = [
+            ("Area", 82.5, 91.6),
+            ("Spend", 334.7, 91.6),
+            ("Peterborough Rape Crisis", 82.5, 106.6),
+            ("256", 463.0, 106.6),
+            ("Source: the office.", 78.0, 120.1),
+        ];
+        let rows = carried_rows(&words, &["Area", "Spend"], (2, &[300.0], None));
+        assert_eq!(rows, Some(vec!["Peterborough Rape Crisis|256".to_string()]));
     }
 
     #[test]
