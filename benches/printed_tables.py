@@ -394,12 +394,19 @@ def reportlab_table(grid, head_rows, kinds, style, frame_width):
     rules, stripes and spans from the table's style commands."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     size = style["size"]
     share = {"auto": 0.9, "100%": 1.0, "80%": 0.8}[style["width"]]
     weights = {"name": 3, "figure": 2, "text": 4.2}
-    total = sum(weights[k] for k in kinds)
-    widths = [frame_width * share * weights[k] / total for k in kinds]
     body_font, head_font = "Helvetica", "Helvetica-Bold"
+    pad = style["pad"] * 0.75
+    # (each column at least as wide as its longest word, as a report's author
+    # would size it: ReportLab breaks a word too long for its column mid-word)
+    longest = [max(stringWidth(word, head_font, size) for row in grid if row[c] and row[c][2] == 1
+                   for word in row[c][0].split() or [""]) + 2 * (pad + 3) for c in range(len(kinds))]
+    room = max(frame_width * share - sum(longest), 0)
+    total = sum(weights[k] for k in kinds)
+    widths = [need + room * weights[k] / total for need, k in zip(longest, kinds)]
     align = {"left": 0, "center": 1, "right": 2}[style["figures"]]
 
     def paragraph(text, r, c):
@@ -411,7 +418,6 @@ def reportlab_table(grid, head_rows, kinds, style, frame_width):
 
     data = [[paragraph(cell[0], r, c) if cell else "" for c, cell in enumerate(row)] for r, row in enumerate(grid)]
     valign = {"top": "TOP", "middle": "MIDDLE", "bottom": "BOTTOM"}[style["valign"]]
-    pad = style["pad"] * 0.75
     commands = [("VALIGN", (0, 0), (-1, -1), valign),
                 ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad + 3), ("RIGHTPADDING", (0, 0), (-1, -1), pad + 3)]
