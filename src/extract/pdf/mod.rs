@@ -222,7 +222,9 @@ fn continued_rows(
 /// head repeated: the lines its layout took for a header are its first
 /// record's (`stream_tables::as_carried_body`). Text above it but for a
 /// running header, or the lines carried back to the page before
-/// (`carried`), make it a table of its own.
+/// (`carried`), make it a table of its own. Under that table's head
+/// repeated, its records are read again at that table's leading
+/// (`stream_tables::under_repeated_head`).
 fn read_top_table_as_body(
     page: &PageContent,
     found: &mut [tables::FoundTable],
@@ -265,11 +267,15 @@ fn read_top_table_as_body(
         .header()
         .iter()
         .any(|row| row.iter().all(|c| !c.text.is_empty()));
-    if top.table.rows.first().map(Vec::len) != Some(running.columns)
-        || repeats_the_head
-        || text_above
-        || a_head
-    {
+    let same_columns = top.table.rows.first().map(Vec::len) == Some(running.columns);
+    if same_columns && !text_above && top.table.header_rows > 0 && repeats_the_head {
+        // (its records stand at the leading of the table it carries on)
+        if let Some(body) = stream_tables::under_repeated_head(page, top, styles, running.leading) {
+            *top = body;
+        }
+        return;
+    }
+    if !same_columns || repeats_the_head || text_above || a_head {
         return;
     }
     let carried_on = (running.leading, carried);
@@ -1626,6 +1632,64 @@ mod tests {
                 "Intervention\ntraining\noutreach",
                 "£45,682",
                 "458,589"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_record_under_the_head_repeated_is_read_at_the_tables_leading() {
+        // the head repeated at the top of the page, then the table's last
+        // record, its label and purpose wrapped 14.4 pt apart, as the
+        // table's cells wrap on the page before
+        let mut words = vec![("Partner", 85.5, 97.0), ("Award", 215.5, 97.0)];
+        words.extend([("2022/23", 323.7, 97.0), ("Notes", 394.7, 97.0)]);
+        words.extend([
+            ("Community Safety", 85.5, 120.4),
+            ("Community fraud", 215.5, 120.4),
+        ]);
+        words.extend([("£4,175", 323.7, 120.4), ("55.0%", 394.7, 120.4)]);
+        words.extend([
+            ("Partnership", 85.5, 134.8),
+            ("council council", 215.5, 134.8),
+        ]);
+        let page = PageContent {
+            glyphs: words
+                .iter()
+                .flat_map(|&(t, x, y)| test_glyphs(t, x, y, 12.0))
+                .collect(),
+            width: 600.0,
+            height: 800.0,
+            ..Default::default()
+        };
+        let mut found = page_tables(&page, &[], &Default::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].table.rows.len(), 3, "{:?}", found[0].table);
+        let running = RunningTable {
+            columns: 4,
+            bounds: None,
+            index: 0,
+            x_range: (85.5, 450.0),
+            size: 12.0,
+            leading: Some(14.4),
+            room: Vec::new(),
+        };
+        let head: Vec<Cell> = ["Partner", "Award", "2022/23", "Notes"]
+            .into_iter()
+            .map(Cell::new)
+            .collect();
+        read_top_table_as_body(&page, &mut found, &[], (&running, &head, &[]));
+        let table = &found[0].table;
+        assert_eq!(table.header_rows, 1);
+        assert_eq!(
+            table.texts(),
+            [
+                vec!["Partner", "Award", "2022/23", "Notes"],
+                vec![
+                    "Community Safety\nPartnership",
+                    "Community fraud\ncouncil council",
+                    "£4,175",
+                    "55.0%"
+                ]
             ]
         );
     }

@@ -17,7 +17,9 @@ use crate::document::{BBox, Cell, Table};
 use std::collections::HashSet;
 
 mod page_breaks;
-pub use page_breaks::{as_carried_body, carried_cell_lines, column_at, continuation, CutTable};
+pub use page_breaks::{
+    as_carried_body, carried_cell_lines, column_at, continuation, under_repeated_head, CutTable,
+};
 
 #[derive(Debug, Clone)]
 pub struct StreamSettings {
@@ -1502,6 +1504,9 @@ struct Laid {
 struct CarriedOn {
     /// The leading its cells' lines stand at, if known.
     leading: Option<f64>,
+    /// The lines open with its head repeated, read as header rows; else
+    /// they are all its body.
+    head_repeated: bool,
 }
 
 /// The glyphs laid out line by line as one table, divided at `columns` when
@@ -1570,8 +1575,11 @@ fn grid_layout(
     let bold: Vec<bool> = rows.iter().map(|r| r.iter().all(|c| c.bold)).collect();
     let shades: Vec<Vec<[u8; 3]>> = rows.iter().map(|r| shades_under(r, fills)).collect();
     let header_rows = match carried_on {
-        Some(_) => 0,
-        None => [
+        Some(CarriedOn {
+            head_repeated: false,
+            ..
+        }) => 0,
+        _ => [
             header_rows(&lines, s),
             styled_header_rows(&lines, |i| bold[i], s),
             shaded_header_rows(&lines, &shades, s),

@@ -79,7 +79,13 @@ pub fn continuation(
         &region,
         fonts,
         &page.fills,
-        (bounds, Some(CarriedOn { leading })),
+        (
+            bounds,
+            Some(CarriedOn {
+                leading,
+                head_repeated: false,
+            }),
+        ),
         s,
     )?;
     if bounds.is_some() {
@@ -110,6 +116,30 @@ pub fn as_carried_body(
     fonts: &[FontStyle],
     (leading, left_out): (Option<f64>, &[usize]),
 ) -> Option<FoundTable> {
+    read_as_carried_on(page, found, fonts, (leading, left_out), false)
+}
+
+/// A table found at the top of a page under the head of the table it
+/// carries on from the page before, repeated: its records read again at
+/// that table's `leading` (a lone record under the head shows no leading
+/// of its own, and its cells' lines would each be a row). None as for
+/// `as_carried_body`.
+pub fn under_repeated_head(
+    page: &PageContent,
+    found: &FoundTable,
+    fonts: &[FontStyle],
+    leading: Option<f64>,
+) -> Option<FoundTable> {
+    read_as_carried_on(page, found, fonts, (leading, &[]), true)
+}
+
+fn read_as_carried_on(
+    page: &PageContent,
+    found: &FoundTable,
+    fonts: &[FontStyle],
+    (leading, left_out): (Option<f64>, &[usize]),
+    head_repeated: bool,
+) -> Option<FoundTable> {
     let s = StreamSettings::default();
     let region: Vec<&Glyph> = found.glyphs.iter().map(|&i| &page.glyphs[i]).collect();
     let as_found = grid_layout(&region, fonts, &page.fills, (None, None), &s)?;
@@ -123,9 +153,15 @@ pub fn as_carried_body(
         .filter(|g| !left_out.contains(g))
         .collect();
     let region: Vec<&Glyph> = glyphs.iter().map(|&i| &page.glyphs[i]).collect();
-    let carried_on = Some(CarriedOn { leading });
+    let carried_on = Some(CarriedOn {
+        leading,
+        head_repeated,
+    });
     let laid = grid_layout(&region, fonts, &page.fills, (None, carried_on), &s)?;
     let width = |t: &Table| t.rows.first().map(Vec::len);
+    if head_repeated && laid.table.header_rows != found.table.header_rows {
+        return None;
+    }
     // (where the table lies stays as found, to the foot of its last row,
     // but for the lines left out above)
     let mut bbox = found.bbox;
