@@ -213,7 +213,78 @@ fn edges(segments: &[Segment], s: &TableSettings) -> (Vec<Edge>, Vec<Edge>) {
                 .collect(),
         )
     };
-    (long_enough(horizontal), long_enough(vertical))
+    let vertical = long_enough(vertical);
+    let horizontal = drop_shading_across_spans(horizontal, &vertical, s);
+    (long_enough(horizontal), vertical)
+}
+
+/// Horizontal pieces less the sides of filled shapes that run across a gap
+/// in a stroked rule between two stroked verticals that run on through it:
+/// a grid of stroked rules leaves such a gap to a cell that spans it (a
+/// name over two rows), and shading painted row by row across it (stripes,
+/// whatever spans them) rules nothing there. A rule stroked under some
+/// columns only, in a table whose cells are shaded one by one, has no
+/// stroked verticals at the gap's ends, and the shading's side stays.
+fn drop_shading_across_spans(pieces: Vec<Edge>, vertical: &[Edge], s: &TableSettings) -> Vec<Edge> {
+    let crosses = |x: f64, y: f64| {
+        vertical.iter().any(|v| {
+            v.stroked
+                && (v.pos - x).abs() <= s.snap_tolerance
+                && v.start < y - s.snap_tolerance
+                && v.end > y + s.snap_tolerance
+        })
+    };
+    let mut stroked: Vec<(f64, f64, f64)> = pieces
+        .iter()
+        .filter(|e| e.stroked)
+        .map(|e| (e.pos, e.start, e.end))
+        .collect();
+    stroked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let near = stroked.partition_point(|r| r.0 < piece.pos - s.snap_tolerance);
+        let rules: Vec<(f64, f64)> = stroked[near..]
+            .iter()
+            .take_while(|r| r.0 <= piece.pos + s.snap_tolerance)
+            .map(|r| (r.1, r.2))
+            .collect();
+        if piece.stroked || rules.is_empty() {
+            out.push(piece);
+            continue;
+        }
+        // (the gaps between the rules at its position, with stroked
+        // verticals running on through both ends)
+        let rules = merge_spans(rules, s.join_tolerance);
+        let ends: Vec<f64> = std::iter::once(piece.start)
+            .chain(rules.iter().flat_map(|&(a, b)| [a, b]))
+            .chain(std::iter::once(piece.end))
+            .collect();
+        let spanned: Vec<(f64, f64)> = ends
+            .chunks(2)
+            .map(|w| (w[0].max(piece.start), w[w.len() - 1].min(piece.end)))
+            .filter(|&(a, b)| {
+                b - a > s.join_tolerance && crosses(a, piece.pos) && crosses(b, piece.pos)
+            })
+            .collect();
+        let mut from = piece.start;
+        for (a, b) in spanned {
+            if a > from {
+                out.push(Edge {
+                    start: from,
+                    end: a,
+                    ..piece
+                });
+            }
+            from = b;
+        }
+        if from < piece.end {
+            out.push(Edge {
+                start: from,
+                ..piece
+            });
+        }
+    }
+    out
 }
 
 /// The `MAX_EDGES` longest edges, in their order.
@@ -2219,6 +2290,42 @@ mod tests {
         found.sort();
         assert_eq!(found.len(), 5);
         assert!(found.contains(&[0, 0, 6000, 2000]), "{found:?}");
+    }
+
+    #[test]
+    fn shading_across_the_gap_a_spanning_cell_leaves_in_a_stroked_grid_rules_nothing() {
+        // 2 columns x 3 rows, stroked; the first column's cell spans the
+        // last two rows (no rule between them there); the middle row is
+        // shaded across the whole width, its sides at 20 and 40
+        let shaded_row_sides = |verticals_stroked: bool| {
+            let side = |x0: f64, y: f64, x1: f64| Segment {
+                fill_side: true,
+                ..seg(x0, y, x1, y)
+            };
+            let mut segs = vec![side(0.0, 20.0, 90.0), side(0.0, 40.0, 90.0)];
+            for y in [0.0, 20.0, 60.0] {
+                segs.push(seg(0.0, y, 90.0, y));
+            }
+            segs.push(seg(30.0, 40.0, 90.0, 40.0));
+            for x in [0.0, 30.0, 90.0] {
+                segs.push(Segment {
+                    fill_side: !verticals_stroked,
+                    ..seg(x, 0.0, x, 60.0)
+                });
+            }
+            let s = TableSettings::default();
+            let (h, v) = edges(&segs, &s);
+            let mut found = cells(&crossings(&h, &v, &s));
+            found.sort();
+            found
+        };
+        let stroked = shaded_row_sides(true);
+        assert_eq!(stroked.len(), 5, "{stroked:?}");
+        assert!(stroked.contains(&[0, 2000, 3000, 6000]), "{stroked:?}");
+        // (cells shaded one by one, a rule under some columns only: the
+        // shading's side parts the rows)
+        let shaded = shaded_row_sides(false);
+        assert_eq!(shaded.len(), 6, "{shaded:?}");
     }
 
     fn glyph(c: char, x0: f64, baseline: f64) -> Glyph {
