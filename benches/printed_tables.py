@@ -189,14 +189,29 @@ def html_section(n, grid, head_rows, kinds, style):
             f"<h3>Table {n + 1}</h3><p>{INTRO}</p>{body}<p>{SOURCE}</p></div></section>")
 
 
-def print_with_chromium(made, out, size="A3"):
-    """The tables as one HTML page, printed to PDF by Chromium (which repeats a
-    table's head on each page it runs over)."""
+def html_page(made, out, size):
+    """The tables as one HTML page, each table's section a page of its own."""
     # (A3 pages, so that each table, its heading and its paragraphs fit on one)
     page = ("<!doctype html><html><head><meta charset='utf-8'><style>@page { size: " + size + "; }"
             " body { font-family: Arial, Helvetica, sans-serif; margin: 15mm; }</style></head><body>"
             + "".join(html_section(n, *m) for n, m in enumerate(made)) + "</body></html>")
     (out / "tables.html").write_text(page, encoding="utf-8")
+
+
+def print_with_weasyprint(made, out, size="A3"):
+    """The tables as one HTML page, laid out and printed by WeasyPrint (its own
+    layout engine, fonts shaped by HarfBuzz and embedded as subsets)."""
+    import weasyprint
+    html_page(made, out, size)
+    pdf = out / "tables.pdf"
+    weasyprint.HTML(filename=str(out / "tables.html")).write_pdf(str(pdf))
+    return pdf
+
+
+def print_with_chromium(made, out, size="A3"):
+    """The tables as one HTML page, printed to PDF by Chromium (which repeats a
+    table's head on each page it runs over)."""
+    html_page(made, out, size)
     pdf = out / "tables.pdf"
     subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", (out / "tables.html").as_uri()], check=True, capture_output=True)
@@ -484,9 +499,10 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
-    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab"], default="chromium",
+    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint"], default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
-                         " calc as a spreadsheet, reportlab as a Python report generator's document")
+                         " calc as a spreadsheet, reportlab as a Python report generator's document, weasyprint"
+                         " lays the HTML out with its own engine")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
@@ -512,7 +528,8 @@ def main():
         made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head,
                                                   dark_head=dark_head)))
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice,
-               "calc": print_with_calc, "reportlab": print_with_reportlab}[args.producer]
+               "calc": print_with_calc, "reportlab": print_with_reportlab,
+               "weasyprint": print_with_weasyprint}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
     # (a sheet is scaled to one page; its title and note sit where every other sheet's
     # do, and a reader takes them for a running header, so the pages are not looked up)
