@@ -517,12 +517,11 @@ fn carried_cell_lines(
     running: &RunningTable,
     table: &Table,
 ) -> Option<(Vec<String>, Vec<usize>)> {
-    let last = table.rows.last()?;
+    table.rows.last()?;
     let cut = stream_tables::CutTable {
         x_range: running.x_range,
         size: running.size,
         bounds: running.bounds.as_deref()?,
-        open_cells: last.iter().map(|c| !c.text.is_empty()).collect(),
         header_words: header_words(table),
         room: &running.room,
     };

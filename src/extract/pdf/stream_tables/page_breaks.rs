@@ -226,13 +226,12 @@ fn lines_repeating_the_head(rows: &[Row], header_words: &[&str], most: usize) ->
 }
 
 /// The table a page break cuts: where it lies across the page, the size of
-/// its type, where its columns divide, which cells of its last row hold
-/// text, and the words of its header (which the next page may repeat).
+/// its type, where its columns divide, and the words of its header (which
+/// the next page may repeat).
 pub struct CutTable<'a> {
     pub x_range: (f64, f64),
     pub size: f64,
     pub bounds: &'a [f64],
-    pub open_cells: Vec<bool>,
     pub header_words: Vec<&'a str>,
     /// Per column, how much wider than the cut row's last line there a line
     /// of the column runs (empty when unknown).
@@ -244,8 +243,10 @@ pub struct CutTable<'a> {
 /// cells' last lines, "Action" under "Rural Crime" on the page before, below
 /// the table's header when the page repeats it. They are set in the table's
 /// type (not in bold, as a heading over the next table is), at a cell's
-/// leading, each chunk within one of its columns and in a cell the cut row
-/// has text in, no figure among them (figures do not wrap); a line of
+/// leading, each chunk within one of its columns (a cell the cut row leaves
+/// empty too: a layout engine may move a cell that does not fit whole to
+/// the next page, leaving the rest of the row), no figure among them
+/// (figures do not wrap); a line of
 /// several chunks carries on a sentence (one starts in lower case), where a
 /// row of words would start each cell with a capital. A row of the table's
 /// columns follows, a row's padding below (its first line may hold one
@@ -268,7 +269,6 @@ pub fn carried_cell_lines(
     };
     let carries_on = |c: &Line| {
         within_a_column(c)
-            && cut.open_cells.get(column_of(c)) == Some(&true)
             && (c.size - cut.size).abs() <= s.wrap_size_tolerance * cut.size
             && !c.bold
             && !holds_data(&c.text)
@@ -438,7 +438,6 @@ mod tests {
             x_range: (50.0, 400.0),
             size: 10.0,
             bounds: &[150.0, 250.0],
-            open_cells: vec![true, false, true],
             header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
         };
@@ -479,8 +478,11 @@ mod tests {
         // a row of words of its own starts its cells with capitals
         let row = [("Victim Support", 50.0, 80.0), ("Training", 260.0, 80.0)];
         assert_eq!(carried(&row, 104.0, 200.0), None);
-        // no cell the cut row leaves empty carries on
-        assert_eq!(carried(&[("Hub", 160.0, 80.0)], 104.0, 200.0), None);
+        // a cell the cut row leaves empty, moved whole to the next page
+        assert_eq!(
+            carried(&[("Hub", 160.0, 80.0)], 104.0, 200.0),
+            cells(["", "Hub", ""])
+        );
         // a label set at its row's middle: its first line a leading above the figures
         assert_eq!(
             carried(&[("Huntingdonshire", 50.0, 80.0)], 92.0, 200.0),
@@ -712,7 +714,6 @@ mod tests {
                 x_range: (50.0, 300.0),
                 size: 10.0,
                 bounds: &[150.0],
-                open_cells: vec![true, true],
                 header_words: Vec::new(),
                 room: &rooms,
             };
@@ -741,7 +742,6 @@ mod tests {
             x_range: (50.0, 400.0),
             size: 10.0,
             bounds: &[150.0, 250.0],
-            open_cells: vec![true, true, true],
             header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
         };
@@ -789,7 +789,6 @@ mod tests {
                 x_range: (50.0, 300.0),
                 size: 10.0,
                 bounds: &[150.0],
-                open_cells: vec![true, true],
                 header_words: Vec::new(),
                 room: &rooms,
             };
