@@ -5,7 +5,7 @@ reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
-        [--producer chromium|libreoffice|calc] [--spans] [--long]
+        [--producer chromium|libreoffice|calc|reportlab|weasyprint] [--spans] [--long]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
@@ -20,7 +20,11 @@ As a spreadsheet (openpyxl, --producer calc), converted by LibreOffice Calc, a t
 sheet of its own scaled to one page: columns sized to their kind, text wrapped in its
 column and rows as tall as it, figures as numbers in number formats (flush as the style
 says, so a figure can stand a hair from the next column's text), merged cells for spans,
-cell borders and fills, and in some tables white headings on a dark fill.
+cell borders and fills, and in some tables white headings on a dark fill. As a ReportLab
+document (--producer reportlab), a table is a platypus Table: standard fonts, not embedded;
+columns as wide as their longest word at least; cells as wrapped paragraphs; rules, stripes
+and spans as style commands; the paragraphs around it set close. With --producer weasyprint
+the HTML that Chromium prints is laid out by WeasyPrint instead.
 
 With --spans the tables have spanning cells as reports set them: a heading over two or
 three columns that have their own headings under it (the other headings span both header
@@ -42,7 +46,8 @@ method_hint "stream" or "lattice" by the rules drawn), and benches/tablebench.py
 reportmine, and with --peers tabula, camelot, pdfplumber and PyMuPDF, on them.
 
 Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian:
-libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc).
+libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc), or
+reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0).
 """
 import argparse
 import html
