@@ -517,13 +517,25 @@ fn carried_cell_lines(
     running: &RunningTable,
     table: &Table,
 ) -> Option<(Vec<String>, Vec<usize>)> {
-    table.rows.last()?;
+    let last = table.rows.last()?;
+    // (a cell the cut row leaves empty had no line cut, and no room left on
+    // one: its text, if any, went to the next page whole)
+    let room: Vec<f64> = running
+        .room
+        .iter()
+        .zip(
+            last.iter()
+                .map(|c| c.text.is_empty())
+                .chain(std::iter::repeat(false)),
+        )
+        .map(|(&room, empty)| if empty { 0.0 } else { room })
+        .collect();
     let cut = stream_tables::CutTable {
         x_range: running.x_range,
         size: running.size,
         bounds: running.bounds.as_deref()?,
         header_words: header_words(table),
-        room: &running.room,
+        room: &room,
     };
     let s = stream_tables::StreamSettings::default();
     stream_tables::carried_cell_lines(page, styles, &cut, &s)
