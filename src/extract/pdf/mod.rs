@@ -534,6 +534,7 @@ fn carried_cell_lines(
         x_range: running.x_range,
         size: running.size,
         bounds: running.bounds.as_deref()?,
+        empty_cells: last.iter().map(|c| c.text.is_empty()).collect(),
         header_words: header_words(table),
         room: &room,
     };

@@ -226,12 +226,13 @@ fn lines_repeating_the_head(rows: &[Row], header_words: &[&str], most: usize) ->
 }
 
 /// The table a page break cuts: where it lies across the page, the size of
-/// its type, where its columns divide, and the words of its header (which
-/// the next page may repeat).
+/// its type, where its columns divide, which cells of its last row are
+/// empty, and the words of its header (which the next page may repeat).
 pub struct CutTable<'a> {
     pub x_range: (f64, f64),
     pub size: f64,
     pub bounds: &'a [f64],
+    pub empty_cells: Vec<bool>,
     pub header_words: Vec<&'a str>,
     /// Per column, how much wider than the cut row's last line there a line
     /// of the column runs (empty when unknown).
@@ -273,8 +274,14 @@ pub fn carried_cell_lines(
             && !c.bold
             && !holds_data(&c.text)
     };
+    // (a cut row with no label left its label, and its other cells left
+    // empty, to the next page whole: their first lines start with capitals)
+    let moved_whole = |c: &Line| {
+        cut.empty_cells.first() == Some(&true) && cut.empty_cells.get(column_of(c)) == Some(&true)
+    };
     let sentence_goes_on = |r: &Row| {
         r.chunks.len() == 1
+            || r.chunks.iter().all(moved_whole)
             || r.chunks
                 .iter()
                 .any(|c| c.text.chars().next().is_some_and(char::is_lowercase))
@@ -438,6 +445,7 @@ mod tests {
             x_range: (50.0, 400.0),
             size: 10.0,
             bounds: &[150.0, 250.0],
+            empty_cells: Vec::new(),
             header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
         };
@@ -714,6 +722,7 @@ mod tests {
                 x_range: (50.0, 300.0),
                 size: 10.0,
                 bounds: &[150.0],
+                empty_cells: Vec::new(),
                 header_words: Vec::new(),
                 room: &rooms,
             };
@@ -742,6 +751,7 @@ mod tests {
             x_range: (50.0, 400.0),
             size: 10.0,
             bounds: &[150.0, 250.0],
+            empty_cells: Vec::new(),
             header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
         };
@@ -789,6 +799,7 @@ mod tests {
                 x_range: (50.0, 300.0),
                 size: 10.0,
                 bounds: &[150.0],
+                empty_cells: Vec::new(),
                 header_words: Vec::new(),
                 room: &rooms,
             };
