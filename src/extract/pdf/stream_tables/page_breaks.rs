@@ -339,11 +339,13 @@ pub fn carried_cell_lines(
     let gap = next.baseline - rows[end - 1].baseline;
     // (in a ruled table, a rule between them is the row's foot, however
     // close, when the lines plainly carry a cell on: a sentence in lower
-    // case, or text past the label column; a label alone at the top of the
-    // page may be a row of its own, its other cells empty)
-    let plainly_carried = carried
-        .iter()
-        .any(|c| column_of(c) > 0 || c.text.chars().next().is_some_and(char::is_lowercase));
+    // case, text past the label column, or the cells a cut row with no
+    // label left empty; a label alone at the top of the page may be a row
+    // of its own, its other cells empty)
+    let plainly_carried = carried.iter().all(|c| moved_whole(c))
+        || carried
+            .iter()
+            .any(|c| column_of(c) > 0 || c.text.chars().next().is_some_and(char::is_lowercase));
     let ruled_off =
         plainly_carried && ruled_between(page, cut.x_range, rows[end - 1].baseline, next);
     if !next_lines[..=several].iter().all(in_its_columns)
@@ -747,15 +749,16 @@ mod tests {
         // a ruled table: the cut row's last line sits in a band of its own
         // under the repeated head, closer to the next row than a line's
         // leading (a browser pads cells little)
-        let cut = CutTable {
+        let cut_with = |empty_cells: Vec<bool>| CutTable {
             x_range: (50.0, 400.0),
             size: 10.0,
             bounds: &[150.0, 250.0],
-            empty_cells: Vec::new(),
+            empty_cells,
             header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
         };
-        let carried = |line: (&'static str, f64, f64), ruled: bool| {
+        let cut = cut_with(Vec::new());
+        let carried_into = |cut: &CutTable, line: (&'static str, f64, f64), ruled: bool| {
             let mut p = page(&[
                 ("Area", 50.0, 56.0),
                 ("Award", 160.0, 56.0),
@@ -771,8 +774,9 @@ mod tests {
                     .map(|y| crate::extract::pdf::interpreter::test_rule(50.0, y, 400.0, y))
                     .to_vec();
             }
-            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+            carried_cell_lines(&p, &[], cut, &StreamSettings::default()).map(|(cells, _)| cells)
         };
+        let carried = |line, ruled| carried_into(&cut, line, ruled);
         let intervention = ("intervention", 260.0, 80.0);
         assert_eq!(
             carried(intervention, true),
@@ -785,6 +789,16 @@ mod tests {
         assert_eq!(carried(intervention, false), None);
         // a label alone in its band may be a row whose figures are empty
         assert_eq!(carried(("Community Safety", 50.0, 80.0), true), None);
+        // but not under a cut row that has no label: it went on whole
+        let unlabelled = cut_with(vec![true, false, false]);
+        assert_eq!(
+            carried_into(&unlabelled, ("Community Safety", 50.0, 80.0), true),
+            Some(vec![
+                "Community Safety".to_string(),
+                String::new(),
+                String::new()
+            ])
+        );
     }
 
     #[test]
