@@ -1586,6 +1586,42 @@ mod tests {
         }
     }
 
+    /// A 600 x 800 pt page of these words, set in type of `size`.
+    fn page_of_words(words: &[(&str, f64, f64)], size: f64) -> PageContent {
+        PageContent {
+            glyphs: words
+                .iter()
+                .flat_map(|&(t, x, y)| test_glyphs(t, x, y, size))
+                .collect(),
+            width: 600.0,
+            height: 800.0,
+            ..Default::default()
+        }
+    }
+
+    /// The page before's table of `columns` running to its foot, its
+    /// columns' bounds unknown, its cells wrapped at `leading`.
+    fn running_table(
+        columns: usize,
+        x_range: (f64, f64),
+        size: f64,
+        leading: Option<f64>,
+    ) -> RunningTable {
+        RunningTable {
+            columns,
+            bounds: None,
+            index: 0,
+            x_range,
+            size,
+            leading,
+            room: Vec::new(),
+        }
+    }
+
+    fn cells(texts: &[&str]) -> Vec<Cell> {
+        texts.iter().map(|&t| Cell::new(t)).collect()
+    }
+
     #[test]
     fn a_tables_part_at_the_top_of_the_next_page_reads_its_first_lines_as_a_record() {
         // the part's first record set at its middle: its purpose's first
@@ -1603,31 +1639,12 @@ mod tests {
             words.extend([(*label, 90.0, y), ("Support", 228.0, y)]);
             words.extend([("12,000", 380.0, y), ("9,500", 450.0, y)]);
         }
-        let page = PageContent {
-            glyphs: words
-                .iter()
-                .flat_map(|&(t, x, y)| test_glyphs(t, x, y, 10.0))
-                .collect(),
-            width: 600.0,
-            height: 800.0,
-            ..Default::default()
-        };
+        let page = page_of_words(&words, 10.0);
         let mut found = page_tables(&page, &[], &Default::default());
         assert_eq!(found.len(), 1);
         assert!(found[0].table.header_rows > 0, "{:?}", found[0].table);
-        let running = RunningTable {
-            columns: 4,
-            bounds: None,
-            index: 0,
-            x_range: (90.0, 500.0),
-            size: 10.0,
-            leading: Some(13.4),
-            room: Vec::new(),
-        };
-        let head: Vec<Cell> = ["Recipient", "Purpose", "Award", "Result"]
-            .into_iter()
-            .map(Cell::new)
-            .collect();
+        let running = running_table(4, (90.0, 500.0), 10.0, Some(13.4));
+        let head = cells(&["Recipient", "Purpose", "Award", "Result"]);
         // (under the table's head repeated it stays a table with a head)
         let mut under_its_head = found.clone();
         let repeated = vec![Cell::new("Intervention")];
@@ -1664,31 +1681,12 @@ mod tests {
             ("Partnership", 85.5, 134.8),
             ("council council", 215.5, 134.8),
         ]);
-        let page = PageContent {
-            glyphs: words
-                .iter()
-                .flat_map(|&(t, x, y)| test_glyphs(t, x, y, 12.0))
-                .collect(),
-            width: 600.0,
-            height: 800.0,
-            ..Default::default()
-        };
+        let page = page_of_words(&words, 12.0);
         let mut found = page_tables(&page, &[], &Default::default());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].table.rows.len(), 3, "{:?}", found[0].table);
-        let running = RunningTable {
-            columns: 4,
-            bounds: None,
-            index: 0,
-            x_range: (85.5, 450.0),
-            size: 12.0,
-            leading: Some(14.4),
-            room: Vec::new(),
-        };
-        let head: Vec<Cell> = ["Partner", "Award", "2022/23", "Notes"]
-            .into_iter()
-            .map(Cell::new)
-            .collect();
+        let running = running_table(4, (85.5, 450.0), 12.0, Some(14.4));
+        let head = cells(&["Partner", "Award", "2022/23", "Notes"]);
         read_top_table_as_body(&page, &mut found, &[], (&running, &head, &[]));
         let table = &found[0].table;
         assert_eq!(table.header_rows, 1);
