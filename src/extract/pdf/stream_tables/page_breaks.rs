@@ -328,7 +328,7 @@ pub fn carried_cell_lines(
         .iter()
         .take(MAX_RECORD_LINES)
         .any(|r| r.chunks.len() >= 2 && r.chunks.iter().all(within_a_column));
-    if !table_follows && ruled_round(page, cut.x_range, &rows[start], &rows[end - 1]) {
+    if !table_follows && ruled_round(page, cut.x_range, (&rows[start], &rows[end - 1]), s) {
         return Some(lines_by_column(page, &taken, &rows[start..end], cut));
     }
     let next = rows.get(end)?;
@@ -380,10 +380,16 @@ fn lines_by_column(
 }
 
 /// Whether rules across most of `x_range` run just above the letters of
-/// row `first` and just below row `last` (a table's band).
-fn ruled_round(page: &PageContent, x_range: (f64, f64), first: &Row, last: &Row) -> bool {
-    let letters_top = first.baseline - first.size;
-    rule_across(page, x_range, (letters_top - first.size, letters_top))
+/// row `first` and just below row `last` (a table's band). (A cell padded
+/// little has its rule closer above its letters than a size.)
+fn ruled_round(
+    page: &PageContent,
+    x_range: (f64, f64),
+    (first, last): (&Row, &Row),
+    s: &StreamSettings,
+) -> bool {
+    let letters_top = first.baseline - s.letter_height * first.size;
+    rule_across(page, x_range, (letters_top - 1.5 * first.size, letters_top))
         && rule_across(page, x_range, (last.baseline, last.baseline + last.size))
 }
 
@@ -807,7 +813,7 @@ mod tests {
         // at the top of the next page; a note follows, no table part. Its
         // label's line carries the cut label on when its first word had no
         // room left on the cut line
-        let carried = |room: f64, ruled: bool| {
+        let carried_between = |room: f64, rules: &[f64]| {
             let rooms = [room, 0.0];
             let cut = CutTable {
                 x_range: (50.0, 300.0),
@@ -821,13 +827,14 @@ mod tests {
                 ("Partnership", 50.0, 84.5),
                 ("Source: the Commissioner's office.", 50.0, 101.4),
             ]);
-            if ruled {
-                p.segments = [72.4, 90.8]
-                    .map(|y| crate::extract::pdf::interpreter::test_rule(50.0, y, 300.0, y))
-                    .to_vec();
-            }
+            p.segments = rules
+                .iter()
+                .map(|&y| crate::extract::pdf::interpreter::test_rule(50.0, y, 300.0, y))
+                .collect();
             carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
         };
+        let carried =
+            |room: f64, ruled: bool| carried_between(room, if ruled { &[72.4, 90.8] } else { &[] });
         assert_eq!(
             carried(20.0, true),
             Some(vec!["Partnership".to_string(), String::new()])
@@ -836,5 +843,10 @@ mod tests {
         assert_eq!(carried(20.0, false), None);
         // its first word would have fitted on the cut line: a row of its own
         assert_eq!(carried(80.0, true), None);
+        // a band padded little: its top rule closer above the letters than a size
+        assert_eq!(
+            carried_between(20.0, &[75.5, 90.8]),
+            Some(vec!["Partnership".to_string(), String::new()])
+        );
     }
 }
