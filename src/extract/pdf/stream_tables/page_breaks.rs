@@ -279,9 +279,16 @@ pub fn carried_cell_lines(
     let moved_whole = |c: &Line| {
         cut.empty_cells.first() == Some(&true) && cut.empty_cells.get(column_of(c)) == Some(&true)
     };
+    // (a cell the cut row leaves empty went on whole too, whatever its
+    // row's label did)
+    let in_empty_cells = |r: &Row| {
+        r.chunks
+            .iter()
+            .all(|c| cut.empty_cells.get(column_of(c)) == Some(&true))
+    };
     let sentence_goes_on = |r: &Row| {
         r.chunks.len() == 1
-            || r.chunks.iter().all(moved_whole)
+            || in_empty_cells(r)
             || r.chunks
                 .iter()
                 .any(|c| c.text.chars().next().is_some_and(char::is_lowercase))
@@ -506,6 +513,44 @@ mod tests {
         );
         // a new table below, with a column where this one divides its columns
         assert_eq!(carried(&[("Action", 50.0, 80.0)], 104.0, 240.0), None);
+    }
+
+    #[test]
+    fn cells_the_cut_row_left_empty_carry_it_on_when_moved_whole() {
+        // a layout engine moved the cut row's two text cells whole to the
+        // next page, leaving its label; their first lines start with
+        // capitals, side by side, rows padded 24 pt apart
+        let cut_with = |empty_cells: Vec<bool>| CutTable {
+            x_range: (50.0, 400.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+            empty_cells,
+            header_words: Vec::new(),
+            room: &[],
+        };
+        let p = page(&[
+            ("Service outreach", 160.0, 80.0),
+            ("Fraud crime", 260.0, 80.0),
+            ("solving", 160.0, 92.0),
+            ("abuse", 260.0, 92.0),
+            ("St Giles", 50.0, 116.0),
+            ("Hub", 160.0, 116.0),
+            ("Red Hen", 50.0, 140.0),
+            ("Speed", 160.0, 140.0),
+        ]);
+        let carried = |cut: &CutTable| {
+            carried_cell_lines(&p, &[], cut, &StreamSettings::default()).map(|(cells, _)| cells)
+        };
+        assert_eq!(
+            carried(&cut_with(vec![false, true, true])),
+            Some(vec![
+                String::new(),
+                "Service outreach\nsolving".to_string(),
+                "Fraud crime\nabuse".to_string()
+            ])
+        );
+        // where the cut row has text in them, the capitals start a row of its own
+        assert_eq!(carried(&cut_with(vec![false, false, false])), None);
     }
 
     #[test]
