@@ -518,25 +518,13 @@ fn carried_cell_lines(
     table: &Table,
 ) -> Option<(Vec<String>, Vec<usize>)> {
     let last = table.rows.last()?;
-    // (a cell the cut row leaves empty had no line cut, and no room left on
-    // one: its text, if any, went to the next page whole)
-    let room: Vec<f64> = running
-        .room
-        .iter()
-        .zip(
-            last.iter()
-                .map(|c| c.text.is_empty())
-                .chain(std::iter::repeat(false)),
-        )
-        .map(|(&room, empty)| if empty { 0.0 } else { room })
-        .collect();
     let cut = stream_tables::CutTable {
         x_range: running.x_range,
         size: running.size,
         bounds: running.bounds.as_deref()?,
         empty_cells: last.iter().map(|c| c.text.is_empty()).collect(),
         header_words: header_words(table),
-        room: &room,
+        room: &running.room,
     };
     let s = stream_tables::StreamSettings::default();
     stream_tables::carried_cell_lines(page, styles, &cut, &s)

@@ -261,7 +261,7 @@ fn drop_shading_across_spans(pieces: Vec<Edge>, vertical: &[Edge], s: &TableSett
             .collect();
         let spanned: Vec<(f64, f64)> = ends
             .chunks(2)
-            .map(|w| (w[0].max(piece.start), w[w.len() - 1].min(piece.end)))
+            .map(|w| (w[0].max(piece.start), w[1].min(piece.end)))
             .filter(|&(a, b)| {
                 b - a > s.join_tolerance && crosses(a, piece.pos) && crosses(b, piece.pos)
             })

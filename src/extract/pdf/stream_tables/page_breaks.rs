@@ -274,21 +274,14 @@ pub fn carried_cell_lines(
             && !c.bold
             && !holds_data(&c.text)
     };
-    // (a cut row with no label left its label, and its other cells left
-    // empty, to the next page whole: their first lines start with capitals)
-    let moved_whole = |c: &Line| {
-        cut.empty_cells.first() == Some(&true) && cut.empty_cells.get(column_of(c)) == Some(&true)
-    };
-    // (a cell the cut row leaves empty went on whole too, whatever its
-    // row's label did)
-    let in_empty_cells = |r: &Row| {
-        r.chunks
-            .iter()
-            .all(|c| cut.empty_cells.get(column_of(c)) == Some(&true))
-    };
+    // (a cell the cut row leaves empty went on to the next page whole, if
+    // at all: its first line starts with a capital; a row with no label
+    // left its label so)
+    let in_an_empty_cell = |c: &Line| cut.empty_cells.get(column_of(c)) == Some(&true);
+    let label_moved = cut.empty_cells.first() == Some(&true);
     let sentence_goes_on = |r: &Row| {
         r.chunks.len() == 1
-            || in_empty_cells(r)
+            || r.chunks.iter().all(in_an_empty_cell)
             || r.chunks
                 .iter()
                 .any(|c| c.text.chars().next().is_some_and(char::is_lowercase))
@@ -315,7 +308,11 @@ pub fn carried_cell_lines(
         if std::mem::replace(&mut seen[column], true) {
             continue;
         }
-        let room = cut.room.get(column).copied().unwrap_or(0.0);
+        // (a cell the cut row leaves empty had no line cut, and no room left)
+        let room = match cut.empty_cells.get(column) {
+            Some(true) => 0.0,
+            _ => cut.room.get(column).copied().unwrap_or(0.0),
+        };
         if first_word_width(line) + WORD_SPACE * line.size < room - 1.0 {
             return None;
         }
@@ -349,7 +346,7 @@ pub fn carried_cell_lines(
     // case, text past the label column, or the cells a cut row with no
     // label left empty; a label alone at the top of the page may be a row
     // of its own, its other cells empty)
-    let plainly_carried = carried.iter().all(|c| moved_whole(c))
+    let plainly_carried = (label_moved && carried.iter().all(|c| in_an_empty_cell(c)))
         || carried
             .iter()
             .any(|c| column_of(c) > 0 || c.text.chars().next().is_some_and(char::is_lowercase));
