@@ -118,7 +118,12 @@ fn apply_differences(doc: &Document, diffs: &[Object], table: &mut CodeTable) {
             Ok(Object::Integer(i)) => code = usize::try_from(*i).ok(),
             Ok(Object::Name(name)) => {
                 if let Some(c) = code.filter(|c| *c < 256) {
-                    table[c] = glyph_name_to_unicode(&String::from_utf8_lossy(name));
+                    // A name no rule reads (TeX's bitmap fonts name their glyphs
+                    // "a163") leaves the base encoding's letter for the code, as
+                    // pdfminer reads it: there, code 163 is "£".
+                    if let Some(text) = glyph_name_to_unicode(&String::from_utf8_lossy(name)) {
+                        table[c] = Some(text);
+                    }
                     code = Some(c + 1);
                 }
             }
@@ -163,9 +168,36 @@ mod tests {
         font.set("Encoding", Object::Dictionary(enc));
         let t = simple_code_table(&doc, &font);
         assert_eq!(t[65].as_deref(), Some("€"));
-        assert_eq!(t[66], None);
+        assert_eq!(
+            t[66].as_deref(),
+            Some("B"),
+            "a name no rule reads keeps the base's letter"
+        );
         assert_eq!(t[67].as_deref(), Some("Ω"));
         assert_eq!(t[68].as_deref(), Some("D"));
         assert_eq!(t[0x93].as_deref(), Some("\u{201c}"));
+    }
+
+    #[test]
+    fn a_bitmap_font_s_numbered_glyph_names_read_as_the_standard_encoding() {
+        // (pdfTeX's Type 3 font for a TeX bitmap font: no base encoding, glyphs
+        // named by their codes)
+        let doc = Document::new();
+        let mut enc = Dictionary::new();
+        enc.set(
+            "Differences",
+            Object::Array(vec![
+                Object::Integer(163),
+                Object::Name(b"a163".to_vec()),
+                Object::Integer(49),
+                Object::Name(b"a49".to_vec()),
+            ]),
+        );
+        let mut font = Dictionary::new();
+        font.set("Subtype", Object::Name(b"Type3".to_vec()));
+        font.set("Encoding", Object::Dictionary(enc));
+        let t = simple_code_table(&doc, &font);
+        assert_eq!(t[163].as_deref(), Some("£"));
+        assert_eq!(t[49].as_deref(), Some("1"));
     }
 }
