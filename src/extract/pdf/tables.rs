@@ -2013,18 +2013,28 @@ fn rows_in_band(
     fonts: &[FontStyle],
     least_figures: usize,
 ) -> Option<Vec<Vec<Cell>>> {
-    let chunks = page_lines(0, glyphs.iter().copied(), fonts, &LayoutSettings::default());
+    let width = xs.len() - 1;
+    let column_at = |x: f64| {
+        xs.windows(2)
+            .position(|w| x >= w[0] && x < w[1])
+            .unwrap_or(if x < xs[0] { 0 } else { width - 1 })
+    };
+    // (each column's lines read apart: a line read across the band would run
+    // a figure into the next column's where the columns stand a few letters
+    // apart, as a typesetter's tabular sets them)
+    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); width];
+    for &g in glyphs {
+        in_columns[column_at(g.centre().0)].push(g);
+    }
+    let chunks: Vec<Line> = in_columns
+        .iter()
+        .flat_map(|gs| page_lines(0, gs.iter().copied(), fonts, &LayoutSettings::default()))
+        .collect();
     let rows = rows_of(chunks);
     if rows.len() < 2 {
         return None;
     }
-    let width = xs.len() - 1;
-    let column = |c: &Line| {
-        let centre = (c.x0 + c.x1) / 2.0;
-        xs.windows(2)
-            .position(|w| centre >= w[0] && centre < w[1])
-            .unwrap_or(width - 1)
-    };
+    let column = |c: &Line| column_at((c.x0 + c.x1) / 2.0);
     let lines: Vec<TableLine> = rows
         .iter()
         .map(|row| {
@@ -2586,6 +2596,38 @@ mod tests {
             ("4.4", 105.0, 59.0),
             ("5.0", 205.0, 59.0),
         ]);
+        assert_eq!(
+            found[0].table.texts(),
+            vec![
+                vec!["Area", "2019", "2020"],
+                vec!["North", "12.5", "13.1"],
+                vec!["South", "9.0", "8.2"],
+                vec!["East", "4.4", "5.0"],
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_a_few_letters_apart_in_a_band_ruled_round_are_cells_of_their_own() {
+        // (a typesetter's tabular ruled above and under its head and at its
+        // foot, as LaTeX's booktabs rules it: no rules between the rows, and
+        // the columns only three letters apart)
+        let xs = [5.0, 45.0, 80.0];
+        let mut glyphs = vec![];
+        for (text, x) in ["Area", "2019", "2020"].iter().zip(xs) {
+            glyphs.extend(word(text, x, 15.0));
+        }
+        let body = [
+            (35.0, ["North", "12.5", "13.1"]),
+            (47.0, ["South", "9.0", "8.2"]),
+            (59.0, ["East", "4.4", "5.0"]),
+        ];
+        for (y, row) in body {
+            for (text, x) in row.iter().zip(xs) {
+                glyphs.extend(word(text, x, y));
+            }
+        }
+        let found = ruled_tables_of(glyphs, rules_across(&[0.0, 20.0, 100.0]));
         assert_eq!(
             found[0].table.texts(),
             vec![
