@@ -5,7 +5,7 @@ reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
-        [--producer chromium|libreoffice|calc|reportlab|weasyprint] [--spans] [--long]
+        [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex] [--spans] [--long]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
@@ -24,7 +24,13 @@ cell borders and fills, and in some tables white headings on a dark fill. As a R
 document (--producer reportlab), a table is a platypus Table: standard fonts, not embedded;
 columns as wide as their longest word at least; cells as wrapped paragraphs; rules, stripes
 and spans as style commands; the paragraphs around it set close. With --producer weasyprint
-the HTML that Chromium prints is laid out by WeasyPrint instead.
+the HTML that Chromium prints is laid out by WeasyPrint instead. As a LaTeX document
+(--producer latex), typeset by pdfLaTeX in Computer Modern, a table is a tabular (a
+longtable when long): names in an l column, figures flush as the style says, wrapping text
+ragged right in a p, m or b column; unruled tables half of them ruled as booktabs rules them
+(above and under the head, and at the foot), others with \hline rules or every cell boxed;
+stripes by \rowcolors, spans by \multicolumn and \multirow; the words placed apart with no
+space drawn between them.
 
 With --spans the tables have spanning cells as reports set them: a heading over two or
 three columns that have their own headings under it (the other headings span both header
@@ -47,13 +53,15 @@ reportmine, and with --peers tabula, camelot, pdfplumber and PyMuPDF, on them.
 
 Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian:
 libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc), or
-reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0).
+reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), or pdfLaTeX
+(Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra).
 """
 import argparse
 import html
 import json
 import pathlib
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -475,6 +483,136 @@ def print_with_reportlab(made, out, size="A3"):
     return pdf
 
 
+LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+                  "£": r"\pounds{}", "’": "'"}
+
+
+def covering_of(grid):
+    """For each slot of the grid, the (row, column) of the cell that covers it."""
+    cover = [[None] * len(row) for row in grid]
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell:
+                for rr in range(r, r + cell[1]):
+                    for cc in range(c, c + cell[2]):
+                        cover[rr][cc] = (r, c)
+    return cover
+
+
+def latex_rule(cover, r, style, head_rows):
+    """The rule a LaTeX author draws under row r: under every column (\\hline,
+    booktabs' \\midrule under the head) or under those whose cell ends there
+    (\\cline, \\cmidrule); none in the body of an unruled or booktabs table."""
+    kind = style["rules"] if style["rules"] != "none" else style.get("latex_rules", "none")
+    last = r == len(cover) - 1
+    if kind == "none" or (kind == "booktabs" and r >= head_rows and not last):
+        return ""
+    if kind == "booktabs" and last:
+        return r"\bottomrule"
+    if kind == "booktabs" and r == head_rows - 1:
+        return r"\midrule"
+    ends = [last or cover[r][c] != cover[r + 1][c] for c in range(len(cover[r]))]
+    if all(ends):
+        return r"\hline"
+    runs, c = [], 0
+    while c < len(ends):
+        if ends[c]:
+            start = c
+            while c < len(ends) and ends[c]:
+                c += 1
+            runs.append((start + 1, c))
+        c += 1
+    line = r"\cmidrule(lr)" if kind == "booktabs" else r"\cline"
+    return "".join(f"{line}{{{a}-{b}}}" for a, b in runs)
+
+
+def latex_rows(grid, head_rows, style):
+    """The grid's rows as LaTeX tabular rows, each with the rule under it. A cell spanning
+    columns is a \\multicolumn; one spanning rows a \\multirow set in its last row (so that
+    a striped row does not paint over it); but a heading spanning the header rows of a
+    table not boxed is set in the header's last row alone, as authors of such tables do."""
+    cover = covering_of(grid)
+    boxed = style["rules"] == "boxed"
+    lines = []
+    for r, row in enumerate(grid):
+        cells, c = [], 0
+        while c < len(row):
+            top, left = cover[r][c]
+            text, rowspan, colspan = grid[top][left]
+            content = "".join(LATEX_SPECIALS.get(ch, ch) for ch in text)
+            if top < head_rows:
+                content = r"\textbf{" + content + "}"
+            if r != top + rowspan - 1:
+                content = ""
+            elif rowspan > 1 and (boxed or top >= head_rows):
+                content = r"\multirow{-" + str(rowspan) + "}{*}{" + content + "}"
+            if colspan > 1:
+                edge = ("|c|" if c == 0 else "c|") if boxed else "c"
+                content = r"\multicolumn{" + str(colspan) + "}{" + edge + "}{" + content + "}"
+            cells.append(content)
+            c += colspan
+        lines.append(" & ".join(cells) + r" \\ " + latex_rule(cover, r, style, head_rows))
+    return lines
+
+
+def latex_table(grid, head_rows, kinds, style):
+    """A table as a LaTeX author sets it: a tabular (a longtable when it runs over pages),
+    names in an l column, figures flush as the style says, wrapping text in a p, m or b
+    column (set at the top, middle or foot of its row); \\hline rules, every cell boxed, or
+    booktabs' rules; stripes by \\rowcolors."""
+    boxed = style["rules"] == "boxed"
+    text_width = {"auto": "4.5cm", "100%": "7cm", "80%": "5.5cm"}[style["width"]]
+    valign = {"top": "p", "middle": "m", "bottom": "b"}[style["valign"]]
+    # (text set ragged right, unhyphenated, as careful authors set narrow columns: a reader
+    # cannot tell a word broken at a line's end from one with a hyphen of its own)
+    ragged = r">{\raggedright\arraybackslash}"
+    specs = [{"name": "l", "figure": style["figures"][0], "text": f"{ragged}{valign}{{{text_width}}}"}[k]
+             for k in kinds]
+    spec = "|" + "|".join(specs) + "|" if boxed else "".join(specs)
+    size = style["size"]
+    top = r"\hline" if boxed else r"\toprule" if style.get("latex_rules") == "booktabs" else ""
+    rows = latex_rows(grid, head_rows, style)
+    setting = (rf"\fontsize{{{size}}}{{{size * 1.2:.1f}}}\selectfont"
+               rf"\renewcommand{{\arraystretch}}{{{1 + style['pad'] / 10:.1f}}}"
+               rf"\setlength{{\tabcolsep}}{{{style['pad'] + 3}pt}}\hyphenpenalty=10000")
+    stripes = r"\rowcolors{" + str(head_rows + 1) + "}{}{stripe}" if style["stripes"] else ""
+    if style.get("long"):
+        head = "\n".join(rows[:head_rows])
+        again = head if style.get("repeat_head") else ""
+        body = f"{top}\n{head}\n\\endfirsthead\n{again}\n\\endhead\n" + "\n".join(rows[head_rows:])
+        return (f"{{{setting}{stripes}\\setlength{{\\LTleft}}{{0pt}}\\setlength{{\\LTright}}{{\\fill}}"
+                f"\\begin{{longtable}}{{{spec}}}\n{body}\n\\end{{longtable}}}}")
+    body = f"{top}\n" + "\n".join(rows)
+    return f"{{{setting}{stripes}\\noindent\\begin{{tabular}}{{{spec}}}\n{body}\n\\end{{tabular}}\\par}}"
+
+
+def print_with_latex(made, out, size="A3"):
+    """The tables as a LaTeX document, a page each, typeset by pdfLaTeX (Computer
+    Modern's Type 1 fonts, words placed apart with no space glyphs between them)."""
+    paper = {"A3": "a3paper", "A4": "a4paper"}[size]
+    parts = [r"\documentclass{article}", rf"\usepackage[{paper},margin=15mm]{{geometry}}",
+             r"\usepackage{array,booktabs,longtable,multirow}", r"\usepackage[table]{xcolor}",
+             r"\definecolor{stripe}{HTML}{E8EEF5}", r"\setlength{\parindent}{0pt}", r"\begin{document}"]
+    for n, (grid, head_rows, kinds, style) in enumerate(made):
+        parts += [rf"\subsection*{{Table {n + 1}}}\label{{table{n + 1}}}", INTRO, "", latex_table(grid, head_rows, kinds, style),
+                  "", r"\smallskip " + SOURCE, r"\clearpage"]
+    parts.append(r"\end{document}")
+    (out / "tables.tex").write_text("\n".join(parts), encoding="utf-8")
+    # (longtable settles its columns' widths over runs, as LaTeX's cross-references do)
+    for _ in range(3):
+        subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "tables.tex"], cwd=out,
+                       check=True, capture_output=True)
+    return out / "tables.pdf"
+
+
+def latex_start_pages(out, count):
+    """The page each table starts on, from the labels LaTeX wrote (its headings are
+    set where every page's first line is, and a reader takes them for running headers)."""
+    aux = (out / "tables.aux").read_text(encoding="utf-8")
+    pages = dict(re.findall(r"\\newlabel\{table(\d+)\}\{\{[^}]*\}\{(\d+)\}", aux))
+    return [int(pages[str(n + 1)]) if str(n + 1) in pages else None for n in range(count)]
+
+
 def start_pages(binary, pdf, count):
     """The page each table starts on: where its heading ("Table 3") is."""
     doc = json.loads(subprocess.run([binary, "extract", str(pdf), "--format", "json"], capture_output=True,
@@ -504,10 +642,10 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
-    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint"], default="chromium",
+    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint", "latex"], default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
                          " calc as a spreadsheet, reportlab as a Python report generator's document, weasyprint"
-                         " lays the HTML out with its own engine")
+                         " lays the HTML out with its own engine, latex typesets a LaTeX document")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
@@ -530,15 +668,20 @@ def main():
         repeat_head = random.Random(f"head-{args.seed}-{n}").random() < 0.5
         # (spreadsheets often set the headings white on a dark fill)
         dark_head = random.Random(f"dark-{args.seed}-{n}").random() < 0.3
+        # (LaTeX authors often rule a table with booktabs: above and under the head, and at the foot)
+        latex_rules = "booktabs" if random.Random(f"booktabs-{args.seed}-{n}").random() < 0.5 else "none"
+        if args.producer == "latex":  # (TeX sets an apostrophe as a closing quote)
+            grid = [[cell and (cell[0].replace("'", "’"),) + cell[1:] for cell in row] for row in grid]
         made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head,
-                                                  dark_head=dark_head)))
+                                                  dark_head=dark_head, latex_rules=latex_rules)))
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice,
                "calc": print_with_calc, "reportlab": print_with_reportlab,
-               "weasyprint": print_with_weasyprint}[args.producer]
+               "weasyprint": print_with_weasyprint, "latex": print_with_latex}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
     # (a sheet is scaled to one page; its title and note sit where every other sheet's
     # do, and a reader takes them for a running header, so the pages are not looked up)
-    pages = list(range(1, args.count + 1)) if args.producer == "calc" else start_pages(args.bin, pdf, args.count)
+    pages = list(range(1, args.count + 1)) if args.producer == "calc" \
+        else latex_start_pages(out, args.count) if args.producer == "latex" else start_pages(args.bin, pdf, args.count)
     if None in pages or (not args.long and pages != list(range(1, args.count + 1))):
         print(f"warning: {pdf}: the tables' headings are not where they should be: {pages}", file=sys.stderr)
     name = "long" if args.long else "spanned" if args.spans else "printed"
