@@ -171,12 +171,12 @@ pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f6
 /// (the records' gaps), that group is the leading.
 fn interleaved_leading(upper: &[f64], half: f64, size: f64, s: &StreamSettings) -> Option<f64> {
     let doubled = |g: f64| (1.6..=2.4).contains(&(g / half)) && g <= s.wrap_leading * size;
-    let last = upper.iter().rposition(|&g| doubled(g))?;
-    let leading = upper[last];
-    upper[last + 1..]
-        .first()
-        .is_some_and(|&wider| wider / leading >= s.record_gap_ratio)
-        .then_some(leading)
+    // (the first step up from a gap at about twice `half`: records set only
+    // a little further apart than the leading, as a typesetter's rows
+    // stretched a fifth are, have their gaps near twice `half` too)
+    (0..upper.len().saturating_sub(1))
+        .find(|&j| doubled(upper[j]) && upper[j + 1] / upper[j] >= s.record_gap_ratio)
+        .map(|j| upper[j])
 }
 
 /// Lines set close together are one record when one line holds the record's
@@ -364,6 +364,49 @@ mod tests {
                     "Abuse workers\nroad service\npartnership\nfor victims"
                 ],
                 vec!["St Giles Trust", "720", "Crime"],
+            ]
+        );
+    }
+
+    #[test]
+    fn records_a_fifth_further_apart_than_the_leading_part_where_cells_interleave() {
+        // (LaTeX's m columns with rows stretched by a fifth: 12 pt leading,
+        // half of it where a label sits between a purpose's lines, and
+        // 14.3 pt between records, near twice the half too)
+        let lines = [
+            line(&["Service", "2023/24", "Target", "Award"], 80.0),
+            line(&["", "", "Workers support safety", ""], 100.0),
+            line(&["Red Hen Project", "442,312", "", "8.4%"], 106.0),
+            line(&["", "", "safety victim local hub", ""], 112.0),
+            line(
+                &["Red Hen Project", "10.5%", "Fraud awareness", "181,432"],
+                126.3,
+            ),
+            line(&["", "", "Solving council training", ""], 140.6),
+            line(&["The Kite Trust", "604", "", "£64,674"], 146.6),
+            line(&["", "", "workers solving", ""], 152.6),
+            line(&["", "", "Safety community", ""], 166.9),
+            line(&["", "", "casualty service", ""], 178.9),
+            line(
+                &["Peterborough Rape Crisis", "£53,678", "", "813,335"],
+                184.9,
+            ),
+            line(&["", "", "reduction county", ""], 190.9),
+            line(&["", "", "support", ""], 202.9),
+            line(
+                &["Youth Offending Service", "68.5%", "Rural fund", "£46,442"],
+                217.2,
+            ),
+        ];
+        let read = rows(&lines, 1);
+        assert_eq!(read.len(), 6, "{read:?}");
+        assert_eq!(
+            read[4],
+            vec![
+                "Peterborough Rape Crisis",
+                "£53,678",
+                "Safety community\ncasualty service\nreduction county\nsupport",
+                "813,335"
             ]
         );
     }
