@@ -2060,14 +2060,19 @@ fn rows_in_band(
     let stacked_figures = (0..width).filter(|&c| figures_in(c) == 2).count();
     let enough_figures =
         most_figures >= least_figures || (lines.len() == 2 && stacked_figures >= 2);
-    let spread = lines
+    if !enough_figures {
+        return None;
+    }
+    let records = wrapped_cells::records(&lines, 0, None, &StreamSettings::default());
+    let rows = wrapped_cells::merge(&lines, &records);
+    // (most records fill two columns or more, not most lines: a record set at
+    // its middle has its wrapped text above and below its figures, on lines
+    // of one column each)
+    let spread = rows
         .iter()
-        .filter(|l| l.cells.iter().filter(|t| !t.is_empty()).count() >= 2)
+        .filter(|r| r.iter().filter(|c| !c.text.is_empty()).count() >= 2)
         .count();
-    (enough_figures && spread * 2 >= lines.len()).then(|| {
-        let records = wrapped_cells::records(&lines, 0, None, &StreamSettings::default());
-        wrapped_cells::merge(&lines, &records)
-    })
+    (spread * 2 >= rows.len()).then_some(rows)
 }
 
 /// A label set beside a band's rows at their middle (a group's name in a
@@ -2635,6 +2640,39 @@ mod tests {
                 vec!["North", "12.5", "13.1"],
                 vec!["South", "9.0", "8.2"],
                 vec!["East", "4.4", "5.0"],
+            ]
+        );
+    }
+
+    #[test]
+    fn records_set_at_their_middle_in_a_band_ruled_round_are_rows() {
+        // (each record's note wraps over two lines, set above and below its
+        // figures: most lines fill one column, most records several)
+        let xs = [5.0, 45.0, 80.0, 120.0];
+        let mut glyphs = vec![];
+        for (text, x) in ["Area", "2019", "2020", "Notes"].iter().zip(xs) {
+            glyphs.extend(word(text, x, 15.0));
+        }
+        let records = [
+            (["North", "12.5", "13.1"], ["Held", "upward"]),
+            (["South", "9.0", "8.2"], ["Rising", "sharply"]),
+            (["East", "4.4", "5.0"], ["Flat", "throughout"]),
+        ];
+        for (k, (cells, note)) in records.iter().enumerate() {
+            let middle = 41.0 + 28.0 * k as f64;
+            glyphs.extend(word(note[0], xs[3], middle - 6.0));
+            for (text, x) in cells.iter().zip(xs) {
+                glyphs.extend(word(text, x, middle));
+            }
+            glyphs.extend(word(note[1], xs[3], middle + 6.0));
+        }
+        let found = ruled_tables_of(glyphs, rules_across(&[0.0, 20.0, 130.0]));
+        assert_eq!(
+            found[0].table.texts()[1..],
+            [
+                vec!["North", "12.5", "13.1", "Held\nupward"],
+                vec!["South", "9.0", "8.2", "Rising\nsharply"],
+                vec!["East", "4.4", "5.0", "Flat\nthroughout"],
             ]
         );
     }
