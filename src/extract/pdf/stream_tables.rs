@@ -1462,7 +1462,7 @@ pub fn grid_table(
         bbox,
         table,
         bounds,
-    } = grid_layout(&glyphs, fonts, &page.fills, (columns, None), s)?;
+    } = grid_layout(&glyphs, fonts, &page.fills, (columns, None, &[]), s)?;
     let mut found = FoundTable {
         bbox,
         table,
@@ -1480,12 +1480,17 @@ pub fn grid_table(
 
 /// Glyphs known to make one table (within its rules) laid out as an unruled
 /// table is: line by line, with its wrapped cells put back together.
-pub fn lay_out(glyphs: &[&Glyph], fonts: &[FontStyle], fills: &[Fill]) -> Option<(BBox, Table)> {
+pub fn lay_out(
+    glyphs: &[&Glyph],
+    fonts: &[FontStyle],
+    fills: &[Fill],
+    spanned: &[BBox],
+) -> Option<(BBox, Table)> {
     grid_layout(
         glyphs,
         fonts,
         fills,
-        (None, None),
+        (None, None, spanned),
         &StreamSettings::default(),
     )
     .map(|l| (l.bbox, l.table))
@@ -1511,12 +1516,14 @@ struct CarriedOn {
 
 /// The glyphs laid out line by line as one table, divided at `columns` when
 /// given. Lines that carry on a table (`carried_on`) are its body: its
-/// header stands on the page before, or repeated above them.
+/// header stands on the page before, or repeated above them. Text inside
+/// one of the `spanned` boxes (a heading over the columns its rule spans) is
+/// read in the column the box starts in.
 fn grid_layout(
     glyphs: &[&Glyph],
     fonts: &[FontStyle],
     fills: &[Fill],
-    (columns, carried_on): (Option<&[f64]>, Option<CarriedOn>),
+    (columns, carried_on, spanned): (Option<&[f64]>, Option<CarriedOn>, &[BBox]),
     s: &StreamSettings,
 ) -> Option<Laid> {
     let given: Option<Vec<f64>> = columns.map(|c| {
@@ -1545,9 +1552,14 @@ fn grid_layout(
         }
     };
     let column_of = |c: &Chunk| {
+        let centre = ((c.x0 + c.x1) / 2.0, (c.top + c.bottom) / 2.0);
+        let start = spanned
+            .iter()
+            .find(|b| super::tables::box_holds(**b, centre))
+            .map_or(c.x0, |b| b[0]);
         bounds
             .iter()
-            .position(|b| c.x0 <= *b)
+            .position(|b| start <= *b)
             .unwrap_or(bounds.len())
     };
     let width = rows.iter().flatten().map(column_of).max().unwrap_or(0) + 1;
@@ -2148,7 +2160,7 @@ fn build(
         bbox,
         table,
         bounds,
-    }) = grid_layout(&region, fonts, &page.fills, (None, None), s)
+    }) = grid_layout(&region, fonts, &page.fills, (None, None, &[]), s)
     else {
         return Vec::new();
     };

@@ -834,7 +834,7 @@ struct BandRows {
 
 fn rows_of_bands(
     bounds: &[f64],
-    heading_bands: usize,
+    (heading_bands, spanned): (usize, &[BBox]),
     columns: &[(f64, f64)],
     inside: &[&Glyph],
     splits: &[f64],
@@ -849,9 +849,13 @@ fn rows_of_bands(
         for &g in inside {
             let (cx, cy) = g.centre();
             if cy > band[0] && cy < band[1] {
-                // (a heading over spanned columns stays whole, in the first)
+                // (a heading over spanned columns stays whole, in the first:
+                // the first its rule spans, else the one its run starts in)
                 let column = if k < heading_bands {
-                    column_of_run_start(g, inside, splits)
+                    match spanned.iter().find(|b| box_holds(**b, (cx, cy))) {
+                        Some(b) => columns.iter().position(|(_, right)| *right > b[0]),
+                        None => column_of_run_start(g, inside, splits),
+                    }
                 } else {
                     columns.iter().position(|(a, b)| cx >= *a && cx <= *b)
                 };
@@ -992,6 +996,7 @@ fn table_from_row_rules(
     } = row_bands(rules, h, others, page, fonts, s);
     let top = bounds[0];
     let bottom = bounds[bounds.len() - 1];
+    let spanned = spanning_heading_boxes(&bounds[..=heading_bands], h, (x0, x1), s);
     let (x0, x1) = widen_to_row_text(x0, x1, &bounds, others, page);
     let inside: Vec<&Glyph> = page
         .glyphs
@@ -1051,7 +1056,7 @@ fn table_from_row_rules(
         rows_in_band(&in_band, &splits, fonts, 3).is_some()
     });
     if holds_rows {
-        let (_, table) = super::stream_tables::lay_out(&inside, fonts, &page.fills)?;
+        let (_, table) = super::stream_tables::lay_out(&inside, fonts, &page.fills, &spanned)?;
         return Some(FoundTable {
             bbox,
             table: Table {
@@ -1066,7 +1071,14 @@ fn table_from_row_rules(
         multi,
         first_bold,
         row_points,
-    } = rows_of_bands(&bounds, heading_bands, &columns, &inside, &splits, fonts);
+    } = rows_of_bands(
+        &bounds,
+        (heading_bands, &spanned),
+        &columns,
+        &inside,
+        &splits,
+        fonts,
+    );
     // Most rows must use several columns: rules between paragraphs are not a table.
     if rows.len() < 2 || multi * 2 < rows.len() {
         return None;
@@ -1131,6 +1143,31 @@ fn spanning_rule_in_band(
                 && glyphs.iter().any(|g| g.centre().1 > e.pos)
         })
         .map(|e| e.pos)
+}
+
+/// The boxes of the headings over spanned columns: above each rule that
+/// foots one (at the foot of a heading band, short of the table's width),
+/// from the band's top to the rule and across the rule. `bounds` are the
+/// heading bands' top and feet. A heading belongs to the first column its
+/// rule spans, wherever in the span it is set: a typesetter centres it, and
+/// over a narrow column of figures beside a wide one of text it falls
+/// wholly over the wide one.
+fn spanning_heading_boxes(
+    bounds: &[f64],
+    h: &[Edge],
+    (x0, x1): (f64, f64),
+    s: &TableSettings,
+) -> Vec<BBox> {
+    bounds
+        .windows(2)
+        .flat_map(|band| {
+            h.iter()
+                .filter(move |e| (e.pos - band[1]).abs() <= s.snap_tolerance)
+                .filter(move |e| e.start >= x0 - s.snap_tolerance && e.end <= x1 + s.snap_tolerance)
+                .filter(move |e| e.end - e.start < x1 - x0 - s.snap_tolerance)
+                .map(move |e| [e.start, band[0], e.end, band[1]])
+        })
+        .collect()
 }
 
 /// The text set above a table's first rule, read with the table.
@@ -2974,10 +3011,22 @@ mod tests {
         spanning_rule: Option<f64>,
         (heading, header): (f64, f64),
     ) -> Vec<FoundTable> {
-        let mut segs = rules_across(&[rules_above, &[40.0, 60.0, 80.0, 100.0]].concat());
+        let rules = [rules_above, &[40.0, 60.0, 80.0, 100.0]].concat();
+        heading_set_over_two_columns(&rules, spanning_rule, (heading, header), 130.0)
+    }
+
+    /// `heading_over_two_columns`'s table ruled at `rules`, its heading
+    /// starting at `heading_x`.
+    fn heading_set_over_two_columns(
+        rules: &[f64],
+        spanning_rule: Option<f64>,
+        (heading, header): (f64, f64),
+        heading_x: f64,
+    ) -> Vec<FoundTable> {
+        let mut segs = rules_across(rules);
         segs.extend(spanning_rule.map(|y| seg(100.0, y, 300.0, y)));
         let mut glyphs = vec![];
-        glyphs.extend(word("Funding for 2022/23", 130.0, heading));
+        glyphs.extend(word("Funding for 2022/23", heading_x, heading));
         glyphs.extend(word("Name", 5.0, header));
         glyphs.extend(word("Budget", 105.0, header));
         glyphs.extend(word("Actual", 205.0, header));
@@ -3021,6 +3070,28 @@ mod tests {
         let found = heading_over_two_columns(&[10.0], None, (21.0, 36.0));
         let rows = found[0].table.texts();
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_heading_set_over_the_last_of_the_columns_its_rule_spans_heads_the_first() {
+        // (centred over a narrow column of figures and a wide one, a
+        // typesetter's spanning heading stands wholly over the wide one)
+        let over_last = |rules: &[f64], spanning_rule: f64, lines: (f64, f64)| {
+            let found = heading_set_over_two_columns(rules, Some(spanning_rule), lines, 205.0);
+            found[0].table.texts()[0]
+                .iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<String>>()
+        };
+        // rules under each row, the heading's foot ruled across its columns
+        let rows = over_last(&[40.0, 60.0, 80.0, 100.0], 20.0, (15.0, 35.0));
+        assert_eq!(rows, ["", "Funding for 2022/23", ""]);
+        // the header ruled round, the heading ruled off inside it
+        let rows = over_last(&[10.0, 40.0, 60.0, 80.0, 100.0], 24.0, (21.0, 36.0));
+        assert_eq!(rows, ["", "Funding for 2022/23", ""]);
+        // ruled above and under the head and at the foot only (booktabs)
+        let rows = over_last(&[10.0, 40.0, 100.0], 24.0, (21.0, 36.0));
+        assert_eq!(rows, ["", "Funding for 2022/23", ""]);
     }
 
     #[test]

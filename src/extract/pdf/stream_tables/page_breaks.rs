@@ -85,6 +85,7 @@ pub fn continuation(
                 leading,
                 head_repeated: false,
             }),
+            &[],
         ),
         s,
     )?;
@@ -142,7 +143,7 @@ fn read_as_carried_on(
 ) -> Option<FoundTable> {
     let s = StreamSettings::default();
     let region: Vec<&Glyph> = found.glyphs.iter().map(|&i| &page.glyphs[i]).collect();
-    let as_found = grid_layout(&region, fonts, &page.fills, (None, None), &s)?;
+    let as_found = grid_layout(&region, fonts, &page.fills, (None, None, &[]), &s)?;
     if as_found.table.rows != found.table.rows {
         return None;
     }
@@ -157,7 +158,7 @@ fn read_as_carried_on(
         leading,
         head_repeated,
     });
-    let laid = grid_layout(&region, fonts, &page.fills, (None, carried_on), &s)?;
+    let laid = grid_layout(&region, fonts, &page.fills, (None, carried_on, &[]), &s)?;
     let width = |t: &Table| t.rows.first().map(Vec::len);
     if head_repeated && laid.table.header_rows != found.table.header_rows {
         return None;
