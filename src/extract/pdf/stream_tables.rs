@@ -11,7 +11,7 @@ use super::layout::{
     UnspacedGaps,
 };
 use super::sideways_headings::add_sideways_headings;
-use super::tables::{append_chunk, colours_at, mark_taken, push_line, FoundTable};
+use super::tables::{append_chunk, colours_at, mark_taken, push_line, FoundTable, TableSettings};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
 use std::collections::HashSet;
@@ -1551,10 +1551,17 @@ fn grid_layout(
             bounds
         }
     };
-    let column_of = |c: &Chunk| {
+    // (a heading over spanned columns, above the first line of figures, is
+    // read in the column its box starts in)
+    let header_end = rows
+        .iter()
+        .position(|r| r.iter().any(|c| super::holds_data(&c.text)))
+        .unwrap_or(0);
+    let column_of = |i: usize, c: &Chunk| {
         let centre = ((c.x0 + c.x1) / 2.0, (c.top + c.bottom) / 2.0);
         let start = spanned
             .iter()
+            .filter(|_| i < header_end)
             .find(|b| super::tables::box_holds(**b, centre))
             .map_or(c.x0, |b| b[0]);
         bounds
@@ -1562,13 +1569,18 @@ fn grid_layout(
             .position(|b| start <= *b)
             .unwrap_or(bounds.len())
     };
-    let width = rows.iter().flatten().map(column_of).max().unwrap_or(0) + 1;
+    let width = (rows.iter().enumerate())
+        .flat_map(|(i, row)| row.iter().map(move |c| column_of(i, c)))
+        .max()
+        .unwrap_or(0)
+        + 1;
     let lines: Vec<TableLine> = rows
         .iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
             let mut cells: Vec<String> = vec![String::new(); width];
             for chunk in row {
-                append_chunk(&mut cells[column_of(chunk)], &chunk.text);
+                append_chunk(&mut cells[column_of(i, chunk)], &chunk.text);
             }
             // (the line stands where most of its text does: a cell set apart
             // from the rest, a heading at the foot of a cell merged over two
@@ -2156,11 +2168,12 @@ fn build(
     // who gave its area would have it.
     let glyph_ids = free_glyphs_in(page, taken, bbox);
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
+    let spanned = super::tables::spanner_boxes(page, bbox, &TableSettings::default());
     let Some(Laid {
         bbox,
         table,
         bounds,
-    }) = grid_layout(&region, fonts, &page.fills, (None, None, &[]), s)
+    }) = grid_layout(&region, fonts, &page.fills, (None, None, &spanned), s)
     else {
         return Vec::new();
     };
@@ -2543,6 +2556,36 @@ mod tests {
         assert_eq!(rows[0], ["", "Funding 2023", ""], "{rows:?}");
         assert_eq!(rows[1], ["Partner", "Budget", "Outcome"], "{rows:?}");
         assert_eq!(found[0].table.header_rows, 2);
+    }
+
+    #[test]
+    fn a_heading_over_the_columns_its_spanner_rule_spans_heads_the_first() {
+        // a heading centred over a narrow column of figures and a wide one of
+        // notes, wholly over the notes, a rule under it across both columns
+        let mut words = vec![("Partner", 50.0, 100.0), ("Budget", 160.0, 100.0)];
+        words.extend([("Notes", 253.0, 100.0), ("Outcomes", 280.0, 87.0)]);
+        let records = [
+            ("Red Hen", "1,234", "Held up by rain"),
+            ("Safer Streets", "311", "On course"),
+            ("Kite Trust", "12,870", "Ahead"),
+        ];
+        for (i, (name, figure, note)) in records.into_iter().enumerate() {
+            let y = 120.0 + 13.0 * i as f64;
+            words.extend([(name, 50.0, y), (figure, 165.0, y), (note, 253.0, y)]);
+        }
+        let unruled = tables_on(&page(&words));
+        assert_eq!(texts(&unruled[0])[0], ["", "", "Outcomes"]);
+        let mut ruled = page(&words);
+        ruled
+            .segments
+            .push(crate::extract::pdf::interpreter::test_rule(
+                150.0, 90.5, 340.0, 90.5,
+            ));
+        let found = tables_on(&ruled);
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows[0], ["", "Outcomes", ""], "{rows:?}");
+        assert_eq!(rows[1], ["Partner", "Budget", "Notes"], "{rows:?}");
     }
 
     #[test]

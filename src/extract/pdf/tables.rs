@@ -1170,6 +1170,49 @@ fn spanning_heading_boxes(
         .collect()
 }
 
+/// How far a spanner rule may reach past the text of the table it is in
+/// (points): a cell's padding, at most.
+const SPANNER_OVERHANG: f64 = 20.0;
+
+/// The boxes of the headings over spanned columns in a table found from its
+/// text alone: above each rule short of the table's width (`bbox`) that has
+/// a line of text just above it lying within it in one run, which the rule
+/// reaches past (a spanner rule, booktabs' \cmidrule; a rule as long as its
+/// text is an underline). Each box runs from that text's top to the rule,
+/// across the rule.
+pub(super) fn spanner_boxes(page: &PageContent, bbox: BBox, s: &TableSettings) -> Vec<BBox> {
+    let [x0, top, x1, bottom] = bbox;
+    let (h, _) = edges(&page.segments, s);
+    // (a rule over the first or last columns may reach into the cells'
+    // padding, past the text's extent)
+    h.iter()
+        .filter(|e| e.pos > top && e.pos < bottom)
+        .filter(|e| e.start >= x0 - SPANNER_OVERHANG && e.end <= x1 + SPANNER_OVERHANG)
+        .filter(|e| e.end - e.start < x1 - x0 - s.snap_tolerance)
+        .filter_map(|e| {
+            let mut above: Vec<&Glyph> = page
+                .glyphs
+                .iter()
+                .filter(|g| !g.text.trim().is_empty())
+                .filter(|g| g.bottom <= e.pos + 1.0 && g.bottom >= e.pos - g.size)
+                .filter(|g| g.x1 > e.start && g.x0 < e.end)
+                .collect();
+            above.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let (first, last) = (
+                above.first()?,
+                above.iter().max_by(|a, b| a.x1.total_cmp(&b.x1))?,
+            );
+            let within =
+                first.x0 >= e.start - s.snap_tolerance && last.x1 <= e.end + s.snap_tolerance;
+            // (one run: no gap in it wider than a letter, as between columns)
+            let one_run = above.windows(2).all(|w| w[1].x0 - w[0].x1 <= w[0].size);
+            let reaches_past = first.x0 - e.start > s.cell_inset || e.end - last.x1 > s.cell_inset;
+            let text_top = above.iter().map(|g| g.top).fold(f64::MAX, f64::min);
+            (within && one_run && reaches_past).then_some([e.start, text_top - 0.5, e.end, e.pos])
+        })
+        .collect()
+}
+
 /// The text set above a table's first rule, read with the table.
 struct HeaderAbove {
     /// The top of the text.
