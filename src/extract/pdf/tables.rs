@@ -639,7 +639,8 @@ fn fill_side(e: &Edge, fills: &[Fill], s: &TableSettings) -> bool {
 
 /// Two tables with the same width, one below the other, stack their rules too:
 /// a gap far wider than the stack's typical row splits it, unless the band
-/// there holds a row of the table (a row of tall cells).
+/// there holds a row of the table (a row of tall cells), or is the first and
+/// holds the header, a heading over spanned columns ruled off inside it.
 fn split_at_wide_gaps<'e>(
     stack: Vec<&'e Edge>,
     all: &[Edge],
@@ -654,9 +655,15 @@ fn split_at_wide_gaps<'e>(
     let typical = gaps[gaps.len() / 2];
     let labels = label_column(&stack, page, s);
     let mut out: Vec<Vec<&Edge>> = vec![vec![stack[0]]];
-    for w in stack.windows(2) {
+    for (i, w) in stack.windows(2).enumerate() {
         let wide = w[1].pos - w[0].pos > s.table_break_rows * typical;
+        // (the first band may be the header, ruled off inside under a heading
+        // over the columns it spans: taller than a row, rows striped under it)
+        let spanned_header = i == 0
+            && spanning_rule_in_band(page, all, (w[0].start, w[0].end), (w[0].pos, w[1].pos), s)
+                .is_some();
         if wide
+            && !spanned_header
             && !band_holds_a_row(page, all, w[0], w[1].pos, typical, labels, s)
             && !striped_as_a_row(&stack, (w[0].pos, w[1].pos), &page.fills, s)
         {
@@ -3135,6 +3142,18 @@ mod tests {
         // ruled above and under the head and at the foot only (booktabs)
         let rows = over_last(&[10.0, 40.0, 100.0], 24.0, (21.0, 36.0));
         assert_eq!(rows, ["", "Funding for 2022/23", ""]);
+    }
+
+    #[test]
+    fn a_header_ruled_off_inside_stays_over_rows_striped_closer_than_it_is_tall() {
+        // booktabs' rules with every other row shaded: the shading's sides
+        // stack with the rules, 4 pt apart, the rows 14 pt; the header ruled
+        // round is 30 pt tall, the heading over two columns ruled off in it
+        let rules = [10.0, 40.0, 44.0, 58.0, 62.0, 76.0, 80.0, 100.0];
+        let found = heading_set_over_two_columns(&rules, Some(24.0), (21.0, 36.0), 130.0);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["", "Funding for 2022/23", ""], "{rows:?}");
+        assert_eq!(rows[1], ["Name", "Budget", "Actual"], "{rows:?}");
     }
 
     #[test]
