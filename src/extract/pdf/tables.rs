@@ -579,9 +579,15 @@ fn row_rule_tables(
     for e in rules {
         let joins = stacks.iter().rposition(|st| {
             let (first, last) = (st[0], st[st.len() - 1]);
+            // (a header ruled round, as booktabs rules it, over a body of
+            // rows ruled at its foot only, however tall)
+            let ruled_head_over_rows = || {
+                st.len() == 2
+                    && band_of_rows(page, fonts, (first.start, first.end), (last.pos, e.pos), s)
+            };
             (e.start - first.start).abs() <= s.snap_tolerance
                 && (e.end - first.end).abs() <= s.snap_tolerance
-                && e.pos - last.pos <= s.row_max_height
+                && (e.pos - last.pos <= s.row_max_height || ruled_head_over_rows())
         });
         match joins {
             Some(i) => stacks[i].push(e),
@@ -616,6 +622,31 @@ fn row_rule_tables(
             table_from_row_rules(st, h, &others, page, fonts, s)
         })
         .collect()
+}
+
+/// Whether the text between two rules (`top`, `bottom`) across a stack's
+/// extent makes rows of figures in columns, as `rows_in_band` reads them.
+fn band_of_rows(
+    page: &PageContent,
+    fonts: &[FontStyle],
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+    s: &TableSettings,
+) -> bool {
+    let glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty() && box_holds([x0, top, x1, bottom], g.centre()))
+        .collect();
+    let columns = text_columns(&glyphs, s);
+    if columns.len() < 2 {
+        return false;
+    }
+    let splits: Vec<f64> = std::iter::once(x0)
+        .chain(columns.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0))
+        .chain(std::iter::once(x1))
+        .collect();
+    rows_in_band(&glyphs, &splits, fonts, 3).is_some()
 }
 
 /// Whether a horizontal edge is the top or foot of a filled rectangle. Rows
@@ -2762,6 +2793,43 @@ mod tests {
                 vec!["East", "4.4", "5.0", "Flat\nthroughout"],
             ]
         );
+    }
+
+    #[test]
+    fn a_body_ruled_at_its_foot_only_however_tall_joins_the_header_ruled_round() {
+        // booktabs' rules round the header (0 and 20 pt) and under the last
+        // row, 230 pt below: rows sized for three lines, the figures at
+        // their foot, a note wrapped over their three lines
+        let xs = [5.0, 45.0, 80.0, 120.0];
+        let mut glyphs = vec![];
+        for (text, x) in ["Area", "2019", "2020", "Notes"].iter().zip(xs) {
+            glyphs.extend(word(text, x, 15.0));
+        }
+        let records = [
+            (["North", "12.5", "13.1"], ["Held", "up by", "rain"]),
+            (["South", "9.0", "8.2"], ["Rising", "since", "May"]),
+            (["East", "4.4", "5.0"], ["Flat", "all the", "year"]),
+        ];
+        for (k, (cells, note)) in records.iter().enumerate() {
+            let foot = 100.0 + 70.0 * k as f64;
+            for (text, x) in cells.iter().zip(xs) {
+                glyphs.extend(word(text, x, foot));
+            }
+            for (j, line) in note.iter().enumerate() {
+                glyphs.extend(word(line, xs[3], foot - 12.0 * (2 - j) as f64));
+            }
+        }
+        let found = ruled_tables_of(glyphs, rules_across(&[0.0, 20.0, 250.0]));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].bbox[1], 0.0, "the table's top is its top rule");
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Area", "2019", "2020", "Notes"], "{rows:?}");
+        assert_eq!(
+            rows[1],
+            ["North", "12.5", "13.1", "Held\nup by\nrain"],
+            "{rows:?}"
+        );
+        assert_eq!(rows.len(), 4);
     }
 
     /// `framed`'s table with a fourth column, ruled at x = 400, for a trend.
