@@ -561,7 +561,11 @@ def latex_table(grid, head_rows, kinds, style):
     column (set at the top, middle or foot of its row); \\hline rules, every cell boxed, or
     booktabs' rules; stripes by \\rowcolors."""
     boxed = style["rules"] == "boxed"
-    text_width = {"auto": "4.5cm", "100%": "7cm", "80%": "5.5cm"}[style["width"]]
+    # (text columns share what the names and figures leave of the page's width,
+    # so that no table runs off the page)
+    room = (18.0 if style.get("long") else 26.7) - 5.0 - 2.4 * kinds.count("figure")
+    share = {"auto": 4.5, "100%": 7.0, "80%": 5.5}[style["width"]]
+    text_width = f"{min(share, room / max(kinds.count('text'), 1)):.2f}cm"
     valign = {"top": "p", "middle": "m", "bottom": "b"}[style["valign"]]
     # (text set ragged right, unhyphenated, as careful authors set narrow columns: a reader
     # cannot tell a word broken at a line's end from one with a hyphen of its own)

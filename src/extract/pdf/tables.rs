@@ -956,11 +956,21 @@ fn row_bands(
 ) -> RowBands {
     let (x0, x1) = (rules[0].start, rules[0].end);
     let mut bounds: Vec<f64> = rules.iter().map(|e| e.pos).collect();
+    // A row's height: the lowest band that holds text (a band of none is a
+    // gap between rules, as booktabs leaves above rows striped under it).
+    let holds_text = |top: f64, bottom: f64| {
+        page.glyphs
+            .iter()
+            .any(|g| !g.text.trim().is_empty() && box_holds([x0, top, x1, bottom], g.centre()))
+    };
     let mut heights: Vec<f64> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
     heights.sort_by(f64::total_cmp);
-    let row_height = heights
-        .iter()
-        .copied()
+    let mut rows: Vec<f64> = (bounds.windows(2))
+        .filter(|w| holds_text(w[0], w[1]))
+        .map(|w| w[1] - w[0])
+        .collect();
+    rows.sort_by(f64::total_cmp);
+    let row_height = (rows.iter().chain(&heights).copied())
         .find(|h| *h >= s.sliver)
         .unwrap_or(heights[0]);
     let mut columns_top = bounds[0];
@@ -2830,6 +2840,26 @@ mod tests {
             "{rows:?}"
         );
         assert_eq!(rows.len(), 4);
+    }
+
+    #[test]
+    fn the_row_below_the_last_rule_is_reached_from_the_lowest_band_of_text() {
+        // a header ruled round (0 and 20 pt), a 4.5 pt gap under it before the
+        // rows' rules begin (booktabs leaves it above rows striped under it),
+        // rows 16 pt tall, and the last row below the last rule
+        let rules = [0.0, 20.0, 24.5, 40.5, 56.5, 72.5];
+        let mut glyphs = vec![];
+        for (text, x) in [("Area", 5.0), ("Budget", 100.0)] {
+            glyphs.extend(word(text, x, 15.0));
+        }
+        for (k, name) in ["North", "South", "East", "West"].iter().enumerate() {
+            let baseline = 36.0 + 16.0 * k as f64;
+            glyphs.extend(word(name, 5.0, baseline));
+            glyphs.extend(word("1,234", 100.0, baseline));
+        }
+        let found = ruled_tables_of(glyphs, rules_across(&rules));
+        let rows = found[0].table.texts();
+        assert_eq!(rows.last().unwrap(), &["West", "1,234"], "{rows:?}");
     }
 
     /// `framed`'s table with a fourth column, ruled at x = 400, for a trend.
