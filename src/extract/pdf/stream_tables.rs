@@ -317,14 +317,17 @@ fn detect(
         let end = run_end(&rows, start, s.max_single_rows, s);
         let mut top =
             header_start(&rows, start, end, s).min(first_record_start(&rows, start, end, s));
-        if top == start && start > claimed {
-            top = headings_set_apart(&rows, start, end, s);
+        // (the headings stand above the first record's lines wrapped round
+        // its first row, if any)
+        let first_record = wrapped_round_first_row(&rows, claimed, start, s);
+        if top >= first_record && start > claimed {
+            top = headings_set_apart(&rows, first_record, end, s);
             // (a heading over the columns it spans, above the headings)
-            if top < start {
+            if top < first_record {
                 top = header_start(&rows, top, end, s).max(claimed);
             }
         }
-        top = top.min(wrapped_round_first_row(&rows, claimed, start, s));
+        top = top.min(first_record);
         let found = out.len();
         let mut whole = Vec::new();
         if top < start {
@@ -2586,6 +2589,46 @@ mod tests {
         let rows = texts(&found[0]);
         assert_eq!(rows[0], ["", "Outcomes", ""], "{rows:?}");
         assert_eq!(rows[1], ["Partner", "Budget", "Notes"], "{rows:?}");
+    }
+
+    #[test]
+    fn headings_spaced_off_a_first_record_set_at_its_middle_head_the_table() {
+        // rows sized for three lines, each record's note wrapped round its
+        // figures at their middle; the headings 28 pt above the first note
+        let mut words = vec![("Partner", 50.0, 100.0), ("Budget", 160.0, 100.0)];
+        words.extend([("Change", 230.0, 100.0), ("Notes", 300.0, 100.0)]);
+        let records = [
+            ("Red Hen", "1,234", "5.5%", ["Held up", "by rain"]),
+            ("Safer Streets", "311", "4.1%", ["On course", "all year"]),
+            ("Kite Trust", "12,870", "-2.0%", ["Ahead of", "the plan"]),
+            ("St Giles", "96", "7.3%", ["Late in", "the year"]),
+        ];
+        for (i, (name, figure, change, note)) in records.into_iter().enumerate() {
+            let middle = 134.0 + 33.0 * i as f64;
+            words.extend([
+                (note[0], 300.0, middle - 6.0),
+                (note[1], 300.0, middle + 6.0),
+            ]);
+            words.extend([
+                (name, 50.0, middle),
+                (figure, 160.0, middle),
+                (change, 230.0, middle),
+            ]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(
+            rows[0],
+            ["Partner", "Budget", "Change", "Notes"],
+            "{rows:?}"
+        );
+        assert_eq!(
+            rows[1],
+            ["Red Hen", "1,234", "5.5%", "Held up\nby rain"],
+            "{rows:?}"
+        );
+        assert_eq!(rows.len(), 5);
     }
 
     #[test]
