@@ -973,6 +973,7 @@ fn row_bands(
     let row_height = (rows.iter().chain(&heights).copied())
         .find(|h| *h >= s.sliver)
         .unwrap_or(heights[0]);
+    let tallest = rows.last().copied().unwrap_or(row_height);
     let mut columns_top = bounds[0];
     let header = header_above(page, h, (x0, x1), &bounds, row_height, fonts, s);
     // (with no header above the first rule, the rules may stand above their
@@ -1001,7 +1002,7 @@ fn row_bands(
     let striped = fill_side(rules[rules.len() - 1], &page.fills, s);
     if ruled_above_rows || striped {
         let last = bounds[bounds.len() - 1];
-        let foot = row_below(page, (x0, x1), last, row_height, s);
+        let foot = row_below(page, (x0, x1), last, (row_height, tallest), s);
         // (a row that another group of rules takes in is that group's)
         let theirs = |foot: f64| {
             let middle = (last + foot) / 2.0;
@@ -1519,28 +1520,49 @@ fn text_under(
     })
 }
 
-/// The foot of the row set just below a table's last rule, within a row's
-/// height of it, when that row has text in two columns or more (rows striped
-/// in a tint leave the row after the last stripe outside every rule).
+/// The foot of the row set just below a table's last rule, its first line
+/// within a row's height of it (`row_height`, the lowest band of text), its
+/// other lines each within a line's leading of the one above, all within the
+/// tallest band of text (`tallest`), when that row has text in two columns
+/// or more (rows striped in a tint leave the row after the last stripe
+/// outside every rule; its cells set at its foot, a wrapped one starts on a
+/// line of its own).
 fn row_below(
     page: &PageContent,
     (x0, x1): (f64, f64),
     rule: f64,
-    row_height: f64,
+    (row_height, tallest): (f64, f64),
     s: &TableSettings,
 ) -> Option<f64> {
     let below: Vec<&Glyph> = text_under(page, (x0, x1), rule)
-        .filter(|g| g.centre().1 < rule + row_height)
+        .filter(|g| g.centre().1 < rule + tallest.max(row_height))
         .collect();
-    let first = below.iter().map(|g| g.origin[1]).min_by(f64::total_cmp)?;
-    let line: Vec<&Glyph> = below
-        .into_iter()
-        .filter(|g| (g.origin[1] - first).abs() < 0.3 * g.size)
-        .collect();
-    if text_columns(&line, s).len() < 2 {
+    let mut baselines: Vec<(f64, f64)> = below.iter().map(|g| (g.origin[1], g.size)).collect();
+    baselines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    baselines.dedup_by(|b, a| b.0 - a.0 < 0.3 * a.1);
+    let (first, _) = *baselines.first()?;
+    if !below
+        .iter()
+        .any(|g| (g.origin[1] - first).abs() < 0.3 * g.size && g.centre().1 < rule + row_height)
+    {
         return None;
     }
-    line.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
+    // (a line's leading: half as much again as its size, at most)
+    let mut last = first;
+    for w in baselines.windows(2) {
+        if w[1].0 - w[0].0 > 1.5 * w[0].1 {
+            break;
+        }
+        last = w[1].0;
+    }
+    let row: Vec<&Glyph> = below
+        .into_iter()
+        .filter(|g| g.origin[1] < last + 0.3 * g.size)
+        .collect();
+    if text_columns(&row, s).len() < 2 {
+        return None;
+    }
+    row.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
 }
 
 /// The foot of a row a page break cut, under a table's last rule at the foot
@@ -2860,6 +2882,35 @@ mod tests {
         let found = ruled_tables_of(glyphs, rules_across(&rules));
         let rows = found[0].table.texts();
         assert_eq!(rows.last().unwrap(), &["West", "1,234"], "{rows:?}");
+    }
+
+    #[test]
+    fn a_last_row_below_the_last_rule_set_at_its_foot_keeps_its_wrapped_cell() {
+        // rules above each row; the last row, below the last rule, has its
+        // cells at its foot and its note wrapped, its first line alone
+        let mut glyphs = vec![];
+        let lines: [(&str, f64, f64); 10] = [
+            ("North", 5.0, 35.0),
+            ("12", 100.0, 35.0),
+            ("South", 5.0, 67.0),
+            ("Held", 150.0, 55.0),
+            ("up", 150.0, 67.0),
+            ("East", 5.0, 87.0),
+            ("31", 100.0, 87.0),
+            ("Rising", 150.0, 104.0),
+            ("West", 5.0, 116.0),
+            ("fast", 150.0, 116.0),
+        ];
+        for (text, x, y) in lines {
+            glyphs.extend(word(text, x, y));
+        }
+        let found = ruled_tables_of(glyphs, rules_across(&[20.0, 40.0, 72.0, 92.0]));
+        let rows = found[0].table.texts();
+        assert_eq!(
+            rows.last().unwrap(),
+            &["West", "", "Rising\nfast"],
+            "{rows:?}"
+        );
     }
 
     /// `framed`'s table with a fourth column, ruled at x = 400, for a trend.
