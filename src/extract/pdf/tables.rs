@@ -464,9 +464,11 @@ pub fn ruled_grids(
         let all_cells = cells(&points);
         for group in group_cells(&all_cells) {
             match build_table(&group, page, fonts, s) {
-                Some(Grid::Table(table)) => tables.push(table),
+                Some(Grid::Table(table)) if !shades_a_longer_table(&table, (&h, &v), page, s) => {
+                    tables.push(table)
+                }
                 Some(Grid::Plot(bbox)) => plots.push(bbox),
-                None => {}
+                Some(Grid::Table(_)) | None => {}
             }
         }
     }
@@ -491,6 +493,38 @@ pub fn ruled_grids(
             .then(a.bbox[0].total_cmp(&b.bbox[0]))
     });
     (tables, plots)
+}
+
+/// Whether a grid drawn by shading alone (its cells shaded one by one, no
+/// rule stroked) is the top of a table that runs on below it unshaded: rows
+/// striped in a tint that shades two rows running (a head repeated on a new
+/// page takes the tint of the row under it) make such a grid, and the line
+/// under it, within a row's height, has text in two columns or more. The
+/// page is then read as unruled.
+fn shades_a_longer_table(
+    table: &FoundTable,
+    (h, v): (&[Edge], &[Edge]),
+    page: &PageContent,
+    s: &TableSettings,
+) -> bool {
+    let [x0, top, x1, bottom] = table.bbox;
+    let tol = s.snap_tolerance;
+    let across = |e: &Edge, (a, b): (f64, f64), (c, d): (f64, f64)| {
+        e.pos >= a - tol && e.pos <= b + tol && e.start >= c - tol && e.end <= d + tol
+    };
+    let shaded_only = h
+        .iter()
+        .filter(|e| across(e, (top, bottom), (x0, x1)))
+        .chain(v.iter().filter(|e| across(e, (x0, x1), (top, bottom))))
+        .all(|e| !e.stroked);
+    if !shaded_only {
+        return false;
+    }
+    let row_height = (bottom - top) / table.table.rows.len().max(1) as f64;
+    let below: Vec<&Glyph> = text_under(page, (x0, x1), bottom)
+        .filter(|g| g.centre().1 < bottom + row_height)
+        .collect();
+    text_columns(&below, s).len() >= 2
 }
 
 /// The sides of a frame a table is printed without (a spreadsheet with its
@@ -2401,6 +2435,58 @@ mod tests {
         assert!(fill_side(&top, &fills, &s));
         let rule_below = Edge { pos: 280.0, ..top };
         assert!(!fill_side(&rule_below, &fills, &s));
+    }
+
+    #[test]
+    fn a_grid_shaded_two_rows_running_over_a_table_running_on_is_no_table() {
+        // cells shaded one by one: the head and the first row (a head repeated
+        // on a new page takes the tint of the row under it), then a row
+        // unshaded and a row shaded; no rule stroked
+        let xs = [0.0, 100.0, 200.0, 300.0];
+        let mut fills = vec![];
+        let mut segments = vec![];
+        for (top, bottom) in [(0.0, 20.0), (20.0, 40.0), (60.0, 80.0)] {
+            for w in xs.windows(2) {
+                fills.push(Fill {
+                    bbox: [w[0], top, w[1], bottom],
+                    rgb: [232, 238, 245],
+                });
+                let side = |x0: f64, t: f64, x1: f64, b: f64| Segment {
+                    fill_side: true,
+                    ..seg(x0, t, x1, b)
+                };
+                segments.extend([
+                    side(w[0], top, w[1], top),
+                    side(w[0], bottom, w[1], bottom),
+                    side(w[0], top, w[0], bottom),
+                    side(w[1], top, w[1], bottom),
+                ]);
+            }
+        }
+        let mut glyphs = vec![];
+        for (y, row) in [
+            (15.0, ["Area", "2019", "2020"]),
+            (35.0, ["North", "12.5", "13.1"]),
+            (55.0, ["South", "9.0", "8.2"]),
+            (75.0, ["East", "4.4", "5.0"]),
+        ] {
+            for (text, x) in row.iter().zip([5.0, 105.0, 205.0]) {
+                glyphs.extend(word(text, x, y));
+            }
+        }
+        let page = PageContent {
+            glyphs,
+            fills,
+            segments,
+            width: 400.0,
+            height: 200.0,
+        };
+        let found = ruled_tables(&page, &[], &TableSettings::default());
+        assert!(
+            found.is_empty(),
+            "{:?}",
+            found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
+        );
     }
 
     #[test]
