@@ -1407,6 +1407,16 @@ fn report_generators_tables_read_whole_cell_for_cell() {
     assert_excerpts_read_whole("generator-tables.json", 9);
 }
 
+#[test]
+fn typeset_tables_read_whole_cell_for_cell() {
+    // excerpts of pdfLaTeX documents, each a table set as a typesetter sets
+    // it (a pound sign from a bitmap font, booktabs' rules round the head
+    // over a body with none between its rows, a heading centred over the
+    // columns its rule spans, rows striped under the head, a head repeated
+    // on a new page shaded with the row under it; see the fixtures' script)
+    assert_excerpts_read_whole("latex-tables.json", 8);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {
