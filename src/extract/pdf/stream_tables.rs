@@ -1562,17 +1562,18 @@ fn grid_layout(
         .unwrap_or(0);
     let column_of = |i: usize, c: &Chunk| {
         let centre = ((c.x0 + c.x1) / 2.0, (c.top + c.bottom) / 2.0);
-        let start = spanned
+        let spanning = spanned
             .iter()
-            .filter(|_| i < header_end)
-            .find(|b| super::tables::box_holds(**b, centre))
-            .map_or(c.x0, |b| b[0]);
+            .find(|b| i < header_end && super::tables::box_holds(**b, centre));
+        let start = spanning.map_or(c.x0, |b| b[0]);
         bounds
             .iter()
             .position(|b| start <= *b)
             .unwrap_or(bounds.len())
     };
-    let width = (rows.iter().enumerate())
+    let width = rows
+        .iter()
+        .enumerate()
         .flat_map(|(i, row)| row.iter().map(move |c| column_of(i, c)))
         .max()
         .unwrap_or(0)

@@ -999,12 +999,16 @@ fn row_bands(
     };
     let mut heights: Vec<f64> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
     heights.sort_by(f64::total_cmp);
-    let mut rows: Vec<f64> = (bounds.windows(2))
+    let mut rows: Vec<f64> = bounds
+        .windows(2)
         .filter(|w| holds_text(w[0], w[1]))
         .map(|w| w[1] - w[0])
         .collect();
     rows.sort_by(f64::total_cmp);
-    let row_height = (rows.iter().chain(&heights).copied())
+    let row_height = rows
+        .iter()
+        .chain(&heights)
+        .copied()
         .find(|h| *h >= s.sliver)
         .unwrap_or(heights[0]);
     let tallest = rows.last().copied().unwrap_or(row_height);
