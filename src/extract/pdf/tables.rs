@@ -2802,6 +2802,14 @@ mod tests {
         );
     }
 
+    /// The rows of the tables of three areas' figures the tests below set out.
+    const AREAS: [[&str; 3]; 4] = [
+        ["Area", "2019", "2020"],
+        ["North", "12.5", "13.1"],
+        ["South", "9.0", "8.2"],
+        ["East", "4.4", "5.0"],
+    ];
+
     /// A table framed by rules round its header and its body only: columns
     /// ruled at x = 0, 100, 200, 300, the header band 0-20, the body band 20-100.
     fn framed(body: &[(&str, f64, f64)]) -> Vec<FoundTable> {
@@ -2841,15 +2849,7 @@ mod tests {
             ("4.4", 105.0, 59.0),
             ("5.0", 205.0, 59.0),
         ]);
-        assert_eq!(
-            found[0].table.texts(),
-            vec![
-                vec!["Area", "2019", "2020"],
-                vec!["North", "12.5", "13.1"],
-                vec!["South", "9.0", "8.2"],
-                vec!["East", "4.4", "5.0"],
-            ]
-        );
+        assert_eq!(found[0].table.texts(), AREAS);
     }
 
     #[test]
@@ -2873,15 +2873,7 @@ mod tests {
             }
         }
         let found = ruled_tables_of(glyphs, rules_across(&[0.0, 20.0, 100.0]));
-        assert_eq!(
-            found[0].table.texts(),
-            vec![
-                vec!["Area", "2019", "2020"],
-                vec!["North", "12.5", "13.1"],
-                vec!["South", "9.0", "8.2"],
-                vec!["East", "4.4", "5.0"],
-            ]
-        );
+        assert_eq!(found[0].table.texts(), AREAS);
     }
 
     #[test]
