@@ -582,7 +582,7 @@ const EXACT_PITCH: f64 = 0.03;
 /// the label column, or stands off the pitch.
 fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> usize {
     let column = LabelColumn::of(&rows[start..end]);
-    let pitch = records_pitch(rows, (start, end), end, s);
+    let pitch = records_pitch_over(rows, (start, end), end, TIGHT_RECORD_PITCH);
     let label_style = rows_of_several(&rows[start..end])
         .last()
         .map(|r| r.chunks[0].clone());
@@ -596,9 +596,15 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
     if (start + 1..end).filter(|&j| on_the_pitch(j)).count() < 2 {
         return 0;
     }
+    // (at the pitch to a hair, records a little further apart than a line's
+    // leading are records still)
+    let label_alone = |j: usize| match (rows[j].chunks.as_slice(), pitch) {
+        ([line], Some(p)) => p > TIGHT_RECORD_PITCH * line.size && column.holds(line),
+        _ => false,
+    };
     let mut past = end;
     while past < rows.len()
-        && label_at_pitch(rows, past, (&column, pitch), s)
+        && label_alone(past)
         && on_the_pitch(past)
         && label_style
             .as_ref()
@@ -669,6 +675,20 @@ fn records_pitch(
     j: usize,
     s: &StreamSettings,
 ) -> Option<f64> {
+    records_pitch_over(rows, (start, end), j, s.wrap_leading)
+}
+
+/// How far apart (× size) records of one line stand at least, set tight:
+/// further than a line's leading (1.2 × size, as most producers set it).
+const TIGHT_RECORD_PITCH: f64 = 1.3;
+
+/// `records_pitch` counting gaps wider than `least` × size.
+fn records_pitch_over(
+    rows: &[Row],
+    (start, end): (usize, usize),
+    j: usize,
+    least: f64,
+) -> Option<f64> {
     let run = if end - start >= 3 {
         &rows[start..end]
     } else {
@@ -677,7 +697,7 @@ fn records_pitch(
     let mut gaps: Vec<f64> = run
         .windows(2)
         .map(|w| (w[1].baseline - w[0].baseline, w[1].size))
-        .filter_map(|(gap, size)| (gap > s.wrap_leading * size).then_some(gap))
+        .filter_map(|(gap, size)| (gap > least * size).then_some(gap))
         .collect();
     gaps.sort_by(f64::total_cmp);
     gaps.get(gaps.len() / 2).copied()
@@ -3067,6 +3087,31 @@ mod tests {
             }
         }
         words.push(("Source: the office.", 78.0, 242.1));
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[4], ["St Giles Trust", ""]);
+    }
+
+    #[test]
+    fn a_last_record_with_its_figure_left_empty_ends_a_table_set_tight() {
+        // one-line records 14.4 pt apart in 10 pt type (a line's leading and
+        // a fifth: LaTeX's rows stretched, ReportLab's padding), the last
+        // with no figure; a note 15.2 pt under it, at the margin
+        let mut words = vec![("Area", 48.0, 85.8), ("Notes", 152.0, 85.8)];
+        let records = [
+            ("Ormiston Families", "794,689"),
+            ("St Giles Trust", "609,780"),
+            ("Huntingdonshire CSP", "45,923"),
+            ("St Giles Trust", ""),
+        ];
+        for (k, (label, figure)) in records.into_iter().enumerate() {
+            let y = 100.2 + 14.4 * k as f64;
+            words.push((label, 48.0, y));
+            if !figure.is_empty() {
+                words.push((figure, 152.0, y));
+            }
+        }
+        words.push(("Source: the office.", 43.0, 158.6));
         let table = one_table_on(&words);
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["St Giles Trust", ""]);
