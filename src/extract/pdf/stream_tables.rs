@@ -534,7 +534,7 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
             }
             let column = LabelColumn::of(&rows[start..end]);
             let pitch = records_pitch(rows, (start, end), j, s);
-            if label_at_pitch(rows, j, (&column, pitch), s) {
+            if label_at_pitch(rows, j, (&column, pitch), s.wrap_leading, s) {
                 labels += 1;
             } else {
                 singles += 1;
@@ -597,14 +597,10 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
         return 0;
     }
     // (at the pitch to a hair, records a little further apart than a line's
-    // leading are records still)
-    let label_alone = |j: usize| match (rows[j].chunks.as_slice(), pitch) {
-        ([line], Some(p)) => p > TIGHT_RECORD_PITCH * line.size && column.holds(line),
-        _ => false,
-    };
+    // leading are records still: see `TIGHT_RECORD_PITCH`)
     let mut past = end;
     while past < rows.len()
-        && label_alone(past)
+        && label_at_pitch(rows, past, (&column, pitch), TIGHT_RECORD_PITCH, s)
         && on_the_pitch(past)
         && label_style
             .as_ref()
@@ -704,13 +700,14 @@ fn records_pitch_over(
 }
 
 /// Whether row `j`, of one chunk, is a label alone at the records' pitch
-/// (either way, wider than a line's leading): a record whose other cells
-/// are left empty, its label in the label column. Lines of a paragraph
-/// stand at their leading, closer.
+/// (either way, wider than `least` × its size, a line's leading): a record
+/// whose other cells are left empty, its label in the label column. Lines
+/// of a paragraph stand at their leading, closer.
 fn label_at_pitch(
     rows: &[Row],
     j: usize,
     (column, pitch): (&LabelColumn, Option<f64>),
+    least: f64,
     s: &StreamSettings,
 ) -> bool {
     let ([line], Some(pitch)) = (rows[j].chunks.as_slice(), pitch) else {
@@ -719,7 +716,7 @@ fn label_at_pitch(
     let gap = rows[j].baseline - rows[j - 1].baseline;
     // (records padded apart: in rows set solid, at a line's leading, a
     // label alone is no more a record than a list's item is)
-    pitch > s.wrap_leading * line.size
+    pitch > least * line.size
         && (gap - pitch).abs() <= s.pitch_tolerance * pitch
         && column.holds(line)
 }
@@ -1374,7 +1371,8 @@ fn table_of_run(
             || line_of_a_middle_cell(rows, i, s);
         // (a record whose other cells are left empty, its label alone at
         // the records' pitch, is a row of the table)
-        let label = !in_table && i > 0 && label_at_pitch(rows, i, (&column, pitch), s);
+        let label =
+            !in_table && i > 0 && label_at_pitch(rows, i, (&column, pitch), s.wrap_leading, s);
         single += usize::from(!in_table && !label);
         // (a label wrapped over lines of its own is one label row)
         let label_end = if in_table {

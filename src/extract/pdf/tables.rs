@@ -667,20 +667,10 @@ fn band_of_rows(
     (top, bottom): (f64, f64),
     s: &TableSettings,
 ) -> bool {
-    let glyphs: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| !g.text.trim().is_empty() && box_holds([x0, top, x1, bottom], g.centre()))
-        .collect();
+    let glyphs: Vec<&Glyph> = text_in(page, (x0, x1), (top, bottom)).collect();
     let columns = text_columns(&glyphs, s);
-    if columns.len() < 2 {
-        return false;
-    }
-    let splits: Vec<f64> = std::iter::once(x0)
-        .chain(columns.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0))
-        .chain(std::iter::once(x1))
-        .collect();
-    rows_in_band(&glyphs, &splits, fonts, 3).is_some()
+    columns.len() >= 2
+        && rows_in_band(&glyphs, &splits_between(&columns, (x0, x1)), fonts, 3).is_some()
 }
 
 /// Whether a horizontal edge is the top or foot of a filled rectangle. Rows
@@ -861,17 +851,33 @@ fn label_column(stack: &[&Edge], page: &PageContent, s: &TableSettings) -> Optio
     (columns.len() >= 2).then(|| columns[0])
 }
 
+/// Where text columns divide across `x0..x1`: the table's sides and the
+/// middle of each gap between two columns.
+fn splits_between(columns: &[(f64, f64)], (x0, x1): (f64, f64)) -> Vec<f64> {
+    std::iter::once(x0)
+        .chain(columns.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0))
+        .chain(std::iter::once(x1))
+        .collect()
+}
+
 /// The glyphs of text between a stack's first and last rules, across its extent.
 fn stack_glyphs<'p>(stack: &[&Edge], page: &'p PageContent) -> Vec<&'p Glyph> {
     let (x0, x1) = (stack[0].start, stack[0].end);
     let (top, bottom) = (stack[0].pos, stack[stack.len() - 1].pos);
-    page.glyphs
-        .iter()
-        .filter(|g| {
-            let (cx, cy) = g.centre();
-            cx >= x0 && cx <= x1 && cy > top && cy < bottom && !g.text.trim().is_empty()
-        })
-        .collect()
+    text_in(page, (x0, x1), (top, bottom)).collect()
+}
+
+/// The page's glyphs of text (not spaces) centred across `x0..=x1`, between
+/// `top` and `bottom`.
+fn text_in(
+    page: &PageContent,
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+) -> impl Iterator<Item = &Glyph> + '_ {
+    page.glyphs.iter().filter(move |g| {
+        let (cx, cy) = g.centre();
+        cx >= x0 && cx <= x1 && cy > top && cy < bottom && !g.text.trim().is_empty()
+    })
 }
 
 /// Whether among these glyphs a line of one column stands apart, more than
@@ -992,11 +998,8 @@ fn row_bands(
     let mut bounds: Vec<f64> = rules.iter().map(|e| e.pos).collect();
     // A row's height: the lowest band that holds text (a band of none is a
     // gap between rules, as booktabs leaves above rows striped under it).
-    let holds_text = |top: f64, bottom: f64| {
-        page.glyphs
-            .iter()
-            .any(|g| !g.text.trim().is_empty() && box_holds([x0, top, x1, bottom], g.centre()))
-    };
+    let holds_text =
+        |top: f64, bottom: f64| text_in(page, (x0, x1), (top, bottom)).next().is_some();
     let mut heights: Vec<f64> = bounds.windows(2).map(|w| w[1] - w[0]).collect();
     heights.sort_by(f64::total_cmp);
     let mut rows: Vec<f64> = bounds
@@ -1085,14 +1088,7 @@ fn table_from_row_rules(
     let bottom = bounds[bounds.len() - 1];
     let spanned = spanning_heading_boxes(&bounds[..=heading_bands], h, (x0, x1), s);
     let (x0, x1) = widen_to_row_text(x0, x1, &bounds, others, page);
-    let inside: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| {
-            let (cx, cy) = g.centre();
-            cx >= x0 && cx <= x1 && cy > top && cy < bottom && !g.text.trim().is_empty()
-        })
-        .collect();
+    let inside: Vec<&Glyph> = text_in(page, (x0, x1), (top, bottom)).collect();
     if inside.is_empty() {
         return None;
     }
@@ -1130,10 +1126,7 @@ fn table_from_row_rules(
     // round its header and under its last row only, as statistical bulletins
     // rule them) is read as an unruled table is, line by line within the
     // rules, its wrapped cells put back together.
-    let splits: Vec<f64> = std::iter::once(x0)
-        .chain(columns.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0))
-        .chain(std::iter::once(x1))
-        .collect();
+    let splits = splits_between(&columns, (x0, x1));
     let holds_rows = bounds.windows(2).any(|band| {
         let in_band: Vec<&Glyph> = inside
             .iter()
@@ -1220,8 +1213,7 @@ fn spanning_rule_in_band(
         .collect();
     h.iter()
         .filter(|e| e.pos > top + s.sliver && e.pos < bottom - s.sliver)
-        .filter(|e| e.start >= x0 - s.snap_tolerance && e.end <= x1 + s.snap_tolerance)
-        .filter(|e| e.end - e.start < x1 - x0 - s.snap_tolerance)
+        .filter(|e| short_of_the_width(e, (x0, x1), s.snap_tolerance, s))
         .find(|e| {
             let mut above = glyphs.iter().filter(|g| g.centre().1 < e.pos).peekable();
             above.peek().is_some()
@@ -1230,6 +1222,15 @@ fn spanning_rule_in_band(
                 && glyphs.iter().any(|g| g.centre().1 > e.pos)
         })
         .map(|e| e.pos)
+}
+
+/// Whether a rule lies across a table (`x0..x1`), reaching past its sides by
+/// `overhang` at most, and short of its width: the foot of a heading over
+/// the columns it spans, not the table's own rule.
+fn short_of_the_width(e: &Edge, (x0, x1): (f64, f64), overhang: f64, s: &TableSettings) -> bool {
+    e.start >= x0 - overhang
+        && e.end <= x1 + overhang
+        && e.end - e.start < x1 - x0 - s.snap_tolerance
 }
 
 /// The boxes of the headings over spanned columns: above each rule that
@@ -1250,8 +1251,7 @@ fn spanning_heading_boxes(
         .flat_map(|band| {
             h.iter()
                 .filter(move |e| (e.pos - band[1]).abs() <= s.snap_tolerance)
-                .filter(move |e| e.start >= x0 - s.snap_tolerance && e.end <= x1 + s.snap_tolerance)
-                .filter(move |e| e.end - e.start < x1 - x0 - s.snap_tolerance)
+                .filter(move |e| short_of_the_width(e, (x0, x1), s.snap_tolerance, s))
                 .map(move |e| [e.start, band[0], e.end, band[1]])
         })
         .collect()
@@ -1269,13 +1269,20 @@ const SPANNER_OVERHANG: f64 = 20.0;
 /// across the rule.
 pub(super) fn spanner_boxes(page: &PageContent, bbox: BBox, s: &TableSettings) -> Vec<BBox> {
     let [x0, top, x1, bottom] = bbox;
-    let (h, _) = edges(&page.segments, s);
     // (a rule over the first or last columns may reach into the cells'
-    // padding, past the text's extent)
+    // padding, past the text's extent; rules elsewhere on the page are not
+    // read again)
+    let near: Vec<Segment> = page
+        .segments
+        .iter()
+        .filter(|g| g.x1 >= x0 - SPANNER_OVERHANG && g.x0 <= x1 + SPANNER_OVERHANG)
+        .filter(|g| g.bottom >= top && g.top <= bottom)
+        .copied()
+        .collect();
+    let (h, _) = edges(&near, s);
     h.iter()
         .filter(|e| e.pos > top && e.pos < bottom)
-        .filter(|e| e.start >= x0 - SPANNER_OVERHANG && e.end <= x1 + SPANNER_OVERHANG)
-        .filter(|e| e.end - e.start < x1 - x0 - s.snap_tolerance)
+        .filter(|e| short_of_the_width(e, (x0, x1), SPANNER_OVERHANG, s))
         .filter_map(|e| {
             let mut above: Vec<&Glyph> = page
                 .glyphs
@@ -1379,8 +1386,7 @@ fn header_above(
     let rule_between = |upper: &Row, lower: &Row| {
         h.iter()
             .filter(|e| e.pos > upper.baseline && e.pos < lower.baseline - 0.8 * lower.size)
-            .filter(|e| e.start >= x0 - s.snap_tolerance && e.end <= x1 + s.snap_tolerance)
-            .filter(|e| e.end - e.start < x1 - x0 - s.snap_tolerance)
+            .filter(|e| short_of_the_width(e, (x0, x1), s.snap_tolerance, s))
             .map(|e| e.pos)
             .next()
     };
