@@ -1054,9 +1054,13 @@ fn row_bands(
         if let Some(foot) = foot.filter(|&f| striped || !theirs(f)) {
             bounds.push(foot);
         }
-    } else if let Some(foot) =
-        row_cut_at_foot(page, (x0, x1), bounds[bounds.len() - 1], row_height, s)
-    {
+    } else if let Some(foot) = row_cut_at_foot(
+        page,
+        (x0, x1),
+        bounds[bounds.len() - 1],
+        (row_height, tallest),
+        s,
+    ) {
         bounds.push(foot);
     }
     RowBands {
@@ -1611,15 +1615,16 @@ fn row_below(
 
 /// The foot of a row a page break cut, under a table's last rule at the foot
 /// of the page (the rule under it is drawn on the next page, under the rest
-/// of the row): its first line within a row's height of the rule, with text
-/// in two columns or more, its lines each within a line's leading of the
-/// one before, and nothing under them on the page but a folio, a row's
-/// height off in the page's last tenth.
+/// of the row): its first line within a row's height of the rule, its lines
+/// each within a line's leading of the one before, with text in two columns
+/// on its first line (or on its lines, when it is no taller than the table's
+/// tallest band of text, `tallest`), and nothing under them on the page but
+/// a folio, a row's height off in the page's last tenth.
 fn row_cut_at_foot(
     page: &PageContent,
     (x0, x1): (f64, f64),
     rule: f64,
-    row_height: f64,
+    (row_height, tallest): (f64, f64),
     s: &TableSettings,
 ) -> Option<f64> {
     let mut below: Vec<&Glyph> = text_under(page, (x0, x1), rule).collect();
@@ -1641,18 +1646,19 @@ fn row_cut_at_foot(
     let folio_only = below[rest..].iter().all(|g| {
         g.origin[1] > page.height * (1.0 - super::FOOTER_ZONE) && g.origin[1] - last > row_height
     });
-    let first_line: Vec<&Glyph> = below
+    let row = &below[..rest];
+    let foot = row.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)?;
+    let first_line: Vec<&Glyph> = row
         .iter()
         .copied()
         .filter(|g| (g.origin[1] - first.origin[1]).abs() < 0.3 * g.size)
         .collect();
-    if !folio_only || text_columns(&first_line, s).len() < 2 {
-        return None;
-    }
-    below[..rest]
-        .iter()
-        .map(|g| g.bottom + 0.5)
-        .max_by(f64::total_cmp)
+    // (its cells set at the row's middle, a wrapped one's first line may
+    // stand alone above the others: then the row is no taller than the
+    // table's tallest, lest a heading and the next table's lines pass)
+    let opens_row = text_columns(&first_line, s).len() >= 2
+        || (text_columns(row, s).len() >= 2 && foot - rule <= tallest);
+    (folio_only && opens_row).then_some(foot)
 }
 
 /// Rules drawn under some columns only (a label column left unruled) leave
@@ -3466,6 +3472,61 @@ mod tests {
         assert_eq!(rows[4], ["Huntingdon\nCSP", "56.6%"]);
         // a line of prose under the table is no row of it
         let rows = cut_at_the_foot(&[("Source: the office", 5.0, 94.0)]);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_cut_row_set_at_its_middle_may_open_with_a_wrapped_cells_line_alone() {
+        // rows 36 pt tall, their cells set at their middle (a label and a
+        // note on two lines, a figure on one); the last row, below the last
+        // rule at the page's foot, opens with its note's first line alone
+        let cut_at_foot = |last: &[(&str, f64, f64)]| {
+            let mut glyphs = vec![];
+            glyphs.extend(word("Area", 5.0, 15.0));
+            glyphs.extend(word("Award", 160.0, 15.0));
+            glyphs.extend(word("Notes", 250.0, 15.0));
+            for top in [20.0, 56.0, 92.0] {
+                for (text, x, dy) in [
+                    ("North", 5.0, 16.0),
+                    ("Ely", 5.0, 28.0),
+                    ("1,234", 160.0, 22.0),
+                    ("Held", 250.0, 16.0),
+                    ("up", 250.0, 28.0),
+                ] {
+                    glyphs.extend(word(text, x, top + dy));
+                }
+            }
+            for (text, x, y) in last {
+                glyphs.extend(word(text, *x, *y));
+            }
+            glyphs.extend(word("7", 150.0, 199.0));
+            let found = ruled_tables_of(glyphs, rules_across(&[20.0, 56.0, 92.0, 128.0]));
+            let rows: Vec<Vec<String>> = found[0]
+                .table
+                .texts()
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            rows
+        };
+        let rows = cut_at_foot(&[
+            ("Rural", 250.0, 138.0),
+            ("Huntingdon", 5.0, 144.0),
+            ("56.6%", 160.0, 150.0),
+            ("county", 250.0, 150.0),
+            ("CSP", 5.0, 156.0),
+        ]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[4], ["Huntingdon\nCSP", "56.6%", "Rural\ncounty"]);
+        // a heading under the table and the head of the next one are no row
+        // of it, though they reach across its columns
+        let rows = cut_at_foot(&[
+            ("Projects", 5.0, 140.0),
+            ("Partner", 5.0, 152.0),
+            ("Purpose", 160.0, 152.0),
+            ("Spend", 5.0, 162.0),
+            ("1,234", 160.0, 162.0),
+        ]);
         assert_eq!(rows.len(), 4, "{rows:?}");
     }
 
