@@ -206,10 +206,12 @@ pub fn column_at(bounds: &[f64], x: f64) -> usize {
 /// the head a page repeats over the table's next part. A line after them
 /// that holds a word of the head ("Service" under a head "Service | Target",
 /// the rest of a cut row's label) is no more of it once the head's words
-/// are used up.
+/// are used up; lines that hold half the head's words or fewer are no head
+/// repeated but such a label's lines, on a page that does not repeat it.
 fn lines_repeating_the_head(rows: &[Row], header_words: &[&str], most: usize) -> usize {
     let mut left: Vec<&str> = header_words.to_vec();
-    rows.iter()
+    let lines = rows
+        .iter()
         .take(most)
         .take_while(|r| {
             r.chunks
@@ -223,7 +225,17 @@ fn lines_repeating_the_head(rows: &[Row], header_words: &[&str], most: usize) ->
                     None => false,
                 })
         })
-        .count()
+        .count();
+    let used: usize = rows[..lines]
+        .iter()
+        .flat_map(|r| &r.chunks)
+        .map(|c| c.text.split_whitespace().count())
+        .sum();
+    if 2 * used > header_words.len() {
+        lines
+    } else {
+        0
+    }
 }
 
 /// The table a page break cuts: where it lies across the page, the size of
@@ -511,6 +523,12 @@ mod tests {
         );
         // a new table below, with a column where this one divides its columns
         assert_eq!(carried(&[("Action", 50.0, 80.0)], 104.0, 240.0), None);
+        // a page that does not repeat the head: a label's last line that is
+        // one of the head's words is no head
+        assert_eq!(
+            carried(&[("Area", 50.0, 80.0)], 104.0, 200.0),
+            cells(["Area", "", ""])
+        );
     }
 
     #[test]
