@@ -407,14 +407,78 @@ fn last_line_room(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]
     let middle = (table.bbox[1] + table.bbox[3]) / 2.0;
     let lines = column_lines(page, table, bounds, |g| g.centre().1 >= middle);
     let limits = framed_line_limits(page, table, bounds);
+    let sides = drawn_cell_limits(page, table, bounds, &lines);
     (0..=bounds.len())
         .map(|column| {
             let widths = lines.range((column, i64::MIN)..=(column, i64::MAX));
             let widest = widths.clone().map(|(_, l)| l.x1 - l.x0).fold(0.0, f64::max);
             widths.last().map_or(0.0, |(_, l)| {
-                let to_limit = limits.get(column).map_or(0.0, |limit| limit - l.x1);
-                (widest - (l.x1 - l.x0)).max(to_limit)
+                let limit = limits.get(column).copied().unwrap_or(f64::MIN);
+                let side = sides.get(column).copied().unwrap_or(f64::MIN);
+                (widest - (l.x1 - l.x0)).max(limit.max(side) - l.x1)
             })
+        })
+        .collect()
+}
+
+/// Per column of a table whose cells are drawn, by rules or by fills of
+/// their own (`column_lines`' `lines`), how far right the column's last
+/// line may run: to its cell's right side, less the padding the first
+/// column's last line stands in from its cell's left side, less a point
+/// for a rule's own width. A column's side is drawn at that line, right of
+/// it, and left of all the next column's text (a frame round the whole
+/// table, or a row's fill, is no column's side). `f64::MIN` where none is.
+fn drawn_cell_limits(
+    page: &PageContent,
+    table: &tables::FoundTable,
+    bounds: &[f64],
+    lines: &BTreeMap<(usize, i64), ColumnLine>,
+) -> Vec<f64> {
+    let sides_at = |y: f64| -> Vec<f64> {
+        let rules = page
+            .segments
+            .iter()
+            .filter(|g| (g.x1 - g.x0).abs() < 1.0 && g.top <= y && g.bottom >= y)
+            .map(|g| (g.x0 + g.x1) / 2.0);
+        let fills = page
+            .fills
+            .iter()
+            .filter(|f| f.bbox[1] <= y && f.bbox[3] >= y)
+            .flat_map(|f| [f.bbox[0], f.bbox[2]]);
+        rules.chain(fills).collect()
+    };
+    let last_line = |column: usize| {
+        lines
+            .range((column, i64::MIN)..=(column, i64::MAX))
+            .next_back()
+            .map(|(&(_, baseline), l)| (baseline as f64 / 2.0, l))
+    };
+    let Some((y, first)) = last_line(0) else {
+        return Vec::new();
+    };
+    let Some(left_side) = sides_at(y)
+        .into_iter()
+        .filter(|&x| x <= first.x0 + 0.5)
+        .max_by(f64::total_cmp)
+    else {
+        return Vec::new();
+    };
+    let padding = first.x0 - left_side;
+    let all_lines = column_lines(page, table, bounds, |_| true);
+    (0..=bounds.len())
+        .map(|column| {
+            let next_text = all_lines
+                .range((column + 1, i64::MIN)..=(column + 1, i64::MAX))
+                .map(|(_, l)| l.x0)
+                .fold(f64::MAX, f64::min);
+            let Some((y, line)) = last_line(column) else {
+                return f64::MIN;
+            };
+            sides_at(y)
+                .into_iter()
+                .filter(|&x| x > line.x1 && x <= next_text)
+                .min_by(f64::total_cmp)
+                .map_or(f64::MIN, |side| side - padding - 1.0)
         })
         .collect()
 }
@@ -1746,6 +1810,57 @@ mod tests {
         assert_eq!(room.len(), 2);
         assert!((room[0] - (widths[0] - widths[1])).abs() < 1e-9, "{room:?}");
         assert!(room[1].abs() < 1e-9, "{room:?}");
+    }
+
+    #[test]
+    fn where_cells_are_drawn_a_cut_rows_last_line_had_room_up_to_its_cells_side() {
+        // each cell filled on its own (labels from x 44 to 150, figures
+        // flush right to 230), the labels set 6 pt in: the last label "Ely"
+        // could have run to 6 pt, and a point, short of its cell's side
+        let mut glyphs = vec![];
+        let mut fills = vec![];
+        for (label, figure, y) in [("Huntingdon", "12", 150.0), ("Ely", "3", 200.0)] {
+            glyphs.extend(test_glyphs(label, 50.0, y, 10.0));
+            glyphs.extend(test_glyphs(
+                figure,
+                224.0 - 5.0 * figure.len() as f64,
+                y,
+                10.0,
+            ));
+            for (x0, x1) in [(44.0, 150.0), (150.0, 230.0)] {
+                fills.push(super::interpreter::Fill {
+                    bbox: [x0, y - 14.0, x1, y + 6.0],
+                    rgb: [232, 238, 245],
+                });
+            }
+        }
+        let page = PageContent {
+            glyphs,
+            fills,
+            ..Default::default()
+        };
+        let table = FoundTable {
+            bbox: [44.0, 90.0, 230.0, 206.0],
+            table: Table::from_texts(vec![vec!["Huntingdon", "12"]], 0),
+            glyphs: (0..page.glyphs.len()).collect(),
+        };
+        let room = last_line_room(&page, &table, &[180.0]);
+        let ely_end = 50.0 + 3.0 * 5.0;
+        assert!(
+            (room[0] - (150.0 - 6.0 - 1.0 - ely_end)).abs() < 1e-9,
+            "{room:?}"
+        );
+        // a fill across the whole row is no column's side (the room is the
+        // widest line's below the table's middle, "Ely" alone)
+        let page = PageContent {
+            fills: vec![super::interpreter::Fill {
+                bbox: [44.0, 186.0, 230.0, 206.0],
+                rgb: [232, 238, 245],
+            }],
+            ..page
+        };
+        let room = last_line_room(&page, &table, &[180.0]);
+        assert!(room[0].abs() < 1e-9, "{room:?}");
     }
 
     #[test]
