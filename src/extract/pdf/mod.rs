@@ -333,6 +333,9 @@ struct RunningTable {
     /// Per column, how much wider than the last row's last line a line of
     /// the column runs (`last_line_room`).
     room: Vec<f64>,
+    /// The colour its last row is filled with under its last line, if any
+    /// (rows striped in turn tell a row's rest from the next row).
+    last_fill: Option<[u8; 3]>,
 }
 
 /// The page's last table when it runs to the page's foot: no text below
@@ -362,10 +365,17 @@ fn table_at_foot(
         .as_deref()
         .map_or_else(Vec::new, |b| last_line_room(page, last, b));
     let size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    let lowest = last
+        .glyphs
+        .iter()
+        .map(|&i| &page.glyphs[i])
+        .filter(|g| !g.text.trim().is_empty())
+        .max_by(|a, b| a.bottom.total_cmp(&b.bottom));
     Some(RunningTable {
         columns,
         bounds,
         room,
+        last_fill: lowest.and_then(|g| stream_tables::fill_at(page, g.centre())),
         index: before + position,
         x_range: (last.bbox[0], last.bbox[2]),
         size,
@@ -589,6 +599,7 @@ fn carried_cell_lines(
         empty_cells: last.iter().map(|c| c.text.is_empty()).collect(),
         header_words: header_words(table),
         room: &running.room,
+        fill: running.last_fill,
     };
     let s = stream_tables::StreamSettings::default();
     stream_tables::carried_cell_lines(page, styles, &cut, &s)
@@ -1667,6 +1678,7 @@ mod tests {
             size,
             leading,
             room: Vec::new(),
+            last_fill: None,
         }
     }
 

@@ -250,6 +250,17 @@ pub struct CutTable<'a> {
     /// Per column, how much wider than the cut row's last line there a line
     /// of the column runs (empty when unknown).
     pub room: &'a [f64],
+    /// The colour the cut row is filled with under its last line, if any.
+    pub fill: Option<[u8; 3]>,
+}
+
+/// The colour of the fill painted last under `point`, if any.
+pub fn fill_at(page: &PageContent, (x, y): (f64, f64)) -> Option<[u8; 3]> {
+    page.fills
+        .iter()
+        .rev()
+        .find(|f| f.bbox[0] <= x && x <= f.bbox[2] && f.bbox[1] <= y && y <= f.bbox[3])
+        .map(|f| f.rgb)
 }
 
 /// The rest of a table's last row that a page break carried over to the top
@@ -260,7 +271,8 @@ pub struct CutTable<'a> {
 /// leading, each chunk within one of its columns (a cell the cut row leaves
 /// empty too: a layout engine may move a cell that does not fit whole to
 /// the next page, leaving the rest of the row), no figure among them
-/// (figures do not wrap); a line of
+/// (figures do not wrap), on the fill the cut row's last line stands on
+/// (rows striped in turn alternate it); a line of
 /// several chunks carries on a sentence (one starts in lower case), where a
 /// row of words would start each cell with a capital. A row of the table's
 /// columns follows, a row's padding below (its first line may hold one
@@ -339,6 +351,16 @@ pub fn carried_cell_lines(
     // table, the rest of its last row, ruled round in a band at the top of
     // the page)
     if end == start {
+        return None;
+    }
+    // (rows striped in turn: a line filled otherwise than the cut row's
+    // last line is the next row's)
+    let first = &rows[start].chunks[0];
+    let centre = (
+        (first.x0 + first.x1) / 2.0,
+        (first.top + first.bottom) / 2.0,
+    );
+    if fill_at(page, centre) != cut.fill {
         return None;
     }
     let table_follows = rows[end..]
@@ -473,6 +495,7 @@ mod tests {
             empty_cells: Vec::new(),
             header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
+            fill: None,
         };
         let carried = |top: &[(&'static str, f64, f64)], next_baseline: f64, figure_at: f64| {
             let mut words = top.to_vec();
@@ -532,6 +555,44 @@ mod tests {
     }
 
     #[test]
+    fn in_rows_striped_in_turn_a_line_filled_otherwise_than_the_cut_row_is_the_next_rows() {
+        // the cut row's last line was filled with a tint; the label at the
+        // top of the next page, its figure empty, stands on white or on
+        // the tint, the next row on the other
+        let tint = [232, 238, 245];
+        let cut = CutTable {
+            x_range: (50.0, 400.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+            empty_cells: Vec::new(),
+            header_words: Vec::new(),
+            room: &[],
+            fill: Some(tint),
+        };
+        let carried = |filled_from: f64| {
+            let mut p = page(&[
+                ("Safer Streets", 50.0, 80.0),
+                ("Red Hen", 50.0, 104.0),
+                ("77", 200.0, 104.0),
+            ]);
+            p.fills.push(Fill {
+                bbox: [45.0, filled_from, 400.0, filled_from + 22.0],
+                rgb: tint,
+            });
+            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+        };
+        assert_eq!(carried(94.0), None);
+        assert_eq!(
+            carried(70.0),
+            Some(vec![
+                "Safer Streets".to_string(),
+                String::new(),
+                String::new()
+            ])
+        );
+    }
+
+    #[test]
     fn cells_the_cut_row_left_empty_carry_it_on_when_moved_whole() {
         // a layout engine moved the cut row's two text cells whole to the
         // next page, leaving its label; their first lines start with
@@ -543,6 +604,7 @@ mod tests {
             empty_cells,
             header_words: Vec::new(),
             room: &[],
+            fill: None,
         };
         let p = page(&[
             ("Service outreach", 160.0, 80.0),
@@ -794,6 +856,7 @@ mod tests {
                 empty_cells: Vec::new(),
                 header_words: Vec::new(),
                 room: &rooms,
+                fill: None,
             };
             let p = page(&[
                 ("Safer Streets", 50.0, 80.0),
@@ -823,6 +886,7 @@ mod tests {
             empty_cells,
             header_words: vec!["Area", "Award", "Purpose"],
             room: &[],
+            fill: None,
         };
         let cut = cut_with(Vec::new());
         let carried_into = |cut: &CutTable, line: (&'static str, f64, f64), ruled: bool| {
@@ -883,6 +947,7 @@ mod tests {
                 empty_cells: Vec::new(),
                 header_words: Vec::new(),
                 room: &rooms,
+                fill: None,
             };
             let mut p = page(&[
                 ("Partnership", 50.0, 84.5),
