@@ -315,8 +315,10 @@ pub fn carried_cell_lines(
     let mut end = start;
     while end < rows.len().min(start + MAX_RECORD_LINES) {
         let row = &rows[end];
-        let close =
-            end == start || row.baseline - rows[end - 1].baseline <= s.wrap_leading * row.size;
+        // (a rule between two lines ends the cell they carry on)
+        let close = end == start
+            || (row.baseline - rows[end - 1].baseline <= s.wrap_leading * row.size
+                && !ruled_between(page, cut.x_range, rows[end - 1].baseline, row));
         if !(close && row.chunks.iter().all(carries_on) && sentence_goes_on(row)) {
             break;
         }
@@ -629,6 +631,49 @@ mod tests {
         );
         // where the cut row has text in them, the capitals start a row of its own
         assert_eq!(carried(&cut_with(vec![false, false, false])), None);
+    }
+
+    #[test]
+    fn a_rule_ends_the_cell_carried_on_though_the_next_line_is_close() {
+        // the cut row left its middle cell empty; the cell moved whole to
+        // the next page, three lines ruled off from the next row, whose
+        // cells are set at its middle: its last column's first line alone,
+        // closer under the rule than the cell's leading
+        let cut = CutTable {
+            x_range: (50.0, 400.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+            empty_cells: vec![false, true, false],
+            header_words: Vec::new(),
+            room: &[],
+            fill: None,
+        };
+        let mut p = page(&[
+            ("Outreach", 160.0, 80.0),
+            ("county", 160.0, 92.0),
+            ("service", 160.0, 104.0),
+            ("Support", 260.0, 119.0),
+            ("Safer Streets", 50.0, 131.0),
+            ("Schools", 160.0, 131.0),
+            ("Project", 260.0, 131.0),
+        ]);
+        p.segments.push(crate::extract::pdf::interpreter::Segment {
+            x0: 50.0,
+            top: 107.5,
+            x1: 400.0,
+            bottom: 107.5,
+            fill_side: false,
+        });
+        let carried =
+            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells);
+        assert_eq!(
+            carried,
+            Some(vec![
+                String::new(),
+                "Outreach\ncounty\nservice".to_string(),
+                String::new()
+            ])
+        );
     }
 
     #[test]
