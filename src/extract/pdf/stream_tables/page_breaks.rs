@@ -255,12 +255,8 @@ pub struct CutTable<'a> {
 }
 
 /// The colour of the fill painted last under `point`, if any.
-pub fn fill_at(page: &PageContent, (x, y): (f64, f64)) -> Option<[u8; 3]> {
-    page.fills
-        .iter()
-        .rev()
-        .find(|f| f.bbox[0] <= x && x <= f.bbox[2] && f.bbox[1] <= y && y <= f.bbox[3])
-        .map(|f| f.rgb)
+pub fn fill_at(page: &PageContent, point: (f64, f64)) -> Option<[u8; 3]> {
+    colours_at(&page.fills, point).last()
 }
 
 /// The rest of a table's last row that a page break carried over to the top
