@@ -1417,6 +1417,17 @@ fn typeset_tables_read_whole_cell_for_cell() {
     assert_excerpts_read_whole("latex-tables.json", 8);
 }
 
+#[test]
+fn rows_cut_by_page_breaks_are_told_from_the_rows_after_them() {
+    // excerpts of WeasyPrint and LibreOffice documents whose tables run
+    // over page breaks, where the rest of a cut row must be told from the
+    // next row: the cut row opens with a wrapped cell's line alone, a rule
+    // ends the carried cell, the carried label is a word of a head the
+    // page does not repeat, a label alone stands on the other stripe, or
+    // would have fitted in the cut row's drawn cell (see the fixtures' script)
+    assert_excerpts_read_whole("break-tables.json", 5);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {
