@@ -347,7 +347,7 @@ pub fn carried_cell_lines(
     // apart): a label set at its row's middle or foot has lines above its
     // figures at the leading. Or no table row follows: the lines end the
     // table, the rest of its last row, ruled round in a band at the top of
-    // the page)
+    // the page, or under the head repeated)
     if end == start {
         return None;
     }
@@ -365,7 +365,16 @@ pub fn carried_cell_lines(
         .iter()
         .take(MAX_RECORD_LINES)
         .any(|r| r.chunks.len() >= 2 && r.chunks.iter().all(within_a_column));
-    if !table_follows && ruled_round(page, cut.x_range, (&rows[start], &rows[end - 1]), s) {
+    // (or, under the head repeated, set apart from any line below them: the
+    // table ends with them)
+    let last = &rows[end - 1];
+    let ends_under_head = start > 0
+        && rows
+            .get(end)
+            .is_none_or(|r| r.baseline - last.baseline > s.wrap_leading * last.size);
+    if !table_follows
+        && (ends_under_head || ruled_round(page, cut.x_range, (&rows[start], last), s))
+    {
         return Some(lines_by_column(page, &taken, &rows[start..end], cut));
     }
     let next = rows.get(end)?;
@@ -670,6 +679,46 @@ mod tests {
                 String::new()
             ])
         );
+    }
+
+    #[test]
+    fn under_the_head_repeated_lines_the_table_ends_with_carry_on_its_last_row() {
+        // the page repeats the head; the cut label's last line is all the
+        // table has left, a note set apart under it
+        let cut = CutTable {
+            x_range: (50.0, 400.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+            empty_cells: Vec::new(),
+            header_words: vec!["Area", "Award", "Purpose"],
+            room: &[],
+            fill: None,
+        };
+        let carried = |words: &[(&str, f64, f64)]| {
+            carried_cell_lines(&page(words), &[], &cut, &StreamSettings::default())
+                .map(|(cells, _)| cells)
+        };
+        let head = [
+            ("Area", 50.0, 56.0),
+            ("Award", 160.0, 56.0),
+            ("Purpose", 260.0, 56.0),
+        ];
+        let with = |more: &[(&'static str, f64, f64)]| [&head[..], more].concat();
+        let rest = Some(vec![
+            "Partnership".to_string(),
+            String::new(),
+            String::new(),
+        ]);
+        assert_eq!(carried(&with(&[("Partnership", 50.0, 80.0)])), rest);
+        assert_eq!(
+            carried(&with(&[
+                ("Partnership", 50.0, 80.0),
+                ("Source: the office.", 50.0, 104.0)
+            ])),
+            rest
+        );
+        // (with no head repeated over them, nothing says the table goes on)
+        assert_eq!(carried(&[("Partnership", 50.0, 80.0)]), None);
     }
 
     #[test]
