@@ -206,8 +206,8 @@ pub fn column_at(bounds: &[f64], x: f64) -> usize {
 /// the head a page repeats over the table's next part. A line after them
 /// that holds a word of the head ("Service" under a head "Service | Target",
 /// the rest of a cut row's label) is no more of it once the head's words
-/// are used up; lines that hold half the head's words or fewer are no head
-/// repeated but such a label's lines, on a page that does not repeat it.
+/// are used up; a line that holds one word of a head of several is no head
+/// repeated but such a label's line, on a page that does not repeat it.
 fn lines_repeating_the_head(rows: &[Row], header_words: &[&str], most: usize) -> usize {
     let mut left: Vec<&str> = header_words.to_vec();
     let lines = rows
@@ -231,7 +231,7 @@ fn lines_repeating_the_head(rows: &[Row], header_words: &[&str], most: usize) ->
         .flat_map(|r| &r.chunks)
         .map(|c| c.text.split_whitespace().count())
         .sum();
-    if 2 * used > header_words.len() {
+    if used >= header_words.len().min(2) {
         lines
     } else {
         0
