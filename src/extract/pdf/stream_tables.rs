@@ -1626,14 +1626,30 @@ fn grid_layout(
             head_repeated: false,
             ..
         }) => 0,
-        _ => [
-            header_rows(&lines, s),
-            styled_header_rows(&lines, |i| bold[i], s),
-            shaded_header_rows(&lines, &shades, s),
-        ]
-        .into_iter()
-        .find(|&n| n > 0)
-        .unwrap_or(0),
+        _ => {
+            let styled = [
+                styled_header_rows(&lines, |i| bold[i], s),
+                shaded_header_rows(&lines, &shades, s),
+            ];
+            let unstyled = header_rows(&lines, s);
+            // (a head set apart in bold or on a fill ends where a line with a
+            // label is set like the body: a first record whose figures are
+            // left empty, though no line above it holds figures)
+            let apart = styled.into_iter().find(|&n| n > 0).unwrap_or(0);
+            let record_after = |n: u32| {
+                lines
+                    .get(n as usize)
+                    .and_then(|l| l.cells.first())
+                    .is_some_and(|label| !label.is_empty())
+            };
+            if apart > 0 && apart < unstyled && record_after(apart) {
+                apart
+            } else if unstyled > 0 {
+                unstyled
+            } else {
+                apart
+            }
+        }
     };
     let leading_before = carried_on.and_then(|c| c.leading);
     let records = if s.join_wrapped_cells {
@@ -3637,6 +3653,61 @@ mod tests {
         assert_eq!(table(&headings, 0), 0, "set as the rows are, it is a row");
         // a section label in bold is no header
         assert_eq!(table(&[("Rural areas", 50.0)], 1), 0);
+    }
+
+    #[test]
+    fn a_head_set_in_bold_ends_at_a_first_record_set_as_the_body_with_its_figures_empty() {
+        // a bold head over records one line each, the first with its figure
+        // left empty: no line above the second holds figures, yet the first
+        // record is set as the body is
+        let bold = [
+            FontStyle::default(),
+            FontStyle {
+                bold: true,
+                ..FontStyle::default()
+            },
+        ];
+        let header_rows = |head_font: u16| {
+            let lines: [&[(&str, f64)]; 5] = [
+                &[("Area", 50.0), ("Purpose", 200.0), ("Spend", 350.0)],
+                &[("Cambridge", 50.0), ("Hub team", 200.0)],
+                &[
+                    ("Peterborough", 50.0),
+                    ("Outreach", 200.0),
+                    ("1,204", 350.0),
+                ],
+                &[("Fenland", 50.0), ("Training", 200.0), ("86", 350.0)],
+                &[("Ely", 50.0), ("Support", 200.0), ("£3,040", 350.0)],
+            ];
+            let mut glyphs = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                for (text, x) in line.iter() {
+                    let mut g = word(text, *x, 100.0 + 14.0 * i as f64);
+                    g.iter_mut()
+                        .for_each(|g| g.font = if i == 0 { head_font } else { 0 });
+                    glyphs.extend(g);
+                }
+            }
+            let p = PageContent {
+                glyphs,
+                segments: Vec::new(),
+                fills: Vec::new(),
+                width: 600.0,
+                height: 800.0,
+            };
+            let found = stream_tables(
+                &p,
+                &vec![false; p.glyphs.len()],
+                &bold,
+                &StreamSettings::default(),
+            );
+            assert_eq!(found.len(), 1);
+            assert_eq!(found[0].table.rows.len(), 5);
+            found[0].table.header_rows
+        };
+        assert_eq!(header_rows(1), 1);
+        // (set as the rows are, nothing tells the head from that record)
+        assert_eq!(header_rows(0), 2);
     }
 
     fn found_on(p: &PageContent) -> Vec<Vec<Vec<String>>> {
