@@ -1386,11 +1386,30 @@ fn header_above(
         text_columns(&table, s)
     };
     // A rule between two lines of the header, short of the table's width,
-    // is the foot of a heading over the columns it spans.
+    // is the foot of a heading over the columns it spans. A heading beside
+    // those columns, set at its cell's foot, may stand level with the rule:
+    // the rule then ends the one heading over it where the next line with
+    // text over those columns starts.
+    let over = |c: &Line, e: &Edge| c.x0 < e.end && c.x1 > e.start;
     let rule_between = |upper: &Row, lower: &Row| {
         h.iter()
-            .filter(|e| e.pos > upper.baseline && e.pos < lower.baseline - 0.8 * lower.size)
+            .filter(|e| e.pos > upper.baseline)
             .filter(|e| short_of_the_width(e, (x0, x1), s.snap_tolerance, s))
+            .filter(|e| {
+                if e.pos < lower.baseline - 0.8 * lower.size {
+                    return true;
+                }
+                let headings = upper.chunks.iter().filter(|c| over(c, e)).count();
+                let next_over = lines
+                    .iter()
+                    .filter(|r| r.baseline > upper.baseline && r.chunks.iter().any(|c| over(c, e)))
+                    .map(|r| r.baseline - 0.8 * r.size)
+                    .fold(f64::MAX, f64::min);
+                headings == 1
+                    && !lower.chunks.iter().any(|c| over(c, e))
+                    && e.pos < lower.baseline
+                    && e.pos < next_over
+            })
             .map(|e| e.pos)
             .next()
     };
@@ -3363,6 +3382,35 @@ mod tests {
         let found = heading_over_two_columns(&[10.0], None, (21.0, 36.0));
         let rows = found[0].table.texts();
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_spanning_rule_level_with_a_heading_beside_it_still_foots_the_heading_over_it() {
+        // rules under each row; "Name of partner" set at its cell's foot
+        // beside the spanned columns, its first line level with the rule
+        // under "Funding" (x 100 to 300)
+        let mut glyphs = vec![];
+        glyphs.extend(word("Funding", 130.0, 18.0));
+        glyphs.extend(word("Name of", 5.0, 28.0));
+        glyphs.extend(word("partner", 5.0, 37.0));
+        glyphs.extend(word("Budget", 105.0, 37.0));
+        glyphs.extend(word("Actual", 205.0, 37.0));
+        for (name, y) in [("North", 55.0), ("South", 75.0), ("East", 95.0)] {
+            glyphs.extend(word(name, 5.0, y));
+            glyphs.extend(word("1,234", 160.0, y));
+            glyphs.extend(word("9,876", 245.0, y));
+        }
+        let mut segs = rules_across(&[40.0, 60.0, 80.0, 100.0]);
+        segs.push(seg(100.0, 24.0, 300.0, 24.0));
+        let found = ruled_tables_of(glyphs, segs);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["", "Funding", ""], "{rows:?}");
+        assert_eq!(
+            rows[1],
+            ["Name of\npartner", "Budget", "Actual"],
+            "{rows:?}"
+        );
+        assert_eq!(found[0].table.header_rows, 2);
     }
 
     #[test]
