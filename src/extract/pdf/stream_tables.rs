@@ -2306,10 +2306,15 @@ fn side_by_side_gutter(
         })
         .collect();
     // (rows of one side's table: a cell's wrapped lines below its row are
-    // one-sided too, and do not count)
-    let one_sided = |(_, side): &(&Row, &(bool, bool))| side.0 != side.1;
+    // one-sided too, and do not count; nor do rows that turn from side to
+    // side, the lines of one table's records set at their middle, a label
+    // and its figure between a text's wrapped lines)
     let own_rows = |rows: &mut dyn Iterator<Item = (&Row, &(bool, bool))>| {
-        rows.take_while(one_sided)
+        let mut rows = rows.peekable();
+        let Some(&(_, &first)) = rows.peek() else {
+            return 0;
+        };
+        rows.take_while(|(_, side)| side.0 != side.1 && **side == first)
             .filter(|(row, _)| row.chunks.len() >= 2)
             .count()
     };
@@ -3854,6 +3859,34 @@ mod tests {
         assert_eq!((found[0].len(), found[0][0].len()), (8, 3));
         assert_eq!((found[1].len(), found[1][0].len()), (5, 3));
         assert_eq!(found[1][0], vec!["300", "400", "500"]);
+    }
+
+    #[test]
+    fn lines_that_turn_from_side_to_side_across_a_wide_gap_are_one_tables_records() {
+        // records set at their middle: each label and figure (x 50, 150)
+        // stand between two lines of the texts right of a wide gap (x 300,
+        // 380), so that no line after the head holds both sides
+        let mut words = vec![("Recipient", 50.0, 100.0), ("Award", 150.0, 100.0)];
+        words.extend([("Purpose", 300.0, 100.0), ("Result", 380.0, 100.0)]);
+        let names = ["Safer Streets", "Victim Support", "Kite Trust", "Red Hen"];
+        for (k, name) in names.iter().enumerate() {
+            let top = 120.0 + 50.0 * k as f64;
+            words.extend([("Workers early", 300.0, top), ("Families hub", 380.0, top)]);
+            words.extend([(*name, 50.0, top + 13.0), ("722", 150.0, top + 13.0)]);
+            words.extend([("schools", 300.0, top + 26.0), ("youth", 380.0, top + 26.0)]);
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 5, "{found:?}");
+        assert_eq!(
+            found[0][4],
+            [
+                "Red Hen",
+                "722",
+                "Workers early\nschools",
+                "Families hub\nyouth"
+            ]
+        );
     }
 
     #[test]
