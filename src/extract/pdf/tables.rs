@@ -899,7 +899,9 @@ fn holds_a_line_apart(glyphs: &[&Glyph], typical: f64, s: &TableSettings) -> boo
 }
 
 /// The rows a ruled table's bands hold, each glyph in the column its centre
-/// falls in (a heading over spanned columns in the column its run starts in).
+/// falls in (a heading over spanned columns in the column its run starts in;
+/// a heading beside them, which spans the heading bands, in the row of the
+/// columns' own headings).
 struct BandRows {
     rows: Vec<Vec<Cell>>,
     /// How many rows use several columns.
@@ -922,11 +924,24 @@ fn rows_of_bands(
     let mut multi = 0;
     let mut first_bold = false;
     let mut row_points: Vec<Vec<(f64, f64)>> = Vec::new();
+    // (a heading beside the spanned columns spans the heading bands too, down
+    // to the row of the columns' own headings, where it is read)
+    let beside_spans = |(cx, cy): (f64, f64)| {
+        heading_bands > 0
+            && cy > bounds[0]
+            && cy < bounds[heading_bands]
+            && !spanned.iter().any(|b| cx >= b[0] && cx <= b[2])
+    };
     for (k, band) in bounds.windows(2).enumerate() {
         let mut cells: Vec<Vec<&Glyph>> = vec![Vec::new(); columns.len()];
         for &g in inside {
             let (cx, cy) = g.centre();
-            if cy > band[0] && cy < band[1] {
+            let in_band = if beside_spans((cx, cy)) {
+                k == heading_bands
+            } else {
+                cy > band[0] && cy < band[1]
+            };
+            if in_band {
                 // (a heading over spanned columns stays whole, in the first:
                 // the first its rule spans, else the one its run starts in)
                 let column = if k < heading_bands {
@@ -3388,10 +3403,25 @@ mod tests {
     fn a_spanning_rule_level_with_a_heading_beside_it_still_foots_the_heading_over_it() {
         // rules under each row; "Name of partner" set at its cell's foot
         // beside the spanned columns, its first line level with the rule
-        // under "Funding" (x 100 to 300)
+        // under "Funding" (x 100 to 300), just below it or just above
+        for name_of in [28.0, 27.0] {
+            let rows = heading_beside_a_spanning_rule(name_of);
+            assert_eq!(rows[0], ["", "Funding", ""], "{rows:?}");
+            assert_eq!(
+                rows[1],
+                ["Name of\npartner", "Budget", "Actual"],
+                "{rows:?}"
+            );
+        }
+    }
+
+    /// A table ruled under each row, "Funding" over its last two columns
+    /// ruled off at 24 pt, and "Name of" (at `name_of`) over "partner"
+    /// beside them: its rows, and it has two header rows.
+    fn heading_beside_a_spanning_rule(name_of: f64) -> Vec<Vec<String>> {
         let mut glyphs = vec![];
         glyphs.extend(word("Funding", 130.0, 18.0));
-        glyphs.extend(word("Name of", 5.0, 28.0));
+        glyphs.extend(word("Name of", 5.0, name_of));
         glyphs.extend(word("partner", 5.0, 37.0));
         glyphs.extend(word("Budget", 105.0, 37.0));
         glyphs.extend(word("Actual", 205.0, 37.0));
@@ -3403,14 +3433,13 @@ mod tests {
         let mut segs = rules_across(&[40.0, 60.0, 80.0, 100.0]);
         segs.push(seg(100.0, 24.0, 300.0, 24.0));
         let found = ruled_tables_of(glyphs, segs);
-        let rows = found[0].table.texts();
-        assert_eq!(rows[0], ["", "Funding", ""], "{rows:?}");
-        assert_eq!(
-            rows[1],
-            ["Name of\npartner", "Budget", "Actual"],
-            "{rows:?}"
-        );
         assert_eq!(found[0].table.header_rows, 2);
+        found[0]
+            .table
+            .texts()
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
     }
 
     #[test]
