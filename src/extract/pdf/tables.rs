@@ -927,7 +927,7 @@ fn rows_of_bands(
     // (a heading beside the spanned columns spans the heading bands too, down
     // to the row of the columns' own headings, where it is read)
     let beside_spans = |(cx, cy): (f64, f64)| {
-        heading_bands > 0
+        !spanned.is_empty()
             && cy > bounds[0]
             && cy < bounds[heading_bands]
             && !spanned.iter().any(|b| cx >= b[0] && cx <= b[2])
