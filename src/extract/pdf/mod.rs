@@ -416,11 +416,12 @@ fn cells_leading(page: &PageContent, table: &tables::FoundTable, size: f64) -> O
 fn last_line_room(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]) -> Vec<f64> {
     let middle = (table.bbox[1] + table.bbox[3]) / 2.0;
     let lines = column_lines(page, table, bounds, |g| g.centre().1 >= middle);
-    let limits = framed_line_limits(page, table, bounds);
-    let sides = drawn_cell_limits(page, table, bounds, &lines);
+    let all_lines = column_lines(page, table, bounds, |_| true);
+    let limits = framed_line_limits(page, table, &all_lines, bounds.len() + 1);
+    let sides = drawn_cell_limits(page, &all_lines, &lines, bounds.len() + 1);
     (0..=bounds.len())
         .map(|column| {
-            let widths = lines.range((column, i64::MIN)..=(column, i64::MAX));
+            let widths = in_column(&lines, column);
             let widest = widths.clone().map(|(_, l)| l.x1 - l.x0).fold(0.0, f64::max);
             widths.last().map_or(0.0, |(_, l)| {
                 let limit = limits.get(column).copied().unwrap_or(f64::MIN);
@@ -440,9 +441,9 @@ fn last_line_room(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]
 /// table, or a row's fill, is no column's side). `f64::MIN` where none is.
 fn drawn_cell_limits(
     page: &PageContent,
-    table: &tables::FoundTable,
-    bounds: &[f64],
-    lines: &BTreeMap<(usize, i64), ColumnLine>,
+    all_lines: &ColumnLines,
+    lines: &ColumnLines,
+    columns: usize,
 ) -> Vec<f64> {
     let sides_at = |y: f64| -> Vec<f64> {
         let rules = page
@@ -458,8 +459,7 @@ fn drawn_cell_limits(
         rules.chain(fills).collect()
     };
     let last_line = |column: usize| {
-        lines
-            .range((column, i64::MIN)..=(column, i64::MAX))
+        in_column(lines, column)
             .next_back()
             .map(|(&(_, baseline), l)| (baseline as f64 / 2.0, l))
     };
@@ -474,11 +474,9 @@ fn drawn_cell_limits(
         return Vec::new();
     };
     let padding = first.x0 - left_side;
-    let all_lines = column_lines(page, table, bounds, |_| true);
-    (0..=bounds.len())
+    (0..columns)
         .map(|column| {
-            let next_text = all_lines
-                .range((column + 1, i64::MIN)..=(column + 1, i64::MAX))
+            let next_text = in_column(all_lines, column + 1)
                 .map(|(_, l)| l.x0)
                 .fold(f64::MAX, f64::min);
             let Some((y, line)) = last_line(column) else {
@@ -500,15 +498,27 @@ struct ColumnLine {
     text: String,
 }
 
+/// A table's text lines by column, keyed by column and baseline (in half
+/// points).
+type ColumnLines = BTreeMap<(usize, i64), ColumnLine>;
+
+/// The lines of one column, top to bottom.
+fn in_column(
+    lines: &ColumnLines,
+    column: usize,
+) -> std::collections::btree_map::Range<'_, (usize, i64), ColumnLine> {
+    lines.range((column, i64::MIN)..=(column, i64::MAX))
+}
+
 /// The lines of a table's glyphs that `keep` keeps, column by column
-/// (divided at `bounds`), keyed by column and baseline (in half points).
+/// (divided at `bounds`).
 fn column_lines(
     page: &PageContent,
     table: &tables::FoundTable,
     bounds: &[f64],
     keep: impl Fn(&interpreter::Glyph) -> bool,
-) -> BTreeMap<(usize, i64), ColumnLine> {
-    let mut lines: BTreeMap<(usize, i64), ColumnLine> = BTreeMap::new();
+) -> ColumnLines {
+    let mut lines = ColumnLines::new();
     for g in table.glyphs.iter().map(|&i| &page.glyphs[i]) {
         if g.text.trim().is_empty() || !keep(g) {
             continue;
@@ -536,8 +546,14 @@ fn column_lines(
 /// the frame's own width. Only words set flush left in their cells tell
 /// where the next column starts (figures may be set flush right): a
 /// column with none sets no limit. Empty for a table whose box is its
-/// text's (no padding to measure).
-fn framed_line_limits(page: &PageContent, table: &tables::FoundTable, bounds: &[f64]) -> Vec<f64> {
+/// text's (no padding to measure). `lines` are the table's text lines in
+/// its `columns`.
+fn framed_line_limits(
+    page: &PageContent,
+    table: &tables::FoundTable,
+    lines: &ColumnLines,
+    columns: usize,
+) -> Vec<f64> {
     let mut sizes: Vec<f64> = table
         .glyphs
         .iter()
@@ -549,7 +565,6 @@ fn framed_line_limits(page: &PageContent, table: &tables::FoundTable, bounds: &[
     let Some(&em) = sizes.get(sizes.len() / 2) else {
         return Vec::new();
     };
-    let lines = column_lines(page, table, bounds, |_| true);
     // (a heading run across a column's bound, "2022" | "/23", is cut
     // there: the cut tells nothing of where the column starts)
     let cut_at_bound = |&(column, baseline): &(usize, i64), line: &ColumnLine| {
@@ -558,8 +573,8 @@ fn framed_line_limits(page: &PageContent, table: &tables::FoundTable, bounds: &[
                 .get(&(column - 1, baseline))
                 .is_some_and(|before| line.x0 - before.x1 < 0.25 * em)
     };
-    let mut lefts = vec![f64::MAX; bounds.len() + 1];
-    for (key, line) in &lines {
+    let mut lefts = vec![f64::MAX; columns];
+    for (key, line) in lines {
         if (key.0 == 0 || !holds_data(&line.text)) && !cut_at_bound(key, line) {
             lefts[key.0] = lefts[key.0].min(line.x0);
         }
