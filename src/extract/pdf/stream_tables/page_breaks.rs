@@ -473,6 +473,28 @@ mod tests {
     use super::super::tests::page;
     use super::*;
 
+    /// A table cut across x 50 to 400 in 10 pt type, its columns divided at
+    /// 150 and 250, nothing known of the room its cut row's lines left.
+    fn three_columns_cut(
+        empty_cells: Vec<bool>,
+        header_words: Vec<&'static str>,
+    ) -> CutTable<'static> {
+        CutTable {
+            x_range: (50.0, 400.0),
+            size: 10.0,
+            bounds: &[150.0, 250.0],
+            empty_cells,
+            header_words,
+            room: &[],
+            fill: None,
+        }
+    }
+
+    /// The cells of the rest of `cut`'s last row at the top of `p`.
+    fn carried_cells(p: &PageContent, cut: &CutTable) -> Option<Vec<String>> {
+        carried_cell_lines(p, &[], cut, &StreamSettings::default()).map(|(cells, _)| cells)
+    }
+
     /// The rows `continuation` reads at the top of a page of `words`, each
     /// row's cells joined by "|": under a head of `head`'s words, for a
     /// table of `columns` columns divided at `bounds`, its cells' lines
@@ -495,15 +517,7 @@ mod tests {
         // purpose after "Domestic" (columns 0 and 2 of its last row hold
         // text, column 1 none); rows are padded 14 pt apart (24 pt from
         // baseline to baseline), lines 12 pt
-        let cut = CutTable {
-            x_range: (50.0, 400.0),
-            size: 10.0,
-            bounds: &[150.0, 250.0],
-            empty_cells: Vec::new(),
-            header_words: vec!["Area", "Award", "Purpose"],
-            room: &[],
-            fill: None,
-        };
+        let cut = three_columns_cut(Vec::new(), vec!["Area", "Award", "Purpose"]);
         let carried = |top: &[(&'static str, f64, f64)], next_baseline: f64, figure_at: f64| {
             let mut words = top.to_vec();
             words.extend([
@@ -512,8 +526,7 @@ mod tests {
                 ("Red Hen", 50.0, next_baseline + 24.0),
                 ("77", 200.0, next_baseline + 24.0),
             ]);
-            carried_cell_lines(&page(&words), &[], &cut, &StreamSettings::default())
-                .map(|(cells, _)| cells)
+            carried_cells(&page(&words), &cut)
         };
         let cells = |texts: [&str; 3]| Some(texts.map(String::from).to_vec());
         assert_eq!(
@@ -568,13 +581,8 @@ mod tests {
         // the tint, the next row on the other
         let tint = [232, 238, 245];
         let cut = CutTable {
-            x_range: (50.0, 400.0),
-            size: 10.0,
-            bounds: &[150.0, 250.0],
-            empty_cells: Vec::new(),
-            header_words: Vec::new(),
-            room: &[],
             fill: Some(tint),
+            ..three_columns_cut(Vec::new(), Vec::new())
         };
         let carried = |filled_from: f64| {
             let mut p = page(&[
@@ -586,7 +594,7 @@ mod tests {
                 bbox: [45.0, filled_from, 400.0, filled_from + 22.0],
                 rgb: tint,
             });
-            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+            carried_cells(&p, &cut)
         };
         assert_eq!(carried(94.0), None);
         assert_eq!(
@@ -604,15 +612,7 @@ mod tests {
         // a layout engine moved the cut row's two text cells whole to the
         // next page, leaving its label; their first lines start with
         // capitals, side by side, rows padded 24 pt apart
-        let cut_with = |empty_cells: Vec<bool>| CutTable {
-            x_range: (50.0, 400.0),
-            size: 10.0,
-            bounds: &[150.0, 250.0],
-            empty_cells,
-            header_words: Vec::new(),
-            room: &[],
-            fill: None,
-        };
+        let cut_with = |empty_cells: Vec<bool>| three_columns_cut(empty_cells, Vec::new());
         let p = page(&[
             ("Service outreach", 160.0, 80.0),
             ("Fraud crime", 260.0, 80.0),
@@ -623,9 +623,7 @@ mod tests {
             ("Red Hen", 50.0, 140.0),
             ("Speed", 160.0, 140.0),
         ]);
-        let carried = |cut: &CutTable| {
-            carried_cell_lines(&p, &[], cut, &StreamSettings::default()).map(|(cells, _)| cells)
-        };
+        let carried = |cut: &CutTable| carried_cells(&p, cut);
         assert_eq!(
             carried(&cut_with(vec![false, true, true])),
             Some(vec![
@@ -644,15 +642,7 @@ mod tests {
         // the next page, three lines ruled off from the next row, whose
         // cells are set at its middle: its last column's first line alone,
         // closer under the rule than the cell's leading
-        let cut = CutTable {
-            x_range: (50.0, 400.0),
-            size: 10.0,
-            bounds: &[150.0, 250.0],
-            empty_cells: vec![false, true, false],
-            header_words: Vec::new(),
-            room: &[],
-            fill: None,
-        };
+        let cut = three_columns_cut(vec![false, true, false], Vec::new());
         let mut p = page(&[
             ("Outreach", 160.0, 80.0),
             ("county", 160.0, 92.0),
@@ -669,8 +659,7 @@ mod tests {
             bottom: 107.5,
             fill_side: false,
         });
-        let carried =
-            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells);
+        let carried = carried_cells(&p, &cut);
         assert_eq!(
             carried,
             Some(vec![
@@ -685,19 +674,8 @@ mod tests {
     fn under_the_head_repeated_lines_the_table_ends_with_carry_on_its_last_row() {
         // the page repeats the head; the cut label's last line is all the
         // table has left, a note set apart under it
-        let cut = CutTable {
-            x_range: (50.0, 400.0),
-            size: 10.0,
-            bounds: &[150.0, 250.0],
-            empty_cells: Vec::new(),
-            header_words: vec!["Area", "Award", "Purpose"],
-            room: &[],
-            fill: None,
-        };
-        let carried = |words: &[(&str, f64, f64)]| {
-            carried_cell_lines(&page(words), &[], &cut, &StreamSettings::default())
-                .map(|(cells, _)| cells)
-        };
+        let cut = three_columns_cut(Vec::new(), vec!["Area", "Award", "Purpose"]);
+        let carried = |words: &[(&str, f64, f64)]| carried_cells(&page(words), &cut);
         let head = [
             ("Area", 50.0, 56.0),
             ("Award", 160.0, 56.0),
@@ -955,7 +933,7 @@ mod tests {
                 ("Red Hen", 50.0, 128.0),
                 ("77", 200.0, 128.0),
             ]);
-            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+            carried_cells(&p, &cut)
         };
         assert_eq!(
             carried(20.0),
@@ -969,14 +947,8 @@ mod tests {
         // a ruled table: the cut row's last line sits in a band of its own
         // under the repeated head, closer to the next row than a line's
         // leading (a browser pads cells little)
-        let cut_with = |empty_cells: Vec<bool>| CutTable {
-            x_range: (50.0, 400.0),
-            size: 10.0,
-            bounds: &[150.0, 250.0],
-            empty_cells,
-            header_words: vec!["Area", "Award", "Purpose"],
-            room: &[],
-            fill: None,
+        let cut_with = |empty_cells: Vec<bool>| {
+            three_columns_cut(empty_cells, vec!["Area", "Award", "Purpose"])
         };
         let cut = cut_with(Vec::new());
         let carried_into = |cut: &CutTable, line: (&'static str, f64, f64), ruled: bool| {
@@ -995,7 +967,7 @@ mod tests {
                     .map(|y| crate::extract::pdf::interpreter::test_rule(50.0, y, 400.0, y))
                     .to_vec();
             }
-            carried_cell_lines(&p, &[], cut, &StreamSettings::default()).map(|(cells, _)| cells)
+            carried_cells(&p, cut)
         };
         let carried = |line, ruled| carried_into(&cut, line, ruled);
         let intervention = ("intervention", 260.0, 80.0);
@@ -1047,7 +1019,7 @@ mod tests {
                 .iter()
                 .map(|&y| crate::extract::pdf::interpreter::test_rule(50.0, y, 300.0, y))
                 .collect();
-            carried_cell_lines(&p, &[], &cut, &StreamSettings::default()).map(|(cells, _)| cells)
+            carried_cells(&p, &cut)
         };
         let carried =
             |room: f64, ruled: bool| carried_between(room, if ruled { &[72.4, 90.8] } else { &[] });
