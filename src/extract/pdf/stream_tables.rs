@@ -3088,26 +3088,45 @@ mod tests {
         assert_eq!(table[1][..2], ["Cambridge\nWomen's Aid", "260,607"]);
     }
 
+    /// The one table read from `head` over `records` of one line each (a
+    /// label, and a figure unless it is empty), labels at `label_x` and
+    /// figures at `figure_x`, from baseline `first` at `pitch`, and a `note`
+    /// under them.
+    fn one_line_records(
+        head: [(&'static str, f64, f64); 2],
+        records: [(&'static str, &'static str); 4],
+        (label_x, figure_x): (f64, f64),
+        (first, pitch): (f64, f64),
+        note: (&'static str, f64, f64),
+    ) -> Vec<Vec<String>> {
+        let mut words = head.to_vec();
+        for (k, (label, figure)) in records.into_iter().enumerate() {
+            let y = first + pitch * k as f64;
+            words.push((label, label_x, y));
+            if !figure.is_empty() {
+                words.push((figure, figure_x, y));
+            }
+        }
+        words.push(note);
+        one_table_on(&words)
+    }
+
     #[test]
     fn a_last_record_with_its_figure_left_empty_at_the_pitch_ends_the_table() {
         // one-line records 24 pt apart, the last with no figure; a note
         // 18 pt under it
-        let mut words = vec![("Measure", 87.0, 128.1), ("2023/24", 505.7, 128.1)];
-        let records = [
-            ("Safer Streets", "£3,446"),
-            ("Rural Crime Action", "£3,659"),
-            ("Huntingdonshire CSP", "£64,293"),
-            ("St Giles Trust", ""),
-        ];
-        for (k, (label, figure)) in records.into_iter().enumerate() {
-            let y = 152.1 + 24.0 * k as f64;
-            words.push((label, 87.0, y));
-            if !figure.is_empty() {
-                words.push((figure, 621.0, y));
-            }
-        }
-        words.push(("Source: the office.", 78.0, 242.1));
-        let table = one_table_on(&words);
+        let table = one_line_records(
+            [("Measure", 87.0, 128.1), ("2023/24", 505.7, 128.1)],
+            [
+                ("Safer Streets", "£3,446"),
+                ("Rural Crime Action", "£3,659"),
+                ("Huntingdonshire CSP", "£64,293"),
+                ("St Giles Trust", ""),
+            ],
+            (87.0, 621.0),
+            (152.1, 24.0),
+            ("Source: the office.", 78.0, 242.1),
+        );
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["St Giles Trust", ""]);
     }
@@ -3117,22 +3136,18 @@ mod tests {
         // one-line records 14.4 pt apart in 10 pt type (a line's leading and
         // a fifth: LaTeX's rows stretched, ReportLab's padding), the last
         // with no figure; a note 15.2 pt under it, at the margin
-        let mut words = vec![("Area", 48.0, 85.8), ("Notes", 152.0, 85.8)];
-        let records = [
-            ("Ormiston Families", "794,689"),
-            ("St Giles Trust", "609,780"),
-            ("Huntingdonshire CSP", "45,923"),
-            ("St Giles Trust", ""),
-        ];
-        for (k, (label, figure)) in records.into_iter().enumerate() {
-            let y = 100.2 + 14.4 * k as f64;
-            words.push((label, 48.0, y));
-            if !figure.is_empty() {
-                words.push((figure, 152.0, y));
-            }
-        }
-        words.push(("Source: the office.", 43.0, 158.6));
-        let table = one_table_on(&words);
+        let table = one_line_records(
+            [("Area", 48.0, 85.8), ("Notes", 152.0, 85.8)],
+            [
+                ("Ormiston Families", "794,689"),
+                ("St Giles Trust", "609,780"),
+                ("Huntingdonshire CSP", "45,923"),
+                ("St Giles Trust", ""),
+            ],
+            (48.0, 152.0),
+            (100.2, 14.4),
+            ("Source: the office.", 43.0, 158.6),
+        );
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["St Giles Trust", ""]);
     }
