@@ -2733,6 +2733,15 @@ mod tests {
         ruled_tables(&page, &[], &TableSettings::default())
     }
 
+    /// The glyphs of `texts`, each from its x in `xs`, on one baseline.
+    fn words_at(texts: &[&str], xs: &[f64], baseline: f64) -> Vec<Glyph> {
+        texts
+            .iter()
+            .zip(xs)
+            .flat_map(|(text, &x)| word(text, x, baseline))
+            .collect()
+    }
+
     fn word(text: &str, x: f64, baseline: f64) -> Vec<Glyph> {
         text.chars()
             .enumerate()
@@ -2905,18 +2914,14 @@ mod tests {
         // the columns only three letters apart)
         let xs = [5.0, 45.0, 80.0];
         let mut glyphs = vec![];
-        for (text, x) in ["Area", "2019", "2020"].iter().zip(xs) {
-            glyphs.extend(word(text, x, 15.0));
-        }
+        glyphs.extend(words_at(&["Area", "2019", "2020"], &xs, 15.0));
         let body = [
             (35.0, ["North", "12.5", "13.1"]),
             (47.0, ["South", "9.0", "8.2"]),
             (59.0, ["East", "4.4", "5.0"]),
         ];
         for (y, row) in body {
-            for (text, x) in row.iter().zip(xs) {
-                glyphs.extend(word(text, x, y));
-            }
+            glyphs.extend(words_at(&row, &xs, y));
         }
         let found = ruled_tables_of(glyphs, rules_across(&[0.0, 20.0, 100.0]));
         assert_eq!(found[0].table.texts(), AREAS);
@@ -2928,9 +2933,7 @@ mod tests {
         // figures: most lines fill one column, most records several)
         let xs = [5.0, 45.0, 80.0, 120.0];
         let mut glyphs = vec![];
-        for (text, x) in ["Area", "2019", "2020", "Notes"].iter().zip(xs) {
-            glyphs.extend(word(text, x, 15.0));
-        }
+        glyphs.extend(words_at(&["Area", "2019", "2020", "Notes"], &xs, 15.0));
         let records = [
             (["North", "12.5", "13.1"], ["Held", "upward"]),
             (["South", "9.0", "8.2"], ["Rising", "sharply"]),
@@ -2939,9 +2942,7 @@ mod tests {
         for (k, (cells, note)) in records.iter().enumerate() {
             let middle = 41.0 + 28.0 * k as f64;
             glyphs.extend(word(note[0], xs[3], middle - 6.0));
-            for (text, x) in cells.iter().zip(xs) {
-                glyphs.extend(word(text, x, middle));
-            }
+            glyphs.extend(words_at(cells, &xs, middle));
             glyphs.extend(word(note[1], xs[3], middle + 6.0));
         }
         let found = ruled_tables_of(glyphs, rules_across(&[0.0, 20.0, 130.0]));
@@ -2962,9 +2963,7 @@ mod tests {
         // their foot, a note wrapped over their three lines
         let xs = [5.0, 45.0, 80.0, 120.0];
         let mut glyphs = vec![];
-        for (text, x) in ["Area", "2019", "2020", "Notes"].iter().zip(xs) {
-            glyphs.extend(word(text, x, 15.0));
-        }
+        glyphs.extend(words_at(&["Area", "2019", "2020", "Notes"], &xs, 15.0));
         let records = [
             (["North", "12.5", "13.1"], ["Held", "up by", "rain"]),
             (["South", "9.0", "8.2"], ["Rising", "since", "May"]),
@@ -2972,9 +2971,7 @@ mod tests {
         ];
         for (k, (cells, note)) in records.iter().enumerate() {
             let foot = 100.0 + 70.0 * k as f64;
-            for (text, x) in cells.iter().zip(xs) {
-                glyphs.extend(word(text, x, foot));
-            }
+            glyphs.extend(words_at(cells, &xs, foot));
             for (j, line) in note.iter().enumerate() {
                 glyphs.extend(word(line, xs[3], foot - 12.0 * (2 - j) as f64));
             }
