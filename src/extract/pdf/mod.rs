@@ -1804,6 +1804,17 @@ mod tests {
         assert!(head_carried_on(&other, 2).is_empty());
     }
 
+    /// `last_line_room` of a table boxed at `bbox` that holds every glyph of
+    /// `page`, its columns divided at `bounds`.
+    fn room_in_table(page: &PageContent, bbox: BBox, bounds: &[f64]) -> Vec<f64> {
+        let table = FoundTable {
+            bbox,
+            table: Table::from_texts(vec![vec!["", ""]], 0),
+            glyphs: (0..page.glyphs.len()).collect(),
+        };
+        last_line_room(page, &table, bounds)
+    }
+
     #[test]
     fn the_room_a_cut_rows_last_line_left_is_measured_against_its_columns_widest() {
         // labels (x 50) and figures (x 200); the last row's label "Ely" is
@@ -1828,12 +1839,7 @@ mod tests {
             glyphs,
             ..Default::default()
         };
-        let table = FoundTable {
-            bbox: [50.0, 90.0, 210.0, 202.0],
-            table: Table::from_texts(vec![vec!["Budget", "1"]], 0),
-            glyphs: (0..page.glyphs.len()).collect(),
-        };
-        let room = last_line_room(&page, &table, &[150.0]);
+        let room = room_in_table(&page, [50.0, 90.0, 210.0, 202.0], &[150.0]);
         assert_eq!(room.len(), 2);
         assert!((room[0] - (widths[0] - widths[1])).abs() < 1e-9, "{room:?}");
         assert!(room[1].abs() < 1e-9, "{room:?}");
@@ -1866,12 +1872,8 @@ mod tests {
             fills,
             ..Default::default()
         };
-        let table = FoundTable {
-            bbox: [44.0, 90.0, 230.0, 206.0],
-            table: Table::from_texts(vec![vec!["Huntingdon", "12"]], 0),
-            glyphs: (0..page.glyphs.len()).collect(),
-        };
-        let room = last_line_room(&page, &table, &[180.0]);
+        let bbox = [44.0, 90.0, 230.0, 206.0];
+        let room = room_in_table(&page, bbox, &[180.0]);
         let ely_end = 50.0 + 3.0 * 5.0;
         assert!(
             (room[0] - (150.0 - 6.0 - 1.0 - ely_end)).abs() < 1e-9,
@@ -1886,7 +1888,7 @@ mod tests {
             }],
             ..page
         };
-        let room = last_line_room(&page, &table, &[180.0]);
+        let room = room_in_table(&page, bbox, &[180.0]);
         assert!(room[0].abs() < 1e-9, "{room:?}");
     }
 
@@ -1906,12 +1908,7 @@ mod tests {
                 glyphs,
                 ..Default::default()
             };
-            let table = FoundTable {
-                bbox: [44.0, 90.0, 230.0, 202.0],
-                table: Table::from_texts(vec![vec!["Huntingdon", "1"]], 0),
-                glyphs: (0..page.glyphs.len()).collect(),
-            };
-            last_line_room(&page, &table, &[150.0])
+            room_in_table(&page, [44.0, 90.0, 230.0, 202.0], &[150.0])
         };
         let body = [row("Huntingdon", "1", 150.0), row("Ely", "3", 200.0)].concat();
         let ely_end = 50.0 + 3.0 * 5.0;
