@@ -1430,6 +1430,15 @@ fn rows_cut_by_page_breaks_are_told_from_the_rows_after_them() {
     assert_excerpts_read_whole("break-tables.json", 7);
 }
 
+#[test]
+fn tables_printed_again_through_cairo_read_as_before() {
+    // a spreadsheet's page and a browser's printed again through cairo,
+    // which writes a row's cells into one string and leaves out some word
+    // spaces, moving the pen the space's width instead: the cell with a
+    // space left out stays one cell (see the fixtures' script)
+    assert_excerpts_read_whole("cairo-tables.json", 2);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {

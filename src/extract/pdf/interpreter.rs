@@ -21,6 +21,12 @@ use std::collections::HashMap;
 const MAX_FORM_DEPTH: usize = 12;
 /// Deepest `q` nesting kept; deeper saves are counted but not stored.
 const MAX_STATE_STACK: usize = 256;
+/// How wide a pen move in a TJ array is, as a share of the font's word space
+/// (with its character and word spacing), to be read as a space: producers
+/// that move the pen for a space move it the space's width, give or take
+/// rounding, where a spreadsheet sets a cell's text a hair from the next
+/// cell's, at most about 0.9 of a space.
+const MOVED_SPACE_SHARE: (f64, f64) = (0.95, 1.1);
 
 /// One glyph as drawn, in page space with the origin at the top-left.
 #[derive(Debug, Clone)]
@@ -372,12 +378,17 @@ impl<'a> Interpreter<'a> {
             }
             "TJ" => {
                 if let Some(Object::Array(items)) = operands.first() {
-                    for item in items {
+                    for (i, item) in items.iter().enumerate() {
                         match item {
                             Object::String(..) => self.show(Some(item), run)?,
                             other => {
-                                let adjust =
-                                    as_number(other).unwrap_or(0.0) / 1000.0 * run.gs.font_size;
+                                let units = as_number(other).unwrap_or(0.0) / 1000.0;
+                                let is_string =
+                                    |k: usize| matches!(items.get(k), Some(Object::String(..)));
+                                if i > 0 && is_string(i - 1) && is_string(i + 1) {
+                                    self.moved_space(-units, run);
+                                }
+                                let adjust = units * run.gs.font_size;
                                 let vertical =
                                     run.gs.font.is_some_and(|f| self.fonts[f as usize].vertical);
                                 let step = if vertical {
@@ -495,16 +506,7 @@ impl<'a> Interpreter<'a> {
         self.budget.spend(bytes.len() as u64 / 4)?;
         let gs = run.gs;
         for (code, raw) in font.codes(bytes) {
-            let trm = [
-                gs.font_size * gs.h_scale,
-                0.0,
-                0.0,
-                gs.font_size,
-                0.0,
-                gs.rise,
-            ]
-            .mul(&run.tm)
-            .mul(&gs.ctm);
+            let trm = text_rendering_matrix(&gs, &run.tm);
             let w0 = font.width(code);
             let spacing = if raw.len() == 1 && code == 32 {
                 gs.word_spacing
@@ -532,6 +534,42 @@ impl<'a> Interpreter<'a> {
             run.tm = [1.0, 0.0, 0.0, 1.0, step[0], step[1]].mul(&run.tm);
         }
         Ok(())
+    }
+
+    /// A pen move between two strings of a TJ array as wide as the font's
+    /// word space is a space set without its glyph (cairo leaves out some of
+    /// the spaces it is given; some drivers draw none): it is read as a space
+    /// drawn there, so that a line reads the same whichever way the producer
+    /// set its spaces (a gap with no space drawn in it can part two cells).
+    fn moved_space(&mut self, units: f64, run: &mut PageRun) {
+        let Some(font_id) = run.gs.font else {
+            return;
+        };
+        let font = &self.fonts[font_id as usize];
+        let gs = run.gs;
+        let Some(space) = font
+            .space_width
+            .filter(|_| !font.vertical && gs.font_size != 0.0)
+        else {
+            return;
+        };
+        let drawn = space + (gs.char_spacing + gs.word_spacing) / gs.font_size;
+        if !(MOVED_SPACE_SHARE.0..=MOVED_SPACE_SHARE.1).contains(&(units / drawn)) {
+            return;
+        }
+        let trm = text_rendering_matrix(&gs, &run.tm);
+        let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+        if size > 0.0 {
+            let glyph = run.place(
+                CompactString::const_new(" "),
+                &trm,
+                units,
+                size,
+                font,
+                font_id,
+            );
+            run.emit(glyph);
+        }
     }
 
     fn form_xobject(
@@ -1094,6 +1132,21 @@ fn square_corner(at: (f64, f64), control: (f64, f64), other: (f64, f64)) -> Opti
 
 /// A glyph's box, writing direction and advance, in page space: spanned by its
 /// advance and the font's ascent and descent, in any rotation.
+/// Text space to page space for the glyph at the pen: the font's size and
+/// horizontal scaling and the rise, then the text and current matrices.
+fn text_rendering_matrix(gs: &GraphicsState, tm: &Matrix) -> Matrix {
+    [
+        gs.font_size * gs.h_scale,
+        0.0,
+        0.0,
+        gs.font_size,
+        0.0,
+        gs.rise,
+    ]
+    .mul(tm)
+    .mul(&gs.ctm)
+}
+
 fn horizontal_extent(
     trm: &Matrix,
     w0: f64,
@@ -1260,6 +1313,46 @@ fn lookup<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::{dictionary, Stream};
+    use std::time::Duration;
+
+    /// The glyphs' texts of a one-page document drawing `content` with F1, Helvetica.
+    fn page_glyphs(content: &str) -> Vec<String> {
+        let mut doc = Document::with_version("1.7");
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => contents,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        let budget = Budget::new(Budget::DEFAULT_OPS, Duration::from_secs(10));
+        let content = Interpreter::new(&doc, budget).run_page(page).unwrap();
+        content.glyphs.iter().map(|g| g.text.to_string()).collect()
+    }
+
+    #[test]
+    fn a_pen_move_as_wide_as_a_space_between_strings_is_a_space() {
+        // Helvetica's space is 278/1000 of the size: a move of 275 is one
+        // (rounded), 200 a hair gap, 600 a gap between cells; a move before
+        // the first string or after the last moves the pen only
+        let glyphs = page_glyphs(
+            "BT /F1 10 Tf 72 700 Td [-278 (ab) -275 (cd) -200 (ef) -600 (gh) -278] TJ ET",
+        );
+        assert_eq!(glyphs.concat(), "ab cdefgh");
+        let space = glyphs.iter().position(|g| g == " ").unwrap();
+        assert_eq!(&glyphs[space - 1..=space + 1], ["b", " ", "c"]);
+    }
 
     #[test]
     fn a_clip_cuts_or_hides_a_glyph_along_its_line_only() {

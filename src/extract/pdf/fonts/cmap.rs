@@ -213,6 +213,15 @@ impl ToUnicode {
         self.map.get(&(len as u8, code)).map(String::as_str)
     }
 
+    /// The lowest code (with its length in bytes) mapped to `text`.
+    pub fn code_of(&self, text: &str) -> Option<(u32, u8)> {
+        self.map
+            .iter()
+            .filter(|(_, t)| t.as_str() == text)
+            .map(|((len, code), _)| (*code, *len))
+            .min()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -237,6 +246,8 @@ mod tests {
         assert_eq!(m.get(0x20, 2), Some("ff"));
         assert_eq!(m.get(0x21, 2), Some("😀"));
         assert_eq!(m.get(0x12, 1), None);
+        assert_eq!(m.code_of(" "), Some((1, 2)));
+        assert_eq!(m.code_of("Z"), None);
     }
 
     #[test]

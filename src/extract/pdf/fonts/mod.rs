@@ -43,6 +43,9 @@ pub struct Font {
     /// Vertical extent of glyph boxes relative to the font size.
     pub ascent: f64,
     pub descent: f64,
+    /// Advance of the font's word space per unit of font size, when the font
+    /// has a code for a space and gives its width.
+    pub space_width: Option<f64>,
 }
 
 impl Font {
@@ -144,7 +147,7 @@ impl Font {
             .filter(|a| *a >= 0.0 && *a < 0.8)
             .or(standard.map(|f| f.descent))
             .unwrap_or(0.2);
-        Font {
+        let mut font = Font {
             bold,
             symbolic,
             to_unicode,
@@ -158,7 +161,24 @@ impl Font {
             width_scale,
             ascent,
             descent,
+            space_width: None,
+        };
+        font.space_width = font.space_code().map(|code| font.width(code));
+        font
+    }
+
+    /// The code the font shows a word space with (the lowest, when it has
+    /// several), if the font gives that code a width of its own: a width
+    /// guessed from /MissingWidth says nothing of the space's.
+    fn space_code(&self) -> Option<u32> {
+        let given = |code: u32| {
+            self.widths.get(code as usize).is_some_and(|w| !w.is_nan()) || self.standard.is_some()
+        };
+        if self.cid_encoding.is_some() {
+            let (code, _) = self.to_unicode.as_ref()?.code_of(" ")?;
+            return given(code).then_some(code);
         }
+        (0..=255u32).find(|&code| given(code) && self.decode(code, &[code as u8]) == " ")
     }
 
     /// Splits a shown string into character codes.
