@@ -123,23 +123,34 @@ fn code_of(bytes: &[u8]) -> Option<(u8, u32)> {
 }
 
 fn utf16_text(bytes: &[u8]) -> String {
-    let units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-        .collect();
-    String::from_utf16_lossy(&units)
+    String::from_utf16_lossy(&utf16_units(bytes))
 }
 
 /// The destination of the `offset`-th code of a range: the last UTF-16 unit counts up.
 fn nth_destination(dst: &[u8], offset: u32) -> String {
-    let mut units: Vec<u16> = dst
-        .chunks(2)
-        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-        .collect();
+    let mut units = utf16_units(dst);
     if let Some(last) = units.last_mut() {
         *last = last.wrapping_add(offset as u16);
     }
     String::from_utf16_lossy(&units)
+}
+
+/// A destination's UTF-16 units (big-endian, as the format has them). A
+/// ligature's letters written little-endian, each unit an ASCII letter then a
+/// zero byte (Ghostscript 10.0 writes "fi" as <66006900>, its bug 706533;
+/// read big-endian, "昀椀"), are read as those letters: text never has two or
+/// more ideographs in a row that all end in a zero byte after a printable
+/// ASCII one, for one glyph.
+fn utf16_units(bytes: &[u8]) -> Vec<u16> {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+        .collect();
+    let swapped = |u: &u16| u & 0xff == 0 && (0x20..0x7f).contains(&(u >> 8));
+    if units.len() >= 2 && units.iter().all(swapped) {
+        return units.iter().map(|u| u >> 8).collect();
+    }
+    units
 }
 
 impl ToUnicode {
@@ -248,6 +259,19 @@ mod tests {
         assert_eq!(m.get(0x12, 1), None);
         assert_eq!(m.code_of(" "), Some((1, 2)));
         assert_eq!(m.code_of("Z"), None);
+    }
+
+    #[test]
+    fn ligatures_written_little_endian_read_as_their_letters() {
+        // as Ghostscript 10.0 writes them; one ideograph stays one
+        let m = ToUnicode::parse(
+            b"2 beginbfrange <14> <14> <66006900> <32> <32> <66006600> endbfrange\n\
+              2 beginbfchar <40> <660066006900> <41> <6600> endbfchar",
+        );
+        assert_eq!(m.get(0x14, 1), Some("fi"));
+        assert_eq!(m.get(0x32, 1), Some("ff"));
+        assert_eq!(m.get(0x40, 1), Some("ffi"));
+        assert_eq!(m.get(0x41, 1), Some("\u{6600}"));
     }
 
     #[test]
