@@ -323,7 +323,10 @@ fn finish_line(mut line: Line, glyphs: usize, bold: usize) -> Line {
     line
 }
 
-/// Ligatures become their letters; a soft hyphen and a no-break space become what readers see.
+/// Ligatures become their letters; a soft hyphen and a no-break space become what readers see:
+/// a soft hyphen drawn is a hyphen on the page (a font whose hyphen glyph serves U+002D and
+/// U+00AD may be mapped to either: MuPDF maps it to the soft hyphen, so "-23.7%" read
+/// "\u{ad}23.7%"), and at a line's end it is undone as a hyphen is.
 #[cfg(test)]
 fn normalise_glyph(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -344,7 +347,8 @@ fn push_normalised(out: &mut String, text: &str) {
             // (spaces drawn two in a row, typed so, read as one)
             ' ' | '\u{a0}' | '\t' | '\u{3000}' if out.ends_with(' ') => {}
             '\u{a0}' | '\t' => out.push(' '),
-            '\u{ad}' | '\u{0}' => {}
+            '\u{ad}' => out.push('-'),
+            '\u{0}' => {}
             '\u{f000}'..='\u{f0ff}' => out.push(symbol_font_char(c)),
             // Fullwidth ASCII (CJK typesetting) as the ASCII it stands for, as NFKC reads it.
             '\u{ff01}'..='\u{ff5e}' => out.extend(char::from_u32(c as u32 - 0xfee0)),
@@ -926,6 +930,12 @@ mod tests {
     fn symbol_font_codes_become_what_they_draw() {
         assert_eq!(normalise_glyph("\u{f0a7}\u{f0fc}\u{f0b7}\u{f041}"), "▪✓••");
         assert_eq!(normalise_glyph("\u{fb01}nance"), "finance");
+    }
+
+    #[test]
+    fn a_soft_hyphen_drawn_is_a_hyphen() {
+        assert_eq!(normalise_glyph("\u{ad}23.7%"), "-23.7%");
+        assert_eq!(normalise_glyph("2022\u{ad}23"), "2022-23");
     }
 
     #[test]
