@@ -135,22 +135,42 @@ fn nth_destination(dst: &[u8], offset: u32) -> String {
     String::from_utf16_lossy(&units)
 }
 
-/// A destination's UTF-16 units (big-endian, as the format has them). A
-/// ligature's letters written little-endian, each unit an ASCII letter then a
-/// zero byte (Ghostscript 10.0 writes "fi" as <66006900>, its bug 706533;
-/// read big-endian, "昀椀"), are read as those letters: text never has two or
-/// more ideographs in a row that all end in a zero byte after a printable
-/// ASCII one, for one glyph.
+/// A destination's UTF-16 units (big-endian, as the format has them), with
+/// a ligature's letters put right where Ghostscript 10.0 (its bug 706533)
+/// wrote them wrong: see [`ligature_written_little_endian`].
 fn utf16_units(bytes: &[u8]) -> Vec<u16> {
     let units: Vec<u16> = bytes
         .chunks(2)
         .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
         .collect();
-    let swapped = |u: &u16| u & 0xff == 0 && (0x20..0x7f).contains(&(u >> 8));
-    if units.len() >= 2 && units.iter().all(swapped) {
-        return units.iter().map(|u| u >> 8).collect();
+    ligature_written_little_endian(&units).unwrap_or(units)
+}
+
+/// Ghostscript 10.0 writes a ligature's letters little-endian, each an
+/// ASCII byte then a zero byte: "fi" as <66006900> (read big-endian, "昀椀").
+/// Of a three-letter ligature it writes the first letter, then the sum of
+/// the other two: "ffi" as <6600cf00> (0x66 + 0x69), "tti" as <7400dd00>.
+/// Latin's three-letter ligatures double their first letter (ffi, ffl,
+/// tti), so the last is the sum less the first. Text never has two or more
+/// ideographs in a row that all end in a zero byte after an ASCII one, for
+/// one glyph.
+fn ligature_written_little_endian(units: &[u16]) -> Option<Vec<u16>> {
+    let low_zero = |u: &u16| u & 0xff == 0;
+    if units.len() < 2 || !units.iter().all(low_zero) {
+        return None;
     }
-    units
+    let high: Vec<u16> = units.iter().map(|u| u >> 8).collect();
+    let printable = |b: &u16| (0x20..0x7f).contains(b);
+    if high.iter().all(printable) {
+        return Some(high);
+    }
+    let letter = |b: u16| u8::try_from(b).is_ok_and(|b| b.is_ascii_alphabetic());
+    match high[..] {
+        [first, sum] if letter(first) && sum >= 0x80 && letter(sum - first) => {
+            Some(vec![first, first, sum - first])
+        }
+        _ => None,
+    }
 }
 
 impl ToUnicode {
@@ -272,6 +292,13 @@ mod tests {
         assert_eq!(m.get(0x32, 1), Some("ff"));
         assert_eq!(m.get(0x40, 1), Some("ffi"));
         assert_eq!(m.get(0x41, 1), Some("\u{6600}"));
+        // a three-letter ligature: its first letter, then the sum of the others
+        let m = ToUnicode::parse(
+            b"3 beginbfrange <28> <28> <6600cf00> <4d> <4d> <7400dd00> <50> <50> <6600d200> endbfrange",
+        );
+        assert_eq!(m.get(0x28, 1), Some("ffi"));
+        assert_eq!(m.get(0x4d, 1), Some("tti"));
+        assert_eq!(m.get(0x50, 1), Some("ffl"));
     }
 
     #[test]
