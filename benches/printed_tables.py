@@ -6,6 +6,7 @@ reportmine side by side with the peers.
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
         [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex] [--spans] [--long]
+        [--reprint cairo|ghostscript|mupdf]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
@@ -43,6 +44,14 @@ With --long the tables have 30 to 90 rows on A4 pages and run over page breaks; 
 document is read at once (as a run reads it, joining a table's parts) and each table is
 scored whole, on the page it starts on.
 
+With --reprint the document is printed again by a program that rewrites PDFs before it is
+read, as publishers' PDFs often are: through cairo (pdftocairo; GTK and Inkscape print so),
+Ghostscript's pdfwrite (servers shrink PDFs so) or MuPDF (mutool convert). Each writes the
+text its own way (cairo leaves out some word spaces, moving the pen instead; Ghostscript 10.0
+writes ligatures' letters little-endian; MuPDF maps the hyphen glyph to the soft hyphen), and
+each loses what it cannot carry over (cairo a bitmap font's letters, MuPDF a LibreOffice
+document's text, which pdftotext does not read either).
+
 In unruled tables a heading wrapped over two lines ("Spend" over "(£)") reads as two header
 rows, as the peers read it, where the expected table has it in one cell: such tables are not
 exact.
@@ -54,7 +63,8 @@ reportmine, and with --peers tabula, camelot, pdfplumber and PyMuPDF, on them.
 Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian:
 libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc), or
 reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), or pdfLaTeX
-(Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra).
+(Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra); --reprint needs
+pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools).
 """
 import argparse
 import html
@@ -639,6 +649,22 @@ def score_whole_document(args, cases, pdf, out):
                     "--summary-only"], check=True)
 
 
+# how each program that rewrites PDFs prints one again: the command, given the PDF and the file to write
+REPRINT = {
+    "cairo": lambda pdf, out: ["pdftocairo", "-pdf", pdf, out],
+    "ghostscript": lambda pdf, out: ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                                     f"-sOutputFile={out}", pdf],
+    "mupdf": lambda pdf, out: ["mutool", "convert", "-F", "pdf", "-o", out, pdf],
+}
+
+
+def reprint(pdf, program):
+    """The PDF printed again by `program` (a key of REPRINT), in its place."""
+    again = pdf.with_name("reprinted.pdf")
+    subprocess.run(REPRINT[program](pdf, again), check=True, capture_output=True)
+    again.replace(pdf)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=1)
@@ -654,6 +680,9 @@ def main():
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
                     help="tables of 30 to 90 rows on A4 pages, that run over page breaks")
+    ap.add_argument("--reprint", choices=sorted(REPRINT),
+                    help="print the document again through a program that rewrites PDFs before it is read:"
+                         " cairo (pdftocairo), ghostscript (pdfwrite) or mupdf (mutool convert)")
     ap.add_argument("--no-score", action="store_true",
                     help="write the tables' PDF and cases.json only (for fixtures)")
     args = ap.parse_args()
@@ -688,6 +717,8 @@ def main():
         else latex_start_pages(out, args.count) if args.producer == "latex" else start_pages(args.bin, pdf, args.count)
     if None in pages or (not args.long and pages != list(range(1, args.count + 1))):
         print(f"warning: {pdf}: the tables' headings are not where they should be: {pages}", file=sys.stderr)
+    if args.reprint:  # (after the pages are looked up: a rewriter can lose text)
+        reprint(pdf, args.reprint)
     name = "long" if args.long else "spanned" if args.spans else "printed"
     cases = [{"id": f"{name}-{args.seed}-{n + 1}", "pdf": pdf.name, "page": page or n + 1,
               "expected": expected_of(grid, head_rows, style),
