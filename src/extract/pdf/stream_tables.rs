@@ -574,8 +574,11 @@ pub(super) fn note_at_the_margin(above: &[Row], row: &Row, s: &StreamSettings) -
 }
 
 /// How far (share of the pitch) a row may stand off the records' pitch and
-/// still be a record of one line after the run.
-const EXACT_PITCH: f64 = 0.03;
+/// still be a record of one line after the run. A word processor sets a
+/// table's last row a little lower (about 1.2 pt: the row is taller by the
+/// table's foot), 3.6 to 4.7% of the pitch of 10 pt rows, padded tight to
+/// loose.
+const EXACT_PITCH: f64 = 0.05;
 
 /// How many labels alone follow the run's last row at the records' pitch,
 /// in the label column and the labels' style: the last records, their other
@@ -3148,6 +3151,30 @@ mod tests {
             (100.2, 14.4),
             ("Source: the office.", 43.0, 158.6),
         );
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[4], ["St Giles Trust", ""]);
+    }
+
+    #[test]
+    fn a_last_record_set_a_little_lower_as_a_word_processor_sets_it_ends_the_table() {
+        // one-line records 16.5 pt apart; the last, with no figure, 17.1 pt
+        // under the one before (a word processor's last row is taller by
+        // the table's foot); a note 15.5 pt under it
+        let mut words = vec![("Area", 90.1, 122.8), ("Notes", 300.0, 122.8)];
+        for (k, (label, figure)) in [
+            ("Ormiston Families", "794,689"),
+            ("St Giles Trust", "609,780"),
+            ("Huntingdonshire CSP", "45,923"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let y = 139.3 + 16.5 * k as f64;
+            words.extend([(label, 90.1, y), (figure, 300.0, y)]);
+        }
+        words.push(("St Giles Trust", 90.1, 189.4));
+        words.push(("Source: the Commissioner's office.", 90.1, 204.9));
+        let table = one_table_on(&words);
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["St Giles Trust", ""]);
     }
