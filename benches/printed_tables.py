@@ -62,13 +62,16 @@ reportmine, and with --peers tabula, camelot, pdfplumber and PyMuPDF, on them.
 
 Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian:
 libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc), or
-reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), or pdfLaTeX
+reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), or
+wkhtmltopdf (Debian: wkhtmltopdf), or pdfLaTeX
 (Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra); --reprint needs
-pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools).
+pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools); the tables' pages
+are looked up with pypdf (PyPI).
 """
 import argparse
 import html
 import json
+import os
 import pathlib
 import random
 import re
@@ -238,6 +241,16 @@ def print_with_chromium(made, out, size="A3"):
     pdf = out / "tables.pdf"
     subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                     f"--print-to-pdf={pdf}", (out / "tables.html").as_uri()], check=True, capture_output=True)
+    return pdf
+
+
+def print_with_wkhtmltopdf(made, out, size="A3"):
+    """The tables as one HTML page, printed by wkhtmltopdf (Qt's WebKit and
+    its PDF writer, as many web applications print their reports)."""
+    html_page(made, out, size)
+    pdf = out / "tables.pdf"
+    subprocess.run(["wkhtmltopdf", "--quiet", "--page-size", size, str(out / "tables.html"), str(pdf)], check=True,
+                   capture_output=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     return pdf
 
 
@@ -627,11 +640,15 @@ def latex_start_pages(out, count):
     return [int(pages[str(n + 1)]) if str(n + 1) in pages else None for n in range(count)]
 
 
-def start_pages(binary, pdf, count):
-    """The page each table starts on: where its heading ("Table 3") is."""
-    doc = json.loads(subprocess.run([binary, "extract", str(pdf), "--format", "json"], capture_output=True,
-                                    text=True, check=True).stdout)
-    pages = {b["text"].strip(): b["page"] for b in doc["blocks"]}
+def start_pages(pdf, count):
+    """The page each table starts on: where its heading ("Table 3") is, read by
+    pypdf (a reader apart from the one measured: where a heading stands at the
+    top of many pages, a reader may take it for a running header)."""
+    from pypdf import PdfReader
+    pages = {}
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        for line in page.extract_text().splitlines():
+            pages.setdefault(" ".join(line.split()), number)
     return [pages.get(f"Table {n + 1}") for n in range(count)]
 
 
@@ -672,10 +689,12 @@ def main():
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
-    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint", "latex"], default="chromium",
+    ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint", "latex",
+                                           "wkhtmltopdf"], default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
                          " calc as a spreadsheet, reportlab as a Python report generator's document, weasyprint"
-                         " lays the HTML out with its own engine, latex typesets a LaTeX document")
+                         " lays the HTML out with its own engine, wkhtmltopdf with Qt's WebKit, latex typesets a"
+                         " LaTeX document")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
@@ -709,12 +728,13 @@ def main():
                                                   dark_head=dark_head, latex_rules=latex_rules)))
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice,
                "calc": print_with_calc, "reportlab": print_with_reportlab,
-               "weasyprint": print_with_weasyprint, "latex": print_with_latex}[args.producer]
+               "weasyprint": print_with_weasyprint, "latex": print_with_latex,
+               "wkhtmltopdf": print_with_wkhtmltopdf}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
     # (a sheet is scaled to one page; its title and note sit where every other sheet's
     # do, and a reader takes them for a running header, so the pages are not looked up)
     pages = list(range(1, args.count + 1)) if args.producer == "calc" \
-        else latex_start_pages(out, args.count) if args.producer == "latex" else start_pages(args.bin, pdf, args.count)
+        else latex_start_pages(out, args.count) if args.producer == "latex" else start_pages(pdf, args.count)
     if None in pages or (not args.long and pages != list(range(1, args.count + 1))):
         print(f"warning: {pdf}: the tables' headings are not where they should be: {pages}", file=sys.stderr)
     if args.reprint:  # (after the pages are looked up: a rewriter can lose text)
