@@ -1443,6 +1443,15 @@ fn tables_printed_again_by_pdf_rewriters_read_as_before() {
     assert_excerpts_read_whole("reprinted-tables.json", 4);
 }
 
+#[test]
+fn rows_a_browser_draws_on_both_sides_of_a_page_break_read_once() {
+    // excerpts of wkhtmltopdf documents, which draw the whole document on
+    // each page clipped to the page's body: a line the break cuts is read on
+    // the page that shows the more of it, and the top of a boxed row whose
+    // text the page before hides is no empty row (see the fixtures' script)
+    assert_excerpts_read_whole("qt-tables.json", 2);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {

@@ -683,11 +683,31 @@ impl PageRun {
         {
             return;
         }
+        if self.hidden_by_page_frame(&glyph) {
+            return;
+        }
         if self.marked.iter().any(Option::is_some) {
             self.captured.push(glyph);
         } else {
             self.out.glyphs.push(glyph);
         }
+    }
+
+    /// Whether the page's own frame hides the glyph: its centre lies above or
+    /// below a clip as wide as most of the page. Qt's WebKit (wkhtmltopdf)
+    /// prints a page by drawing the whole document clipped to the page's body,
+    /// so a line a page break cuts is drawn on both pages, each showing part of
+    /// it: it is read on the page that shows the more of it. Text a figure's
+    /// own frame hides more than half of (a chart's label) is still read, as
+    /// the peers read it.
+    fn hidden_by_page_frame(&self, glyph: &Glyph) -> bool {
+        let Some([x0, top, x1, bottom]) = self.gs.clip else {
+            return false;
+        };
+        let (_, cy) = glyph.centre();
+        glyph.clip == Clipping::Hidden
+            && x1 - x0 >= PAGE_FRAME_SHARE * self.out.width
+            && (cy < top || cy > bottom)
     }
 
     fn begin_marked(&mut self, doc: &Document, operands: &[Object], resources: &[&Dictionary]) {
@@ -1043,6 +1063,9 @@ fn form_bbox(dict: &Dictionary) -> Option<[f64; 4]> {
     }
 }
 
+/// A clip at least this share of the page's width across is the page's own frame.
+const PAGE_FRAME_SHARE: f64 = 2.0 / 3.0;
+
 /// A glyph reaching past the clip's box by more than this (pt) is cut by it.
 const CLIP_SLACK: f64 = 0.5;
 
@@ -1352,6 +1375,22 @@ mod tests {
         assert_eq!(glyphs.concat(), "ab cdefgh");
         let space = glyphs.iter().position(|g| g == " ").unwrap();
         assert_eq!(&glyphs[space - 1..=space + 1], ["b", " ", "c"]);
+    }
+
+    #[test]
+    fn a_line_the_page_frame_shows_less_than_half_of_is_not_read() {
+        // the page's body clipped from 20 to 752 pt up: a line whose foot
+        // only shows above it is drawn again on the next page; a chart's
+        // frame (200 pt of the page's 612 across) that hides more than half
+        // of a label leaves it read
+        let glyphs = page_glyphs(
+            "q 20 20 572 732 re W n \
+             BT /F1 10 Tf 72 400 Td (kept) Tj ET \
+             BT /F1 10 Tf 72 746 Td (most) Tj ET \
+             BT /F1 10 Tf 72 754 Td (gone) Tj ET Q \
+             q 100 100 200 100 re W n BT /F1 10 Tf 110 198 Td (1.8) Tj ET Q",
+        );
+        assert_eq!(glyphs.concat(), "keptmost1.8");
     }
 
     #[test]

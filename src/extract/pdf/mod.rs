@@ -870,6 +870,16 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
             let blank = |r: &Vec<Cell>| r.iter().all(|c| c.text.is_empty());
             let empty = more.rows.iter().take_while(|r| blank(r)).count();
             more.rows.drain(..empty);
+            // (and one the break cut with all its text on this page, as a
+            // browser draws it whole again there, is a sliver of empty cells
+            // at the foot of the page before; a run of empty rows, as a form
+            // leaves to fill in, stays)
+            let rows = &table.rows;
+            if let [.., before, last] = &rows[..] {
+                if blank(last) && !blank(before) {
+                    table.rows.pop();
+                }
+            }
         }
         table.rows.extend(more.rows);
         let text = table_text(table);
@@ -1534,6 +1544,43 @@ mod tests {
             join_continued_tables(&mut apart);
             assert_eq!(apart.len(), 4, "{left} {header}");
         }
+    }
+
+    #[test]
+    fn an_empty_row_a_page_break_cut_at_the_foot_of_a_part_is_dropped() {
+        // a browser drew the cut row whole on page 2, its box's top as an
+        // empty row on page 1; a run of empty rows (a form's) stays
+        let parts = |tail: Vec<Vec<&'static str>>| {
+            let mut rows = vec![vec!["Partner", "Award"], vec!["Victim Support", "12"]];
+            rows.extend(tail);
+            vec![
+                table_block(1, [50.0, 100.0, 400.0, 760.0], rows),
+                table_block(
+                    2,
+                    [50.0, 40.0, 400.0, 300.0],
+                    vec![vec!["Safer Streets", "7"]],
+                ),
+            ]
+        };
+        let texts = |mut blocks: Vec<RawBlock>| {
+            join_continued_tables(&mut blocks);
+            assert_eq!(blocks.len(), 1);
+            let table = blocks[0].table.as_ref().unwrap();
+            table
+                .rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            texts(parts(vec![vec!["", ""]])),
+            vec![
+                vec!["Partner", "Award"],
+                vec!["Victim Support", "12"],
+                vec!["Safer Streets", "7"],
+            ]
+        );
+        assert_eq!(texts(parts(vec![vec!["", ""], vec!["", ""]])).len(), 5);
     }
 
     #[test]
