@@ -63,7 +63,8 @@ reportmine, and with --peers tabula, camelot, pdfplumber and PyMuPDF, on them.
 Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian:
 libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc), or
 reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), or
-wkhtmltopdf (Debian: wkhtmltopdf), or pdfLaTeX
+wkhtmltopdf (Debian: wkhtmltopdf), or python-pptx (PyPI) and LibreOffice Impress (Debian:
+libreoffice-impress), or pdfLaTeX
 (Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra); --reprint needs
 pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools); the tables' pages
 are looked up with pypdf (PyPI).
@@ -439,6 +440,106 @@ def print_with_calc(made, out, size="A3"):
     return out / "tables.pdf"
 
 
+# (PowerPoint's own table styles, by id: no fills or lines, and black lines round every cell)
+NO_STYLE_NO_GRID = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
+NO_STYLE_TABLE_GRID = "{5940675A-B579-460E-94D1-54222C63F5DA}"
+
+
+def cell_line(cell, side, colour):
+    """A line along one side of a slide table's cell ("L", "R", "T" or "B"), set in
+    the cell's properties where the schema has it, before its fill."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+    pr = cell._tc.get_or_add_tcPr()
+    line = etree.SubElement(pr, qn(f"a:ln{side}"), w="9525")
+    etree.SubElement(etree.SubElement(line, qn("a:solidFill")), qn("a:srgbClr"), val=colour)
+    pr.remove(line)
+    order = ["L", "R", "T", "B"]
+    before = [e for e in pr if e.tag in {qn(f"a:ln{o}") for o in order[:order.index(side)]}]
+    pr.insert(pr.index(before[-1]) + 1 if before else 0, line)
+
+
+def slide_table(slide, grid, head_rows, kinds, style, frame):
+    """A table as a presentation sets it (python-pptx): a table shape on its own
+    slide, columns sized to their kind, its cells' text wrapped, anchored at the
+    top, middle or foot, padded by the cells' margins; the table style without
+    lines (rules under each row drawn cell by cell) or with a grid; stripes and a
+    dark head as cells' fills; spans as merged cells."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.oxml.ns import qn
+    from pptx.util import Pt
+    left, top, width = frame
+    size, pad = style["size"], style["pad"] * 0.75
+    share = {"auto": 0.9, "100%": 1.0, "80%": 0.8}[style["width"]]
+    weights = {"name": 3, "figure": 2, "text": 4.2}
+    total = sum(weights[k] for k in kinds)
+    shape = slide.shapes.add_table(len(grid), len(kinds), left, top, int(width * share),
+                                   Pt((size * 1.2 + 2 * pad) * len(grid)))
+    table = shape.table
+    shape._element.find(".//" + qn("a:tableStyleId")).text = \
+        NO_STYLE_TABLE_GRID if style["rules"] == "boxed" else NO_STYLE_NO_GRID
+    for c, kind in enumerate(kinds):
+        table.columns[c].width = int(width * share * weights[kind] / total)
+    for r in range(len(grid)):
+        table.rows[r].height = Pt(size * 1.2 + 2 * pad)
+    anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[style["valign"]]
+    align = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}[style["figures"]]
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            slot = table.cell(r, c)
+            heading = r < head_rows
+            slot.margin_top = slot.margin_bottom = Pt(pad)
+            slot.margin_left = slot.margin_right = Pt(pad + 3)
+            slot.vertical_anchor = anchor
+            if style["rules"] == "rows":
+                cell_line(slot, "B", "999999")
+            if heading and style.get("dark_head"):
+                slot.fill.solid()
+                slot.fill.fore_color.rgb = RGBColor(0x1F, 0x38, 0x64)
+            elif not heading and style["stripes"] and (r - head_rows) % 2 == 1:
+                slot.fill.solid()
+                slot.fill.fore_color.rgb = RGBColor(0xE8, 0xEE, 0xF5)
+            if not cell:
+                continue
+            text, rowspan, colspan = cell
+            slot.text = text
+            paragraph = slot.text_frame.paragraphs[0]
+            paragraph.alignment = align if not heading and kinds[c] == "figure" else PP_ALIGN.LEFT
+            for font in [paragraph.font] + [run.font for run in paragraph.runs]:
+                font.size, font.bold, font.name = Pt(size), heading, "Liberation Sans"
+                if heading and style.get("dark_head"):
+                    font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            if heading and rowspan > 1:
+                slot.vertical_anchor = MSO_ANCHOR.BOTTOM
+            if rowspan > 1 or colspan > 1:
+                slot.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+
+
+def print_with_impress(made, out, size="A3"):
+    """The tables as a presentation, a slide each (16:9, as decks are set up; a
+    panel's papers are often slides), converted to PDF by LibreOffice Impress."""
+    from pptx import Presentation
+    from pptx.util import Inches, Pt
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    blank = deck.slide_layouts[6]
+    for n, (grid, head_rows, kinds, style) in enumerate(made):
+        slide = deck.slides.add_slide(blank)
+        for text, top, points, bold in [(f"Table {n + 1}", 0.3, 20, True), (INTRO, 0.85, 12, False),
+                                        (SOURCE, 7.0, 10, False)]:
+            frame = slide.shapes.add_textbox(Inches(0.5), Inches(top), Inches(12.3), Inches(0.4)).text_frame
+            frame.text = text
+            font = frame.paragraphs[0].runs[0].font
+            font.size, font.bold, font.name = Pt(points), bold, "Liberation Sans"
+        slide_table(slide, grid, head_rows, kinds, style, (Inches(0.5), Inches(1.4), Inches(12.3)))
+    deck.save(out / "tables.pptx")
+    profile = (out / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(out / "tables.pptx")], check=True, capture_output=True)
+    return out / "tables.pdf"
+
+
 def reportlab_table(grid, head_rows, kinds, style, frame_width):
     """A table as a Python report generator sets it (ReportLab's platypus): standard
     fonts not embedded, columns sized to their kind, text wrapped in paragraphs,
@@ -690,11 +791,11 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
     ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint", "latex",
-                                           "wkhtmltopdf"], default="chromium",
+                                           "wkhtmltopdf", "impress"], default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
                          " calc as a spreadsheet, reportlab as a Python report generator's document, weasyprint"
                          " lays the HTML out with its own engine, wkhtmltopdf with Qt's WebKit, latex typesets a"
-                         " LaTeX document")
+                         " LaTeX document, impress sets each table on a presentation's slide (not with --long)")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
@@ -705,6 +806,8 @@ def main():
     ap.add_argument("--no-score", action="store_true",
                     help="write the tables' PDF and cases.json only (for fixtures)")
     args = ap.parse_args()
+    if args.long and args.producer == "impress":
+        ap.error("a slide's table does not run over pages: --long cannot be printed by impress")
     rng = random.Random(args.seed)
     out = pathlib.Path(tempfile.mkdtemp(prefix="printed-tables-"))
     if args.long:
@@ -729,7 +832,7 @@ def main():
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice,
                "calc": print_with_calc, "reportlab": print_with_reportlab,
                "weasyprint": print_with_weasyprint, "latex": print_with_latex,
-               "wkhtmltopdf": print_with_wkhtmltopdf}[args.producer]
+               "wkhtmltopdf": print_with_wkhtmltopdf, "impress": print_with_impress}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
     # (a sheet is scaled to one page; its title and note sit where every other sheet's
     # do, and a reader takes them for a running header, so the pages are not looked up)
