@@ -1452,6 +1452,15 @@ fn rows_a_browser_draws_on_both_sides_of_a_page_break_read_once() {
     assert_excerpts_read_whole("qt-tables.json", 2);
 }
 
+#[test]
+fn a_slides_table_with_a_head_shaded_cell_by_cell_reads_whole() {
+    // a presentation's slide (LibreOffice Impress): the head filled dark
+    // cell by cell, a heading over two columns and one over both head rows
+    // at their foot, over rows ruled under each, no rule between columns
+    // (see the fixtures' script)
+    assert_excerpts_read_whole("impress-tables.json", 1);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {

@@ -495,12 +495,18 @@ pub fn ruled_grids(
     (tables, plots)
 }
 
+/// How many of a shaded head's rows' heights below it the first rule of the
+/// rows it heads may stand.
+const MAX_HEAD_TO_RULE_ROWS: f64 = 5.0;
+
 /// Whether a grid drawn by shading alone (its cells shaded one by one, no
-/// rule stroked) is the top of a table that runs on below it unshaded: rows
-/// striped in a tint that shades two rows running (a head repeated on a new
-/// page takes the tint of the row under it) make such a grid, and the line
-/// under it, within a row's height, has text in two columns or more. The
-/// page is then read as unruled.
+/// rule stroked between its columns) is the top of a table that runs on
+/// below it unshaded: rows striped in a tint that shades two rows running (a
+/// head repeated on a new page takes the tint of the row under it), or a
+/// head shaded cell by cell over rows ruled under each, make such a grid,
+/// and the line under it, within a row's height, has text in two columns or
+/// more. The page is then read as unruled (its rules between rows make a
+/// table of their own, head and rows).
 fn shades_a_longer_table(
     table: &FoundTable,
     (h, v): (&[Edge], &[Edge]),
@@ -512,17 +518,41 @@ fn shades_a_longer_table(
     let across = |e: &Edge, (a, b): (f64, f64), (c, d): (f64, f64)| {
         e.pos >= a - tol && e.pos <= b + tol && e.start >= c - tol && e.end <= d + tol
     };
-    let shaded_only = h
+    let columns_shaded_only = v
         .iter()
-        .filter(|e| across(e, (top, bottom), (x0, x1)))
-        .chain(v.iter().filter(|e| across(e, (x0, x1), (top, bottom))))
+        .filter(|e| across(e, (x0, x1), (top, bottom)))
         .all(|e| !e.stroked);
-    if !shaded_only {
+    if !columns_shaded_only {
         return false;
     }
     let row_height = (bottom - top) / table.table.rows.len().max(1) as f64;
+    // (rules stroked across it, under its rows, go on under the rows below
+    // it: a table ruled between rows, its head shaded cell by cell, as a
+    // presentation's table with a dark head)
+    let ruled_across = h
+        .iter()
+        .any(|e| e.stroked && across(e, (top, bottom), (x0, x1)));
+    // (the first edge under it across its width, a rule or a stripe's top)
+    let rule_below = h
+        .iter()
+        .filter(|e| {
+            (e.stroked || !ruled_across)
+                && e.pos > bottom + tol
+                && e.pos <= bottom + MAX_HEAD_TO_RULE_ROWS * row_height
+                && e.start <= x0 + tol
+                && e.end >= x1 - tol
+        })
+        .map(|e| e.pos)
+        .min_by(f64::total_cmp);
+    // (the row under it runs down to that rule: its cells set at their
+    // middle may leave its first line to one tall cell)
+    let row_end = match (ruled_across, rule_below) {
+        (_, Some(edge)) => edge,
+        (false, None) => bottom + row_height,
+        (true, None) => return false,
+    };
     let below: Vec<&Glyph> = text_under(page, (x0, x1), bottom)
-        .filter(|g| g.centre().1 < bottom + row_height)
+        .filter(|g| g.centre().1 < row_end)
         .collect();
     text_columns(&below, s).len() >= 2
 }
@@ -2537,6 +2567,152 @@ mod tests {
             "{:?}",
             found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_shaded_head_over_a_tall_first_row_set_at_its_middle_is_no_table() {
+        // a head filled dark cell by cell ("Area" over both its rows,
+        // "Funding" over two columns), no rule stroked; the first row under
+        // it unshaded, its long text's first line alone above the other
+        // cells set at the row's middle, down to the next row's stripe
+        let side = |x0: f64, t: f64, x1: f64, b: f64| Segment {
+            fill_side: true,
+            ..seg(x0, t, x1, b)
+        };
+        let (dark, tint) = ([31, 56, 100], [232, 238, 245]);
+        let fills: Vec<Fill> = [
+            ([0.0, 0.0, 100.0, 40.0], dark),
+            ([100.0, 0.0, 300.0, 20.0], dark),
+            ([100.0, 20.0, 200.0, 40.0], dark),
+            ([200.0, 20.0, 300.0, 40.0], dark),
+            ([0.0, 100.0, 100.0, 120.0], tint),
+            ([100.0, 100.0, 200.0, 120.0], tint),
+            ([200.0, 100.0, 300.0, 120.0], tint),
+        ]
+        .into_iter()
+        .map(|(bbox, rgb)| Fill { bbox, rgb })
+        .collect();
+        let segments: Vec<Segment> = fills
+            .iter()
+            .flat_map(|f| {
+                let [x0, top, x1, bottom] = f.bbox;
+                [
+                    side(x0, top, x1, top),
+                    side(x0, bottom, x1, bottom),
+                    side(x0, top, x0, bottom),
+                    side(x1, top, x1, bottom),
+                ]
+            })
+            .collect();
+        let mut glyphs = vec![];
+        for (text, x, y) in [
+            ("Funding", 105.0, 15.0),
+            ("Area", 5.0, 35.0),
+            ("Spend", 105.0, 35.0),
+            ("Purpose", 205.0, 35.0),
+            ("Intervention", 205.0, 53.0),
+            ("North", 5.0, 73.0),
+            ("12.5", 105.0, 73.0),
+            ("victim", 205.0, 73.0),
+            ("youth", 205.0, 93.0),
+            ("South", 5.0, 115.0),
+            ("9.0", 105.0, 115.0),
+            ("Fund", 205.0, 115.0),
+        ] {
+            glyphs.extend(word(text, x, y));
+        }
+        let page = PageContent {
+            glyphs,
+            fills,
+            segments,
+            width: 400.0,
+            height: 200.0,
+        };
+        let found = ruled_tables(&page, &[], &TableSettings::default());
+        assert!(
+            found.is_empty(),
+            "{:?}",
+            found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_head_shaded_cell_by_cell_over_rows_ruled_under_heads_them() {
+        // a presentation's table: the head filled dark cell by cell ("Area"
+        // over both its rows, at their foot; "Spend" over two columns),
+        // a rule stroked under each cell and under each row below; no rule
+        // between columns
+        let dark = |bbox: [f64; 4]| Fill {
+            bbox,
+            rgb: [31, 56, 100],
+        };
+        let fills = vec![
+            dark([0.0, 0.0, 100.0, 40.0]),
+            dark([100.0, 0.0, 300.0, 20.0]),
+            dark([100.0, 20.0, 200.0, 40.0]),
+            dark([200.0, 20.0, 300.0, 40.0]),
+        ];
+        let side = |x0: f64, t: f64, x1: f64, b: f64| Segment {
+            fill_side: true,
+            ..seg(x0, t, x1, b)
+        };
+        let mut segments: Vec<Segment> = fills
+            .iter()
+            .flat_map(|f| {
+                let [x0, top, x1, bottom] = f.bbox;
+                [
+                    side(x0, top, x1, top),
+                    side(x0, bottom, x1, bottom),
+                    side(x0, top, x0, bottom),
+                    side(x1, top, x1, bottom),
+                ]
+            })
+            .collect();
+        segments.push(seg(100.0, 20.0, 300.0, 20.0));
+        segments.push(seg(0.0, 40.0, 300.0, 40.0));
+        let head_segments = segments.clone();
+        for y in [60.0, 80.0, 100.0] {
+            segments.push(seg(0.0, y, 300.0, y));
+        }
+        let mut glyphs = word("Spend", 105.0, 15.0);
+        for (y, row) in [
+            (35.0, ["Area", "2019", "2020"]),
+            (55.0, ["North", "12.5", "13.1"]),
+            (75.0, ["South", "9.0", "8.2"]),
+            (95.0, ["East", "4.4", "5.0"]),
+        ] {
+            for (text, x) in row.iter().zip([5.0, 105.0, 205.0]) {
+                glyphs.extend(word(text, x, y));
+            }
+        }
+        let read = |segments: Vec<Segment>| {
+            let page = PageContent {
+                glyphs: glyphs.clone(),
+                fills: fills.clone(),
+                segments,
+                width: 400.0,
+                height: 200.0,
+            };
+            let found = ruled_tables(&page, &[], &TableSettings::default());
+            let texts: Vec<Vec<Vec<String>>> = found
+                .iter()
+                .map(|t| {
+                    let rows = t.table.texts().into_iter();
+                    rows.map(|r| r.into_iter().map(String::from).collect())
+                        .collect()
+                })
+                .collect();
+            texts
+        };
+        let texts = read(segments);
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        let rows = &texts[0];
+        assert!(rows.contains(&vec!["Area".into(), "2019".into(), "2020".into()]));
+        assert_eq!(rows.last().unwrap(), &vec!["East", "4.4", "5.0"]);
+        // (rows below with no rule under them leave the head a grid of its own)
+        let texts = read(head_segments);
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        assert_eq!(texts[0].len(), 2, "{texts:?}");
     }
 
     #[test]
