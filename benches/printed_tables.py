@@ -477,8 +477,12 @@ def slide_table(slide, grid, head_rows, kinds, style, frame):
     shape = slide.shapes.add_table(len(grid), len(kinds), left, top, int(width * share),
                                    Pt((size * 1.2 + 2 * pad) * len(grid)))
     table = shape.table
-    shape._element.find(".//" + qn("a:tableStyleId")).text = \
-        NO_STYLE_TABLE_GRID if style["rules"] == "boxed" else NO_STYLE_NO_GRID
+    themed = style.get("themed")
+    if themed:  # (python-pptx's own default, as PowerPoint's: Medium Style 2, Accent 1)
+        table.first_row, table.horz_banding = True, style["stripes"]
+    else:
+        shape._element.find(".//" + qn("a:tableStyleId")).text = \
+            NO_STYLE_TABLE_GRID if style["rules"] == "boxed" else NO_STYLE_NO_GRID
     for c, kind in enumerate(kinds):
         table.columns[c].width = int(width * share * weights[kind] / total)
     for r in range(len(grid)):
@@ -494,7 +498,9 @@ def slide_table(slide, grid, head_rows, kinds, style, frame):
             slot.vertical_anchor = anchor
             if style["rules"] == "rows":
                 cell_line(slot, "B", "999999")
-            if heading and style.get("dark_head"):
+            if themed:
+                pass
+            elif heading and style.get("dark_head"):
                 slot.fill.solid()
                 slot.fill.fore_color.rgb = RGBColor(0x1F, 0x38, 0x64)
             elif not heading and style["stripes"] and (r - head_rows) % 2 == 1:
@@ -508,7 +514,7 @@ def slide_table(slide, grid, head_rows, kinds, style, frame):
             paragraph.alignment = align if not heading and kinds[c] == "figure" else PP_ALIGN.LEFT
             for font in [paragraph.font] + [run.font for run in paragraph.runs]:
                 font.size, font.bold, font.name = Pt(size), heading, "Liberation Sans"
-                if heading and style.get("dark_head"):
+                if heading and style.get("dark_head") and not themed:
                     font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             if heading and rowspan > 1:
                 slot.vertical_anchor = MSO_ANCHOR.BOTTOM
@@ -803,9 +809,14 @@ def main():
     ap.add_argument("--reprint", choices=sorted(REPRINT),
                     help="print the document again through a program that rewrites PDFs before it is read:"
                          " cairo (pdftocairo), ghostscript (pdfwrite) or mupdf (mutool convert)")
+    ap.add_argument("--themed", action="store_true",
+                    help="with impress, each table keeps the presentation's own table style (a head in the"
+                         " theme's colour, rows banded in its tints, white lines round every cell)")
     ap.add_argument("--no-score", action="store_true",
                     help="write the tables' PDF and cases.json only (for fixtures)")
     args = ap.parse_args()
+    if args.themed and args.producer != "impress":
+        ap.error("--themed is a presentation's table style: only with --producer impress")
     if args.long and args.producer == "impress":
         ap.error("a slide's table does not run over pages: --long cannot be printed by impress")
     rng = random.Random(args.seed)
@@ -827,8 +838,12 @@ def main():
         latex_rules = "booktabs" if random.Random(f"booktabs-{args.seed}-{n}").random() < 0.5 else "none"
         if args.producer == "latex":  # (TeX sets an apostrophe as a closing quote)
             grid = [[cell and (cell[0].replace("'", "’"),) + cell[1:] for cell in row] for row in grid]
+        # (a table kept in the presentation's own style has white lines round every cell: boxed)
+        if args.themed:
+            style = dict(style, rules="boxed")
         made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head,
-                                                  dark_head=dark_head, latex_rules=latex_rules)))
+                                                  dark_head=dark_head, latex_rules=latex_rules,
+                                                  themed=args.themed)))
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice,
                "calc": print_with_calc, "reportlab": print_with_reportlab,
                "weasyprint": print_with_weasyprint, "latex": print_with_latex,
