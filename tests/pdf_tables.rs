@@ -1448,8 +1448,10 @@ fn rows_a_browser_draws_on_both_sides_of_a_page_break_read_once() {
     // excerpts of wkhtmltopdf documents, which draw the whole document on
     // each page clipped to the page's body: a line the break cuts is read on
     // the page that shows the more of it, and the top of a boxed row whose
-    // text the page before hides is no empty row (see the fixtures' script)
-    assert_excerpts_read_whole("qt-tables.json", 2);
+    // text the page before hides is no empty row; cells set at their middle
+    // interleave half a line off, unevenly, under records a fifth further
+    // apart than the leading (see the fixtures' script)
+    assert_excerpts_read_whole("qt-tables.json", 3);
 }
 
 #[test]
