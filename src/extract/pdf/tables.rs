@@ -2493,6 +2493,27 @@ mod tests {
         crate::extract::pdf::interpreter::test_rule(x0, top, x1, bottom)
     }
 
+    /// The four sides of each fill, as the interpreter records a filled
+    /// rectangle's edges.
+    fn fill_sides(fills: &[Fill]) -> Vec<Segment> {
+        let side = |x0: f64, t: f64, x1: f64, b: f64| Segment {
+            fill_side: true,
+            ..seg(x0, t, x1, b)
+        };
+        fills
+            .iter()
+            .flat_map(|f| {
+                let [x0, top, x1, bottom] = f.bbox;
+                [
+                    side(x0, top, x1, top),
+                    side(x0, bottom, x1, bottom),
+                    side(x0, top, x0, bottom),
+                    side(x1, top, x1, bottom),
+                ]
+            })
+            .collect()
+    }
+
     #[test]
     fn a_row_of_cells_shaded_one_by_one_has_fill_sides_for_edges() {
         // a word processor's striped row: six cells shaded apart, 0.05 pt
@@ -2575,10 +2596,6 @@ mod tests {
         // "Funding" over two columns), no rule stroked; the first row under
         // it unshaded, its long text's first line alone above the other
         // cells set at the row's middle, down to the next row's stripe
-        let side = |x0: f64, t: f64, x1: f64, b: f64| Segment {
-            fill_side: true,
-            ..seg(x0, t, x1, b)
-        };
         let (dark, tint) = ([31, 56, 100], [232, 238, 245]);
         let fills: Vec<Fill> = [
             ([0.0, 0.0, 100.0, 40.0], dark),
@@ -2592,18 +2609,7 @@ mod tests {
         .into_iter()
         .map(|(bbox, rgb)| Fill { bbox, rgb })
         .collect();
-        let segments: Vec<Segment> = fills
-            .iter()
-            .flat_map(|f| {
-                let [x0, top, x1, bottom] = f.bbox;
-                [
-                    side(x0, top, x1, top),
-                    side(x0, bottom, x1, bottom),
-                    side(x0, top, x0, bottom),
-                    side(x1, top, x1, bottom),
-                ]
-            })
-            .collect();
+        let segments = fill_sides(&fills);
         let mut glyphs = vec![];
         for (text, x, y) in [
             ("Funding", 105.0, 15.0),
@@ -2652,22 +2658,7 @@ mod tests {
             dark([100.0, 20.0, 200.0, 40.0]),
             dark([200.0, 20.0, 300.0, 40.0]),
         ];
-        let side = |x0: f64, t: f64, x1: f64, b: f64| Segment {
-            fill_side: true,
-            ..seg(x0, t, x1, b)
-        };
-        let mut segments: Vec<Segment> = fills
-            .iter()
-            .flat_map(|f| {
-                let [x0, top, x1, bottom] = f.bbox;
-                [
-                    side(x0, top, x1, top),
-                    side(x0, bottom, x1, bottom),
-                    side(x0, top, x0, bottom),
-                    side(x1, top, x1, bottom),
-                ]
-            })
-            .collect();
+        let mut segments = fill_sides(&fills);
         segments.push(seg(100.0, 20.0, 300.0, 20.0));
         segments.push(seg(0.0, 40.0, 300.0, 40.0));
         let head_segments = segments.clone();
