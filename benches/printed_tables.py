@@ -255,6 +255,16 @@ def print_with_wkhtmltopdf(made, out, size="A3"):
     return pdf
 
 
+def convert_with_libreoffice(document):
+    """The document converted to PDF by LibreOffice beside it (its own profile
+    there, so that runs side by side do not share one)."""
+    out = document.parent
+    profile = (out / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(document)], check=True, capture_output=True)
+    return document.with_suffix(".pdf")
+
+
 def word_table(doc, grid, head_rows, kinds, style):
     """A table as a word processor sets it: python-docx's table, its cells' own
     margins, borders, shading and vertical alignment."""
@@ -322,10 +332,7 @@ def print_with_libreoffice(made, out, size="A3"):
         word_table(doc, *m)
         doc.add_paragraph(SOURCE).add_run().add_break(WD_BREAK.PAGE)
     doc.save(out / "tables.docx")
-    profile = (out / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), str(out / "tables.docx")], check=True, capture_output=True)
-    return out / "tables.pdf"
+    return convert_with_libreoffice(out / "tables.docx")
 
 
 def cell_value(text, kind):
@@ -434,10 +441,7 @@ def print_with_calc(made, out, size="A3"):
     for n, m in enumerate(made):
         sheet_table(book.create_sheet(f"Table {n + 1}"), *m)
     book.save(out / "tables.xlsx")
-    profile = (out / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), str(out / "tables.xlsx")], check=True, capture_output=True)
-    return out / "tables.pdf"
+    return convert_with_libreoffice(out / "tables.xlsx")
 
 
 # (PowerPoint's own table styles, by id: no fills or lines, and black lines round every cell)
@@ -445,18 +449,15 @@ NO_STYLE_NO_GRID = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
 NO_STYLE_TABLE_GRID = "{5940675A-B579-460E-94D1-54222C63F5DA}"
 
 
-def cell_line(cell, side, colour):
-    """A line along one side of a slide table's cell ("L", "R", "T" or "B"), set in
-    the cell's properties where the schema has it, before its fill."""
+def rule_under(cell, colour):
+    """A line along the foot of a slide table's cell, as the first of the cell's
+    properties (python-pptx has no call for it; the schema puts the lines before
+    the fill, which is set after this)."""
     from lxml import etree
     from pptx.oxml.ns import qn
-    pr = cell._tc.get_or_add_tcPr()
-    line = etree.SubElement(pr, qn(f"a:ln{side}"), w="9525")
+    line = etree.Element(qn("a:lnB"), w="9525")
     etree.SubElement(etree.SubElement(line, qn("a:solidFill")), qn("a:srgbClr"), val=colour)
-    pr.remove(line)
-    order = ["L", "R", "T", "B"]
-    before = [e for e in pr if e.tag in {qn(f"a:ln{o}") for o in order[:order.index(side)]}]
-    pr.insert(pr.index(before[-1]) + 1 if before else 0, line)
+    cell._tc.get_or_add_tcPr().insert(0, line)
 
 
 def slide_table(slide, grid, head_rows, kinds, style, frame):
@@ -497,15 +498,13 @@ def slide_table(slide, grid, head_rows, kinds, style, frame):
             slot.margin_left = slot.margin_right = Pt(pad + 3)
             slot.vertical_anchor = anchor
             if style["rules"] == "rows":
-                cell_line(slot, "B", "999999")
-            if themed:
-                pass
-            elif heading and style.get("dark_head"):
+                rule_under(slot, "999999")
+            # (a themed table's head and stripes come from its style)
+            fill = None if themed else (0x1F, 0x38, 0x64) if heading and style.get("dark_head") \
+                else (0xE8, 0xEE, 0xF5) if not heading and style["stripes"] and (r - head_rows) % 2 == 1 else None
+            if fill:
                 slot.fill.solid()
-                slot.fill.fore_color.rgb = RGBColor(0x1F, 0x38, 0x64)
-            elif not heading and style["stripes"] and (r - head_rows) % 2 == 1:
-                slot.fill.solid()
-                slot.fill.fore_color.rgb = RGBColor(0xE8, 0xEE, 0xF5)
+                slot.fill.fore_color.rgb = RGBColor(*fill)
             if not cell:
                 continue
             text, rowspan, colspan = cell
@@ -540,10 +539,7 @@ def print_with_impress(made, out, size="A3"):
             font.size, font.bold, font.name = Pt(points), bold, "Liberation Sans"
         slide_table(slide, grid, head_rows, kinds, style, (Inches(0.5), Inches(1.4), Inches(12.3)))
     deck.save(out / "tables.pptx")
-    profile = (out / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), str(out / "tables.pptx")], check=True, capture_output=True)
-    return out / "tables.pdf"
+    return convert_with_libreoffice(out / "tables.pptx")
 
 
 def reportlab_table(grid, head_rows, kinds, style, frame_width):

@@ -701,13 +701,11 @@ impl PageRun {
     /// own frame hides more than half of (a chart's label) is still read, as
     /// the peers read it.
     fn hidden_by_page_frame(&self, glyph: &Glyph) -> bool {
-        let Some([x0, top, x1, bottom]) = self.gs.clip else {
+        let (Clipping::Hidden, Some([x0, top, x1, bottom])) = (glyph.clip, self.gs.clip) else {
             return false;
         };
         let (_, cy) = glyph.centre();
-        glyph.clip == Clipping::Hidden
-            && x1 - x0 >= PAGE_FRAME_SHARE * self.out.width
-            && (cy < top || cy > bottom)
+        x1 - x0 >= PAGE_FRAME_SHARE * self.out.width && (cy < top || cy > bottom)
     }
 
     fn begin_marked(&mut self, doc: &Document, operands: &[Object], resources: &[&Dictionary]) {

@@ -533,7 +533,7 @@ fn shades_a_longer_table(
         .iter()
         .any(|e| e.stroked && across(e, (top, bottom), (x0, x1)));
     // (the first edge under it across its width, a rule or a stripe's top)
-    let rule_below = h
+    let edge_below = h
         .iter()
         .filter(|e| {
             (e.stroked || !ruled_across)
@@ -546,7 +546,7 @@ fn shades_a_longer_table(
         .min_by(f64::total_cmp);
     // (the row under it runs down to that rule: its cells set at their
     // middle may leave its first line to one tall cell)
-    let row_end = match (ruled_across, rule_below) {
+    let row_end = match (ruled_across, edge_below) {
         (_, Some(edge)) => edge,
         (false, None) => bottom + row_height,
         (true, None) => return false,
@@ -2493,6 +2493,24 @@ mod tests {
         crate::extract::pdf::interpreter::test_rule(x0, top, x1, bottom)
     }
 
+    /// Asserts that a page of these glyphs and fills (their sides its only
+    /// edges: no rule stroked) has no ruled table.
+    fn assert_no_ruled_table(glyphs: Vec<Glyph>, fills: Vec<Fill>) {
+        let page = PageContent {
+            glyphs,
+            segments: fill_sides(&fills),
+            fills,
+            width: 400.0,
+            height: 200.0,
+        };
+        let found = ruled_tables(&page, &[], &TableSettings::default());
+        assert!(
+            found.is_empty(),
+            "{:?}",
+            found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
+        );
+    }
+
     /// The four sides of each fill, as the interpreter records a filled
     /// rectangle's edges.
     fn fill_sides(fills: &[Fill]) -> Vec<Segment> {
@@ -2545,23 +2563,12 @@ mod tests {
         // unshaded and a row shaded; no rule stroked
         let xs = [0.0, 100.0, 200.0, 300.0];
         let mut fills = vec![];
-        let mut segments = vec![];
         for (top, bottom) in [(0.0, 20.0), (20.0, 40.0), (60.0, 80.0)] {
             for w in xs.windows(2) {
                 fills.push(Fill {
                     bbox: [w[0], top, w[1], bottom],
                     rgb: [232, 238, 245],
                 });
-                let side = |x0: f64, t: f64, x1: f64, b: f64| Segment {
-                    fill_side: true,
-                    ..seg(x0, t, x1, b)
-                };
-                segments.extend([
-                    side(w[0], top, w[1], top),
-                    side(w[0], bottom, w[1], bottom),
-                    side(w[0], top, w[0], bottom),
-                    side(w[1], top, w[1], bottom),
-                ]);
             }
         }
         let mut glyphs = vec![];
@@ -2575,19 +2582,7 @@ mod tests {
                 glyphs.extend(word(text, x, y));
             }
         }
-        let page = PageContent {
-            glyphs,
-            fills,
-            segments,
-            width: 400.0,
-            height: 200.0,
-        };
-        let found = ruled_tables(&page, &[], &TableSettings::default());
-        assert!(
-            found.is_empty(),
-            "{:?}",
-            found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
-        );
+        assert_no_ruled_table(glyphs, fills);
     }
 
     #[test]
@@ -2609,7 +2604,6 @@ mod tests {
         .into_iter()
         .map(|(bbox, rgb)| Fill { bbox, rgb })
         .collect();
-        let segments = fill_sides(&fills);
         let mut glyphs = vec![];
         for (text, x, y) in [
             ("Funding", 105.0, 15.0),
@@ -2627,19 +2621,7 @@ mod tests {
         ] {
             glyphs.extend(word(text, x, y));
         }
-        let page = PageContent {
-            glyphs,
-            fills,
-            segments,
-            width: 400.0,
-            height: 200.0,
-        };
-        let found = ruled_tables(&page, &[], &TableSettings::default());
-        assert!(
-            found.is_empty(),
-            "{:?}",
-            found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
-        );
+        assert_no_ruled_table(glyphs, fills);
     }
 
     #[test]
