@@ -5,7 +5,8 @@ reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
-        [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex] [--spans] [--long]
+        [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex|wkhtmltopdf|impress|typst]
+        [--spans] [--long] [--themed]
         [--reprint cairo|ghostscript|mupdf]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
@@ -31,7 +32,12 @@ longtable when long): names in an l column, figures flush as the style says, wra
 ragged right in a p, m or b column; unruled tables half of them ruled as booktabs rules them
 (above and under the head, and at the foot), others with \hline rules or every cell boxed;
 stripes by \rowcolors, spans by \multicolumn and \multirow; the words placed apart with no
-space drawn between them.
+space drawn between them. As a Typst document (--producer typst, compiled by the typst
+package from PyPI), a table is a Typst table in Typst's own Libertinus Serif: every cell
+boxed, a rule under each row, or none (half of those ruled as booktabs rules them);
+stripes and alignment as functions of a cell's place; spans by table.cell; its lines set
+closer than a browser sets them (a line's box is its capitals' height), so that rows set
+with little padding stand closer together than a cell's wrapped lines.
 
 With --spans the tables have spanning cells as reports set them: a heading over two or
 three columns that have their own headings under it (the other headings span both header
@@ -64,7 +70,7 @@ Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian
 libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc), or
 reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), or
 wkhtmltopdf (Debian: wkhtmltopdf), or python-pptx (PyPI) and LibreOffice Impress (Debian:
-libreoffice-impress), or pdfLaTeX
+libreoffice-impress), or typst (PyPI), or pdfLaTeX
 (Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra); --reprint needs
 pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools); the tables' pages
 are looked up with pypdf (PyPI).
@@ -735,6 +741,75 @@ def print_with_latex(made, out, size="A3"):
     return out / "tables.pdf"
 
 
+def typst_string(text):
+    """A cell's text as a Typst string literal (set as it is written: Typst's markup would
+    turn an apostrophe into a curly one and read * _ # as markup)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def typst_table(grid, head_rows, kinds, style):
+    """A table as a Typst author sets it: names and figures in auto columns, text in
+    columns as wide as the LaTeX tables'; Typst's own rules (every cell boxed),
+    a rule under each row, or none (half of those ruled as booktabs rules them, by hlines
+    above and under the head and at the foot); stripes and alignment as functions of the
+    cell's place; spans as table.cell's colspan and rowspan; the head a table.header set
+    flush left (as a browser sets th), repeated on each page when told to."""
+    size = style["size"]
+    pad = style["pad"] * 0.75
+    # (text columns share what the names and figures leave of the page's width, as the
+    # LaTeX tables' do: Typst shrinks auto or fractional columns that do not fit below
+    # their longest words, and sets the words over the next column)
+    room = (18.0 if style.get("long") else 26.7) - 5.0 - 2.4 * kinds.count("figure")
+    share = {"auto": 4.5, "100%": 7.0, "80%": 5.5}[style["width"]]
+    text_width = f"{min(share, room / max(kinds.count('text'), 1)):.2f}cm"
+    columns = ", ".join(text_width if k == "text" else "auto" for k in kinds)
+    horizontal = ", ".join(style["figures"] if k == "figure" else "left" for k in kinds)
+    vertical = {"top": "top", "middle": "horizon", "bottom": "bottom"}[style["valign"]]
+    stroke = {"none": "none", "boxed": "0.75pt + rgb(\"#333333\")",
+              "rows": "(x, y) => (bottom: 0.75pt + rgb(\"#999999\"))"}[style["rules"]]
+    booktabs = style["rules"] == "none" and style.get("latex_rules") == "booktabs"
+    fill = (f"(x, y) => if y >= {head_rows} and calc.odd(y - {head_rows}) {{ rgb(\"#e8eef5\") }}"
+            if style["stripes"] else "none")
+    cells = []
+    for r, row in enumerate(grid):
+        if booktabs and r == head_rows:
+            cells.append("table.hline(stroke: 0.5pt)")
+        for c, cell in enumerate(row):
+            if not cell:
+                continue
+            text, rowspan, colspan = cell
+            body = f"strong({typst_string(text)})" if r < head_rows else typst_string(text)
+            spans = (f"colspan: {colspan}, " if colspan > 1 else "") + (f"rowspan: {rowspan}, " if rowspan > 1 else "")
+            # (a heading spanning the header rows is set at their foot, as the HTML sets it)
+            if r < head_rows and rowspan > 1:
+                spans += "align: left + bottom, "
+            cells.append(f"table.cell({spans}{body})" if spans else f"[#{body}]")
+        if r == head_rows - 1:
+            cells = [f"table.header(repeat: {'true' if style.get('repeat_head') else 'false'}, "
+                     + ", ".join(cells) + ")"]
+    if booktabs:
+        cells = ["table.hline(stroke: 1pt)"] + cells + ["table.hline(stroke: 1pt)"]
+    table = (f"table(columns: ({columns},), inset: (x: {pad + 3}pt, y: {pad}pt), stroke: {stroke}, fill: {fill},"
+             f" align: (x, y) => if y < {head_rows} {{ left }} else {{ ({horizontal},).at(x) }} + {vertical},\n  " + ",\n  ".join(cells) + ")")
+    width = {"auto": "auto", "100%": "100%", "80%": "80%"}[style["width"]]
+    breakable = "true" if style.get("long") else "false"
+    return f"#block(width: {width}, breakable: {breakable}, text(size: {size}pt, {table}))"
+
+
+def print_with_typst(made, out, size="A3"):
+    """The tables as a Typst document, a page each, compiled by Typst (its own layout,
+    its bundled Libertinus Serif embedded as CID-keyed subsets)."""
+    import typst
+    parts = [f"#set page(paper: \"{size.lower()}\", margin: 15mm)", "#set par(justify: false)"]
+    for n, (grid, head_rows, kinds, style) in enumerate(made):
+        parts += [f"=== Table {n + 1}", INTRO, "", typst_table(grid, head_rows, kinds, style), "", SOURCE,
+                  "#pagebreak(weak: true)"]
+    (out / "tables.typ").write_text("\n".join(parts), encoding="utf-8")
+    pdf = out / "tables.pdf"
+    typst.compile(str(out / "tables.typ"), output=str(pdf))
+    return pdf
+
+
 def latex_start_pages(out, count):
     """The page each table starts on, from the labels LaTeX wrote (its headings are
     set where every page's first line is, and a reader takes them for running headers)."""
@@ -793,7 +868,7 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
     ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint", "latex",
-                                           "wkhtmltopdf", "impress"], default="chromium",
+                                           "wkhtmltopdf", "impress", "typst"], default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
                          " calc as a spreadsheet, reportlab as a Python report generator's document, weasyprint"
                          " lays the HTML out with its own engine, wkhtmltopdf with Qt's WebKit, latex typesets a"
@@ -843,7 +918,8 @@ def main():
     printer = {"chromium": print_with_chromium, "libreoffice": print_with_libreoffice,
                "calc": print_with_calc, "reportlab": print_with_reportlab,
                "weasyprint": print_with_weasyprint, "latex": print_with_latex,
-               "wkhtmltopdf": print_with_wkhtmltopdf, "impress": print_with_impress}[args.producer]
+               "wkhtmltopdf": print_with_wkhtmltopdf, "impress": print_with_impress,
+               "typst": print_with_typst}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
     # (a sheet is scaled to one page; its title and note sit where every other sheet's
     # do, and a reader takes them for a running header, so the pages are not looked up)
