@@ -1083,6 +1083,16 @@ fn row_bands(
         bounds.insert(1, split);
         heading_bands = 1;
         columns_top = split;
+    } else if bounds.len() > 2 {
+        // (or headings over spanned columns set a row apart from the
+        // columns' own headings, with no rule under them: rows of their own)
+        let band = (bounds[0], bounds[1]);
+        let splits = heading_rows_apart(page, (x0, x1), band, fonts);
+        if let Some(&last) = splits.last() {
+            heading_bands = splits.len();
+            columns_top = last;
+            bounds.splice(1..1, splits);
+        }
     }
     // (the foot of a tint striping every other row is not the table's foot)
     let striped = fill_side(rules[rules.len() - 1], &page.fills, s);
@@ -1271,6 +1281,60 @@ fn spanning_rule_in_band(
                 && glyphs.iter().any(|g| g.centre().1 > e.pos)
         })
         .map(|e| e.pos)
+}
+
+/// How far apart, in sizes of their letters, a band's lines must stand to be
+/// rows of their own rather than the lines of cells wrapped in it: beyond the
+/// loosest leading single-spaced text is set at (Typst sets 1.3).
+const ROWS_APART_LEADING: f64 = 1.35;
+
+/// How much of the band's two paddings (above its first line, below its
+/// last) the space between two of its lines must be to part them as rows.
+const ROWS_APART_PADDING: f64 = 0.75;
+
+/// Where the first band of a table ruled round its header (`top..bottom`)
+/// divides into rows of headings: between a line that holds no figures and
+/// the line under it, set further apart than any line's leading, with space
+/// between them for a cell's padding under the one and over the other (as
+/// much as the band has above its first line and below its last). A heading
+/// over the columns it spans, unruled under, stands so above the columns'
+/// own headings (Typst rules no cell a span covers); a heading wrapped in
+/// its cell is set at its leading, and a cell spaced one and a half lines
+/// with no padding has its lines further apart than its padding. Empty
+/// where the band is one row.
+fn heading_rows_apart(
+    page: &PageContent,
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+    fonts: &[FontStyle],
+) -> Vec<f64> {
+    let lines = rows_of(page_lines(
+        0,
+        text_in(page, (x0, x1), (top, bottom)),
+        fonts,
+        &LayoutSettings::default(),
+    ));
+    let extent = |row: &Row| {
+        row.chunks.iter().fold((f64::MAX, f64::MIN), |(t, b), c| {
+            (t.min(c.top), b.max(c.bottom))
+        })
+    };
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return Vec::new();
+    };
+    let paddings = (extent(first).0 - top) + (bottom - extent(last).1);
+    lines
+        .windows(2)
+        .filter_map(|pair| {
+            let gap = pair[1].baseline - pair[0].baseline;
+            let (upper, lower) = (extent(&pair[0]).1, extent(&pair[1]).0);
+            let figures = pair[0].chunks.iter().any(|c| super::holds_data(&c.text));
+            let apart = !figures
+                && gap > ROWS_APART_LEADING * pair[0].size.max(pair[1].size)
+                && lower - upper >= ROWS_APART_PADDING * paddings;
+            apart.then_some((upper + lower) / 2.0)
+        })
+        .collect()
 }
 
 /// Whether a rule lies across a table (`x0..x1`), reaching past its sides by
@@ -3103,6 +3167,50 @@ mod tests {
                 vec!["East", "4.4", "5.0", "Flat\nthroughout"],
             ]
         );
+    }
+
+    /// A table ruled round its header band (top rule at 0) and under each
+    /// row, padded 6 pt round its 11.5 pt lines; the header band holds
+    /// `upper` over the second column, `gap` below which the headings stand.
+    fn header_band_of_two_lines(upper: &str, gap: f64) -> Vec<FoundTable> {
+        let xs = [5.0, 60.0, 120.0];
+        let mut glyphs = word(upper, xs[1], 15.0);
+        let heads = 15.0 + gap;
+        glyphs.extend(words_at(&["Service", "Award", "Target"], &xs, heads));
+        let head_foot = heads + 2.5 + 6.0;
+        let mut rules = vec![0.0, head_foot];
+        for (k, record) in [["North", "12.5", "13.1"], ["South", "9.0", "8.2"]]
+            .iter()
+            .enumerate()
+        {
+            let top = head_foot + 23.5 * k as f64;
+            glyphs.extend(words_at(record, &xs, top + 15.0));
+            rules.push(top + 23.5);
+        }
+        ruled_tables_of(glyphs, rules_across(&rules))
+    }
+
+    #[test]
+    fn a_heading_over_columns_a_padded_row_above_theirs_is_a_header_row_of_its_own() {
+        // (Typst rules no cell a span covers: "Outcomes" stands 23.5 pt
+        // above the headings, a cell's padding under it and over them)
+        let found = header_band_of_two_lines("Outcomes", 23.5);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["", "Outcomes", ""], "{rows:?}");
+        assert_eq!(rows[1], ["Service", "Award", "Target"], "{rows:?}");
+        assert_eq!(rows[2], ["North", "12.5", "13.1"], "{rows:?}");
+        assert_eq!(found[0].table.header_rows, 2);
+    }
+
+    #[test]
+    fn a_heading_wrapped_in_its_cell_in_a_header_ruled_round_stays_one_cell() {
+        // (at its leading, 12 pt: no padding between its lines)
+        let found = header_band_of_two_lines("Spend", 12.0);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Service", "Spend\nAward", "Target"], "{rows:?}");
+        assert_eq!(found[0].table.header_rows, 1);
     }
 
     #[test]
