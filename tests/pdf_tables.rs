@@ -1463,6 +1463,17 @@ fn a_slides_table_with_a_head_shaded_cell_by_cell_reads_whole() {
     assert_excerpts_read_whole("impress-tables.json", 1);
 }
 
+#[test]
+fn a_typst_documents_tables_read_whole() {
+    // pages of Typst documents, whose rows stand a cell's padding round their
+    // capitals and whose cells' lines stand 1.3 sizes apart: a heading over
+    // two columns, unruled under, a row apart from the columns' own headings
+    // in a header ruled round; records set at their middle a little further
+    // apart than their cells' leading, interleaved or not (see the fixtures'
+    // script)
+    assert_excerpts_read_whole("typst-tables.json", 3);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {

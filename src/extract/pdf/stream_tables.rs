@@ -1701,6 +1701,15 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // middle of a header's cells interleave too, but under a heading that
     // spans some columns only.)
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    // (the leading the table's cells are set at, seen over all its lines)
+    let table_leading = {
+        let mut sizes: Vec<f64> = lines.iter().map(|l| l.size).collect();
+        sizes.sort_by(f64::total_cmp);
+        let baselines: Vec<f64> = lines.iter().map(|l| l.baseline).collect();
+        sizes
+            .get(sizes.len() / 2)
+            .and_then(|&size| wrapped_cells::leading_of(&baselines, size, s))
+    };
     let record_under_the_head = |i: usize| {
         let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
         let size = lines[i].size;
@@ -1722,8 +1731,15 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
             return false;
         };
         let leading = (i..figures).map(gap).fold(0.0, f64::max);
+        // (lines placed exactly at the table's leading, down to the figures:
+        // the records' gaps may be only a little wider)
+        let exact = table_leading
+            .is_some_and(|l| (i..figures).all(|k| wrapped_cells::within_exact(gap(k), l)));
         let apart_from = |k: usize| match k.checked_sub(1) {
-            Some(before) => gap(before) >= s.record_gap_ratio * leading,
+            Some(before) => {
+                gap(before) >= s.record_gap_ratio * leading
+                    || (exact && wrapped_cells::exactly_apart(gap(before), leading))
+            }
             None => {
                 // (the record's lines wrapped below its figures, at the leading)
                 let mut last = figures;
@@ -4333,6 +4349,27 @@ mod tests {
                     test_line(&["", "", "fund crime"], 156.0),
                     test_line(&["The Kite Trust", "389,070", "Community"], 182.6),
                     test_line(&["Victim Support", "26,160", "Outreach"], 209.2),
+                ],
+                1,
+            ),
+            (
+                // lines placed exactly (Typst): cells set at their middle at
+                // 13 pt leading, interleaved half a line off, and records 14
+                // pt apart, as far as the first record is below the header
+                "a first record's line above its label a little further below the header than its leading",
+                vec![
+                    test_line(&["Service", "2023/24", "Purpose"], 86.0),
+                    test_line(&["", "", "Workers support"], 100.0),
+                    test_line(&["Red Hen Project", "442", "safety victim"], 113.0),
+                    test_line(&["", "", "local hub"], 126.0),
+                    test_line(&["", "", "Fraud awareness"], 140.0),
+                    test_line(&["", "", "solving council"], 153.0),
+                    test_line(&["The Kite Trust", "604", ""], 159.5),
+                    test_line(&["", "", "training workers"], 166.0),
+                    test_line(&["", "", "solving"], 179.0),
+                    test_line(&["", "", "Safety community"], 193.0),
+                    test_line(&["Victim Support", "53", ""], 199.5),
+                    test_line(&["", "", "casualty service"], 206.0),
                 ],
                 1,
             ),

@@ -151,7 +151,16 @@ pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f6
         .enumerate()
         .filter(|&(i, _)| gaps[i] <= s.wrap_leading * size)
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if ratio < s.record_gap_ratio {
+    // (lines placed exactly part their records by less: the gaps below the
+    // step all one, the leading, and those above all one, the records'; but
+    // records set closer than their cells' leading, with little padding, are
+    // gaps alike too: the narrower must be a leading looser than records set
+    // solid stand, as Typst's is)
+    let alike = |g: &[f64]| g.len() >= 2 && within_exact(g[0], g[g.len() - 1]);
+    let exact = alike(&gaps[..=largest])
+        && alike(&gaps[largest + 1..])
+        && gaps[largest] >= LOOSE_LEADING * size;
+    if ratio < s.record_gap_ratio && !(exact && exactly_apart(gaps[largest + 1], gaps[largest])) {
         return None;
     }
     // unless a step below it parts gaps of a line's leading at least from
@@ -172,7 +181,8 @@ pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f6
 /// and a wider group still (the records' gaps), that group is the leading.
 /// (The halves may differ a little, a line set at a row's middle rounded
 /// to the device's grid: 5.2 and 5.8 pt about a leading of 11; records set
-/// a fifth further apart than the leading, 13.2 pt, are no leading.)
+/// a fifth further apart than the leading, 13.2 pt, are no leading. Lines
+/// placed exactly part records set less apart: `EXACT_STEP`.)
 fn interleaved_leading(
     upper: &[f64],
     halves: &[f64],
@@ -181,13 +191,55 @@ fn interleaved_leading(
 ) -> Option<f64> {
     let half = halves.iter().sum::<f64>() / halves.len().max(1) as f64;
     let doubled = |g: f64| (1.8..=2.2).contains(&(g / half)) && g <= s.wrap_leading * size;
+    // (lines placed exactly: the halves alike, the leading's gaps alike and
+    // twice them)
+    let halves_alike = halves.iter().all(|&g| within_exact(g, half));
+    let exact = |j: usize| {
+        halves_alike
+            && within_exact(upper[j], 2.0 * half)
+            && upper[..j]
+                .iter()
+                .filter(|&&g| doubled(g))
+                .all(|&g| within_exact(g, upper[j]))
+    };
     // (the first step up from a gap at about twice `half`: records set only
     // a little further apart than the leading, as a typesetter's rows
     // stretched a fifth are, have their gaps near twice `half` too)
     (0..upper.len().saturating_sub(1))
-        .find(|&j| doubled(upper[j]) && upper[j + 1] / upper[j] >= s.record_gap_ratio)
+        .find(|&j| {
+            let step = upper[j + 1] / upper[j];
+            doubled(upper[j])
+                && (step >= s.record_gap_ratio
+                    || (exact(j) && exactly_apart(upper[j + 1], upper[j])))
+        })
         .map(|j| upper[j])
 }
+
+/// Lines placed exactly (Typst, a browser) stand at one leading to within
+/// this share of it; rounding to a device's grid parts them further.
+const EXACT_SPREAD: f64 = 0.01;
+
+/// A leading (× the letters' size) looser than single-spaced lines stand at
+/// in a browser or a word processor (1.15 to 1.22): Typst sets 1.3.
+const LOOSE_LEADING: f64 = 1.25;
+
+/// Whether two gaps are one, as lines placed exactly are set (`EXACT_SPREAD`).
+pub(super) fn within_exact(a: f64, b: f64) -> bool {
+    (a - b).abs() <= EXACT_SPREAD * a.max(b)
+}
+
+/// Whether `gap` parts records set about lines placed exactly at `leading`
+/// (`EXACT_STEP`).
+pub(super) fn exactly_apart(gap: f64, leading: f64) -> bool {
+    gap >= EXACT_STEP * leading
+}
+
+/// Where lines are placed exactly and interleave at half their leading, a
+/// step up this far from the leading parts the records: Typst sets a row a
+/// cell's padding taller than its capitals, its lines 1.3 sizes apart, so
+/// that padded 4.5 pt round 12 pt lines its records stand 16.9 pt apart
+/// about a leading of 15.7.
+const EXACT_STEP: f64 = 1.04;
 
 /// Lines set close together are one record when one line holds the record's
 /// every column and the others hold only some of them (the wrapped lines of
@@ -448,6 +500,87 @@ mod tests {
                 "Safety community\ncasualty service\nreduction county\nsupport",
                 "813,335"
             ]
+        );
+    }
+
+    /// Records set at their middle, their lines placed exactly at 13 pt
+    /// (1.3 sizes, as Typst sets them), 14 pt apart: a purpose of three
+    /// lines round its label, one of four interleaved with it, one of two.
+    fn records_placed_exactly(gap: f64) -> Vec<TableLine> {
+        let mut lines = vec![line(&["Service", "2023/24", "Purpose", "Award"], 80.0)];
+        let mut top = 100.0;
+        lines.push(line(&["", "", "Workers support", ""], top));
+        lines.push(line(
+            &["Red Hen Project", "442", "safety victim", "8.4%"],
+            top + 13.0,
+        ));
+        lines.push(line(&["", "", "local hub", ""], top + 26.0));
+        top += 26.0 + gap;
+        lines.push(line(&["", "", "Fraud awareness", ""], top));
+        lines.push(line(&["", "", "solving council", ""], top + 13.0));
+        lines.push(line(&["The Kite Trust", "604", "", "£64,674"], top + 19.5));
+        lines.push(line(&["", "", "training workers", ""], top + 26.0));
+        lines.push(line(&["", "", "solving", ""], top + 39.0));
+        top += 39.0 + gap;
+        lines.push(line(&["", "", "Safety community", ""], top));
+        lines.push(line(&["Victim Support", "53", "", "813"], top + 6.5));
+        lines.push(line(&["", "", "casualty service", ""], top + 13.0));
+        lines
+    }
+
+    #[test]
+    fn records_placed_exactly_a_little_further_apart_than_the_leading_part() {
+        // (14 pt about a leading of 13: a step of a thirteenth, where lines
+        // rounded to a device's grid need a seventh)
+        let read = rows(&records_placed_exactly(14.0), 1);
+        assert_eq!(read.len(), 4, "{read:?}");
+        assert_eq!(
+            read[1],
+            vec![
+                "Red Hen Project",
+                "442",
+                "Workers support\nsafety victim\nlocal hub",
+                "8.4%"
+            ]
+        );
+        assert_eq!(
+            read[2],
+            vec![
+                "The Kite Trust",
+                "604",
+                "Fraud awareness\nsolving council\ntraining workers\nsolving",
+                "£64,674"
+            ]
+        );
+    }
+
+    #[test]
+    fn records_placed_exactly_at_their_leading_with_no_step_stay_unparted() {
+        // (records 13.1 pt apart about a leading of 13: no step)
+        let read = rows(&records_placed_exactly(13.1), 1);
+        assert_ne!(read.len(), 4, "{read:?}");
+    }
+
+    #[test]
+    fn top_set_records_placed_exactly_closer_than_their_leading_are_no_leading() {
+        // (Typst's rows padded 3 pt round 10 pt capitals stand 12 pt apart,
+        // closer than their cells' lines, 13: the narrower gaps, alike, are
+        // the records', too tight for a leading; the lines that carry on a
+        // cell in lower case join it)
+        let lines = [
+            line(&["Service", "2023/24", "Purpose"], 80.0),
+            line(&["Red Hen Project", "442", "Support county"], 95.0),
+            line(&["", "", "outreach work"], 108.0),
+            line(&["The Kite Trust", "604", "Fraud awareness"], 120.0),
+            line(&["", "", "solving council"], 133.0),
+            line(&["Victim Support", "53", "Safety community"], 145.0),
+            line(&["", "", "casualty service"], 158.0),
+        ];
+        let read = rows(&lines, 1);
+        assert_eq!(read.len(), 4, "{read:?}");
+        assert_eq!(
+            read[2],
+            vec!["The Kite Trust", "604", "Fraud awareness\nsolving council"]
         );
     }
 
