@@ -156,8 +156,11 @@ pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f6
     // records set closer than their cells' leading, with little padding, are
     // gaps alike too: the narrower must be a leading looser than records set
     // solid stand, as Typst's is)
-    let alike = |g: &[f64]| g.len() >= 2 && within_exact(g[0], g[g.len() - 1]);
+    let alike = |g: &[f64]| within_exact(g[0], g[g.len() - 1]);
+    // (one wrapped cell in a table may show the leading once; the records'
+    // gaps are seen more than once)
     let exact = alike(&gaps[..=largest])
+        && gaps.len() - largest > 2
         && alike(&gaps[largest + 1..])
         && gaps[largest] >= LOOSE_LEADING * size;
     if ratio < s.record_gap_ratio && !(exact && exactly_apart(gaps[largest + 1], gaps[largest])) {
@@ -559,6 +562,32 @@ mod tests {
         // (records 13.1 pt apart about a leading of 13: no step)
         let read = rows(&records_placed_exactly(13.1), 1);
         assert_ne!(read.len(), 4, "{read:?}");
+    }
+
+    #[test]
+    fn one_cell_wrapped_among_records_placed_exactly_shows_the_leading_once() {
+        // (records 14 pt apart, set at their foot; one purpose wraps, its
+        // first line 13 pt above its label, in lower case on neither line)
+        let lines = [
+            line(&["Recipient", "Change", "Target"], 80.0),
+            line(&["Red Hen Project", "442", "Crime early"], 94.0),
+            line(&["The Kite Trust", "604", "Awareness"], 108.0),
+            line(&["Victim Support", "53", "Fund"], 122.0),
+            line(&["", "", "Rural problem intervention"], 136.0),
+            line(&["St Giles Trust", "996", "Awareness"], 149.0),
+            line(&["Safer Streets", "17", "Support safety"], 163.0),
+            line(&["Ormiston Families", "220", "Project"], 177.0),
+        ];
+        let read = rows(&lines, 1);
+        assert_eq!(read.len(), 7, "{read:?}");
+        assert_eq!(
+            read[4],
+            vec![
+                "St Giles Trust",
+                "996",
+                "Rural problem intervention\nAwareness"
+            ]
+        );
     }
 
     #[test]
