@@ -5,7 +5,7 @@ reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
-        [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex|wkhtmltopdf|impress|typst]
+        [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex|wkhtmltopdf|impress|typst|xhtml2pdf]
         [--spans] [--long] [--themed]
         [--reprint cairo|ghostscript|mupdf]
 
@@ -37,7 +37,10 @@ package from PyPI), a table is a Typst table in Typst's own Libertinus Serif: ev
 boxed, a rule under each row, or none (half of those ruled as booktabs rules them);
 stripes and alignment as functions of a cell's place; spans by table.cell; its lines set
 closer than a browser sets them (a line's box is its capitals' height), so that rows set
-with little padding stand closer together than a cell's wrapped lines.
+with little padding stand closer together than a cell's wrapped lines. With --producer
+xhtml2pdf the HTML is laid out by xhtml2pdf (pisa, PyPI), as Python web applications print
+their reports: its own reading of HTML 4 and CSS 2 set by ReportLab, columns of equal width,
+lines a size and a half apart.
 
 With --spans the tables have spanning cells as reports set them: a heading over two or
 three columns that have their own headings under it (the other headings span both header
@@ -70,7 +73,7 @@ Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian
 libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc), or
 reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), or
 wkhtmltopdf (Debian: wkhtmltopdf), or python-pptx (PyPI) and LibreOffice Impress (Debian:
-libreoffice-impress), or typst (PyPI), or pdfLaTeX
+libreoffice-impress), or typst or xhtml2pdf (PyPI), or pdfLaTeX
 (Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra); --reprint needs
 pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools); the tables' pages
 are looked up with pypdf (PyPI).
@@ -258,6 +261,21 @@ def print_with_wkhtmltopdf(made, out, size="A3"):
     pdf = out / "tables.pdf"
     subprocess.run(["wkhtmltopdf", "--quiet", "--page-size", size, str(out / "tables.html"), str(pdf)], check=True,
                    capture_output=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    return pdf
+
+
+def print_with_xhtml2pdf(made, out, size="A3"):
+    """The tables as one HTML page, laid out by xhtml2pdf (pisa: its own reading of
+    the HTML and CSS, set by ReportLab's platypus, as web applications in Python
+    print their reports)."""
+    from xhtml2pdf import pisa
+    html_page(made, out, size)
+    pdf = out / "tables.pdf"
+    # (it knows CSS 2's page breaks, not CSS 3's, and HTML 4's elements: a section is a div)
+    page = (out / "tables.html").read_text(encoding="utf-8").replace("break-after: page", "page-break-after: always")
+    page = page.replace("<section", "<div").replace("</section>", "</div>")
+    with open(pdf, "wb") as sink:
+        pisa.CreatePDF(page, dest=sink, encoding="utf-8")
     return pdf
 
 
@@ -868,11 +886,13 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
     ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint", "latex",
-                                           "wkhtmltopdf", "impress", "typst"], default="chromium",
+                                           "wkhtmltopdf", "impress", "typst", "xhtml2pdf"],
+                    default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
                          " calc as a spreadsheet, reportlab as a Python report generator's document, weasyprint"
                          " lays the HTML out with its own engine, wkhtmltopdf with Qt's WebKit, latex typesets a"
-                         " LaTeX document, impress sets each table on a presentation's slide (not with --long)")
+                         " LaTeX document, impress sets each table on a presentation's slide (not with --long),"
+                         " typst compiles a Typst document, xhtml2pdf lays the HTML out with pisa")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
@@ -919,7 +939,7 @@ def main():
                "calc": print_with_calc, "reportlab": print_with_reportlab,
                "weasyprint": print_with_weasyprint, "latex": print_with_latex,
                "wkhtmltopdf": print_with_wkhtmltopdf, "impress": print_with_impress,
-               "typst": print_with_typst}[args.producer]
+               "typst": print_with_typst, "xhtml2pdf": print_with_xhtml2pdf}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
     # (a sheet is scaled to one page; its title and note sit where every other sheet's
     # do, and a reader takes them for a running header, so the pages are not looked up)
