@@ -1474,6 +1474,14 @@ fn a_typst_documents_tables_read_whole() {
     assert_excerpts_read_whole("typst-tables.json", 4);
 }
 
+#[test]
+fn an_xhtml2pdf_pages_table_of_lines_a_size_and_a_half_apart_reads_whole() {
+    // HTML laid out by xhtml2pdf, its lines a size and a half apart: an
+    // unruled table of cells set at their middle, a label wrapped round its
+    // figures (see the fixtures' script)
+    assert_excerpts_read_whole("xhtml2pdf-tables.json", 1);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {

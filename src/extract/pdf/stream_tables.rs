@@ -51,7 +51,9 @@ pub struct StreamSettings {
     /// as a grant's purpose, may stand beside them).
     pub min_short_columns: usize,
     /// A cell's wrapped line sits at most this far (× font size, baseline to
-    /// baseline) below the line above it.
+    /// baseline) below the line above it: a line and a half (xhtml2pdf's
+    /// leading), and a little more, as the size read from the letters may
+    /// fall a little short of the type's.
     pub wrap_leading: f64,
     /// A cell's wrapped line sits at least this far (× font size) below the
     /// line above it: lines closer are a record's cells interleaved (set at
@@ -114,7 +116,7 @@ impl Default for StreamSettings {
             max_gutters: 8,
             max_words_per_cell: 4.0,
             min_short_columns: 2,
-            wrap_leading: 1.5,
+            wrap_leading: 1.55,
             min_wrap_leading: 0.8,
             record_gap_ratio: 1.15,
             side_by_side_gap: 2.5,

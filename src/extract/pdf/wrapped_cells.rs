@@ -434,6 +434,36 @@ mod tests {
     }
 
     #[test]
+    fn cells_set_a_line_and_a_half_apart_interleave_and_stay_one_record() {
+        // (xhtml2pdf sets 12 pt type 18 pt apart; the letters read the
+        // size a little smaller: 10 pt here, lines 15.3 apart, half of it
+        // where a label's lines sit between the purpose's, 23 pt between
+        // records)
+        let lines = [
+            line(&["Measure", "Outcome", "Purpose"], 80.0),
+            line(&["", "", "Hub partnership"], 103.0),
+            line(&["", "", "service council"], 118.3),
+            line(&["Cambridge", "", "community"], 133.6),
+            line(&["", "140,887", ""], 141.25),
+            line(&["Women's Aid", "", "families safety"], 148.9),
+            line(&["", "", "community"], 164.2),
+            line(&["Safer Streets", "728", "schools outreach"], 187.2),
+        ];
+        assert_eq!(
+            rows(&lines, 1),
+            vec![
+                vec!["Measure", "Outcome", "Purpose"],
+                vec![
+                    "Cambridge\nWomen's Aid",
+                    "140,887",
+                    "Hub partnership\nservice council\ncommunity\nfamilies safety\ncommunity"
+                ],
+                vec!["Safer Streets", "728", "schools outreach"],
+            ]
+        );
+    }
+
+    #[test]
     fn records_a_fifth_further_apart_than_halves_a_little_uneven_are_no_leading() {
         // (Qt's WebKit: cells set at their middle, 8.6 pt type, 11 pt
         // leading, a label's lines 5.8 and 5.2 pt about its row's figures;
