@@ -5,7 +5,8 @@ reportmine side by side with the peers.
 
     cargo build --release
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
-        [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex|wkhtmltopdf|impress|typst|xhtml2pdf]
+        [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex|wkhtmltopdf|impress|typst|xhtml2pdf
+                    |fpdf2]
         [--spans] [--long] [--themed]
         [--reprint cairo|ghostscript|mupdf]
 
@@ -40,7 +41,10 @@ closer than a browser sets them (a line's box is its capitals' height), so that 
 with little padding stand closer together than a cell's wrapped lines. With --producer
 xhtml2pdf the HTML is laid out by xhtml2pdf (pisa, PyPI), as Python web applications print
 their reports: its own reading of HTML 4 and CSS 2 set by ReportLab, columns of equal width,
-lines a size and a half apart.
+lines a size and a half apart. With --producer fpdf2 each table is set by fpdf2's table()
+(PyPI): Helvetica, text columns justified (the library's default), lines two sizes apart
+(its default), every cell boxed, lines between rows only (none over the head nor under the
+last row) or none, rows filled in turn for stripes.
 
 With --spans the tables have spanning cells as reports set them: a heading over two or
 three columns that have their own headings under it (the other headings span both header
@@ -73,7 +77,7 @@ Needs Chromium (Debian: chromium), or python-docx (PyPI) and LibreOffice (Debian
 libreoffice-writer), or openpyxl (PyPI) and LibreOffice Calc (Debian: libreoffice-calc), or
 reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), or
 wkhtmltopdf (Debian: wkhtmltopdf), or python-pptx (PyPI) and LibreOffice Impress (Debian:
-libreoffice-impress), or typst or xhtml2pdf (PyPI), or pdfLaTeX
+libreoffice-impress), or typst, xhtml2pdf or fpdf2 (PyPI), or pdfLaTeX
 (Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra); --reprint needs
 pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools); the tables' pages
 are looked up with pypdf (PyPI).
@@ -277,6 +281,60 @@ def print_with_xhtml2pdf(made, out, size="A3"):
     with open(pdf, "wb") as sink:
         pisa.CreatePDF(page, dest=sink, encoding="utf-8")
     return pdf
+
+
+def fpdf2_table(pdf, grid, head_rows, kinds, style):
+    """A table as fpdf2 (a Python PDF writer) sets it with its table(): Helvetica, the
+    library's justified text in text columns, columns sized by their kind across the
+    table's width, every cell boxed, lines between rows or none, rows filled in turn
+    for stripes, spans by colspan and rowspan, the head repeated on each page when told."""
+    from fpdf.fonts import FontFace
+    share = {"auto": 0.9, "100%": 1.0, "80%": 0.8}[style["width"]]
+    weights = {"name": 3, "figure": 2, "text": 4.2}
+    align = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}[style["figures"]]
+    pad = style["pad"] * 0.75
+    borders = {"none": "NONE", "rows": "HORIZONTAL_LINES", "boxed": "ALL"}[style["rules"]]
+    pdf.set_font("Helvetica", size=style["size"])
+    with pdf.table(width=pdf.epw * share, col_widths=[weights[k] for k in kinds], align="LEFT",
+                   text_align=[align if k == "figure" else "JUSTIFY" if k == "text" else "LEFT" for k in kinds],
+                   v_align=style["valign"].upper(), borders_layout=borders, padding=(pad, pad + 3),
+                   cell_fill_color=(232, 238, 245) if style["stripes"] else None,
+                   cell_fill_mode="ROWS" if style["stripes"] else "NONE",
+                   headings_style=FontFace(emphasis="BOLD"), num_heading_rows=head_rows,
+                   repeat_headings=1 if style.get("repeat_head") else 0) as table:
+        for r, row in enumerate(grid):
+            line = table.row()
+            for cell in row:
+                if cell is None:
+                    continue
+                text, rowspan, colspan = cell
+                heading = r < head_rows
+                # (a heading spanning the header rows at their foot, as the HTML sets it)
+                line.cell(text, align="LEFT" if heading else None,
+                          v_align="BOTTOM" if heading and rowspan > 1 else None, colspan=colspan, rowspan=rowspan)
+
+
+def print_with_fpdf2(made, out, size="A3"):
+    """The tables as an fpdf2 document, a page each (fpdf2 breaks a long table
+    between rows)."""
+    from fpdf import FPDF
+    pdf = FPDF(format=size, unit="pt")
+    pdf.set_margins(42.5, 42.5)
+    pdf.set_auto_page_break(True, margin=42.5)
+    for n, (grid, head_rows, kinds, style) in enumerate(made):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.cell(text=f"Table {n + 1}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=10)
+        pdf.multi_cell(0, 14, INTRO, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        fpdf2_table(pdf, grid, head_rows, kinds, style)
+        pdf.set_font("Helvetica", size=10)
+        pdf.ln(6)
+        pdf.multi_cell(0, 14, SOURCE, new_x="LMARGIN", new_y="NEXT")
+    path = out / "tables.pdf"
+    pdf.output(str(path))
+    return path
 
 
 def convert_with_libreoffice(document):
@@ -886,13 +944,14 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "target/release/reportmine"))
     ap.add_argument("--peers", action="store_true")
     ap.add_argument("--producer", choices=["chromium", "libreoffice", "calc", "reportlab", "weasyprint", "latex",
-                                           "wkhtmltopdf", "impress", "typst", "xhtml2pdf"],
+                                           "wkhtmltopdf", "impress", "typst", "xhtml2pdf", "fpdf2"],
                     default="chromium",
                     help="chromium prints the tables as HTML; libreoffice converts them as a Word document,"
                          " calc as a spreadsheet, reportlab as a Python report generator's document, weasyprint"
                          " lays the HTML out with its own engine, wkhtmltopdf with Qt's WebKit, latex typesets a"
                          " LaTeX document, impress sets each table on a presentation's slide (not with --long),"
-                         " typst compiles a Typst document, xhtml2pdf lays the HTML out with pisa")
+                         " typst compiles a Typst document, xhtml2pdf lays the HTML out with pisa, fpdf2 sets"
+                         " each table with fpdf2's table()")
     ap.add_argument("--spans", action="store_true",
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
@@ -939,7 +998,8 @@ def main():
                "calc": print_with_calc, "reportlab": print_with_reportlab,
                "weasyprint": print_with_weasyprint, "latex": print_with_latex,
                "wkhtmltopdf": print_with_wkhtmltopdf, "impress": print_with_impress,
-               "typst": print_with_typst, "xhtml2pdf": print_with_xhtml2pdf}[args.producer]
+               "typst": print_with_typst, "xhtml2pdf": print_with_xhtml2pdf,
+               "fpdf2": print_with_fpdf2}[args.producer]
     pdf = printer(made, out, size="A4" if args.long else "A3")
     # (a sheet is scaled to one page; its title and note sit where every other sheet's
     # do, and a reader takes them for a running header, so the pages are not looked up)
