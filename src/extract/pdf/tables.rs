@@ -1096,26 +1096,25 @@ fn row_bands(
     }
     // (the foot of a tint striping every other row is not the table's foot)
     let striped = fill_side(rules[rules.len() - 1], &page.fills, s);
+    let last = bounds[bounds.len() - 1];
+    // (a row that another group of rules takes in is that group's)
+    let theirs = |foot: f64| {
+        let middle = (last + foot) / 2.0;
+        others
+            .iter()
+            .any(|o| middle > o[1] && middle < o[3] && o[0] < x1 && o[2] > x0)
+    };
     if ruled_above_rows || striped {
-        let last = bounds[bounds.len() - 1];
         let foot = row_below(page, (x0, x1), last, (row_height, tallest), s);
-        // (a row that another group of rules takes in is that group's)
-        let theirs = |foot: f64| {
-            let middle = (last + foot) / 2.0;
-            others
-                .iter()
-                .any(|o| middle > o[1] && middle < o[3] && o[0] < x1 && o[2] > x0)
-        };
         if let Some(foot) = foot.filter(|&f| striped || !theirs(f)) {
             bounds.push(foot);
         }
-    } else if let Some(foot) = row_cut_at_foot(
-        page,
-        (x0, x1),
-        bounds[bounds.len() - 1],
-        (row_height, tallest),
-        s,
-    ) {
+    } else if let Some(foot) = row_cut_at_foot(page, (x0, x1), last, (row_height, tallest), s)
+        .or_else(|| {
+            last_row_between_rules(page, (rules, h), (row_height, tallest), s)
+                .filter(|&f| !theirs(f))
+        })
+    {
         bounds.push(foot);
     }
     RowBands {
@@ -1740,6 +1739,48 @@ fn row_below(
     }
     row.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
 }
+
+/// The foot of the last row of a table ruled between its rows only, none
+/// over its header nor under its last row (a report generator's horizontal
+/// lines): a row below the last rule (`row_below`) whose first line stands as
+/// far under it as every row's first line stands under the rule above it,
+/// with no rule under it. A table ruled under each row leaves what follows it
+/// (a note, a paragraph) where its spacing puts it, and a row ruled under
+/// belongs to the rules under it.
+fn last_row_between_rules(
+    page: &PageContent,
+    (rules, h): (&[&Edge], &[Edge]),
+    (row_height, tallest): (f64, f64),
+    s: &TableSettings,
+) -> Option<f64> {
+    let (x0, x1) = (rules[0].start, rules[0].end);
+    let offset = |rule: f64, limit: f64| {
+        text_under(page, (x0, x1), rule)
+            .filter(|g| g.centre().1 < limit)
+            .map(|g| g.origin[1] - rule)
+            .reduce(f64::min)
+    };
+    let offsets: Vec<f64> = rules
+        .windows(2)
+        .map(|w| offset(w[0].pos, w[1].pos))
+        .collect::<Option<_>>()?;
+    let last = rules[rules.len() - 1].pos;
+    let below = offset(last, last + row_height)?;
+    let alike = |a: f64| (a - below).abs() <= ROW_OFFSET_TOLERANCE.max(0.1 * below);
+    if offsets.len() < 2 || !offsets.iter().all(|&o| alike(o)) {
+        return None;
+    }
+    let foot = row_below(page, (x0, x1), last, (row_height, tallest), s)?;
+    // (a rule under that row, a group of its own, rules under each row)
+    let ruled_under = h.iter().any(|e| {
+        e.pos > last + s.sliver && e.pos < foot + row_height / 2.0 && e.start < x1 && e.end > x0
+    });
+    (!ruled_under).then_some(foot)
+}
+
+/// How far (points) rows' first lines may stand from one offset under the
+/// rules above them, at least, and be set alike.
+const ROW_OFFSET_TOLERANCE: f64 = 1.0;
 
 /// The foot of a row a page break cut, under a table's last rule at the foot
 /// of the page (the rule under it is drawn on the next page, under the rest
@@ -3166,6 +3207,48 @@ mod tests {
                 vec!["South", "9.0", "8.2", "Rising\nsharply"],
                 vec!["East", "4.4", "5.0", "Flat\nthroughout"],
             ]
+        );
+    }
+
+    /// A table ruled between its rows only (fpdf2's horizontal lines): its
+    /// header above the first rule, each row's baseline 15 pt under the rule
+    /// above it, the last row `below` pt under the last rule, and a note
+    /// under the table.
+    fn ruled_between_rows(below: f64) -> Vec<FoundTable> {
+        let xs = [5.0, 80.0, 140.0];
+        let mut glyphs = words_at(&["Area", "2019", "2020"], &xs, 15.0);
+        let rules = [20.0, 45.0, 70.0];
+        for (k, record) in [["North", "12.5", "13.1"], ["South", "9.0", "8.2"]]
+            .iter()
+            .enumerate()
+        {
+            glyphs.extend(words_at(record, &xs, rules[k] + 15.0));
+        }
+        glyphs.extend(words_at(&["East", "4.4", "5.0"], &xs, 70.0 + below));
+        // (a note under the table: the last line is not at the page's foot)
+        glyphs.extend(word("Source", 5.0, 70.0 + below + 30.0));
+        ruled_tables_of(glyphs, rules_across(&rules))
+    }
+
+    #[test]
+    fn the_last_row_of_a_table_ruled_between_its_rows_stands_under_the_last_rule() {
+        let found = ruled_between_rows(15.0);
+        assert_eq!(found.len(), 1);
+        let rows = found[0].table.texts();
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[3], ["East", "4.4", "5.0"]);
+    }
+
+    #[test]
+    fn lines_under_a_table_ruled_between_rows_off_the_rows_spacing_are_not_its_rows() {
+        // (figures 22 pt under the last rule, where rows stand 15 pt under theirs)
+        let found = ruled_between_rows(22.0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].table.texts().len(),
+            3,
+            "{:?}",
+            found[0].table.texts()
         );
     }
 
