@@ -1482,6 +1482,15 @@ fn an_xhtml2pdf_pages_table_of_lines_a_size_and_a_half_apart_reads_whole() {
     assert_excerpts_read_whole("xhtml2pdf-tables.json", 1);
 }
 
+#[test]
+fn an_fpdf2_documents_tables_read_whole() {
+    // pages of a document whose tables fpdf2 sets: a table ruled between its
+    // rows only, its last row under the last rule; an unruled table whose
+    // lines stand two sizes apart, a label wrapped round its figures half of
+    // that off (see the fixtures' script)
+    assert_excerpts_read_whole("fpdf2-tables.json", 2);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {

@@ -193,16 +193,18 @@ fn interleaved_leading(
     s: &StreamSettings,
 ) -> Option<f64> {
     let half = halves.iter().sum::<f64>() / halves.len().max(1) as f64;
-    let doubled = |g: f64| (1.8..=2.2).contains(&(g / half)) && g <= s.wrap_leading * size;
+    let twice = |g: f64| (1.8..=2.2).contains(&(g / half));
+    let doubled = |g: f64| twice(g) && g <= s.wrap_leading * size;
     // (lines placed exactly: the halves alike, the leading's gaps alike and
-    // twice them)
+    // twice them; so placed, the leading may be double-spaced)
     let halves_alike = halves.iter().all(|&g| within_exact(g, half));
     let exact = |j: usize| {
         halves_alike
             && within_exact(upper[j], 2.0 * half)
+            && upper[j] <= DOUBLE_SPACED * size
             && upper[..j]
                 .iter()
-                .filter(|&&g| doubled(g))
+                .filter(|&&g| twice(g))
                 .all(|&g| within_exact(g, upper[j]))
     };
     // (the first step up from a gap at about twice `half`: records set only
@@ -211,9 +213,8 @@ fn interleaved_leading(
     (0..upper.len().saturating_sub(1))
         .find(|&j| {
             let step = upper[j + 1] / upper[j];
-            doubled(upper[j])
-                && (step >= s.record_gap_ratio
-                    || (exact(j) && exactly_apart(upper[j + 1], upper[j])))
+            (doubled(upper[j]) && step >= s.record_gap_ratio)
+                || (exact(j) && exactly_apart(upper[j + 1], upper[j]))
         })
         .map(|j| upper[j])
 }
@@ -221,6 +222,11 @@ fn interleaved_leading(
 /// Lines placed exactly (Typst, a browser) stand at one leading to within
 /// this share of it; rounding to a device's grid parts them further.
 const EXACT_SPREAD: f64 = 0.01;
+
+/// The widest leading (× the letters' size) of cells whose lines are placed
+/// exactly and interleave at half of it: double-spaced, as fpdf2 sets its
+/// tables' lines, read from letters a little short of the type's size.
+const DOUBLE_SPACED: f64 = 2.2;
 
 /// A leading (× the letters' size) looser than single-spaced lines stand at
 /// in a browser or a word processor (1.15 to 1.22): Typst sets 1.3.
@@ -459,6 +465,42 @@ mod tests {
                     "Hub partnership\nservice council\ncommunity\nfamilies safety\ncommunity"
                 ],
                 vec!["Safer Streets", "728", "schools outreach"],
+            ]
+        );
+    }
+
+    #[test]
+    fn double_spaced_cells_placed_exactly_interleave_and_stay_one_record() {
+        // (fpdf2 sets a table's lines two sizes apart: 20 pt here, a label
+        // wrapped round its figures half of it off the purpose's lines, and
+        // 29 pt between records)
+        let lines = [
+            line(&["Measure", "Outcome", "Purpose"], 80.0),
+            line(&["", "", "Hub partnership"], 100.0),
+            line(&["Cambridge", "", ""], 110.0),
+            line(&["", "140,887", "council community"], 120.0),
+            line(&["Women's Aid", "", ""], 130.0),
+            line(&["", "", "safety service"], 140.0),
+            line(&["", "", "Prevention district"], 169.0),
+            line(&["", "", "crime project"], 189.0),
+            line(&["Safer Streets", "728", ""], 199.0),
+            line(&["", "", "outreach fraud"], 209.0),
+            line(&["", "", "council"], 229.0),
+        ];
+        assert_eq!(
+            rows(&lines, 1),
+            vec![
+                vec!["Measure", "Outcome", "Purpose"],
+                vec![
+                    "Cambridge\nWomen's Aid",
+                    "140,887",
+                    "Hub partnership\ncouncil community\nsafety service"
+                ],
+                vec![
+                    "Safer Streets",
+                    "728",
+                    "Prevention district\ncrime project\noutreach fraud\ncouncil"
+                ],
             ]
         );
     }
