@@ -8,7 +8,7 @@ reportmine side by side with the peers.
         [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex|wkhtmltopdf|impress|typst|xhtml2pdf
                     |fpdf2]
         [--spans] [--long] [--themed]
-        [--reprint cairo|ghostscript|mupdf]
+        [--reprint cairo|ghostscript|mupdf|ocr]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
 name, figures, a purpose that wraps), 3 to 8 rows, some cells empty; no rules, rules
@@ -63,7 +63,11 @@ Ghostscript's pdfwrite (servers shrink PDFs so) or MuPDF (mutool convert). Each 
 text its own way (cairo leaves out some word spaces, moving the pen instead; Ghostscript 10.0
 writes ligatures' letters little-endian; MuPDF maps the hyphen glyph to the soft hyphen), and
 each loses what it cannot carry over (cairo a bitmap font's letters, MuPDF a LibreOffice
-document's text, which pdftotext does not read either).
+document's text, which pdftotext does not read either). With --reprint ocr each page is
+scanned instead, as an archive scans its papers: rendered at 300 dpi in grey (pdftoppm) and
+read by Tesseract, which writes the image with the words it read drawn invisibly over it in
+a font of no glyphs, each word placed and stretched where it found it; its misreadings
+("2.1%" for "2.7%", a rule read as "|") make a table inexact however well it is laid out.
 
 In unruled tables a heading wrapped over two lines ("Spend" over "(£)") reads as two header
 rows, as the peers read it, where the expected table has it in one cell: such tables are not
@@ -79,7 +83,8 @@ reportlab (PyPI), or weasyprint (PyPI; it needs Pango, Debian: libpango-1.0-0), 
 wkhtmltopdf (Debian: wkhtmltopdf), or python-pptx (PyPI) and LibreOffice Impress (Debian:
 libreoffice-impress), or typst, xhtml2pdf or fpdf2 (PyPI), or pdfLaTeX
 (Debian: texlive-latex-base, texlive-latex-recommended, texlive-latex-extra); --reprint needs
-pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools); the tables' pages
+pdftocairo, gs or mutool (Debian: poppler-utils, ghostscript, mupdf-tools), or pdftoppm, tesseract
+and qpdf (Debian: poppler-utils, tesseract-ocr, qpdf); the tables' pages
 are looked up with pypdf (PyPI).
 """
 import argparse
@@ -929,10 +934,27 @@ REPRINT = {
 }
 
 
+def scan_and_ocr(pdf, again):
+    """The PDF as a scanner's software writes a paper copy: each page an image (300 dpi,
+    grey) under the text Tesseract reads from it, drawn invisibly in its own font."""
+    pages = pdf.with_name("scanned")
+    pages.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", pdf, pages / "page"], check=True, capture_output=True)
+    images = sorted(pages.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    for image in images:
+        subprocess.run(["tesseract", image, image.with_suffix(""), "-l", "eng", "pdf"], check=True,
+                       capture_output=True)
+    subprocess.run(["qpdf", "--empty", "--pages", *[i.with_suffix(".pdf") for i in images], "--", again],
+                   check=True, capture_output=True)
+
+
 def reprint(pdf, program):
-    """The PDF printed again by `program` (a key of REPRINT), in its place."""
+    """The PDF printed again by `program` (a key of REPRINT, or ocr), in its place."""
     again = pdf.with_name("reprinted.pdf")
-    subprocess.run(REPRINT[program](pdf, again), check=True, capture_output=True)
+    if program == "ocr":
+        scan_and_ocr(pdf, again)
+    else:
+        subprocess.run(REPRINT[program](pdf, again), check=True, capture_output=True)
     again.replace(pdf)
 
 
@@ -956,9 +978,10 @@ def main():
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
                     help="tables of 30 to 90 rows on A4 pages, that run over page breaks")
-    ap.add_argument("--reprint", choices=sorted(REPRINT),
+    ap.add_argument("--reprint", choices=sorted(REPRINT) + ["ocr"],
                     help="print the document again through a program that rewrites PDFs before it is read:"
-                         " cairo (pdftocairo), ghostscript (pdfwrite) or mupdf (mutool convert)")
+                         " cairo (pdftocairo), ghostscript (pdfwrite) or mupdf (mutool convert); or ocr: scanned"
+                         " at 300 dpi and read by Tesseract, its text drawn invisibly over each page's image")
     ap.add_argument("--themed", action="store_true",
                     help="with impress, each table keeps the presentation's own table style (a head in the"
                          " theme's colour, rows banded in its tints, white lines round every cell)")
