@@ -1491,6 +1491,14 @@ fn an_fpdf2_documents_tables_read_whole() {
     assert_excerpts_read_whole("fpdf2-tables.json", 2);
 }
 
+#[test]
+fn a_scanned_pages_table_read_from_its_ocr_text_reads_whole() {
+    // a browser's page scanned and read by Tesseract: its words drawn
+    // invisibly over the page's image, each after a space as wide as a
+    // letter and placed a little further on (see the fixtures' script)
+    assert_excerpts_read_whole("scanned-tables.json", 1);
+}
+
 /// Every excerpt that `listing` names (of `count`) holds a table whose cells
 /// are the excerpt's expected cells, whitespace aside.
 fn assert_excerpts_read_whole(listing: &str, count: usize) {

@@ -129,6 +129,8 @@ pub fn page_lines<'g>(
                                                           // (whether the line's last glyph stands tight against the one before it:
                                                           // a gap after a run of tight letters is a word's end, not letter spacing)
     let mut tight = false;
+    // (the width of the space the line ends with, if it ends with one drawn)
+    let mut space_drawn = 0.0;
     for g in glyphs {
         let style = fonts.get(g.font as usize).cloned().unwrap_or_default();
         if let Some((line, n, bold)) = current.as_mut() {
@@ -146,8 +148,9 @@ pub fn page_lines<'g>(
                     }
                     UnspacedGaps::Parted => true,
                 };
-            if continues_line(line, g, s) && !parted {
+            if continues_line(line, g, s, space_drawn) && !parted {
                 tight = !unspaced;
+                space_drawn = if g.text == " " { g.advance } else { 0.0 };
                 if unspaced {
                     line.text.push(' ');
                 }
@@ -177,6 +180,7 @@ pub fn page_lines<'g>(
             lines.push(finish_line(line, n, bold));
         }
         tight = false;
+        space_drawn = if g.text == " " { g.advance } else { 0.0 };
         if let Some(host) = marker_host(&lines, g, style.symbolic, s) {
             lead_with_marker(&mut lines[host], g);
             continue;
@@ -234,7 +238,12 @@ pub fn draws_word_spaces<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> boo
 /// Fewest space glyphs that show a producer draws its word spaces.
 const MIN_DRAWN_SPACES: usize = 3;
 
-fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
+/// Whether glyph `g` carries on `line`: on its baseline (or a script's
+/// shift off it) and no further on than a segment's gap, or than the width
+/// of the space the line ends with (`space_drawn`): an OCR program draws a
+/// space as wide as a letter after each word and places the next word where
+/// it saw it, a little further on.
+fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings, space_drawn: f64) -> bool {
     if !same_direction(line.dir, g.dir) {
         return false;
     }
@@ -247,7 +256,9 @@ fn continues_line(line: &Line, g: &Glyph, s: &LayoutSettings) -> bool {
     // the letters of the text it follows (or that follows it).
     let script = line.size.min(g.size) <= s.script_size * size && shift <= s.script_shift * size;
     let gap = u0 - line.u1;
-    (same_baseline || script) && gap >= -0.5 * size && gap <= s.segment_gap * size
+    (same_baseline || script)
+        && gap >= -0.5 * size
+        && gap <= (s.segment_gap * size).max(space_drawn)
 }
 
 /// The line a bullet leads when the producer draws it after the item's
@@ -701,6 +712,26 @@ mod tests {
             .into_iter()
             .map(|l| l.text)
             .collect()
+    }
+
+    #[test]
+    fn a_word_placed_a_little_past_the_space_drawn_before_it_carries_on_the_line() {
+        // (Tesseract's text layer: a space as wide as a letter after each
+        // word, 5 pt here, the next word where it was seen, 4.5 pt further on,
+        // past a table's segment gap of 0.4 sizes; 6 pt further is a gap of
+        // its own, as is 9 pt with no space drawn)
+        let tight = LayoutSettings {
+            segment_gap: 0.4,
+            ..LayoutSettings::default()
+        };
+        let line = |first: &str, second_at: f64| {
+            let mut gs = test_glyphs(first, 0.0, 20.0, 10.0);
+            gs.extend(test_glyphs("reduction", second_at, 20.0, 10.0));
+            lines_of(&gs, &tight)
+        };
+        assert_eq!(line("Road ", 29.5), ["Road reduction"]);
+        assert_eq!(line("Road ", 31.0).len(), 2);
+        assert_eq!(line("Road", 29.0).len(), 2);
     }
 
     fn parted() -> LayoutSettings {
