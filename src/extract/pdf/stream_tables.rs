@@ -1523,6 +1523,31 @@ pub fn lay_out(
     .map(|l| (l.bbox, l.table))
 }
 
+/// Whether glyph `i` is a vertical bar standing alone as a word, apart from
+/// the glyphs drawn before and after it (spaces, or text on another line or
+/// further off than a letter's side): a column's rule drawn as text, as an
+/// OCR program reads a ruled table's vertical rules and a plain-text table
+/// draws them, no cell's text.
+fn lone_bar(glyphs: &[&Glyph], i: usize) -> bool {
+    let g = glyphs[i];
+    if !matches!(g.text.trim(), "|" | "\u{2502}") {
+        return false;
+    }
+    let apart = |o: Option<&&Glyph>| {
+        o.is_none_or(|o| {
+            o.text.trim().is_empty()
+                || (o.origin[1] - g.origin[1]).abs() > 0.3 * g.size
+                || o.x1 < g.x0 - BAR_CLEARANCE * g.size
+                || o.x0 > g.x1 + BAR_CLEARANCE * g.size
+        })
+    };
+    apart(i.checked_sub(1).and_then(|k| glyphs.get(k))) && apart(glyphs.get(i + 1))
+}
+
+/// How far (× size) a bar stands from the glyphs beside it, at least, to be
+/// a rule rather than a letter of a word ("a|b").
+const BAR_CLEARANCE: f64 = 0.15;
+
 /// Glyphs laid out as one table: its box, and where its columns divide.
 struct Laid {
     bbox: BBox,
@@ -1559,6 +1584,12 @@ fn grid_layout(
         c
     });
     let given_bands = given.as_deref().map(|bounds| Bands { bounds, whole: &[] });
+    // (a vertical bar standing alone is a column's rule, read as text)
+    let kept: Vec<&Glyph> = (0..glyphs.len())
+        .filter(|&i| !lone_bar(glyphs, i))
+        .map(|i| glyphs[i])
+        .collect();
+    let glyphs = kept.as_slice();
     let mut rows = text_rows(chunks(glyphs, fonts, given_bands, s), s);
     if rows.is_empty() {
         return None;
@@ -3667,6 +3698,38 @@ mod tests {
             ("outcome in 2024", 120.0, 84.0),
         ]);
         assert_eq!(texts(&found[0])[0], vec!["Burglary", "1,204", "-4%"]);
+    }
+
+    #[test]
+    fn bars_standing_alone_between_columns_are_their_rules_and_no_cells() {
+        // (a ruled table scanned and read by OCR, its vertical rules read as
+        // bars; a bar inside a word stays)
+        let mut words = vec![("|", 40.0, 100.0), ("Area", 50.0, 100.0)];
+        words.extend([
+            ("|", 140.0, 100.0),
+            ("Answer", 150.0, 100.0),
+            ("|", 230.0, 100.0),
+        ]);
+        for (k, (name, answer)) in [("North", "Yes|No"), ("South", "12.5"), ("East", "9.0")]
+            .into_iter()
+            .enumerate()
+        {
+            let y = 115.0 + 15.0 * k as f64;
+            words.extend([("|", 40.0, y), (name, 50.0, y), ("|", 140.0, y)]);
+            words.extend([(answer, 150.0, y), ("|", 230.0, y)]);
+        }
+        let p = page(&words);
+        let glyphs: Vec<&Glyph> = p.glyphs.iter().collect();
+        let (_, table) = lay_out(&glyphs, &[], &[], &[]).unwrap();
+        assert_eq!(
+            table.texts(),
+            [
+                ["Area", "Answer"],
+                ["North", "Yes|No"],
+                ["South", "12.5"],
+                ["East", "9.0"]
+            ]
+        );
     }
 
     #[test]
