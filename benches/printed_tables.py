@@ -197,6 +197,11 @@ def expected_of(grid, head_rows, style):
     return out
 
 
+# the share of the page's width a table takes, by its style's width, and the weight of
+# each kind of column in dividing it (for producers that size columns by hand)
+WIDTH_SHARE = {"auto": 0.9, "100%": 1.0, "80%": 0.8}
+COLUMN_WEIGHTS = {"name": 3, "figure": 2, "text": 4.2}
+
 INTRO = "Some text before the table says what it shows and where its figures come from."
 SOURCE = "Source: the Commissioner's office."
 
@@ -294,8 +299,8 @@ def fpdf2_table(pdf, grid, head_rows, kinds, style):
     table's width, every cell boxed, lines between rows or none, rows filled in turn
     for stripes, spans by colspan and rowspan, the head repeated on each page when told."""
     from fpdf.fonts import FontFace
-    share = {"auto": 0.9, "100%": 1.0, "80%": 0.8}[style["width"]]
-    weights = {"name": 3, "figure": 2, "text": 4.2}
+    share = WIDTH_SHARE[style["width"]]
+    weights = COLUMN_WEIGHTS
     align = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}[style["figures"]]
     pad = style["pad"] * 0.75
     borders = {"none": "NONE", "rows": "HORIZONTAL_LINES", "boxed": "ALL"}[style["rules"]]
@@ -559,8 +564,8 @@ def slide_table(slide, grid, head_rows, kinds, style, frame):
     from pptx.util import Pt
     left, top, width = frame
     size, pad = style["size"], style["pad"] * 0.75
-    share = {"auto": 0.9, "100%": 1.0, "80%": 0.8}[style["width"]]
-    weights = {"name": 3, "figure": 2, "text": 4.2}
+    share = WIDTH_SHARE[style["width"]]
+    weights = COLUMN_WEIGHTS
     total = sum(weights[k] for k in kinds)
     shape = slide.shapes.add_table(len(grid), len(kinds), left, top, int(width * share),
                                    Pt((size * 1.2 + 2 * pad) * len(grid)))
@@ -637,8 +642,8 @@ def reportlab_table(grid, head_rows, kinds, style, frame_width):
     from reportlab.platypus import Paragraph, Table, TableStyle
     from reportlab.pdfbase.pdfmetrics import stringWidth
     size = style["size"]
-    share = {"auto": 0.9, "100%": 1.0, "80%": 0.8}[style["width"]]
-    weights = {"name": 3, "figure": 2, "text": 4.2}
+    share = WIDTH_SHARE[style["width"]]
+    weights = COLUMN_WEIGHTS
     body_font, head_font = "Helvetica", "Helvetica-Bold"
     pad = style["pad"] * 0.75
     # (each column at least as wide as its longest word, as a report's author
@@ -768,6 +773,14 @@ def latex_rows(grid, head_rows, style):
     return lines
 
 
+def text_column_width(kinds, style):
+    """How wide a typesetter's author sets each text column (LaTeX's, Typst's): the share
+    of the page's width the style asks for, within what the names and figures leave."""
+    room = (18.0 if style.get("long") else 26.7) - 5.0 - 2.4 * kinds.count("figure")
+    share = {"auto": 4.5, "100%": 7.0, "80%": 5.5}[style["width"]]
+    return f"{min(share, room / max(kinds.count('text'), 1)):.2f}cm"
+
+
 def latex_table(grid, head_rows, kinds, style):
     """A table as a LaTeX author sets it: a tabular (a longtable when it runs over pages),
     names in an l column, figures flush as the style says, wrapping text in a p, m or b
@@ -776,9 +789,7 @@ def latex_table(grid, head_rows, kinds, style):
     boxed = style["rules"] == "boxed"
     # (text columns share what the names and figures leave of the page's width,
     # so that no table runs off the page)
-    room = (18.0 if style.get("long") else 26.7) - 5.0 - 2.4 * kinds.count("figure")
-    share = {"auto": 4.5, "100%": 7.0, "80%": 5.5}[style["width"]]
-    text_width = f"{min(share, room / max(kinds.count('text'), 1)):.2f}cm"
+    text_width = text_column_width(kinds, style)
     valign = {"top": "p", "middle": "m", "bottom": "b"}[style["valign"]]
     # (text set ragged right, unhyphenated, as careful authors set narrow columns: a reader
     # cannot tell a word broken at a line's end from one with a hyphen of its own)
@@ -840,9 +851,7 @@ def typst_table(grid, head_rows, kinds, style):
     # (text columns share what the names and figures leave of the page's width, as the
     # LaTeX tables' do: Typst shrinks auto or fractional columns that do not fit below
     # their longest words, and sets the words over the next column)
-    room = (18.0 if style.get("long") else 26.7) - 5.0 - 2.4 * kinds.count("figure")
-    share = {"auto": 4.5, "100%": 7.0, "80%": 5.5}[style["width"]]
-    text_width = f"{min(share, room / max(kinds.count('text'), 1)):.2f}cm"
+    text_width = text_column_width(kinds, style)
     columns = ", ".join(text_width if k == "text" else "auto" for k in kinds)
     horizontal = ", ".join(style["figures"] if k == "figure" else "left" for k in kinds)
     vertical = {"top": "top", "middle": "horizon", "bottom": "bottom"}[style["valign"]]

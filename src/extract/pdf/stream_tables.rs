@@ -146,6 +146,19 @@ pub(super) struct Row {
 }
 
 impl Row {
+    /// The top of the row's text.
+    pub(super) fn top(&self) -> f64 {
+        self.chunks.iter().map(|c| c.top).fold(f64::MAX, f64::min)
+    }
+
+    /// The foot of the row's text.
+    pub(super) fn bottom(&self) -> f64 {
+        self.chunks
+            .iter()
+            .map(|c| c.bottom)
+            .fold(f64::MIN, f64::max)
+    }
+
     /// A record's line of figures: several chunks, a figure among them.
     fn holds_figures(&self) -> bool {
         self.chunks.len() >= 2 && self.chunks.iter().any(|c| super::holds_data(&c.text))
@@ -1735,14 +1748,7 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // spans some columns only.)
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
     // (the leading the table's cells are set at, seen over all its lines)
-    let table_leading = {
-        let mut sizes: Vec<f64> = lines.iter().map(|l| l.size).collect();
-        sizes.sort_by(f64::total_cmp);
-        let baselines: Vec<f64> = lines.iter().map(|l| l.baseline).collect();
-        sizes
-            .get(sizes.len() / 2)
-            .and_then(|&size| wrapped_cells::leading_of(&baselines, size, s))
-    };
+    let table_leading = wrapped_cells::record_leading(lines, s);
     let record_under_the_head = |i: usize| {
         let gap = |k: usize| lines[k + 1].baseline - lines[k].baseline;
         let size = lines[i].size;

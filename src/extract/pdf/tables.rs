@@ -1313,20 +1313,15 @@ fn heading_rows_apart(
         fonts,
         &LayoutSettings::default(),
     ));
-    let extent = |row: &Row| {
-        row.chunks.iter().fold((f64::MAX, f64::MIN), |(t, b), c| {
-            (t.min(c.top), b.max(c.bottom))
-        })
-    };
     let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
         return Vec::new();
     };
-    let paddings = (extent(first).0 - top) + (bottom - extent(last).1);
+    let paddings = (first.top() - top) + (bottom - last.bottom());
     lines
         .windows(2)
         .filter_map(|pair| {
             let gap = pair[1].baseline - pair[0].baseline;
-            let (upper, lower) = (extent(&pair[0]).1, extent(&pair[1]).0);
+            let (upper, lower) = (pair[0].bottom(), pair[1].top());
             let figures = pair[0].chunks.iter().any(|c| super::holds_data(&c.text));
             let apart = !figures
                 && gap > ROWS_APART_LEADING * pair[0].size.max(pair[1].size)
@@ -1472,12 +1467,10 @@ fn header_above(
         fonts,
         &LayoutSettings::default(),
     ));
-    let top_of = |row: &Row| row.chunks.iter().map(|c| c.top).fold(f64::MAX, f64::min);
-    let bottom_of = |row: &Row| row.chunks.iter().map(|c| c.bottom).fold(f64::MIN, f64::max);
     let first = lines
         .last()
-        .filter(|r| (top_of(r) + bottom_of(r)) / 2.0 > rule - row_height)?;
-    let first_top = top_of(first);
+        .filter(|r| (r.top() + r.bottom()) / 2.0 > rule - row_height)?;
+    let first_top = first.top();
     let band = |top: f64| -> Vec<&Glyph> {
         near.iter()
             .copied()
@@ -1555,9 +1548,9 @@ fn header_above(
             spanning_heading_rules.insert(0, rule);
         }
         if spanning_heading_rules.is_empty() {
-            top = top.min(top_of(&pair[0]));
+            top = top.min(pair[0].top());
         }
-        heading_top = heading_top.min(top_of(&pair[0]));
+        heading_top = heading_top.min(pair[0].top());
     }
     let next_to_rule = band(first_top);
     if text_columns(&next_to_rule, s).len() < 2 {
@@ -1591,7 +1584,7 @@ fn header_above(
             let glyphs: Vec<&Glyph> = near
                 .iter()
                 .copied()
-                .filter(|g| within(g, top_of(h) - 0.5, first_top - 0.5))
+                .filter(|g| within(g, h.top() - 0.5, first_top - 0.5))
                 .collect();
             let with_first: Vec<&Glyph> = glyphs.iter().chain(&next_to_rule).copied().collect();
             first.baseline - h.baseline <= row_height
@@ -1601,9 +1594,9 @@ fn header_above(
         });
         if let Some(h) = heads {
             return Some(HeaderAbove {
-                top: top_of(h) - 0.5,
-                columns_top: top_of(h) - 0.5,
-                apart_from_first_row: Some((bottom_of(h) + first_top) / 2.0),
+                top: h.top() - 0.5,
+                columns_top: h.top() - 0.5,
+                apart_from_first_row: Some((h.bottom() + first_top) / 2.0),
                 spanning_heading_rules: Vec::new(),
             });
         }
@@ -1611,7 +1604,7 @@ fn header_above(
     let whole = band(top);
     let headings_keep_apart = lines[..lines.len() - 1]
         .iter()
-        .filter(|r| top_of(r) >= top)
+        .filter(|r| r.top() >= top)
         .all(|r| r.chunks.iter().all(over_one_column));
     let sets_columns = columns_with(&whole).len() >= columns.len();
     let first_top = first_top - 0.5;

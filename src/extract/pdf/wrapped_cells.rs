@@ -125,11 +125,11 @@ pub fn merge(lines: &[TableLine], records: &[Range<usize>]) -> Vec<Vec<Cell>> {
 /// gaps fall into two groups: lines inside a cell at their leading, records
 /// further apart (cell padding, space after a cell's paragraph). None when
 /// the lines are evenly spaced.
-fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
+pub(super) fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
     let mut sizes: Vec<f64> = body.iter().map(|l| l.size).collect();
     sizes.sort_by(f64::total_cmp);
     let baselines: Vec<f64> = body.iter().map(|l| l.baseline).collect();
-    leading_of(&baselines, sizes[sizes.len() / 2], s)
+    leading_of(&baselines, *sizes.get(sizes.len() / 2)?, s)
 }
 
 /// The widest baseline gap between two lines of one record among lines at
