@@ -1105,7 +1105,8 @@ fn row_bands(
             .any(|o| middle > o[1] && middle < o[3] && o[0] < x1 && o[2] > x0)
     };
     if ruled_above_rows || striped {
-        let foot = row_below(page, (x0, x1), last, (row_height, tallest), s);
+        let rule_positions: Vec<f64> = rules.iter().map(|e| e.pos).collect();
+        let foot = row_below(page, (x0, x1), &rule_positions, (row_height, tallest), s);
         if let Some(foot) = foot.filter(|&f| striped || !theirs(f)) {
             bounds.push(foot);
         }
@@ -1698,10 +1699,12 @@ fn text_under(
 fn row_below(
     page: &PageContent,
     (x0, x1): (f64, f64),
-    rule: f64,
+    rules: &[f64],
     (row_height, tallest): (f64, f64),
     s: &TableSettings,
 ) -> Option<f64> {
+    let rule = *rules.last()?;
+    let leading = wrapped_leading(page, (x0, x1), rules);
     let below: Vec<&Glyph> = text_under(page, (x0, x1), rule)
         .filter(|g| g.centre().1 < rule + tallest.max(row_height))
         .collect();
@@ -1715,10 +1718,15 @@ fn row_below(
     {
         return None;
     }
-    // (a line's leading: half as much again as its size, at most)
+    // (a line's leading: half as much again as its size, or as the rows
+    // above wrap their cells, up to two sizes and a half)
     let mut last = first;
     for w in baselines.windows(2) {
-        if w[1].0 - w[0].0 > 1.5 * w[0].1 {
+        let size = w[0].1;
+        let limit = leading.map_or(1.5 * size, |l| {
+            (1.5 * size).max(WRAPPED_LEADING_SLACK * l).min(2.5 * size)
+        });
+        if w[1].0 - w[0].0 > limit {
             break;
         }
         last = w[1].0;
@@ -1732,6 +1740,40 @@ fn row_below(
     }
     row.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
 }
+
+/// The leading of the cells wrapped in a table's rows, each between two of
+/// its `rules`: a row's least step from one line to the next (cells set at
+/// their middle interleave lines), the widest over the rows; None when no
+/// row wraps.
+fn wrapped_leading(page: &PageContent, (x0, x1): (f64, f64), rules: &[f64]) -> Option<f64> {
+    rules
+        .windows(2)
+        .filter_map(|band| {
+            let mut baselines: Vec<(f64, f64)> = page
+                .glyphs
+                .iter()
+                .filter(|g| {
+                    let (cx, cy) = g.centre();
+                    (x0..=x1).contains(&cx)
+                        && cy > band[0]
+                        && cy < band[1]
+                        && !g.text.trim().is_empty()
+                })
+                .map(|g| (g.origin[1], g.size))
+                .collect();
+            baselines.sort_by(|a, b| a.0.total_cmp(&b.0));
+            baselines.dedup_by(|b, a| b.0 - a.0 < 0.3 * a.1);
+            baselines
+                .windows(2)
+                .map(|w| w[1].0 - w[0].0)
+                .reduce(f64::min)
+        })
+        .reduce(f64::max)
+}
+
+/// How much further apart than the table's wrapped lines (`wrapped_leading`)
+/// the lines of the row under its last rule may stand (rounding).
+const WRAPPED_LEADING_SLACK: f64 = 1.05;
 
 /// The foot of the last row of a table ruled between its rows only, none
 /// over its header nor under its last row (a report generator's horizontal
@@ -1763,7 +1805,8 @@ fn last_row_between_rules(
     if offsets.len() < 2 || !offsets.iter().all(|&o| alike(o)) {
         return None;
     }
-    let foot = row_below(page, (x0, x1), last, (row_height, tallest), s)?;
+    let rule_positions: Vec<f64> = rules.iter().map(|r| r.pos).collect();
+    let foot = row_below(page, (x0, x1), &rule_positions, (row_height, tallest), s)?;
     // (a rule under that row, a group of its own, rules under each row)
     let ruled_under = h.iter().any(|e| {
         e.pos > last + s.sliver && e.pos < foot + row_height / 2.0 && e.start < x1 && e.end > x0
@@ -3230,6 +3273,36 @@ mod tests {
         let rows = found[0].table.texts();
         assert_eq!(rows.len(), 4, "{rows:?}");
         assert_eq!(rows[3], ["East", "4.4", "5.0"]);
+    }
+
+    #[test]
+    fn the_last_row_under_the_last_rule_wraps_as_the_rows_above_wrap() {
+        // fpdf2 sets a cell's lines two sizes apart (20 pt): the note in the
+        // last row wraps so, as the notes above it do
+        let xs = [5.0, 80.0, 140.0];
+        let mut glyphs = words_at(&["Area", "2019", "Note"], &xs, 15.0);
+        let rules = [20.0, 65.0, 110.0];
+        for (k, (record, rest)) in [
+            (["North", "12.5", "Held"], "up"),
+            (["South", "9.0", "Rising"], "fast"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            glyphs.extend(words_at(record, &xs, rules[k] + 15.0));
+            glyphs.extend(word(rest, xs[2], rules[k] + 35.0));
+        }
+        glyphs.extend(words_at(&["East", "4.4", "Flat"], &xs, 125.0));
+        glyphs.extend(word("still", xs[2], 145.0));
+        glyphs.extend(word("Source", 5.0, 175.0));
+        let found = ruled_tables_of(glyphs, rules_across(&rules));
+        let rows = found[0].table.texts();
+        assert_eq!(rows[2], ["South", "9.0", "Rising\nfast"], "{rows:?}");
+        assert_eq!(
+            rows.last().unwrap(),
+            &["East", "4.4", "Flat\nstill"],
+            "{rows:?}"
+        );
     }
 
     #[test]
