@@ -1488,8 +1488,9 @@ fn an_fpdf2_documents_tables_read_whole() {
     // rows only, its last row under the last rule (one of them wrapped over
     // lines two sizes apart, set at its foot); an unruled table whose
     // lines stand two sizes apart, a label wrapped round its figures half of
-    // that off (see the fixtures' script)
-    assert_excerpts_read_whole("fpdf2-tables.json", 3);
+    // that off, and text cells wrapped double-spaced round their records'
+    // one line (see the fixtures' script)
+    assert_excerpts_read_whole("fpdf2-tables.json", 4);
 }
 
 #[test]

@@ -1159,7 +1159,11 @@ fn straddles_a_row(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
             [next] => same_left_edge(next, line),
             _ => false,
         };
-        beside && same_cell && (other.baseline - rows[i].baseline).abs() <= leading
+        // (or further, up to double-spaced, round a row set exactly halfway)
+        let (from, to) = (rows[i].baseline, other.baseline);
+        let close = (to - from).abs() <= leading
+            || wrapped_cells::halfway_between(from, middle.baseline, to, line.size);
+        beside && same_cell && close
     };
     let below = rows.get(i + 1).zip(rows.get(i + 2));
     let above = i.checked_sub(2).map(|k| (&rows[k + 1], &rows[k]));
@@ -1205,9 +1209,15 @@ fn middle_cell_reaches(rows: &[Row], i: usize, down: bool, s: &StreamSettings) -
     // (a row of several chunks passed beside the cell's lines)
     let mut wrapped_round = false;
     let mut adjacent = true;
+    // (the row passed beside since the cell's last line: a cell's lines
+    // may stand double-spaced round a row set exactly halfway)
+    let mut passed: Option<f64> = None;
     for k in order {
         let row = &rows[k];
-        if (row.baseline - last).abs() > leading {
+        let round_passed = passed.is_some_and(|middle| {
+            wrapped_cells::halfway_between(last, middle, row.baseline, line.size)
+        });
+        if (row.baseline - last).abs() > leading && !round_passed {
             return false;
         }
         let Some(c) = row.chunks.iter().position(|c| same_left_edge(c, line)) else {
@@ -1215,8 +1225,10 @@ fn middle_cell_reaches(rows: &[Row], i: usize, down: bool, s: &StreamSettings) -
                 return false;
             }
             wrapped_round |= row.chunks.len() >= 2;
+            passed = Some(row.baseline);
             continue;
         };
+        passed = None;
         // (the cell's next line along wraps from this one, or this from
         // it: a paragraph under a table is wider)
         let next = &row.chunks[c];
@@ -3866,6 +3878,56 @@ mod tests {
         let mut found = found_on(&page(words));
         assert_eq!(found.len(), 1, "{found:?}");
         found.remove(0)
+    }
+
+    /// A table of 10 pt type whose cells' lines are double-spaced (20 pt,
+    /// fpdf2's default), set at their rows' middle: records of one line
+    /// 22.5 pt apart, and two whose text wraps round their label and figure,
+    /// set `halfway` pt under its first line.
+    fn double_spaced_round_rows(halfway: f64) -> Vec<Vec<Vec<String>>> {
+        type Words = Vec<(&'static str, f64, f64)>;
+        let record = |words: &mut Words, [label, figure, text]: [&'static str; 3], y: f64| {
+            words.extend([(label, 50.0, y), (figure, 150.0, y), (text, 220.0, y)]);
+        };
+        let wrapped =
+            |words: &mut Words, [label, figure, first, second]: [&'static str; 4], top| {
+                words.extend([(first, 220.0, top), (second, 220.0, top + 20.0)]);
+                words.extend([(label, 50.0, top + halfway), (figure, 150.0, top + halfway)]);
+            };
+        let mut words = vec![("Service", 50.0, 100.0), ("Award", 150.0, 100.0)];
+        words.push(("Target", 220.0, 100.0));
+        record(&mut words, ["Red Hen", "442", "Workers hub"], 122.5);
+        record(&mut words, ["Kite Trust", "604", "Solving"], 145.0);
+        let rape_crisis = ["Rape Crisis", "536", "Safety community", "county support"];
+        wrapped(&mut words, rape_crisis, 167.5);
+        record(&mut words, ["Youth Service", "68", "Rural fund"], 210.0);
+        let victim_support = ["Victim Support", "106", "Solving road", "service safety"];
+        wrapped(&mut words, victim_support, 232.5);
+        found_on(&page(&words))
+    }
+
+    #[test]
+    fn cells_double_spaced_round_their_records_line_keep_the_table_whole() {
+        let found = double_spaced_round_rows(10.0);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let rows = &found[0];
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(
+            rows[3],
+            ["Rape Crisis", "536", "Safety community\ncounty support"]
+        );
+        assert_eq!(
+            rows[5],
+            ["Victim Support", "106", "Solving road\nservice safety"]
+        );
+    }
+
+    #[test]
+    fn lines_double_spaced_round_a_line_off_their_middle_are_no_one_cell() {
+        // (a line 7 pt under the first and 13 over the second: not set at
+        // the record's middle, so not taken for one double-spaced cell)
+        let found = double_spaced_round_rows(7.0);
+        assert!(found.iter().all(|t| t.len() < 6), "{found:?}");
     }
 
     #[test]

@@ -232,6 +232,15 @@ const DOUBLE_SPACED: f64 = 2.2;
 /// in a browser or a word processor (1.15 to 1.22): Typst sets 1.3.
 const LOOSE_LEADING: f64 = 1.25;
 
+/// Whether a line at `middle` stands exactly halfway between a cell's lines
+/// at `upper` and `lower` (baselines), no further apart than double-spaced
+/// lines of `size`: a record's line that the cell, set at the record's
+/// middle, wraps round.
+pub(super) fn halfway_between(upper: f64, middle: f64, lower: f64, size: f64) -> bool {
+    let (over, under) = ((middle - upper).abs(), (lower - middle).abs());
+    over > 0.0 && within_exact(over, under) && over + under <= DOUBLE_SPACED * size
+}
+
 /// Whether two gaps are one, as lines placed exactly are set (`EXACT_SPREAD`).
 pub(super) fn within_exact(a: f64, b: f64) -> bool {
     (a - b).abs() <= EXACT_SPREAD * a.max(b)
