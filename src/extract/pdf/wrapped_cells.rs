@@ -144,13 +144,6 @@ pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f6
     gaps.sort_by(f64::total_cmp);
     // the largest step up between neighbouring gaps parts the two groups
     let ratios: Vec<f64> = gaps.windows(2).map(|w| w[1] / w[0]).collect();
-    // (of gaps a cell's lines may stand apart at)
-    let (largest, ratio) = ratios
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(i, _)| gaps[i] <= s.wrap_leading * size)
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
     // (lines placed exactly part their records by less: the gaps below the
     // step all one, the leading, and those above all one, the records'; but
     // records set closer than their cells' leading, with little padding, are
@@ -159,11 +152,24 @@ pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f6
     let alike = |g: &[f64]| within_exact(g[0], g[g.len() - 1]);
     // (one wrapped cell in a table may show the leading once; the records'
     // gaps are seen more than once)
-    let exact = alike(&gaps[..=largest])
-        && gaps.len() - largest > 2
-        && alike(&gaps[largest + 1..])
-        && gaps[largest] >= LOOSE_LEADING * size;
-    if ratio < s.record_gap_ratio && !(exact && exactly_apart(gaps[largest + 1], gaps[largest])) {
+    let exact = |i: usize| {
+        alike(&gaps[..=i])
+            && gaps.len() - i > 2
+            && alike(&gaps[i + 1..])
+            && gaps[i] >= LOOSE_LEADING * size
+            && exactly_apart(gaps[i + 1], gaps[i])
+    };
+    // (of gaps a cell's lines may stand apart at: so placed, they may be
+    // double-spaced)
+    let within_leading = |i: usize| gaps[i] <= s.wrap_leading * size;
+    let (largest, ratio) = ratios
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(i, _)| within_leading(i) || (gaps[i] <= DOUBLE_SPACED * size && exact(i)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let stepped_up = ratio >= s.record_gap_ratio && within_leading(largest);
+    if !stepped_up && !exact(largest) {
         return None;
     }
     // unless a step below it parts gaps of a line's leading at least from
@@ -512,6 +518,53 @@ mod tests {
                 ],
             ]
         );
+    }
+
+    /// fpdf2's lines two sizes apart (20 pt), cells set at their rows' top,
+    /// records `apart` pt apart, two of them wrapped.
+    fn double_spaced_at_the_top(apart: f64) -> Vec<Vec<String>> {
+        let mut lines = vec![line(&["Service", "Change", "Target"], 80.0)];
+        let records = [
+            (["Youth Service", "21.0%", "Problem domestic"], None),
+            (
+                ["Victim Support", "£76,732", "Cyber hub"],
+                Some("victim local"),
+            ),
+            (["Rural Action", "996,852", "Outreach training"], None),
+            (["Road Safety", "3.0%", "Support county"], Some("community")),
+            (["Huntingdonshire", "328,160", "Speed solving"], None),
+        ];
+        let mut baseline = 80.0;
+        for (cells, wrapped) in records {
+            baseline += apart;
+            lines.push(line(&cells, baseline));
+            if let Some(text) = wrapped {
+                baseline += 20.0;
+                lines.push(line(&["", "", text], baseline));
+            }
+        }
+        rows(&lines, 1)
+    }
+
+    #[test]
+    fn double_spaced_cells_placed_exactly_at_their_rows_top_stay_one_record() {
+        // (records 23 pt apart: a step up of 1.15 from the leading)
+        let found = double_spaced_at_the_top(23.0);
+        assert_eq!(found.len(), 6, "{found:?}");
+        assert_eq!(
+            found[2],
+            ["Victim Support", "£76,732", "Cyber hub\nvictim local"]
+        );
+        assert_eq!(
+            found[4],
+            ["Road Safety", "3.0%", "Support county\ncommunity"]
+        );
+    }
+
+    #[test]
+    fn lines_evenly_double_spaced_are_each_a_record() {
+        // (records as far apart as the wrapped lines: no leading to tell)
+        assert_eq!(double_spaced_at_the_top(20.0).len(), 8);
     }
 
     #[test]
