@@ -1490,7 +1490,7 @@ fn an_fpdf2_documents_tables_read_whole() {
     // lines stand two sizes apart, a label wrapped round its figures half of
     // that off, and text cells wrapped double-spaced round their records'
     // one line or at their rows' top (see the fixtures' script)
-    assert_excerpts_read_whole("fpdf2-tables.json", 5);
+    assert_excerpts_read_whole("fpdf2-tables.json", 6);
 }
 
 #[test]

@@ -1383,6 +1383,17 @@ fn table_of_run(
     strips: &[(f64, f64)],
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
+    let widened;
+    let s = match double_spaced_leading(rows, s) {
+        Some(leading) => {
+            widened = StreamSettings {
+                wrap_leading: leading,
+                ..s.clone()
+            };
+            &widened
+        }
+        None => s,
+    };
     let multi = rows.iter().filter(|r| r.chunks.len() >= 2).count();
     // A page's own layout (a footer's address beside its links) has as many
     // lines of one chunk as of several; a table's label rows are the exception
@@ -1423,6 +1434,20 @@ fn table_of_run(
         return Vec::new();
     }
     build(rows, page, taken, fonts, strips, s)
+}
+
+/// The leading (× the type's size) a run's cells wrap at when it is wider
+/// than a line and a half (`wrap_leading`): lines placed exactly,
+/// double-spaced, and records further apart (`wrapped_cells::leading_of`),
+/// as fpdf2 sets its tables. None for a run set closer.
+fn double_spaced_leading(rows: &[Row], s: &StreamSettings) -> Option<f64> {
+    let mut sizes: Vec<f64> = rows.iter().map(|r| r.size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let size = *sizes.get(sizes.len() / 2)?;
+    let baselines: Vec<f64> = rows.iter().map(|r| r.baseline).collect();
+    let leading = wrapped_cells::leading_of(&baselines, size, s)? / size;
+    // (the leading's gaps alike as lines placed exactly are)
+    (leading > s.wrap_leading).then_some(leading * (1.0 + wrapped_cells::EXACT_SPREAD))
 }
 
 /// The number of chunks most rows of several hold (the larger of two as common).
@@ -3919,6 +3944,31 @@ mod tests {
         assert_eq!(
             rows[5],
             ["Victim Support", "106", "Solving road\nservice safety"]
+        );
+    }
+
+    #[test]
+    fn records_each_wrapped_double_spaced_at_their_top_are_one_table() {
+        // (10 pt type, a cell's lines 20 pt apart, records 33 pt apart:
+        // every record has a line of one chunk, as many as its rows)
+        let mut words = vec![("Measure", 50.0, 100.0), ("Award", 150.0, 100.0)];
+        words.push(("Purpose", 220.0, 100.0));
+        let records = [
+            ("Victim Support", "743", "Schools early", "prevention"),
+            ("Rural Action", "98,573", "Hub early", "speed"),
+            ("Kite Trust", "1.1%", "District hub", "crime reduction"),
+            ("Rape Crisis", "715", "Community", "intervention"),
+        ];
+        for (k, (label, figure, text, wrapped)) in records.into_iter().enumerate() {
+            let top = 133.0 + 53.0 * k as f64;
+            words.extend([(label, 50.0, top), (figure, 150.0, top), (text, 220.0, top)]);
+            words.push((wrapped, 220.0, top + 20.0));
+        }
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(
+            table[3],
+            ["Kite Trust", "1.1%", "District hub\ncrime reduction"]
         );
     }
 

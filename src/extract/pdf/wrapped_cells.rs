@@ -227,7 +227,7 @@ fn interleaved_leading(
 
 /// Lines placed exactly (Typst, a browser) stand at one leading to within
 /// this share of it; rounding to a device's grid parts them further.
-const EXACT_SPREAD: f64 = 0.01;
+pub(super) const EXACT_SPREAD: f64 = 0.01;
 
 /// The widest leading (× the letters' size) of cells whose lines are placed
 /// exactly and interleave at half of it: double-spaced, as fpdf2 sets its
