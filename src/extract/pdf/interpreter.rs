@@ -42,6 +42,9 @@ pub struct Glyph {
     pub dir: [f64; 2],
     /// Length of the glyph's advance along `dir`.
     pub advance: f64,
+    /// How much further the pen moves after the glyph, along `dir`: the
+    /// word spacing (Tw) a space is stretched by, as justified text is set.
+    pub stretch: f64,
     pub size: f64,
     pub font: u16,
     /// How much of the glyph the clip in force shows.
@@ -89,6 +92,7 @@ pub fn test_glyphs(text: &str, x: f64, baseline: f64, size: f64) -> Vec<Glyph> {
                 origin: [x0, baseline],
                 dir: [1.0, 0.0],
                 advance: size * 0.5,
+                stretch: 0.0,
                 size,
                 font: 0,
                 clip: Clipping::Whole,
@@ -522,7 +526,10 @@ impl<'a> Interpreter<'a> {
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
             let run_len = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
             if !text.is_empty() && size > 0.0 && run_len > 0.0 {
-                let glyph = run.place(text, &trm, w0, size, font, font_id);
+                let mut glyph = run.place(text, &trm, w0, size, font, font_id);
+                if !font.vertical && gs.font_size != 0.0 {
+                    glyph.stretch = run_len * spacing / gs.font_size;
+                }
                 run.emit(glyph);
             }
             // Vertical writing moves down the text space's y axis.
@@ -654,6 +661,7 @@ impl PageRun {
             origin,
             dir,
             advance,
+            stretch: 0.0,
             size,
             font: font_id,
             clip: self
@@ -1339,6 +1347,15 @@ mod tests {
 
     /// The glyphs' texts of a one-page document drawing `content` with F1, Helvetica.
     fn page_glyphs(content: &str) -> Vec<String> {
+        page_content(content)
+            .glyphs
+            .iter()
+            .map(|g| g.text.to_string())
+            .collect()
+    }
+
+    /// A one-page document drawing `content` with F1, Helvetica, read.
+    fn page_content(content: &str) -> PageContent {
         let mut doc = Document::with_version("1.7");
         let font = doc.add_object(dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
@@ -1358,8 +1375,24 @@ mod tests {
             ),
         );
         let budget = Budget::new(Budget::DEFAULT_OPS, Duration::from_secs(10));
-        let content = Interpreter::new(&doc, budget).run_page(page).unwrap();
-        content.glyphs.iter().map(|g| g.text.to_string()).collect()
+        Interpreter::new(&doc, budget).run_page(page).unwrap()
+    }
+
+    #[test]
+    fn a_space_stretched_by_word_spacing_carries_the_pens_move_in_page_space() {
+        // (Tw 4 in text space, the text scaled twice: the pen moves 8 pt
+        // further after the space, and after no other glyph)
+        let content = page_content("BT /F1 10 Tf 2 0 0 2 72 700 Tm 4 Tw (a b) Tj ET");
+        let stretches: Vec<(String, f64)> = content
+            .glyphs
+            .iter()
+            .map(|g| (g.text.to_string(), g.stretch))
+            .collect();
+        assert_eq!(stretches[1].0, " ");
+        assert!((stretches[1].1 - 8.0).abs() < 1e-9, "{stretches:?}");
+        assert_eq!((stretches[0].1, stretches[2].1), (0.0, 0.0));
+        let b = &content.glyphs[2];
+        assert!((b.x0 - content.glyphs[1].x1 - 8.0).abs() < 1e-9);
     }
 
     #[test]

@@ -129,8 +129,10 @@ pub fn page_lines<'g>(
                                                           // (whether the line's last glyph stands tight against the one before it:
                                                           // a gap after a run of tight letters is a word's end, not letter spacing)
     let mut tight = false;
-    // (the width of the space the line ends with, if it ends with one drawn)
-    let mut space_drawn = 0.0;
+    // (the width of the space the line ends with, if it ends with one drawn,
+    // and how far word spacing stretched it)
+    let mut space_drawn: f64 = 0.0;
+    let mut space_stretch = 0.0;
     for g in glyphs {
         let style = fonts.get(g.font as usize).cloned().unwrap_or_default();
         if let Some((line, n, bold)) = current.as_mut() {
@@ -148,9 +150,17 @@ pub fn page_lines<'g>(
                     }
                     UnspacedGaps::Parted => true,
                 };
-            if continues_line(line, g, s, space_drawn) && !parted {
+            // (a justified line's words stand where its stretched spaces
+            // moved the pen: a word's letters after a word's)
+            let reach = if stretched_between_words(line, g, space_stretch) {
+                space_drawn.max(gap)
+            } else {
+                space_drawn
+            };
+            if continues_line(line, g, s, reach) && !parted {
                 tight = !unspaced;
                 space_drawn = if g.text == " " { g.advance } else { 0.0 };
+                space_stretch = if g.text == " " { g.stretch } else { 0.0 };
                 if unspaced {
                     line.text.push(' ');
                 }
@@ -181,6 +191,7 @@ pub fn page_lines<'g>(
         }
         tight = false;
         space_drawn = if g.text == " " { g.advance } else { 0.0 };
+        space_stretch = if g.text == " " { g.stretch } else { 0.0 };
         if let Some(host) = marker_host(&lines, g, style.symbolic, s) {
             lead_with_marker(&mut lines[host], g);
             continue;
@@ -237,6 +248,26 @@ pub fn draws_word_spaces<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> boo
 
 /// Fewest space glyphs that show a producer draws its word spaces.
 const MIN_DRAWN_SPACES: usize = 3;
+
+/// Whether glyph `g` starts a word where the space `line` ends with, stretched
+/// by word spacing (`stretch`), moved the pen, between words of letters: a
+/// justified line's words (fpdf2 justifies table cells). A producer that
+/// moves the pen across columns by word spacing (Word, between figures)
+/// has a figure on one side.
+fn stretched_between_words(line: &Line, g: &Glyph, stretch: f64) -> bool {
+    let size = line.size.max(g.size);
+    let (u0, _, _) = writing_frame(g);
+    let landed = stretch > 0.0 && (u0 - line.u1 - stretch).abs() <= PEN_TOLERANCE * size;
+    let last_word = line.text.trim_end().rsplit(' ').next().unwrap_or("");
+    let letters = |word: &str| {
+        word.chars().any(char::is_alphabetic) && !word.chars().any(|c| c.is_ascii_digit())
+    };
+    landed && letters(last_word) && g.text.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// How far (× the type's size) a glyph may stand from where the pen was
+/// moved and still stand there (rounding of the content's numbers).
+const PEN_TOLERANCE: f64 = 0.1;
 
 /// Whether glyph `g` carries on `line`: on its baseline (or a script's
 /// shift off it) and no further on than a segment's gap, or than the width
@@ -732,6 +763,37 @@ mod tests {
         assert_eq!(line("Road ", 29.5), ["Road reduction"]);
         assert_eq!(line("Road ", 31.0).len(), 2);
         assert_eq!(line("Road", 29.0).len(), 2);
+    }
+
+    /// `first`, its last glyph a space stretched 20 pt by word spacing, and
+    /// `second` where the pen landed: 25 pt on (at 10 pt, letters 5 pt wide).
+    fn stretched_space_before(first: &str, second: &str) -> Vec<String> {
+        let tight = LayoutSettings {
+            segment_gap: 0.4,
+            ..LayoutSettings::default()
+        };
+        let mut gs = test_glyphs(first, 0.0, 20.0, 10.0);
+        gs.last_mut().unwrap().stretch = 20.0;
+        let landed = 5.0 * first.chars().count() as f64 + 20.0;
+        gs.extend(test_glyphs(second, landed, 20.0, 10.0));
+        lines_of(&gs, &tight)
+    }
+
+    #[test]
+    fn words_of_a_justified_line_where_stretched_spaces_put_them_are_one_line() {
+        // (fpdf2 justifies a cell's lines by word spacing, Tw)
+        assert_eq!(
+            stretched_space_before("Schools ", "partnership"),
+            ["Schools partnership"]
+        );
+    }
+
+    #[test]
+    fn figures_past_a_space_stretched_by_word_spacing_stand_apart() {
+        // (Word moves the pen across columns by word spacing: "5 0,397")
+        assert_eq!(stretched_space_before("0,2885 ", "0,3974").len(), 2);
+        assert_eq!(stretched_space_before("cultures ", "0,3974").len(), 2);
+        assert_eq!(stretched_space_before("0,2885 ", "Notes").len(), 2);
     }
 
     fn parted() -> LayoutSettings {

@@ -160,6 +160,7 @@ mod tests {
             origin,
             dir,
             advance: along,
+            stretch: 0.0,
             size: across,
             font: 0,
             clip: Clipping::Whole,

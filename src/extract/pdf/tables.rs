@@ -2935,6 +2935,7 @@ mod tests {
             origin: [x0, baseline],
             dir: [1.0, 0.0],
             advance: 5.0,
+            stretch: 0.0,
             size: 10.0,
             font: 0,
             clip: Clipping::Whole,
