@@ -331,6 +331,14 @@ fn detect(
         // Rows of one chunk join the run when the whole reads as a table; when
         // it does not (a list runs into prose), the parts between them may.
         let end = run_end(&rows, start, s.max_single_rows, s);
+        // (a run set double-spaced wraps its cells at its own leading: it
+        // takes in its last record's wrapped lines too)
+        let widened = at_own_leading(&rows[start..end], s);
+        let s = widened.as_ref().unwrap_or(s);
+        let end = match widened {
+            Some(_) => end.max(run_end(&rows, start, s.max_single_rows, s)),
+            None => end,
+        };
         let mut top =
             header_start(&rows, start, end, s).min(first_record_start(&rows, start, end, s));
         // (the headings stand above the first record's lines wrapped round
@@ -1383,17 +1391,8 @@ fn table_of_run(
     strips: &[(f64, f64)],
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
-    let widened;
-    let s = match double_spaced_leading(rows, s) {
-        Some(leading) => {
-            widened = StreamSettings {
-                wrap_leading: leading,
-                ..s.clone()
-            };
-            &widened
-        }
-        None => s,
-    };
+    let widened = at_own_leading(rows, s);
+    let s = widened.as_ref().unwrap_or(s);
     let multi = rows.iter().filter(|r| r.chunks.len() >= 2).count();
     // A page's own layout (a footer's address beside its links) has as many
     // lines of one chunk as of several; a table's label rows are the exception
@@ -1436,18 +1435,40 @@ fn table_of_run(
     build(rows, page, taken, fonts, strips, s)
 }
 
+/// The settings a run of rows is read with when its cells wrap wider than
+/// a line and a half (`wrap_leading`): at their own leading
+/// (`double_spaced_leading`).
+fn at_own_leading(rows: &[Row], s: &StreamSettings) -> Option<StreamSettings> {
+    double_spaced_leading(rows, s).map(|leading| StreamSettings {
+        wrap_leading: leading,
+        ..s.clone()
+    })
+}
+
 /// The leading (× the type's size) a run's cells wrap at when it is wider
 /// than a line and a half (`wrap_leading`): lines placed exactly,
 /// double-spaced, and records further apart (`wrapped_cells::leading_of`),
-/// as fpdf2 sets its tables. None for a run set closer.
+/// a cell's line of one chunk under another at it, as fpdf2 sets its
+/// tables. None for a run set closer.
 fn double_spaced_leading(rows: &[Row], s: &StreamSettings) -> Option<f64> {
     let mut sizes: Vec<f64> = rows.iter().map(|r| r.size).collect();
     sizes.sort_by(f64::total_cmp);
     let size = *sizes.get(sizes.len() / 2)?;
     let baselines: Vec<f64> = rows.iter().map(|r| r.baseline).collect();
-    let leading = wrapped_cells::leading_of(&baselines, size, s)? / size;
+    let leading = wrapped_cells::leading_of(&baselines, size, s)?;
+    // (some line of one chunk stands at that leading under the line of its
+    // cell, next above it or past a line between: a cell wraps at it, where
+    // records with figures and records without may stand apart so too)
+    let wraps_at = |k: usize, back: usize| {
+        let above = &rows[k - back];
+        matches!(rows[k].chunks.as_slice(), [line]
+            if above.chunks.iter().any(|c| same_left_edge(c, line)))
+            && wrapped_cells::within_exact(rows[k].baseline - above.baseline, leading)
+    };
+    let wraps = (1..rows.len()).any(|k| wraps_at(k, 1) || (k >= 2 && wraps_at(k, 2)));
+    let leading = leading / size;
     // (the leading's gaps alike as lines placed exactly are)
-    (leading > s.wrap_leading).then_some(leading * (1.0 + wrapped_cells::EXACT_SPREAD))
+    (wraps && leading > s.wrap_leading).then_some(leading * (1.0 + wrapped_cells::EXACT_SPREAD))
 }
 
 /// The number of chunks most rows of several hold (the larger of two as common).
@@ -3970,6 +3991,41 @@ mod tests {
             table[3],
             ["Kite Trust", "1.1%", "District hub\ncrime reduction"]
         );
+    }
+
+    #[test]
+    fn the_last_records_line_wrapped_double_spaced_under_the_run_is_its_own() {
+        // (10 pt type, a cell's lines 20 pt apart, records 23 pt apart: a
+        // text wraps in the second record, the last record's label under it,
+        // a note 25 pt under that)
+        let mut words = vec![("Measure", 50.0, 100.0), ("Award", 150.0, 100.0)];
+        words.push(("Purpose", 220.0, 100.0));
+        let mut top = 100.0;
+        let records = [
+            ("Victim Support", "743", "Schools", None),
+            (
+                "Rural Action",
+                "98,573",
+                "Hub early",
+                Some((220.0, "speed")),
+            ),
+            ("Kite Trust", "1.1%", "District", None),
+            ("Rape Crisis", "715", "Community", None),
+            ("Safety", "621", "Crime", Some((50.0, "Partnership"))),
+        ];
+        for (label, figure, text, wrapped) in records {
+            top += 23.0;
+            words.extend([(label, 50.0, top), (figure, 150.0, top), (text, 220.0, top)]);
+            if let Some((x, line)) = wrapped {
+                top += 20.0;
+                words.push((line, x, top));
+            }
+        }
+        words.push(("Source: the office.", 50.0, top + 25.0));
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(table[2], ["Rural Action", "98,573", "Hub early\nspeed"]);
+        assert_eq!(table[5], ["Safety\nPartnership", "621", "Crime"]);
     }
 
     #[test]
