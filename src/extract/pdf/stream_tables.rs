@@ -1656,11 +1656,11 @@ fn grid_layout(
     });
     let given_bands = given.as_deref().map(|bounds| Bands { bounds, whole: &[] });
     // (a vertical bar standing alone is a column's rule, read as text)
-    let kept: Vec<&Glyph> = (0..glyphs.len())
-        .filter(|&i| !lone_bar(glyphs, i))
-        .map(|i| glyphs[i])
-        .collect();
-    let glyphs = kept.as_slice();
+    let bars: Vec<bool> = (0..glyphs.len()).map(|i| lone_bar(glyphs, i)).collect();
+    let glyphs = Ruled {
+        glyphs,
+        bars: &bars,
+    };
     let mut rows = text_rows(chunks(glyphs, fonts, given_bands, s), s);
     if rows.is_empty() {
         return None;
@@ -1997,10 +1997,18 @@ struct Chunk {
     bold: bool,
 }
 
+/// Glyphs, and which of them are columns' rules drawn as text (`lone_bar`).
+#[derive(Clone, Copy)]
+struct Ruled<'a, 'g> {
+    glyphs: &'a [&'g Glyph],
+    bars: &'a [bool],
+}
+
 /// The horizontal text in chunks. Given column boundaries (sorted), glyphs
-/// are laid out column by column, so no chunk crosses a boundary.
+/// are laid out column by column, so no chunk crosses a boundary; nor does
+/// one cross a column's rule drawn as text, which is no chunk's text.
 fn chunks(
-    glyphs: &[&Glyph],
+    Ruled { glyphs, bars }: Ruled,
     fonts: &[FontStyle],
     banded: Option<Bands>,
     s: &StreamSettings,
@@ -2021,18 +2029,25 @@ fn chunks(
         bounds: &[],
         whole: &[],
     });
-    let mut bands: Vec<Vec<&Glyph>> = vec![Vec::new(); bounds.len() + 1];
-    for &g in glyphs {
+    // (a band's glyphs in runs, parted at the rules drawn as text)
+    let mut bands: Vec<Vec<Vec<&Glyph>>> = vec![vec![Vec::new()]; bounds.len() + 1];
+    for (&g, &bar) in glyphs.iter().zip(bars) {
+        if bar {
+            bands.iter_mut().for_each(|runs| runs.push(Vec::new()));
+            continue;
+        }
         let cx = (g.x0 + g.x1) / 2.0;
         let start = whole
             .iter()
             .find(|w| cx >= w[0] && cx <= w[2] && g.origin[1] >= w[1] && g.origin[1] <= w[3] + 0.5)
             .map_or(g.x0, |w| w[0]);
-        bands[bounds.partition_point(|b| start > *b)].push(g);
+        if let Some(run) = bands[bounds.partition_point(|b| start > *b)].last_mut() {
+            run.push(g);
+        }
     }
     let mut out = Vec::new();
-    for band in bands.into_iter().filter(|b| !b.is_empty()) {
-        for l in page_lines(0, band, fonts, &layout) {
+    for run in bands.into_iter().flatten().filter(|r| !r.is_empty()) {
+        for l in page_lines(0, run, fonts, &layout) {
             if l.dir[0] > 0.99 {
                 out.push(Chunk {
                     text: l.text,
@@ -3794,6 +3809,21 @@ mod tests {
                 ["East", "9.0"]
             ]
         );
+    }
+
+    #[test]
+    fn a_bar_between_words_spaced_close_parts_them_into_two_cells() {
+        // (OCR: "Purpose | Purpose", spaces drawn round the bar, the two
+        // headings a space and a bar apart)
+        let mut words = vec![("Area", 50.0, 100.0), ("Purpose | Purpose", 150.0, 100.0)];
+        for (k, name) in ["North", "South", "East"].into_iter().enumerate() {
+            let y = 115.0 + 15.0 * k as f64;
+            words.extend([(name, 50.0, y), ("Hub", 150.0, y), ("12.5", 200.0, y)]);
+        }
+        let p = page(&words);
+        let glyphs: Vec<&Glyph> = p.glyphs.iter().collect();
+        let (_, table) = lay_out(&glyphs, &[], &[], &[]).unwrap();
+        assert_eq!(table.texts()[0], ["Area", "Purpose", "Purpose"]);
     }
 
     #[test]
