@@ -1764,6 +1764,11 @@ fn grid_layout(
     } else {
         (0..lines.len()).map(|i| i..i + 1).collect()
     };
+    // (headings wrapped round the others' line are one header row)
+    let header_rows = records
+        .iter()
+        .take_while(|r| r.start < header_rows as usize)
+        .count() as u32;
     let table = Table {
         page: None,
         bbox: Some(bbox),

@@ -46,7 +46,7 @@ pub fn records(
     leading_before: Option<f64>,
     s: &StreamSettings,
 ) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = (0..header.min(lines.len())).map(|i| i..i + 1).collect();
+    let mut out = header_records(&lines[..header.min(lines.len())], s);
     if header >= lines.len() {
         return out;
     }
@@ -84,6 +84,45 @@ pub fn records(
             }
         }
         start = end;
+    }
+    out
+}
+
+/// The header's rows: each line a row of its own (a heading over the
+/// columns it spans, a second line of headings under the first), but for
+/// headings wrapped round the line of the others, all set at the middle of
+/// one row: a line, then the others' line closer than any leading (half
+/// of it), then the headings' next line as far again, in the same columns
+/// as the first and none of the middle line's ("Spend" over "(£)" round
+/// "Recipient" and "Purpose"). A heading over the columns it spans stands
+/// over more columns than the line under it.
+fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
+    let interleaved = |i: usize| {
+        let [first, middle, last] = &head[i..i + 3] else {
+            return false;
+        };
+        let (over, under) = (
+            middle.baseline - first.baseline,
+            last.baseline - middle.baseline,
+        );
+        let close = |g: f64| g > 0.0 && g < s.min_wrap_leading * middle.size;
+        let (ends, centre) = (first.occupied(), middle.occupied());
+        close(over)
+            && close(under)
+            && (over - under).abs() <= s.pitch_tolerance * over.max(under)
+            && ends == last.occupied()
+            && ends.iter().all(|c| !centre.contains(c))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < head.len() {
+        let step = if i + 3 <= head.len() && interleaved(i) {
+            3
+        } else {
+            1
+        };
+        out.push(i..i + step);
+        i += step;
     }
     out
 }
@@ -403,6 +442,38 @@ mod tests {
             .into_iter()
             .map(|r| r.into_iter().map(|c| c.text).collect())
             .collect()
+    }
+
+    /// A header of three lines `gap` pt apart (10 pt type): `first`, the
+    /// other headings, `last`; then two records 14 pt apart.
+    fn three_line_header(first: [&str; 3], gap: f64, last: [&str; 3]) -> Vec<Vec<String>> {
+        let lines = [
+            line(&first, 80.0),
+            line(&["Partner", "", "Purpose"], 80.0 + gap),
+            line(&last, 80.0 + 2.0 * gap),
+            line(&["Victim Support", "450,000", "Hub"], 110.0),
+            line(&["Safer Streets", "120,500", "Outreach"], 124.0),
+        ];
+        rows(&lines, 3)
+    }
+
+    #[test]
+    fn a_heading_wrapped_round_the_other_headings_line_is_one_header_row() {
+        // (set at the middle of the header row: "Allocation" and "(£)" half
+        // a line, 6 pt, above and below the other headings)
+        let found = three_line_header(["", "Allocation", ""], 6.0, ["", "(£)", ""]);
+        assert_eq!(found[0], ["Partner", "Allocation\n(£)", "Purpose"]);
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn header_lines_a_leading_apart_or_under_a_spanning_heading_stay_rows() {
+        // (a line's leading apart, 12 pt: headings set at their cells' top)
+        let found = three_line_header(["", "Allocation", ""], 12.0, ["", "(£)", ""]);
+        assert_eq!(found.len(), 5, "{found:?}");
+        // (a heading over two columns, the others centred in both rows)
+        let found = three_line_header(["", "Funding", ""], 6.0, ["", "Budget", "Actual"]);
+        assert_eq!(found[0], ["", "Funding", ""], "{found:?}");
     }
 
     #[test]
