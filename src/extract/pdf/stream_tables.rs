@@ -332,8 +332,24 @@ fn detect(
         // it does not (a list runs into prose), the parts between them may.
         let end = run_end(&rows, start, s.max_single_rows, s);
         // (a run set double-spaced wraps its cells at its own leading: it
-        // takes in its last record's wrapped lines too)
-        let widened = at_own_leading(&rows[start..end], s);
+        // takes in its last record's wrapped lines too; and its records,
+        // padded round such cells, may stand further apart than rows of
+        // text usually are, by as much as its leading is wider)
+        let loose = StreamSettings {
+            max_row_gap: s.max_row_gap + wrapped_cells::DOUBLE_SPACED - s.wrap_leading,
+            ..s.clone()
+        };
+        let loose_end = run_end(&rows, start, s.max_single_rows, &loose);
+        let (widened, end) = match at_own_leading(&rows[start..loose_end], s) {
+            Some(w) if loose_end > end => (
+                Some(StreamSettings {
+                    max_row_gap: loose.max_row_gap,
+                    ..w
+                }),
+                loose_end,
+            ),
+            _ => (at_own_leading(&rows[start..end], s), end),
+        };
         let s = widened.as_ref().unwrap_or(s);
         let end = match widened {
             Some(_) => end.max(run_end(&rows, start, s.max_single_rows, s)),
@@ -4061,6 +4077,41 @@ mod tests {
         assert_eq!(table.len(), 6, "{table:?}");
         assert_eq!(table[2], ["Rural Action", "98,573", "Hub early\nspeed"]);
         assert_eq!(table[5], ["Safety\nPartnership", "621", "Crime"]);
+    }
+
+    #[test]
+    fn records_padded_round_double_spaced_cells_further_apart_than_rows_are_one_table() {
+        // (10 pt type, a cell's lines 20 pt apart, set at the record's
+        // middle, records of three, four and two lines padded 28 pt apart,
+        // 2.8 sizes: no even pitch)
+        let mut words = vec![("Measure", 50.0, 100.0), ("Award", 150.0, 100.0)];
+        words.push(("Purpose", 220.0, 100.0));
+        let texts = [
+            ("Hub service", 128.0),
+            ("council", 148.0),
+            ("safety", 168.0),
+            ("Prevention", 196.0),
+            ("crime project", 216.0),
+            ("outreach", 236.0),
+            ("council", 256.0),
+            ("Victim early", 284.0),
+            ("schools road", 304.0),
+        ];
+        words.extend(texts.map(|(text, y)| (text, 220.0, y)));
+        words.extend([("Cambridge", 50.0, 138.0), ("Women's Aid", 50.0, 158.0)]);
+        words.push(("140,887", 150.0, 148.0));
+        words.extend([("Safer Streets", 50.0, 226.0), ("728", 150.0, 226.0)]);
+        words.extend([("Ormiston", 50.0, 294.0), ("79", 150.0, 294.0)]);
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 4, "{table:?}");
+        assert_eq!(
+            table[2],
+            [
+                "Safer Streets",
+                "728",
+                "Prevention\ncrime project\noutreach\ncouncil"
+            ]
+        );
     }
 
     #[test]

@@ -271,7 +271,7 @@ pub(super) const EXACT_SPREAD: f64 = 0.01;
 /// The widest leading (× the letters' size) of cells whose lines are placed
 /// exactly and interleave at half of it: double-spaced, as fpdf2 sets its
 /// tables' lines, read from letters a little short of the type's size.
-const DOUBLE_SPACED: f64 = 2.2;
+pub(super) const DOUBLE_SPACED: f64 = 2.2;
 
 /// A leading (× the letters' size) looser than single-spaced lines stand at
 /// in a browser or a word processor (1.15 to 1.22): Typst sets 1.3.
