@@ -255,9 +255,12 @@ const MIN_DRAWN_SPACES: usize = 3;
 /// moves the pen across columns by word spacing (Word, between figures)
 /// has a figure on one side.
 fn stretched_between_words(line: &Line, g: &Glyph, stretch: f64) -> bool {
+    if stretch <= 0.0 {
+        return false;
+    }
     let size = line.size.max(g.size);
     let (u0, _, _) = writing_frame(g);
-    let landed = stretch > 0.0 && (u0 - line.u1 - stretch).abs() <= PEN_TOLERANCE * size;
+    let landed = (u0 - line.u1 - stretch).abs() <= PEN_TOLERANCE * size;
     let last_word = line.text.trim_end().rsplit(' ').next().unwrap_or("");
     let letters = |word: &str| {
         word.chars().any(char::is_alphabetic) && !word.chars().any(|c| c.is_ascii_digit())

@@ -339,16 +339,28 @@ fn detect(
             max_row_gap: s.max_row_gap + wrapped_cells::DOUBLE_SPACED - s.wrap_leading,
             ..s.clone()
         };
-        let loose_end = run_end(&rows, start, s.max_single_rows, &loose);
-        let (widened, end) = match at_own_leading(&rows[start..loose_end], s) {
-            Some(w) if loose_end > end => (
+        // (looked at only where the run stopped at a row within that reach)
+        let reached = rows.get(end).is_some_and(|next| {
+            let above = &rows[end - 1];
+            next.baseline - above.baseline <= loose.max_row_gap * above.size
+        });
+        let loose_end = if reached {
+            run_end(&rows, start, s.max_single_rows, &loose)
+        } else {
+            end
+        };
+        let reaching = (loose_end > end)
+            .then(|| at_own_leading(&rows[start..loose_end], s))
+            .flatten();
+        let (widened, end) = match reaching {
+            Some(w) => (
                 Some(StreamSettings {
                     max_row_gap: loose.max_row_gap,
                     ..w
                 }),
                 loose_end,
             ),
-            _ => (at_own_leading(&rows[start..end], s), end),
+            None => (at_own_leading(&rows[start..end], s), end),
         };
         let s = widened.as_ref().unwrap_or(s);
         let end = match widened {
