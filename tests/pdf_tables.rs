@@ -1495,7 +1495,7 @@ fn an_fpdf2_documents_tables_read_whole() {
     // one line or at their rows' top, the last record's too; text cells
     // justified by word spacing; records padded far apart round such cells
     // (see the fixtures' script)
-    assert_excerpts_read_whole("fpdf2-tables.json", 9);
+    assert_excerpts_read_whole("fpdf2-tables.json", 10);
 }
 
 #[test]

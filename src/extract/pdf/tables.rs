@@ -2053,6 +2053,21 @@ fn line_cells(
             })
         })
     };
+    // (a justified line's words stand where its stretched spaces moved the
+    // pen, a letter on either side: see layout's stretched_between_words)
+    let letter = |g: &Glyph| g.text.chars().next().is_some_and(char::is_alphabetic);
+    let stretched_between = |a: &Glyph, b: &Glyph| {
+        letter(a)
+            && letter(b)
+            && spaces.is_some_and(|spaces| {
+                spaces.iter().any(|sp| {
+                    sp.stretch > 0.0
+                        && sp.x0 >= a.x1 - 0.5
+                        && (sp.x1 + sp.stretch - b.x0).abs() <= JUSTIFIED_LANDING * median
+                        && (sp.origin[1] - b.origin[1]).abs() < median / 2.0
+                })
+            })
+    };
     let mut out = vec![(glyphs[0].x0, glyphs[0].x1)];
     let mut tight = false;
     for pair in glyphs.windows(2) {
@@ -2060,7 +2075,7 @@ fn line_cells(
         let last = out.len() - 1;
         let gap = b.x0 - out[last].1;
         let unspaced = gap > word_gap && !space_between(a, b);
-        if gap <= s.column_gap * median && !(unspaced && tight) {
+        if (gap <= s.column_gap * median && !(unspaced && tight)) || stretched_between(a, b) {
             out[last].1 = out[last].1.max(b.x1);
             tight = gap <= word_gap;
         } else {
@@ -2070,6 +2085,10 @@ fn line_cells(
     }
     out
 }
+
+/// How far (× size) a word may stand from where a stretched space moved the
+/// pen and still stand there (rounding of the content's numbers).
+const JUSTIFIED_LANDING: f64 = 0.1;
 
 fn median_size(glyphs: &[&Glyph]) -> Option<f64> {
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
@@ -3251,6 +3270,27 @@ mod tests {
                 vec!["East", "4.4", "5.0", "Flat\nthroughout"],
             ]
         );
+    }
+
+    /// The cell spans of a line: `first`, a space stretched 40 pt by word
+    /// spacing, and `second` where the pen landed.
+    fn cells_past_a_stretched_space(first: &str, second: &str) -> Vec<(f64, f64)> {
+        let mut glyphs = word(first, 0.0, 20.0);
+        let x = 5.0 * first.chars().count() as f64;
+        let mut space = glyph(' ', x, 20.0);
+        space.stretch = 40.0;
+        glyphs.extend(word(second, x + 45.0, 20.0));
+        let line: Vec<&Glyph> = glyphs.iter().collect();
+        line_cells(&line, Some(&[&space]), 10.0, &TableSettings::default())
+    }
+
+    #[test]
+    fn words_of_a_justified_line_are_one_cell_and_figures_past_a_stretched_space_two() {
+        // (fpdf2 justifies a cell's lines by word spacing; Word moves the pen
+        // across columns so between figures)
+        assert_eq!(cells_past_a_stretched_space("Local", "county").len(), 1);
+        assert_eq!(cells_past_a_stretched_space("0,2885", "0,3974").len(), 2);
+        assert_eq!(cells_past_a_stretched_space("Local", "0,3974").len(), 2);
     }
 
     /// A table ruled between its rows only (fpdf2's horizontal lines): its
