@@ -54,6 +54,12 @@ pub fn records(
     // tolerance its lines are set to)
     let carried_on = leading_before.map(|l| l * (1.0 + s.leading_tolerance));
     let leading = record_leading(&lines[header..], s).or(carried_on);
+    if leading.is_none() {
+        if let Some(body) = records_closer_than_their_lines(&lines[header..], s) {
+            out.extend(body.into_iter().map(|r| r.start + header..r.end + header));
+            return out;
+        }
+    }
     // (with no leading to be seen, lines closer than any cell's leading
     // under a header that heads each of their columns are still a record's
     // cells interleaved: a lone record set at its middle)
@@ -125,6 +131,56 @@ fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
         i += step;
     }
     out
+}
+
+/// The records of a body whose cells' lines stand further apart than its
+/// records do, all placed exactly (Typst pads a row 4 pt or less round its
+/// capitals and sets a cell's lines 1.3 sizes apart): the gaps fall into
+/// two groups, each one gap, the wider by at least the step lines placed
+/// exactly part records at, within a line's leading; lines the wider gap
+/// joins are one record when, in each such group, one line holds every
+/// column the others hold and more (the record's line, its cells' wrapped
+/// lines above or below it). Records set further apart than their lines
+/// joined so are two lines of columns, neither holding the other's.
+fn records_closer_than_their_lines(
+    body: &[TableLine],
+    s: &StreamSettings,
+) -> Option<Vec<Range<usize>>> {
+    let gaps: Vec<f64> = body
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .collect();
+    let size = body.iter().map(|l| l.size).fold(0.0, f64::max);
+    let wider = gaps.iter().copied().fold(0.0, f64::max);
+    let narrower = gaps.iter().copied().fold(f64::MAX, f64::min);
+    let one_or_other = |&g: &f64| within_exact(g, wider) || within_exact(g, narrower);
+    if gaps.is_empty()
+        || !gaps.iter().all(one_or_other)
+        || !exactly_apart(wider, narrower)
+        || narrower < s.min_wrap_leading * size
+        || wider > s.wrap_leading * size
+    {
+        return None;
+    }
+    let mut out = vec![0..1];
+    for (k, &gap) in gaps.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if within_exact(gap, wider) => r.end = k + 2,
+            _ => out.push(k + 1..k + 2),
+        }
+    }
+    // (each group of several lines: one line holds the others' columns and more)
+    let wrapped_round_one = |r: &Range<usize>| {
+        let sets: Vec<Vec<usize>> = body[r.clone()].iter().map(TableLine::occupied).collect();
+        sets.iter().any(|record| {
+            sets.iter()
+                .filter(|other| *other != record)
+                .all(|other| is_strict_subset(other, record))
+                && sets.iter().filter(|other| *other == record).count() == 1
+        })
+    };
+    let groups = out.iter().filter(|r| r.len() > 1);
+    (out.iter().any(|r| r.len() > 1) && groups.clone().all(wrapped_round_one)).then_some(out)
 }
 
 /// Whether the first `header` lines head every column the lines below them
@@ -474,6 +530,30 @@ mod tests {
         // (a heading over two columns, the others centred in both rows)
         let found = three_line_header(["", "Funding", ""], 6.0, ["", "Budget", "Actual"]);
         assert_eq!(found[0], ["", "Funding", ""], "{found:?}");
+    }
+
+    #[test]
+    fn records_set_closer_than_their_cells_lines_keep_their_wrapped_lines() {
+        // (Typst padded tight, cells at their rows' foot: records 12 pt
+        // apart, a cell's lines 13, placed exactly)
+        let lines = [
+            line(&["Recipient", "Award", "Notes"], 80.0),
+            line(&["Safer Streets", "251", "Casualty"], 92.0),
+            line(&["", "", "Youth domestic"], 104.0),
+            line(&["Road Safety", "327", "local"], 117.0),
+            line(&["Red Hen", "471", "reduction"], 129.0),
+            line(&["", "", "Early safety"], 141.0),
+            line(&["Fenland", "892", "crime"], 154.0),
+        ];
+        let found = rows(&lines, 1);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found[2], ["Road Safety", "327", "Youth domestic\nlocal"]);
+        // (two records 13 pt apart are no one record, however the gaps fall)
+        let mut apart = lines.to_vec();
+        apart[4] = line(&["Red Hen", "471", "reduction"], 130.0);
+        apart[5] = line(&["", "", "Early safety"], 142.0);
+        apart[6] = line(&["Fenland", "892", "crime"], 155.0);
+        assert_eq!(rows(&apart, 1).len(), 7);
     }
 
     #[test]
