@@ -162,7 +162,8 @@ fn records_closer_than_their_lines(
     {
         return None;
     }
-    let mut out = vec![0..1];
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(body.len());
+    out.push(0..1);
     for (k, &gap) in gaps.iter().enumerate() {
         match out.last_mut() {
             Some(r) if within_exact(gap, wider) => r.end = k + 2,
