@@ -129,10 +129,9 @@ pub fn page_lines<'g>(
                                                           // (whether the line's last glyph stands tight against the one before it:
                                                           // a gap after a run of tight letters is a word's end, not letter spacing)
     let mut tight = false;
-    // (the width of the space the line ends with, if it ends with one drawn,
+    // (the space the line ends with, if it ends with one drawn: its width,
     // and how far word spacing stretched it)
-    let mut space_drawn: f64 = 0.0;
-    let mut space_stretch = 0.0;
+    let mut trailing_space: Option<&Glyph> = None;
     for g in glyphs {
         let style = fonts.get(g.font as usize).cloned().unwrap_or_default();
         if let Some((line, n, bold)) = current.as_mut() {
@@ -152,15 +151,16 @@ pub fn page_lines<'g>(
                 };
             // (a justified line's words stand where its stretched spaces
             // moved the pen: a word's letters after a word's)
-            let reach = if stretched_between_words(line, g, space_stretch) {
+            let space_drawn = trailing_space.map_or(0.0, |sp| sp.advance);
+            let stretch = trailing_space.map_or(0.0, |sp| sp.stretch);
+            let reach = if stretched_between_words(line, g, stretch) {
                 space_drawn.max(gap)
             } else {
                 space_drawn
             };
             if continues_line(line, g, s, reach) && !parted {
                 tight = !unspaced;
-                space_drawn = if g.text == " " { g.advance } else { 0.0 };
-                space_stretch = if g.text == " " { g.stretch } else { 0.0 };
+                trailing_space = (g.text == " ").then_some(g);
                 if unspaced {
                     line.text.push(' ');
                 }
@@ -190,8 +190,7 @@ pub fn page_lines<'g>(
             lines.push(finish_line(line, n, bold));
         }
         tight = false;
-        space_drawn = if g.text == " " { g.advance } else { 0.0 };
-        space_stretch = if g.text == " " { g.stretch } else { 0.0 };
+        trailing_space = (g.text == " ").then_some(g);
         if let Some(host) = marker_host(&lines, g, style.symbolic, s) {
             lead_with_marker(&mut lines[host], g);
             continue;
@@ -270,7 +269,7 @@ fn stretched_between_words(line: &Line, g: &Glyph, stretch: f64) -> bool {
 
 /// How far (× the type's size) a glyph may stand from where the pen was
 /// moved and still stand there (rounding of the content's numbers).
-const PEN_TOLERANCE: f64 = 0.1;
+pub(super) const PEN_TOLERANCE: f64 = 0.1;
 
 /// Whether glyph `g` carries on `line`: on its baseline (or a script's
 /// shift off it) and no further on than a segment's gap, or than the width

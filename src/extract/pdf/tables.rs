@@ -6,7 +6,7 @@
 
 use super::geometry::merge_spans;
 use super::interpreter::{Clipping, Fill, FontStyle, Glyph, PageContent, Segment};
-use super::layout::{draws_word_spaces, page_lines, LayoutSettings, Line};
+use super::layout::{draws_word_spaces, page_lines, LayoutSettings, Line, PEN_TOLERANCE};
 use super::stream_tables::{rows_of, Row, StreamSettings};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
@@ -2063,7 +2063,7 @@ fn line_cells(
                 spaces.iter().any(|sp| {
                     sp.stretch > 0.0
                         && sp.x0 >= a.x1 - 0.5
-                        && (sp.x1 + sp.stretch - b.x0).abs() <= JUSTIFIED_LANDING * median
+                        && (sp.x1 + sp.stretch - b.x0).abs() <= PEN_TOLERANCE * median
                         && (sp.origin[1] - b.origin[1]).abs() < median / 2.0
                 })
             })
@@ -2085,10 +2085,6 @@ fn line_cells(
     }
     out
 }
-
-/// How far (× size) a word may stand from where a stretched space moved the
-/// pen and still stand there (rounding of the content's numbers).
-const JUSTIFIED_LANDING: f64 = 0.1;
 
 fn median_size(glyphs: &[&Glyph]) -> Option<f64> {
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
