@@ -615,6 +615,7 @@ fn carried_cell_lines(
         header_words: header_words(table),
         room: &running.room,
         fill: running.last_fill,
+        wraps: running.leading.is_some(),
     };
     let s = stream_tables::StreamSettings::default();
     stream_tables::carried_cell_lines(page, styles, &cut, &s)

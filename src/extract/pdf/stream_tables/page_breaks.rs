@@ -252,6 +252,9 @@ pub struct CutTable<'a> {
     pub room: &'a [f64],
     /// The colour the cut row is filled with under its last line, if any.
     pub fill: Option<[u8; 3]>,
+    /// Whether its cells' lines wrap: its records stand further apart than
+    /// a leading its lines show.
+    pub wraps: bool,
 }
 
 /// The colour of the fill painted last under `point`, if any.
@@ -351,6 +354,20 @@ pub fn carried_cell_lines(
     if end == start {
         return None;
     }
+    // (in a ruled table, a rule between them is the row's foot, however
+    // close, when the lines plainly carry a cell on: a sentence in lower
+    // case, text past the label column, or the cells a cut row with no
+    // label left empty; a label alone at the top of the page may be a row
+    // of its own, its other cells empty)
+    let plainly_carried = (label_moved && carried.iter().all(|c| in_an_empty_cell(c)))
+        || carried
+            .iter()
+            .any(|c| column_of(c) > 0 || c.text.chars().next().is_some_and(char::is_lowercase));
+    // (nor does a label alone carry on a row of a table whose cells do not
+    // wrap: its label column had room for every label but the one cut)
+    if !cut.wraps && !plainly_carried {
+        return None;
+    }
     // (rows striped in turn: a line filled otherwise than the cut row's
     // last line is the next row's)
     let first = &rows[start].chunks[0];
@@ -384,14 +401,7 @@ pub fn carried_cell_lines(
     let several = next_lines.iter().position(|r| r.chunks.len() >= 2)?;
     let gap = next.baseline - rows[end - 1].baseline;
     // (in a ruled table, a rule between them is the row's foot, however
-    // close, when the lines plainly carry a cell on: a sentence in lower
-    // case, text past the label column, or the cells a cut row with no
-    // label left empty; a label alone at the top of the page may be a row
-    // of its own, its other cells empty)
-    let plainly_carried = (label_moved && carried.iter().all(|c| in_an_empty_cell(c)))
-        || carried
-            .iter()
-            .any(|c| column_of(c) > 0 || c.text.chars().next().is_some_and(char::is_lowercase));
+    // close, when the lines plainly carry a cell on)
     let ruled_off =
         plainly_carried && ruled_between(page, cut.x_range, rows[end - 1].baseline, next);
     if !next_lines[..=several].iter().all(in_its_columns)
@@ -487,6 +497,7 @@ mod tests {
             header_words,
             room: &[],
             fill: None,
+            wraps: true,
         }
     }
 
@@ -571,6 +582,42 @@ mod tests {
         assert_eq!(
             carried(&[("Area", 50.0, 80.0)], 104.0, 200.0),
             cells(["Area", "", ""])
+        );
+    }
+
+    #[test]
+    fn a_label_alone_at_the_top_carries_on_a_cut_row_only_of_a_table_whose_cells_wrap() {
+        // the page before ended in a row "Safer Streets | 651"; the next
+        // page opens with a label alone, then rows a row's padding apart
+        let cut = |wraps| CutTable {
+            wraps,
+            ..three_columns_cut(Vec::new(), Vec::new())
+        };
+        let carried = |top: (&'static str, f64)| {
+            let p = page(&[
+                (top.0, top.1, 80.0),
+                ("Red Hen", 50.0, 104.0),
+                ("77", 200.0, 104.0),
+                ("St Giles", 50.0, 128.0),
+                ("651", 200.0, 128.0),
+            ]);
+            (
+                carried_cells(&p, &cut(true)),
+                carried_cells(&p, &cut(false)),
+            )
+        };
+        let cells = |texts: [&str; 3]| Some(texts.map(String::from).to_vec());
+        // a label with its figures empty, in a table whose labels all fit
+        assert_eq!(
+            carried(("Victim Support", 50.0)),
+            (cells(["Victim Support", "", ""]), None)
+        );
+        // a sentence carried on, or a cell past the label column, is the
+        // cut row's whether or not the table's cells wrap elsewhere
+        let purpose = cells(["", "", "county prevention"]);
+        assert_eq!(
+            carried(("county prevention", 260.0)),
+            (purpose.clone(), purpose)
         );
     }
 
@@ -925,6 +972,7 @@ mod tests {
                 header_words: Vec::new(),
                 room: &rooms,
                 fill: None,
+                wraps: true,
             };
             let p = page(&[
                 ("Safer Streets", 50.0, 80.0),
@@ -1010,6 +1058,7 @@ mod tests {
                 header_words: Vec::new(),
                 room: &rooms,
                 fill: None,
+                wraps: true,
             };
             let mut p = page(&[
                 ("Partnership", 50.0, 84.5),
