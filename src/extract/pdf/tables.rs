@@ -2482,10 +2482,24 @@ fn rows_in_band(
     };
     let most_figures = (0..width).map(figures_in).max().unwrap_or(0);
     // (two lines are two records when two columns hold a figure on each:
-    // a figure does not wrap)
+    // a figure does not wrap; or when one does and the lines fill the same
+    // columns, the second opening its cells as a record does, with no word
+    // in lower case carrying the first's on: a table's last two rows
+    // carried to a page of their own)
     let stacked_figures = (0..width).filter(|&c| figures_in(c) == 2).count();
-    let enough_figures =
-        most_figures >= least_figures || (lines.len() == 2 && stacked_figures >= 2);
+    let two_like_records = |upper: &TableLine, lower: &TableLine| {
+        let columns = upper.occupied();
+        columns.len() >= 2
+            && columns == lower.occupied()
+            && !lower
+                .cells
+                .iter()
+                .any(|c| c.chars().next().is_some_and(char::is_lowercase))
+    };
+    let enough_figures = most_figures >= least_figures
+        || (lines.len() == 2
+            && (stacked_figures >= 2
+                || (stacked_figures == 1 && two_like_records(&lines[0], &lines[1]))));
     if !enough_figures {
         return None;
     }
@@ -3521,6 +3535,19 @@ mod tests {
         assert_eq!(
             wrapped[0].table.texts()[1..],
             [vec!["North\nand South", "12.5\n(9.0)", "", ""]]
+        );
+        // (but two lines filling the same columns, the second opening as a
+        // record does, are two records: a table's last rows on a page of
+        // their own)
+        let records = framed_with_trend(&[
+            ("North", 5.0, 35.0),
+            ("12.5", 105.0, 35.0),
+            ("South", 5.0, 47.0),
+            ("9.0", 105.0, 47.0),
+        ]);
+        assert_eq!(
+            records[0].table.texts()[1..],
+            [vec!["North", "12.5", "", ""], vec!["South", "9.0", "", ""]]
         );
     }
 
