@@ -1485,12 +1485,16 @@ fn double_spaced_leading(rows: &[Row], s: &StreamSettings) -> Option<f64> {
     let baselines: Vec<f64> = rows.iter().map(|r| r.baseline).collect();
     let leading = wrapped_cells::leading_of(&baselines, size, s)?;
     // (some line of one chunk stands at that leading under the line of its
-    // cell, next above it or past a line between: a cell wraps at it, where
-    // records with figures and records without may stand apart so too)
+    // cell, next above it or past a line between, or over it, a cell set at
+    // its record's foot: a cell wraps at it, where records with figures and
+    // records without may stand apart so too)
+    let alone_at_edge_of = |one: &Row, other: &Row| {
+        matches!(one.chunks.as_slice(), [line]
+            if other.chunks.iter().any(|c| same_left_edge(c, line)))
+    };
     let wraps_at = |k: usize, back: usize| {
         let above = &rows[k - back];
-        matches!(rows[k].chunks.as_slice(), [line]
-            if above.chunks.iter().any(|c| same_left_edge(c, line)))
+        (alone_at_edge_of(&rows[k], above) || (back == 1 && alone_at_edge_of(above, &rows[k])))
             && wrapped_cells::within_exact(rows[k].baseline - above.baseline, leading)
     };
     let wraps = (1..rows.len()).any(|k| wraps_at(k, 1) || (k >= 2 && wraps_at(k, 2)));
@@ -4054,6 +4058,31 @@ mod tests {
             table[3],
             ["Kite Trust", "1.1%", "District hub\ncrime reduction"]
         );
+    }
+
+    #[test]
+    fn records_set_at_their_foot_padded_round_double_spaced_labels_are_one_table() {
+        // (10 pt type, a cell's lines 20 pt apart, records 29 pt apart, 2.9
+        // sizes: a label wrapped over two lines opens its record with its
+        // first line alone, the record's line under it)
+        let mut words = vec![("Measure", 50.0, 100.0), ("Award", 150.0, 100.0)];
+        words.push(("Purpose", 220.0, 100.0));
+        words.push(("Peterborough Rape", 50.0, 129.0));
+        let records = [
+            ("Crisis", "715", "Prevention", 149.0),
+            ("St Giles Trust", "633", "Victim district", 178.0),
+            ("Fenland Council", "978", "Service", 207.0),
+            ("Aid", "442", "Awareness", 256.0),
+            ("Safer Streets", "546", "Training", 285.0),
+        ];
+        for (label, figure, text, y) in records {
+            words.extend([(label, 50.0, y), (figure, 150.0, y), (text, 220.0, y)]);
+        }
+        words.push(("Cambridge Women's", 50.0, 236.0));
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(table[1], ["Peterborough Rape\nCrisis", "715", "Prevention"]);
+        assert_eq!(table[4], ["Cambridge Women's\nAid", "442", "Awareness"]);
     }
 
     #[test]
