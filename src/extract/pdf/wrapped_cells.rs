@@ -100,8 +100,12 @@ pub fn records(
 /// one row: a line, then the others' line closer than any leading (half
 /// of it), then the headings' next line as far again, in the same columns
 /// as the first and none of the middle line's ("Spend" over "(£)" round
-/// "Recipient" and "Purpose"). A heading over the columns it spans stands
-/// over more columns than the line under it.
+/// "Recipient" and "Purpose"), or off the middle, the two a line's step
+/// apart. A heading over the columns it spans stands over more columns
+/// than the line under it. A heading that spans both rows under such a
+/// heading, set at their foot and wrapped, opens with a line among that
+/// heading's columns (closer under it than its own next line) or round
+/// the line of the headings under it: its lines are the row under.
 fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
     let interleaved = |i: usize| {
         let [first, middle, last] = &head[i..i + 3] else {
@@ -112,18 +116,59 @@ fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
             last.baseline - middle.baseline,
         );
         let close = |g: f64| g > 0.0 && g < s.min_wrap_leading * middle.size;
-        let (ends, centre) = (first.occupied(), middle.occupied());
-        close(over)
+        let (ends, centre, foot) = (first.occupied(), middle.occupied(), last.occupied());
+        let halfway = close(over)
             && close(under)
             && (over - under).abs() <= s.pitch_tolerance * over.max(under)
-            && ends == last.occupied()
-            && ends.iter().all(|c| !centre.contains(c))
+            && ends == foot;
+        // (or headings wrapped a line's step round the line of the others,
+        // off its middle (placed as a scan or a double-spaced table places
+        // them); or a heading set at its row's foot so wrapped round
+        // headings set at the middle of a row of their own, under a heading
+        // over them on the line above: the line between stands inside the
+        // wrapped heading's cell, in the row)
+        let under_their_spanner = i >= 1 && {
+            let spanner = head[i - 1].occupied();
+            spanner
+                .iter()
+                .all(|c| centre.contains(c) && !ends.contains(c))
+        };
+        let within_a_step = (ends == foot || under_their_spanner)
+            && over > 0.0
+            && under > 0.0
+            && over + under <= s.wrap_leading * middle.size
+            && ends.iter().all(|c| foot.contains(c))
+            && centre.iter().all(|c| !foot.contains(c));
+        (halfway || within_a_step) && ends.iter().all(|c| !centre.contains(c))
+    };
+    // (a heading set at the foot of a row under a row of headings over the
+    // columns they span, wrapped: its first line stands among the columns
+    // of that row, closer under it than its own next line, in columns that
+    // row leaves empty, and its every cell carries on, a line's step under
+    // it, on the line of the other headings)
+    let wrapped_into_next = |i: usize| {
+        let [above, line, next] = &head[i - 1..i + 2] else {
+            return false;
+        };
+        let (over, under) = (
+            line.baseline - above.baseline,
+            next.baseline - line.baseline,
+        );
+        let (mine, theirs) = (line.occupied(), next.occupied());
+        over > 0.0
+            && over < under
+            && under <= s.wrap_leading * line.size
+            && mine
+                .iter()
+                .all(|c| theirs.contains(c) && !above.occupied().contains(c))
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < head.len() {
         let step = if i + 3 <= head.len() && interleaved(i) {
             3
+        } else if i >= 1 && i + 2 <= head.len() && wrapped_into_next(i) {
+            2
         } else {
             1
         };
@@ -524,6 +569,55 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_wrapped_round_the_others_line_off_its_middle_is_one_header_row() {
+        // (5 pt above and 7 below: a scan's or a double-spaced table's
+        // placing, the two lines a line's step apart)
+        let lines = [
+            line(&["", "Allocation", ""], 80.0),
+            line(&["Partner", "", "Purpose"], 85.0),
+            line(&["", "(£)", ""], 92.0),
+            line(&["Victim Support", "450,000", "Hub"], 110.0),
+        ];
+        let found = rows(&lines, 3);
+        assert_eq!(found[0], ["Partner", "Allocation\n(£)", "Purpose"]);
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_heading_at_its_rows_foot_wrapped_under_a_spanning_heading_joins_its_row() {
+        // "Funding" over the last column's two; "Spend (£)" spans both
+        // header rows, set at the foot, its first line 9 pt under "Funding"
+        // and 13.5 over its last
+        let header = |spend_at: f64| {
+            let lines = [
+                line(&["", "", "", "Funding"], 80.0),
+                line(&["", "", "Spend", ""], spend_at),
+                line(&["Partner", "Award", "(£)", "Budget"], 102.5),
+                line(&["Victim Support", "450,000", "120", "Hub"], 125.0),
+            ];
+            rows(&lines, 3)
+        };
+        let found = header(89.0);
+        assert_eq!(found[0], ["", "", "", "Funding"]);
+        assert_eq!(found[1], ["Partner", "Award", "Spend\n(£)", "Budget"]);
+        assert_eq!(found.len(), 3, "{found:?}");
+        // (closer to the line under it than to the heading over it: a row)
+        assert_eq!(header(95.0).len(), 4);
+        // the headings under the spanning one set at the middle of their
+        // row, the wrapped heading's lines round them
+        let lines = [
+            line(&["", "Quarter 1", "", ""], 80.0),
+            line(&["", "", "", "Spend"], 100.0),
+            line(&["", "Target", "Notes", ""], 106.0),
+            line(&["Service", "", "", "(£)"], 111.2),
+            line(&["Victim Support", "450", "Hub", "120"], 135.0),
+        ];
+        let found = rows(&lines, 4);
+        assert_eq!(found[1], ["Service", "Target", "Notes", "Spend\n(£)"]);
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
     fn header_lines_a_leading_apart_or_under_a_spanning_heading_stay_rows() {
         // (a line's leading apart, 12 pt: headings set at their cells' top)
         let found = three_line_header(["", "Allocation", ""], 12.0, ["", "(£)", ""]);
@@ -531,6 +625,14 @@ mod tests {
         // (a heading over two columns, the others centred in both rows)
         let found = three_line_header(["", "Funding", ""], 6.0, ["", "Budget", "Actual"]);
         assert_eq!(found[0], ["", "Funding", ""], "{found:?}");
+        // (or one heading centred in both, the other column's under it)
+        let lines = [
+            line(&["", "Funding", ""], 80.0),
+            line(&["Partner", "", ""], 86.0),
+            line(&["", "Budget", "Actual"], 92.0),
+            line(&["Victim Support", "450,000", "120"], 110.0),
+        ];
+        assert_eq!(rows(&lines, 3).len(), 4);
     }
 
     #[test]
