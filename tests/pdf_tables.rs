@@ -1506,6 +1506,14 @@ fn an_fpdf2_documents_tables_read_whole() {
 }
 
 #[test]
+fn a_chromium_pages_heading_wrapped_under_a_spanning_heading_reads_whole() {
+    // a heading spanning both header rows, set at their foot and wrapped,
+    // its first line halfway between the heading over other columns and its
+    // last line: one cell of the row under (see the fixtures' script)
+    assert_excerpts_read_whole("chromium-tables.json", 1);
+}
+
+#[test]
 fn a_scanned_pages_table_read_from_its_ocr_text_reads_whole() {
     // browsers' pages scanned and read by Tesseract: their words drawn
     // invisibly over the page's image, each after a space as wide as a

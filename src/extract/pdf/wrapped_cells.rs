@@ -104,7 +104,7 @@ pub fn records(
 /// apart. A heading over the columns it spans stands over more columns
 /// than the line under it. A heading that spans both rows under such a
 /// heading, set at their foot and wrapped, opens with a line among that
-/// heading's columns (closer under it than its own next line) or round
+/// heading's columns (no further under it than its own next line) or round
 /// the line of the headings under it: its lines are the row under.
 fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
     let interleaved = |i: usize| {
@@ -143,7 +143,7 @@ fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
     };
     // (a heading set at the foot of a row under a row of headings over the
     // columns they span, wrapped: its first line stands among the columns
-    // of that row, closer under it than its own next line, in columns that
+    // of that row, no further under it than its own next line, in columns that
     // row leaves empty, and its every cell carries on, a line's step under
     // it, on the line of the other headings)
     let wrapped_into_next = |i: usize| {
@@ -156,7 +156,7 @@ fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
         );
         let (mine, theirs) = (line.occupied(), next.occupied());
         over > 0.0
-            && over < under
+            && over <= under * (1.0 + s.leading_tolerance)
             && under <= s.wrap_leading * line.size
             && mine
                 .iter()
@@ -601,6 +601,8 @@ mod tests {
         assert_eq!(found[0], ["", "", "", "Funding"]);
         assert_eq!(found[1], ["Partner", "Award", "Spend\n(£)", "Budget"]);
         assert_eq!(found.len(), 3, "{found:?}");
+        // (or halfway between them, its columns carried on under it)
+        assert_eq!(header(91.25).len(), 3);
         // (closer to the line under it than to the heading over it: a row)
         assert_eq!(header(95.0).len(), 4);
         // the headings under the spanning one set at the middle of their
