@@ -1711,9 +1711,8 @@ fn row_below(
 ) -> Option<f64> {
     let rule = *rules.last()?;
     let leading = wrapped_leading(page, (x0, x1), rules);
-    let below: Vec<&Glyph> = text_under(page, (x0, x1), rule)
-        .filter(|g| g.centre().1 < rule + tallest.max(row_height))
-        .collect();
+    let band = rule + tallest.max(row_height);
+    let below: Vec<&Glyph> = text_under(page, (x0, x1), rule).collect();
     let mut baselines: Vec<(f64, f64)> = below.iter().map(|g| (g.origin[1], g.size)).collect();
     baselines.sort_by(|a, b| a.0.total_cmp(&b.0));
     baselines.dedup_by(|b, a| b.0 - a.0 < 0.3 * a.1);
@@ -1724,15 +1723,27 @@ fn row_below(
     {
         return None;
     }
+    let on_line = |baseline: f64| {
+        below
+            .iter()
+            .copied()
+            .filter(move |g| (g.origin[1] - baseline).abs() < 0.3 * g.size)
+    };
     // (a line's leading: half as much again as its size, or as the rows
-    // above wrap their cells, up to two sizes and a half)
+    // above wrap their cells, up to two sizes and a half; within the
+    // tallest band of text, or past it where the line carries on a cell's
+    // sentence, in lower case under a word of the line above: the last row
+    // may wrap its text further than any row above)
     let mut last = first;
     for w in baselines.windows(2) {
         let size = w[0].1;
         let limit = leading.map_or(1.5 * size, |l| {
             (1.5 * size).max(WRAPPED_LEADING_SLACK * l).min(2.5 * size)
         });
-        if w[1].0 - w[0].0 > limit {
+        let within_band = on_line(w[1].0).all(|g| g.centre().1 < band);
+        if w[1].0 - w[0].0 > limit
+            || !(within_band || carries_on_a_cell(on_line(w[0].0), on_line(w[1].0)))
+        {
             break;
         }
         last = w[1].0;
@@ -1745,6 +1756,27 @@ fn row_below(
         return None;
     }
     row.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
+}
+
+/// Whether a line (its glyphs `line`) carries on a cell of the line above
+/// (`above`): it starts in lower case, under the start of a word there.
+fn carries_on_a_cell<'g>(
+    above: impl Iterator<Item = &'g Glyph>,
+    line: impl Iterator<Item = &'g Glyph>,
+) -> bool {
+    let Some(start) = line.min_by(|a, b| a.x0.total_cmp(&b.x0)) else {
+        return false;
+    };
+    let mut above: Vec<&Glyph> = above.collect();
+    above.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let word_starts = above
+        .iter()
+        .enumerate()
+        .filter(|&(i, g)| i == 0 || g.x0 - above[i - 1].x1 > 0.15 * g.size);
+    start.text.chars().next().is_some_and(char::is_lowercase)
+        && word_starts
+            .into_iter()
+            .any(|(_, g)| (g.x0 - start.x0).abs() < 0.1 * g.size)
 }
 
 /// The leading of the cells wrapped in a table's rows, each between two of
@@ -3360,6 +3392,43 @@ mod tests {
             &["East", "4.4", "Flat\nstill"],
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn the_last_row_under_the_last_rule_may_wrap_further_than_any_row_above() {
+        // (rows of two lines 20 pt apart; the last row's note wraps over
+        // three, its third line in lower case under a word of the second;
+        // a paragraph under the table, 27 pt on, starts with a capital)
+        let xs = [5.0, 80.0, 140.0];
+        let mut glyphs = words_at(&["Area", "2019", "Note"], &xs, 15.0);
+        let rules = [20.0, 65.0, 110.0];
+        for (k, (record, rest)) in [
+            (["North", "12.5", "Held"], "up"),
+            (["South", "9.0", "Rising"], "fast"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            glyphs.extend(words_at(record, &xs, rules[k] + 15.0));
+            glyphs.extend(word(rest, xs[2], rules[k] + 35.0));
+        }
+        glyphs.extend(words_at(&["East", "4.4", "Flat"], &xs, 125.0));
+        glyphs.extend(word("still", xs[2], 145.0));
+        let last_line = |text: &str| {
+            let mut all = glyphs.clone();
+            all.extend(word(text, xs[2], 165.0));
+            all.extend(word("Source", 5.0, 192.0));
+            let found = ruled_tables_of(all, rules_across(&rules));
+            let rows = found[0].table.texts();
+            rows.last()
+                .unwrap()
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(last_line("now"), ["East", "4.4", "Flat\nstill\nnow"]);
+        // (a line in capitals past the tallest row is no more of it)
+        assert_eq!(last_line("Now"), ["East", "4.4", "Flat\nstill"]);
     }
 
     #[test]
