@@ -3364,10 +3364,11 @@ mod tests {
         assert_eq!(rows[3], ["East", "4.4", "5.0"]);
     }
 
-    #[test]
-    fn the_last_row_under_the_last_rule_wraps_as_the_rows_above_wrap() {
-        // fpdf2 sets a cell's lines two sizes apart (20 pt): the note in the
-        // last row wraps so, as the notes above it do
+    /// Rules at 20, 65 and 110 pt, between a header and rows whose notes
+    /// (at x = 140) wrap over two lines 20 pt apart, as fpdf2 sets a
+    /// cell's lines; the last row, "East", under the last rule, its note
+    /// on two lines too (125 and 145 pt).
+    fn rows_wrapped_double_spaced_ruled_between() -> (Vec<Glyph>, [f64; 3]) {
         let xs = [5.0, 80.0, 140.0];
         let mut glyphs = words_at(&["Area", "2019", "Note"], &xs, 15.0);
         let rules = [20.0, 65.0, 110.0];
@@ -3383,6 +3384,14 @@ mod tests {
         }
         glyphs.extend(words_at(&["East", "4.4", "Flat"], &xs, 125.0));
         glyphs.extend(word("still", xs[2], 145.0));
+        (glyphs, rules)
+    }
+
+    #[test]
+    fn the_last_row_under_the_last_rule_wraps_as_the_rows_above_wrap() {
+        // fpdf2 sets a cell's lines two sizes apart (20 pt): the note in the
+        // last row wraps so, as the notes above it do
+        let (mut glyphs, rules) = rows_wrapped_double_spaced_ruled_between();
         glyphs.extend(word("Source", 5.0, 175.0));
         let found = ruled_tables_of(glyphs, rules_across(&rules));
         let rows = found[0].table.texts();
@@ -3399,24 +3408,10 @@ mod tests {
         // (rows of two lines 20 pt apart; the last row's note wraps over
         // three, its third line in lower case under a word of the second;
         // a paragraph under the table, 27 pt on, starts with a capital)
-        let xs = [5.0, 80.0, 140.0];
-        let mut glyphs = words_at(&["Area", "2019", "Note"], &xs, 15.0);
-        let rules = [20.0, 65.0, 110.0];
-        for (k, (record, rest)) in [
-            (["North", "12.5", "Held"], "up"),
-            (["South", "9.0", "Rising"], "fast"),
-        ]
-        .iter()
-        .enumerate()
-        {
-            glyphs.extend(words_at(record, &xs, rules[k] + 15.0));
-            glyphs.extend(word(rest, xs[2], rules[k] + 35.0));
-        }
-        glyphs.extend(words_at(&["East", "4.4", "Flat"], &xs, 125.0));
-        glyphs.extend(word("still", xs[2], 145.0));
+        let (glyphs, rules) = rows_wrapped_double_spaced_ruled_between();
         let last_line = |text: &str| {
             let mut all = glyphs.clone();
-            all.extend(word(text, xs[2], 165.0));
+            all.extend(word(text, 140.0, 165.0));
             all.extend(word("Source", 5.0, 192.0));
             let found = ruled_tables_of(all, rules_across(&rules));
             let rows = found[0].table.texts();
