@@ -1031,12 +1031,18 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         {
             last += 1;
         }
-        // (the next record may have its figures left empty too)
-        let below = gap_above(last + 1).or_else(|| {
-            rows.get(last + 1)
-                .filter(|next| !next.holds_figures())
-                .and_then(|_| gap(last + 1))
-        })?;
+        // (the next record may have its figures left empty too; or none
+        // follows, the record the last on the page, its cells standing
+        // where the row above has its own)
+        let below = gap_above(last + 1)
+            .or_else(|| {
+                rows.get(last + 1)
+                    .filter(|next| !next.holds_figures())
+                    .and_then(|_| gap(last + 1))
+            })
+            .or_else(|| {
+                (last + 1 == rows.len() && in_the_columns_above(rows, k)).then_some(above)
+            })?;
         (!rows[k].holds_figures() && same_gap(above, below)).then_some(above)
     };
     let Some(this) = gap_above(i + 1).or_else(|| label_alone(i + 1)) else {
@@ -1053,6 +1059,19 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         .take_while(near)
         .find(|&k| first_line_of_a_record(rows, k, s));
     same(before.and_then(gap_above)) || same(after.and_then(gap_above))
+}
+
+/// Whether row `k` holds several chunks, each from the left edge of a
+/// chunk of the row above (cells of the columns that row fills).
+fn in_the_columns_above(rows: &[Row], k: usize) -> bool {
+    let (Some(above), row) = (k.checked_sub(1).map(|a| &rows[a]), &rows[k]) else {
+        return false;
+    };
+    row.chunks.len() >= 2
+        && row
+            .chunks
+            .iter()
+            .all(|c| above.chunks.iter().any(|a| same_left_edge(a, c)))
 }
 
 /// Whether row `k` is a record's first line: its line of figures, or the
@@ -3297,6 +3316,42 @@ mod tests {
         );
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["St Giles Trust", ""]);
+    }
+
+    #[test]
+    fn a_spaced_last_record_with_its_figure_left_empty_at_the_pages_foot_ends_the_table() {
+        // records 27 pt apart (2.7 times the type size), the last, with a
+        // purpose but no figure, the page's last line
+        let mut words = vec![("Recipient", 50.0, 100.0), ("Purpose", 200.0, 100.0)];
+        words.push(("Change", 350.0, 100.0));
+        let records = [
+            ("Rape Crisis", "Outreach", "251,962"),
+            ("Red Hen Project", "Fraud", "-20.6%"),
+            ("Victim Support", "Domestic", "138,225"),
+            ("Road Safety", "Workers", ""),
+        ];
+        let words_of = |records: &[(&'static str, &'static str, &'static str)]| {
+            let mut words = words.clone();
+            for (k, (label, purpose, figure)) in records.iter().enumerate() {
+                let y = 127.0 + 27.0 * k as f64;
+                words.extend([(*label, 50.0, y), (*purpose, 200.0, y), (*figure, 350.0, y)]);
+            }
+            words
+        };
+        let found = tables_on(&page(&words_of(&records)));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[4], ["Road Safety", "Workers", ""]);
+        // (a line off the columns above, the page's footer, is none of it)
+        let mut footer = words_of(&records[..3]);
+        footer.extend([
+            ("Annual report", 80.0, 208.0),
+            ("Commissioner", 250.0, 208.0),
+        ]);
+        let found = tables_on(&page(&footer));
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 4, "{rows:?}");
     }
 
     #[test]
