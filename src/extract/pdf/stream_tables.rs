@@ -1789,7 +1789,16 @@ fn grid_layout(
                 styled_header_rows(&lines, |i| bold[i], s),
                 shaded_header_rows(&lines, &shades, s),
             ];
-            let unstyled = header_rows(&lines, s);
+            // (a first record's line above its figures, under one line of
+            // headings, where records stand closer than their cells' lines)
+            let unstyled = match header_rows(&lines, s) {
+                n if n > 1
+                    && wrapped_cells::labelled_records_closer_than_their_lines(&lines[1..], s) =>
+                {
+                    1
+                }
+                n => n,
+            };
             // (a head set apart in bold or on a fill ends where a line with a
             // label is set like the body: a first record whose figures are
             // left empty, though no line above it holds figures)
@@ -4046,6 +4055,42 @@ mod tests {
         let mut found = found_on(&page(words));
         assert_eq!(found.len(), 1, "{found:?}");
         found.remove(0)
+    }
+
+    #[test]
+    fn a_first_records_line_over_its_figures_is_no_heading_where_records_stand_closer() {
+        // (Typst padded 4 pt round 10 pt cells set at their middle: a
+        // cell's lines 13.08 pt apart, records 12.58; the first record's
+        // text opens a line above its figures, 12.5 pt under the head)
+        let words = [
+            ("Recipient", 50.0, 87.8),
+            ("Change", 190.0, 87.8),
+            ("Notes", 235.0, 87.8),
+            ("Support reduction", 235.0, 100.33),
+            ("Huntingdonshire CSP", 50.0, 113.41),
+            ("269,408", 190.0, 113.41),
+            ("problem speed", 235.0, 113.41),
+            ("safety training", 235.0, 126.49),
+            ("Community Safety", 50.0, 139.07),
+            ("57.2%", 190.0, 139.07),
+            ("Awareness", 235.0, 139.07),
+            ("Training prevention", 235.0, 151.65),
+            ("Rural Crime Action", 50.0, 164.73),
+            ("687", 190.0, 164.73),
+            ("casualty", 235.0, 164.73),
+            ("casualty schools", 235.0, 177.81),
+        ];
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 4, "{table:?}");
+        assert_eq!(table[0], ["Recipient", "Change", "Notes"]);
+        assert_eq!(
+            table[1],
+            [
+                "Huntingdonshire CSP",
+                "269,408",
+                "Support reduction\nproblem speed\nsafety training"
+            ]
+        );
     }
 
     /// A table of 10 pt type whose cells' lines are double-spaced (20 pt,

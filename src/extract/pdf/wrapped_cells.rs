@@ -54,12 +54,68 @@ pub fn records(
     // tolerance its lines are set to)
     let carried_on = leading_before.map(|l| l * (1.0 + s.leading_tolerance));
     let leading = record_leading(&lines[header..], s).or(carried_on);
-    if leading.is_none() {
-        if let Some(body) = records_closer_than_their_lines(&lines[header..], s) {
-            out.extend(body.into_iter().map(|r| r.start + header..r.end + header));
-            return out;
+    let by_leading = body_records(lines, header, leading, s);
+    // (records set closer than their cells' lines, where no leading shows,
+    // unless so read a record lacks a label that reading line by line
+    // gives each; or where the narrower gap shows as a leading (here, or
+    // measured so on the page before), but reading it so leaves a record
+    // without a label that the other reading gives every record: the
+    // wider gap is the leading)
+    let closer: Option<Vec<Range<usize>>> = records_closer_than_their_lines(&lines[header..], s)
+        .map(|body| {
+            body.into_iter()
+                .map(|r| r.start + header..r.end + header)
+                .collect()
+        });
+    let body = match closer {
+        Some(closer) => {
+            let (labelled, by_leading_labelled) = (
+                each_labelled(lines, &closer),
+                each_labelled(lines, &by_leading),
+            );
+            let read_closer = match leading {
+                None => labelled || !by_leading_labelled,
+                Some(_) => labelled && !by_leading_labelled,
+            };
+            if read_closer {
+                closer
+            } else {
+                by_leading
+            }
         }
-    }
+        None => by_leading,
+    };
+    out.extend(body);
+    out
+}
+
+/// Whether each record has a line with text in the first column (its label).
+fn each_labelled(lines: &[TableLine], records: &[Range<usize>]) -> bool {
+    records.iter().all(|r| {
+        lines[r.clone()]
+            .iter()
+            .any(|l| l.cells.first().is_some_and(|c| !c.is_empty()))
+    })
+}
+
+/// Whether the lines read as records set closer than their cells' lines
+/// (`records_closer_than_their_lines`), each with its label.
+pub(super) fn labelled_records_closer_than_their_lines(
+    body: &[TableLine],
+    s: &StreamSettings,
+) -> bool {
+    records_closer_than_their_lines(body, s).is_some_and(|records| each_labelled(body, &records))
+}
+
+/// The body's records (the lines from `header`), each a run of lines
+/// `leading` apart or closer that reads as one record (`is_one_record`),
+/// or a line, carried on by lines that carry on its sentence in lower case.
+fn body_records(
+    lines: &[TableLine],
+    header: usize,
+    leading: Option<f64>,
+    s: &StreamSettings,
+) -> Vec<Range<usize>> {
     // (with no leading to be seen, lines closer than any cell's leading
     // under a header that heads each of their columns are still a record's
     // cells interleaved: a lone record set at its middle)
@@ -71,6 +127,7 @@ pub fn records(
             None => headed && gap < s.min_wrap_leading * line.size.max(above.size),
         }
     };
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = header;
     while start < lines.len() {
         let mut end = start + 1;
@@ -82,9 +139,7 @@ pub fn records(
         } else {
             for i in start..end {
                 match out.last_mut() {
-                    Some(r) if r.start >= header && carries_on_in_lower_case(lines, r, i, s) => {
-                        r.end = i + 1
-                    }
+                    Some(r) if carries_on_in_lower_case(lines, r, i, s) => r.end = i + 1,
                     _ => out.push(i..i + 1),
                 }
             }
@@ -403,8 +458,9 @@ pub(super) fn exactly_apart(gap: f64, leading: f64) -> bool {
 /// step up this far from the leading parts the records: Typst sets a row a
 /// cell's padding taller than its capitals, its lines 1.3 sizes apart, so
 /// that padded 4.5 pt round 12 pt lines its records stand 16.9 pt apart
-/// about a leading of 15.7.
-const EXACT_STEP: f64 = 1.04;
+/// about a leading of 15.7, and padded 4 pt round 10 pt lines, 12.58 pt
+/// apart, its lines stand 13.08 (4% apart, three times `EXACT_SPREAD`).
+const EXACT_STEP: f64 = 1.03;
 
 /// Lines set close together are one record when one line holds the record's
 /// every column and the others hold only some of them (the wrapped lines of
@@ -635,6 +691,56 @@ mod tests {
             line(&["Victim Support", "450,000", "120"], 110.0),
         ];
         assert_eq!(rows(&lines, 3).len(), 4);
+    }
+
+    #[test]
+    fn records_a_little_closer_than_their_cells_lines_keep_their_wrapped_lines() {
+        // (Typst padded 4 pt round 10 pt cells set at their middle: a
+        // cell's lines 13.08 pt apart, records 12.58, under 4% apart)
+        let lines = [
+            line(&["Recipient", "Change", "Notes"], 87.8),
+            line(&["", "", "Support reduction"], 100.33),
+            line(&["Huntingdonshire CSP", "269,408", "problem speed"], 113.41),
+            line(&["", "", "safety training"], 126.49),
+            line(&["Community Safety", "57.2%", "Awareness"], 139.07),
+            line(&["", "", "Training prevention"], 151.65),
+            line(&["Rural Crime Action", "687", "casualty"], 164.73),
+            line(&["", "", "casualty schools"], 177.81),
+        ];
+        let found = rows(&lines, 1);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(
+            found[1],
+            [
+                "Huntingdonshire CSP",
+                "269,408",
+                "Support reduction\nproblem speed\nsafety training"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_leading_that_leaves_a_record_without_its_label_is_the_records_gap() {
+        // (Typst padded 2 pt, cells at their foot: records 9.6 pt apart
+        // show as a leading, but so read the first wrapped line is a
+        // record of its own; the cells' lines stand 13.1 apart)
+        let lines = [
+            line(&["Area", "Award", "Notes"], 52.9),
+            line(&["", "", "Schools road fund"], 62.5),
+            line(&["Peterborough Rape Crisis", "91,105", "service"], 75.6),
+            line(&["", "", "Local outreach"], 85.2),
+            line(&["Red Hen Project", "899", "service local"], 98.2),
+            line(&["", "", "Project awareness"], 107.8),
+            line(&["Victim Support", "550,687", "rural"], 120.9),
+            line(&["Safer Streets", "30.9%", "Crime"], 130.5),
+        ];
+        let found = rows(&lines, 1);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(
+            found[2],
+            ["Red Hen Project", "899", "Local outreach\nservice local"]
+        );
+        assert_eq!(found[4], ["Safer Streets", "30.9%", "Crime"]);
     }
 
     #[test]
