@@ -1789,26 +1789,12 @@ fn grid_layout(
                 styled_header_rows(&lines, |i| bold[i], s),
                 shaded_header_rows(&lines, &shades, s),
             ];
-            // (a first record's line above its figures, under one line of
-            // headings, where records stand closer than their cells' lines)
-            let unstyled = match header_rows(&lines, s) {
-                n if n > 1
-                    && wrapped_cells::labelled_records_closer_than_their_lines(&lines[1..], s) =>
-                {
-                    1
-                }
-                n => n,
-            };
+            let unstyled = header_rows(&lines, s);
             // (a head set apart in bold or on a fill ends where a line with a
             // label is set like the body: a first record whose figures are
             // left empty, though no line above it holds figures)
             let apart = styled.into_iter().find(|&n| n > 0).unwrap_or(0);
-            let record_after = |n: u32| {
-                lines
-                    .get(n as usize)
-                    .and_then(|l| l.cells.first())
-                    .is_some_and(|label| !label.is_empty())
-            };
+            let record_after = |n: u32| lines.get(n as usize).is_some_and(TableLine::labelled);
             if apart > 0 && apart < unstyled && record_after(apart) {
                 apart
             } else if unstyled > 0 {
@@ -1955,7 +1941,7 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
         let record_left_empty = i > 0
             && figures > i + 1
             && figures_empty
-            && (i..next_record).any(|k| lines[k].cells.first().is_some_and(|l| !l.is_empty()))
+            && (i..next_record).any(|k| lines[k].labelled())
             && (gap(i - 1) - record_gap).abs() <= s.pitch_tolerance * record_gap
             && (i..next_record - 1).all(|k| record_gap >= s.record_gap_ratio * gap(k));
         apart_from(i) || record_left_empty || record_under_the_head(i)
@@ -1978,10 +1964,16 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
             !(figures || section_label)
         })
         .count();
-    if lead < lines.len() && lead <= s.max_header_rows {
-        lead as u32
-    } else {
+    // (a first record's line above its figures, under one line of
+    // headings, where records stand closer than their cells' lines)
+    let first_record_under_one_line =
+        || lead > 1 && wrapped_cells::labelled_records_closer_than_their_lines(&lines[1..], s);
+    if lead >= lines.len() || lead > s.max_header_rows {
         0
+    } else if first_record_under_one_line() {
+        1
+    } else {
+        lead as u32
     }
 }
 

@@ -27,6 +27,11 @@ impl TableLine {
         self.cells.iter().any(|c| super::holds_data(c))
     }
 
+    /// Whether the line has text in its first column (a record's label).
+    pub(super) fn labelled(&self) -> bool {
+        self.cells.first().is_some_and(|c| !c.is_empty())
+    }
+
     /// The columns the line has text in.
     pub(super) fn occupied(&self) -> Vec<usize> {
         (0..self.cells.len())
@@ -91,11 +96,9 @@ pub fn records(
 
 /// Whether each record has a line with text in the first column (its label).
 fn each_labelled(lines: &[TableLine], records: &[Range<usize>]) -> bool {
-    records.iter().all(|r| {
-        lines[r.clone()]
-            .iter()
-            .any(|l| l.cells.first().is_some_and(|c| !c.is_empty()))
-    })
+    records
+        .iter()
+        .all(|r| lines[r.clone()].iter().any(TableLine::labelled))
 }
 
 /// Whether the lines read as records set closer than their cells' lines
@@ -209,13 +212,13 @@ fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
             line.baseline - above.baseline,
             next.baseline - line.baseline,
         );
-        let (mine, theirs) = (line.occupied(), next.occupied());
+        let (over_mine, mine, theirs) = (above.occupied(), line.occupied(), next.occupied());
         over > 0.0
             && over <= under * (1.0 + s.leading_tolerance)
             && under <= s.wrap_leading * line.size
             && mine
                 .iter()
-                .all(|c| theirs.contains(c) && !above.occupied().contains(c))
+                .all(|c| theirs.contains(c) && !over_mine.contains(c))
     };
     let mut out = Vec::new();
     let mut i = 0;
