@@ -59,6 +59,9 @@ pub struct TableSettings {
     /// cells pad their text in from the table's side, and a paragraph set
     /// close above a table starts at the side.
     pub cell_inset: f64,
+    /// A heading over the columns it spans holds no more words than this: a
+    /// line of prose reaches across columns too.
+    pub spanning_heading_words: usize,
 }
 
 impl Default for TableSettings {
@@ -83,6 +86,7 @@ impl Default for TableSettings {
             row_height_tolerance: 0.15,
             infer_frame: true,
             cell_inset: 2.0,
+            spanning_heading_words: 4,
         }
     }
 }
@@ -944,7 +948,7 @@ struct BandRows {
 
 fn rows_of_bands(
     bounds: &[f64],
-    (heading_bands, spanned): (usize, &[BBox]),
+    (heading_bands, spanned, over_columns): (usize, &[BBox], &[BBox]),
     columns: &[(f64, f64)],
     inside: &[&Glyph],
     splits: &[f64],
@@ -974,7 +978,10 @@ fn rows_of_bands(
             if in_band {
                 // (a heading over spanned columns stays whole, in the first:
                 // the first its rule spans, else the one its run starts in)
-                let column = if k < heading_bands {
+                let over = over_columns.iter().find(|b| box_holds(**b, (cx, cy)));
+                let column = if let Some(b) = over {
+                    columns.iter().position(|(_, right)| *right > b[0])
+                } else if k < heading_bands {
                     match spanned.iter().find(|b| box_holds(**b, (cx, cy))) {
                         Some(b) => columns.iter().position(|(_, right)| *right > b[0]),
                         None => column_of_run_start(g, inside, splits),
@@ -1138,8 +1145,8 @@ fn table_from_row_rules(
 ) -> Option<FoundTable> {
     let (x0, x1) = (rules[0].start, rules[0].end);
     let RowBands {
-        bounds,
-        heading_bands,
+        mut bounds,
+        mut heading_bands,
         columns_top,
         ruled_above_rows,
     } = row_bands(rules, h, others, page, fonts, s);
@@ -1165,12 +1172,9 @@ fn table_from_row_rules(
             .map(|i| &page.glyphs[i])
             .collect()
     });
-    let columns = headings_join_their_columns(
-        cell_columns(&setting, spaces.as_deref(), s),
-        &setting,
-        bounds[heading_bands + 1],
-        !ruled_above_rows,
-    );
+    let header_end = bounds[heading_bands + 1];
+    let (columns, over_columns) = cell_columns(&setting, spaces.as_deref(), header_end, s);
+    let columns = headings_join_their_columns(columns, &setting, header_end, !ruled_above_rows);
     if columns.len() < 2 {
         return None;
     }
@@ -1205,6 +1209,13 @@ fn table_from_row_rules(
             glyphs: all,
         });
     }
+    // (a line of headings over the columns they span, atop the header's
+    // band, is a row of headings of its own)
+    let header_band = (bounds[heading_bands], bounds[heading_bands + 1]);
+    if let Some(cut) = under_spanning_headings(&over_columns, &inside, header_band) {
+        heading_bands += 1;
+        bounds.insert(heading_bands, cut);
+    }
     let BandRows {
         rows,
         multi,
@@ -1212,7 +1223,7 @@ fn table_from_row_rules(
         row_points,
     } = rows_of_bands(
         &bounds,
-        (heading_bands, &spanned),
+        (heading_bands, &spanned, &over_columns),
         &columns,
         &inside,
         &splits,
@@ -1251,6 +1262,37 @@ fn table_from_row_rules(
         },
         glyphs: all,
     })
+}
+
+/// Where a band parts under its first line, when that line holds nothing but
+/// headings over the columns they span (`over`) and more lines stand under
+/// it: halfway between the two.
+fn under_spanning_headings(
+    over: &[BBox],
+    glyphs: &[&Glyph],
+    (top, bottom): (f64, f64),
+) -> Option<f64> {
+    let in_band = |y: f64| y > top && y < bottom;
+    let first = over
+        .iter()
+        .filter(|b| in_band((b[1] + b[3]) / 2.0))
+        .min_by(|a, b| a[1].total_cmp(&b[1]))?;
+    let (line_top, line_bottom) = (first[1], first[3]);
+    let mut below = f64::MAX;
+    for g in glyphs {
+        let centre = g.centre();
+        if !in_band(centre.1) || centre.1 < line_top {
+            continue;
+        }
+        if centre.1 <= line_bottom {
+            if !over.iter().any(|b| box_holds(*b, centre)) {
+                return None;
+            }
+        } else {
+            below = below.min(g.top);
+        }
+    }
+    (below < bottom).then(|| (line_bottom + below.max(line_bottom)) / 2.0)
 }
 
 /// The rule inside a band (the first of a table's, ruled round) that is the
@@ -2024,23 +2066,55 @@ pub(super) fn text_columns(glyphs: &[&Glyph], s: &TableSettings) -> Vec<(f64, f6
 /// Given the spaces drawn in the table (`spaces`, when the producer draws its
 /// word spaces), a gap on a line with none drawn in it, after tight letters,
 /// parts two cells however narrow it is, as in unruled tables.
+///
+/// A heading above `header_end` that reaches two columns of the lines below
+/// it is a heading over the columns it spans ("Outcomes" over "2023/24" and
+/// "Result"): it joins no columns and is returned as a box, read whole in
+/// the first column it reaches.
 fn cell_columns(
     glyphs: &[&Glyph],
     spaces: Option<&[&Glyph]>,
+    header_end: f64,
     s: &TableSettings,
-) -> Vec<(f64, f64)> {
+) -> (Vec<(f64, f64)>, Vec<BBox>) {
     let Some(median) = median_size(glyphs) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
+    let tolerance = median * s.line_span_tolerance;
     let mut by_baseline: Vec<&Glyph> = glyphs.to_vec();
     by_baseline.sort_by(|a, b| a.origin[1].total_cmp(&b.origin[1]));
-    let mut spans = Vec::new();
+    let (mut body, mut headings) = (Vec::new(), Vec::new());
     for line in
         by_baseline.chunk_by(|a, b| b.origin[1] - a.origin[1] <= s.baseline_tolerance * median)
     {
-        spans.extend(line_cells(line, spaces, median, s));
+        let spans = line_cells(line, spaces, median, s);
+        if line[0].centre().1 < header_end {
+            let (top, bottom) = line.iter().fold((f64::MAX, f64::MIN), |(t, b), g| {
+                (t.min(g.top), b.max(g.bottom))
+            });
+            let short = |&(x0, x1): &(f64, f64)| {
+                words_between(line, (x0, x1), median) <= s.spanning_heading_words
+            };
+            let (short, long): (Vec<_>, Vec<_>) = spans.into_iter().partition(short);
+            headings.extend(short.into_iter().map(|(x0, x1)| [x0, top, x1, bottom]));
+            body.extend(long);
+        } else {
+            body.extend(spans);
+        }
     }
-    merge_spans(spans, median * s.line_span_tolerance)
+    let below = merge_spans(body.clone(), tolerance);
+    let reaches = |h: &BBox| {
+        below
+            .iter()
+            .filter(|(x0, x1)| h[0] <= x1 + tolerance && h[2] >= x0 - tolerance)
+            .count()
+    };
+    // (a line across every column is a title or the table's layout, no heading)
+    let (over, own): (Vec<BBox>, Vec<BBox>) = headings
+        .into_iter()
+        .partition(|h| (2..below.len()).contains(&reaches(h)));
+    body.extend(own.iter().map(|h| (h[0], h[2])));
+    (merge_spans(body, tolerance), over)
 }
 
 /// Most spaces in a row looked past for the glyph after a space (a hostile
@@ -2116,6 +2190,19 @@ fn line_cells(
         }
     }
     out
+}
+
+/// How many words a line's glyphs between `x0` and `x1` make: runs of
+/// glyphs parted by more than a word space.
+fn words_between(line: &[&Glyph], (x0, x1): (f64, f64), median: f64) -> usize {
+    let mut xs: Vec<(f64, f64)> = line
+        .iter()
+        .filter(|g| g.x0 >= x0 && g.x1 <= x1 && !g.text.trim().is_empty())
+        .map(|g| (g.x0, g.x1))
+        .collect();
+    xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let word_gap = LayoutSettings::default().word_gap * median;
+    1 + xs.windows(2).filter(|w| w[1].0 - w[0].1 > word_gap).count()
 }
 
 fn median_size(glyphs: &[&Glyph]) -> Option<f64> {
@@ -3105,6 +3192,62 @@ mod tests {
             .enumerate()
             .map(|(i, c)| glyph(c, x + 5.0 * i as f64, baseline))
             .collect()
+    }
+
+    #[test]
+    fn a_short_heading_reaching_two_columns_spans_them_and_joins_neither() {
+        // "Outcomes" over "2023" and "Result", reaching to a hair short of
+        // the second column, as Typst centres a heading over the columns it
+        // spans; the lines of figures under it keep the columns apart
+        let mut glyphs = words_at(&["Outcomes"], &[100.0], 20.0);
+        glyphs.extend(words_at(
+            &["Area", "2023", "Result"],
+            &[10.0, 100.0, 140.5],
+            32.0,
+        ));
+        glyphs.extend(words_at(
+            &["Kite", "166", "775"],
+            &[10.0, 105.0, 140.5],
+            50.0,
+        ));
+        glyphs.extend(words_at(
+            &["Aid", "835", "953"],
+            &[10.0, 105.0, 140.5],
+            62.0,
+        ));
+        let all: Vec<&Glyph> = glyphs.iter().collect();
+        let s = TableSettings::default();
+        let (columns, over) = cell_columns(&all, None, 40.0, &s);
+        assert_eq!(columns.len(), 3, "{columns:?}");
+        assert_eq!(over, vec![[100.0, 11.0, 140.0, 22.5]]);
+        // the heading's line holds nothing else: a row of its own
+        assert_eq!(
+            under_spanning_headings(&over, &all, (5.0, 40.0)),
+            Some(22.75)
+        );
+        // a line of prose reaching the columns joins them, as before
+        let xs = [100.0, 143.0, 160.0, 188.0, 206.0];
+        let mut prose = words_at(&["Outcomes", "for", "every", "one", "of"], &xs, 20.0);
+        prose.extend(glyphs.iter().filter(|g| g.origin[1] > 21.0).cloned());
+        let all: Vec<&Glyph> = prose.iter().collect();
+        let (columns, over) = cell_columns(&all, None, 40.0, &s);
+        assert!(over.is_empty(), "{over:?}");
+        assert_eq!(columns.len(), 2, "{columns:?}");
+    }
+
+    #[test]
+    fn a_heading_over_columns_beside_others_on_its_line_parts_no_band() {
+        let mut glyphs = words_at(&["Area", "Outcomes"], &[10.0, 100.0], 20.0);
+        glyphs.extend(words_at(&["2023", "Result"], &[100.0, 140.5], 32.0));
+        let all: Vec<&Glyph> = glyphs.iter().collect();
+        let over = [[100.0, 11.0, 140.0, 22.5]];
+        assert_eq!(under_spanning_headings(&over, &all, (5.0, 40.0)), None);
+        // nor does it with no line under it in the band
+        let heading: Vec<&Glyph> = glyphs
+            .iter()
+            .filter(|g| g.x0 >= 100.0 && g.origin[1] < 21.0)
+            .collect();
+        assert_eq!(under_spanning_headings(&over, &heading, (5.0, 40.0)), None);
     }
 
     #[test]
