@@ -1574,12 +1574,22 @@ fn header_above(
     let outside_the_cells = |row: &Row| {
         row.chunks.iter().map(|c| c.x0).fold(f64::MAX, f64::min) < text_left - s.cell_inset
     };
+    // (a table whose cells wrap at a wider leading wraps its headings at it
+    // too: words over the words they run on into, no figures among them)
+    let leading = wrapped_leading(page, (x0, x1), bounds);
+    let runs_on = |upper: &Row, lower: &Row| {
+        upper.chunks.iter().all(|c| {
+            !super::holds_data(&c.text) && lower.chunks.iter().any(|d| c.x0 < d.x1 && c.x1 > d.x0)
+        })
+    };
     for pair in lines.windows(2).rev() {
         // (a heading set larger above the table is no line of its header)
         let larger = pair[0].size > first.size * (1.0 + s.heading_size_ratio);
         let gap = pair[1].baseline - pair[0].baseline;
         let rule = rule_between(&pair[0], &pair[1]);
         let close = gap <= 1.5 * pair[0].size.max(first.size)
+            || (leading.is_some_and(|l| gap <= l * WRAPPED_LEADING_SLACK)
+                && runs_on(&pair[0], &pair[1]))
             || (rule.is_some() && gap <= row_height * (1.0 + s.row_height_tolerance));
         // (a row of figures above a rule is another table's, not a heading)
         let spans = rule.is_some() || !spanning_heading_rules.is_empty();
