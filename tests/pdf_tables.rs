@@ -1507,9 +1507,10 @@ fn an_fpdf2_documents_tables_read_whole() {
     // justified by word spacing; records padded far apart round such cells,
     // or round labels wrapped over their record's line; a last row under
     // the last rule wrapped further than any row above; a heading over the
-    // first rule wrapped two sizes apart, as the table's cells wrap (see the
-    // fixtures' script)
-    assert_excerpts_read_whole("fpdf2-tables.json", 13);
+    // first rule wrapped two sizes apart, as the table's cells wrap; a last
+    // record padded far apart, its figure left empty, over a note at the
+    // margin (see the fixtures' script)
+    assert_excerpts_read_whole("fpdf2-tables.json", 14);
 }
 
 #[test]

@@ -1032,18 +1032,20 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
             last += 1;
         }
         // (the next record may have its figures left empty too; or none
-        // follows, the record the last on the page, its cells standing
-        // where the row above has its own)
-        let below = gap_above(last + 1)
-            .or_else(|| {
-                rows.get(last + 1)
-                    .filter(|next| !next.holds_figures())
-                    .and_then(|_| gap(last + 1))
-            })
-            .or_else(|| {
-                (last + 1 == rows.len() && in_the_columns_above(rows, k)).then_some(above)
-            })?;
-        (!rows[k].holds_figures() && same_gap(above, below)).then_some(above)
+        // follows, the record the last on the page or over a note at the
+        // page's margin, its cells standing where the record above has its own)
+        let below = gap_above(last + 1).or_else(|| {
+            rows.get(last + 1)
+                .filter(|next| !next.holds_figures())
+                .and_then(|_| gap(last + 1))
+        });
+        let ends_the_table = || {
+            rows.get(last + 1)
+                .is_none_or(|next| note_at_the_margin(&rows[k..=last], next, s))
+                && in_the_columns_above(rows, k, s)
+        };
+        let evenly = below.is_some_and(|below| same_gap(above, below)) || ends_the_table();
+        (!rows[k].holds_figures() && evenly).then_some(above)
     };
     let Some(this) = gap_above(i + 1).or_else(|| label_alone(i + 1)) else {
         return false;
@@ -1062,16 +1064,23 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
 }
 
 /// Whether row `k` holds several chunks, each from the left edge of a
-/// chunk of the row above (cells of the columns that row fills).
-fn in_the_columns_above(rows: &[Row], k: usize) -> bool {
-    let (Some(above), row) = (k.checked_sub(1).map(|a| &rows[a]), &rows[k]) else {
+/// chunk of the record above (cells of the columns that record fills): the
+/// row above and the lines above it down from that record's first line.
+fn in_the_columns_above(rows: &[Row], k: usize, s: &StreamSettings) -> bool {
+    let Some(above) = k.checked_sub(1) else {
         return false;
     };
+    let first = (above.saturating_sub(MAX_RECORD_LINES)..=above)
+        .rev()
+        .find(|&j| first_line_of_a_record(rows, j, s))
+        .unwrap_or(above);
+    let row = &rows[k];
     row.chunks.len() >= 2
-        && row
-            .chunks
-            .iter()
-            .all(|c| above.chunks.iter().any(|a| same_left_edge(a, c)))
+        && row.chunks.iter().all(|c| {
+            rows[first..k]
+                .iter()
+                .any(|r| r.chunks.iter().any(|a| same_left_edge(a, c)))
+        })
 }
 
 /// Whether row `k` is a record's first line: its line of figures, or the
@@ -3353,6 +3362,33 @@ mod tests {
         let found = tables_on(&page(&footer));
         let rows = texts(&found[0]);
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_spaced_last_record_with_its_figure_left_empty_over_a_margin_note_ends_the_table() {
+        // records of two lines, 30 pt apart (three times the type size),
+        // their purposes wrapped; the last, with no figure, over a note at
+        // the margin set further under it than the records stand apart
+        let mut words = vec![("Recipient", 50.0, 100.0), ("Purpose", 200.0, 100.0)];
+        words.push(("Change", 350.0, 100.0));
+        let records = [
+            ("Rape Crisis", "Outreach", "251,962"),
+            ("Red Hen Project", "Fraud", "-20.6%"),
+            ("Victim Support", "Domestic", "138,225"),
+        ];
+        for (k, (label, purpose, figure)) in records.iter().enumerate() {
+            let y = 130.0 + 42.0 * k as f64;
+            words.extend([(*label, 50.0, y), (*purpose, 200.0, y), (*figure, 350.0, y)]);
+            words.push(("work", 200.0, y + 12.0));
+        }
+        words.extend([("Road Safety", 50.0, 256.0), ("Workers", 200.0, 256.0)]);
+        words.push(("hub", 200.0, 268.0));
+        words.push(("Source: the office", 40.0, 306.0));
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[4], ["Road Safety", "Workers\nhub", ""]);
     }
 
     #[test]
