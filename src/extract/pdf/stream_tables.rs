@@ -1752,10 +1752,27 @@ fn grid_layout(
             .iter()
             .find(|b| i < header_end && super::tables::box_holds(**b, centre));
         let start = spanning.map_or(c.x0, |b| b[0]);
-        bounds
+        let column = bounds
             .iter()
             .position(|b| start <= *b)
-            .unwrap_or(bounds.len())
+            .unwrap_or(bounds.len());
+        // (text reaching back over the one bound before most of it heads
+        // the column after, where no more than one line of the column
+        // before stands under its part: the bound is where a word
+        // overflowing the column before ends)
+        let overflowed_under = |b: f64| {
+            rows.iter()
+                .enumerate()
+                .filter(|&(j, row)| j != i && row.iter().any(|d| d.x1 > c.x0 && d.x0 < b))
+                .count()
+                <= 1
+        };
+        let past_its_bound = spanning.is_none()
+            && column + 1 < bounds.len()
+            && c.x1 <= bounds[column + 1]
+            && c.x1 - bounds[column] >= MOSTLY_PAST * (c.x1 - c.x0)
+            && overflowed_under(bounds[column]);
+        column + usize::from(past_its_bound)
     };
     let width = rows
         .iter()
@@ -2324,6 +2341,11 @@ fn widen_regions<'c>(regions: &mut Vec<(f64, f64)>, chunks: impl Iterator<Item =
     }
     regions.extend(rest.iter().map(|c| (c.x0, c.x1)));
 }
+
+/// The share of its width a chunk has past a column's bound to head the
+/// column after it, not the one it starts in: a heading centred over two
+/// columns has half.
+const MOSTLY_PAST: f64 = 2.0 / 3.0;
 
 /// A table from rows of chunks, when the rows read as a table (short cells
 /// of one size, several columns, not wrapped prose); two tables when they
@@ -3362,6 +3384,37 @@ mod tests {
         let found = tables_on(&page(&footer));
         let rows = texts(&found[0]);
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_heading_mostly_past_a_bound_one_overflowing_word_set_heads_the_column_after() {
+        // "Huntingdonshire" overflows the label column to 125; "Target",
+        // 120 to 150, heads the figures under it
+        let records = [
+            ("Kite", "175,957", "Awareness"),
+            ("Huntingdonshire", "37,000", "Fraud"),
+            ("Aid", "2,500", "Outreach"),
+            ("Red Hen", "12,000", "Support"),
+        ];
+        let mut words = vec![("Partner", 50.0, 100.0), ("Target", 120.0, 100.0)];
+        words.push(("Purpose", 200.0, 100.0));
+        for (k, (label, figure, purpose)) in records.iter().enumerate() {
+            let y = 114.0 + 14.0 * k as f64;
+            let right_aligned = 175.0 - 5.0 * figure.len() as f64;
+            words.extend([
+                (*label, 50.0, y),
+                (*figure, right_aligned, y),
+                (*purpose, 200.0, y),
+            ]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        assert_eq!(texts(&found[0])[0], ["Partner", "Target", "Purpose"]);
+        // a heading over two columns, mostly over the second, the first's
+        // figures under its start, stays in the column it starts in
+        words.push(("Funding", 165.0, 86.0));
+        let found = tables_on(&page(&words));
+        assert_eq!(texts(&found[0])[0], ["", "Funding", ""]);
     }
 
     #[test]
