@@ -73,8 +73,14 @@ pub struct StreamSettings {
     /// above is within this share of its size (body text set a point
     /// larger or smaller under a table is not).
     pub wrap_size_tolerance: f64,
-    /// At least this share of cells must be of the median size.
+    /// At least this share of cells must be of the median size, within
+    /// `uniform_size_tolerance` of it.
     pub uniform_share: f64,
+    /// How far (share) a cell's size may be off the table's median and be of
+    /// it. Wider than `size_tolerance`: the sizes an OCR program gives the
+    /// words it reads off a scan are its estimates of each line's height,
+    /// in whole points (10 to 12 for a table set in 11 pt).
+    pub uniform_size_tolerance: f64,
     /// More cells than this share starting in lower case is wrapped prose, not a table.
     pub max_lowercase_share: f64,
     /// In a table laid out line by line, a gap wider than this (× font size) ends a chunk of text.
@@ -124,6 +130,7 @@ impl Default for StreamSettings {
             size_tolerance: 0.15,
             wrap_size_tolerance: 0.05,
             uniform_share: 0.9,
+            uniform_size_tolerance: 0.2,
             max_lowercase_share: 0.3,
             chunk_gap: 0.4,
             row_overlap: 0.2,
@@ -2365,7 +2372,7 @@ fn build(
     let median = sizes[sizes.len() / 2];
     let uniform = sizes
         .iter()
-        .filter(|z| (**z - median).abs() <= s.size_tolerance * median)
+        .filter(|z| (**z - median).abs() <= s.uniform_size_tolerance * median)
         .count();
     if (uniform as f64) < s.uniform_share * sizes.len() as f64 {
         return Vec::new();
@@ -3384,6 +3391,29 @@ mod tests {
         let found = tables_on(&page(&footer));
         let rows = texts(&found[0]);
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_scanned_tables_lines_sized_apart_by_the_ocr_are_one_table() {
+        // Tesseract sizes each line by its letters' height: 10, 11 and 12
+        // pt in one table set in 11 pt
+        let rows = [
+            (["Service", "Award", "Change"], 12.0),
+            (["St Giles Trust", "£33,883", "68.6%"], 12.0),
+            (["Ormiston", "£1,110", "311,811"], 10.0),
+            (["Road Safety", "822,126", "£15,823"], 12.0),
+            (["Red Hen", "£98,600", "720"], 11.0),
+        ];
+        let mut p = page(&[]);
+        for (k, (cells, size)) in rows.iter().enumerate() {
+            for (text, x) in cells.iter().zip([50.0, 200.0, 300.0]) {
+                p.glyphs
+                    .extend(test_glyphs(text, x, 100.0 + 18.0 * k as f64, *size));
+            }
+        }
+        let found = tables_on(&p);
+        assert_eq!(found.len(), 1);
+        assert_eq!(texts(&found[0]).len(), 5);
     }
 
     #[test]
