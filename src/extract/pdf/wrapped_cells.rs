@@ -90,8 +90,103 @@ pub fn records(
         }
         None => by_leading,
     };
+    // (records set at their middles, closer than their cells' lines: each
+    // record where the first reading leaves one without a label)
+    let body = if each_labelled(lines, &body) {
+        body
+    } else {
+        records_set_at_their_middles(&lines[header..], s)
+            .map(|middles| {
+                middles
+                    .into_iter()
+                    .map(|r| r.start + header..r.end + header)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|middles| each_labelled(lines, middles))
+            .unwrap_or(body)
+    };
     out.extend(body);
     out
+}
+
+/// The records of a body whose cells are each set at the middle of their
+/// record, closer together than their cells' lines (Typst pads a row 2 pt
+/// round cells whose lines stand 1.3 sizes apart, so that a cell of two
+/// lines straddles the line of one-line cells beside it, and the next
+/// record's line stands closer under it than its own lines): in each
+/// column, lines placed exactly a leading apart are one cell; the lines of
+/// cells with one middle are a record. The leading is a gap between a
+/// column's lines, within a line's leading, seen twice or more: the widest
+/// that so reads. None where none does.
+fn records_set_at_their_middles(
+    body: &[TableLine],
+    s: &StreamSettings,
+) -> Option<Vec<Range<usize>>> {
+    let width = body.iter().map(|l| l.cells.len()).max()?;
+    let size = body.iter().map(|l| l.size).fold(0.0, f64::max);
+    let columns: Vec<Vec<usize>> = (0..width)
+        .map(|c| {
+            (0..body.len())
+                .filter(|&k| body[k].cells.get(c).is_some_and(|t| !t.is_empty()))
+                .collect()
+        })
+        .collect();
+    let gap = |w: &[usize]| body[w[1]].baseline - body[w[0]].baseline;
+    let mut gaps: Vec<f64> = columns
+        .iter()
+        .flat_map(|lines| lines.windows(2).map(gap))
+        .filter(|&g| g > 0.0 && g <= s.wrap_leading * size)
+        .collect();
+    gaps.sort_by(|a, b| b.total_cmp(a));
+    let mut candidates: Vec<f64> = gaps
+        .iter()
+        .copied()
+        .filter(|&g| gaps.iter().filter(|&&o| within_exact(o, g)).count() >= 2)
+        .collect();
+    candidates.dedup_by(|b, a| within_exact(*a, *b));
+    candidates
+        .into_iter()
+        .find_map(|leading| records_about_middles(body, &columns, leading))
+}
+
+/// The records of `body` read with cells' lines `leading` apart in each
+/// of its `columns` (`records_set_at_their_middles`): None where a line holds
+/// cells of two middles, a record's lines stand apart, or no cell wraps.
+fn records_about_middles(
+    body: &[TableLine],
+    columns: &[Vec<usize>],
+    leading: f64,
+) -> Option<Vec<Range<usize>>> {
+    let close = |a: f64, b: f64| (a - b).abs() <= EXACT_SPREAD * leading;
+    let mut middles: Vec<Option<f64>> = vec![None; body.len()];
+    let mut wrapped = false;
+    for lines in columns {
+        let one_cell =
+            |a: &usize, b: &usize| within_exact(body[*b].baseline - body[*a].baseline, leading);
+        for cell in lines.chunk_by(one_cell) {
+            wrapped |= cell.len() > 1;
+            let middle = (body[cell[0]].baseline + body[cell[cell.len() - 1]].baseline) / 2.0;
+            for &k in cell {
+                match middles[k] {
+                    Some(m) if !close(m, middle) => return None,
+                    _ => middles[k] = Some(middle),
+                }
+            }
+        }
+    }
+    let middles: Vec<f64> = middles.into_iter().collect::<Option<_>>()?;
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (k, &middle) in middles.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if close(middles[r.start], middle) => r.end = k + 1,
+            _ => out.push(k..k + 1),
+        }
+    }
+    // (a record's lines stand together: the middles run down the page)
+    let in_order = out
+        .windows(2)
+        .all(|w| middles[w[1].start] > middles[w[0].start] + EXACT_SPREAD * leading);
+    (wrapped && in_order && out.len() >= 2).then_some(out)
 }
 
 /// Whether each record has a line with text in the first column (its label).
@@ -603,6 +698,34 @@ mod tests {
             .into_iter()
             .map(|r| r.into_iter().map(|c| c.text).collect())
             .collect()
+    }
+
+    #[test]
+    fn records_set_at_their_middles_closer_than_their_lines_read_whole() {
+        // cells' lines 13 pt apart, records 9 pt: each record's cells
+        // centred on its middle, a two-line cell straddling its label's line
+        let lines = [
+            line(&["Service", "Target", "Award"], 80.0),
+            line(&["", "Workers support", ""], 100.0),
+            line(&["Red Hen", "", "8.4%"], 106.5),
+            line(&["", "safety hub", ""], 113.0),
+            line(&["Kite", "Fraud", "181"], 122.0),
+            line(&["", "Solving road", ""], 131.0),
+            line(&["Victim Support", "hub abuse", "470"], 144.0),
+            line(&["", "service safety", ""], 157.0),
+        ];
+        let rows = rows(&lines, 1);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[1], ["Red Hen", "Workers support\nsafety hub", "8.4%"]);
+        assert_eq!(rows[2], ["Kite", "Fraud", "181"]);
+        assert_eq!(rows[3][0], "Victim Support");
+        // (a line holding cells of two middles reads otherwise: a cell
+        // wrapped under its label's line, as cells set at their top are)
+        let s = StreamSettings::default();
+        assert!(records_set_at_their_middles(&lines[1..], &s).is_some());
+        let mut top = lines.clone();
+        top[5] = line(&["", "awareness", ""], 135.0);
+        assert!(records_set_at_their_middles(&top[1..], &s).is_none());
     }
 
     /// A header of three lines `gap` pt apart (10 pt type): `first`, the
