@@ -2001,10 +2001,17 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // headings, where records stand closer than their cells' lines)
     let first_record_under_one_line =
         || lead > 1 && wrapped_cells::labelled_records_closer_than_their_lines(&lines[1..], s);
+    // (or the lead's last line, where records are set at their middles
+    // closer than their cells' lines: a cell's first line wrapped round
+    // the first record's label)
+    let first_record_ends_the_lead =
+        || lead > 1 && wrapped_cells::opens_records_at_their_middles(&lines[lead - 1..], s);
     if lead >= lines.len() || lead > s.max_header_rows {
         0
     } else if first_record_under_one_line() {
         1
+    } else if first_record_ends_the_lead() {
+        lead as u32 - 1
     } else {
         lead as u32
     }
@@ -3391,6 +3398,37 @@ mod tests {
         let found = tables_on(&page(&footer));
         let rows = texts(&found[0]);
         assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn a_cells_first_line_over_its_records_middle_ends_the_head() {
+        // records set at their middles, closer than their cells' lines
+        // (13 pt): the first record's three-line cell opens above its label,
+        // closer under the headings than its own next line
+        use super::wrapped_cells::test_line as line;
+        let lines = [
+            line(
+                &["Partner", "Outcome", "2022/23", "Target", "Purpose"],
+                80.0,
+            ),
+            line(&["", "", "", "", "District community"], 89.0),
+            line(
+                &["Road Safety", "Victim", "12.9%", "Problem", "youth council"],
+                102.0,
+            ),
+            line(&["", "", "", "", "abuse"], 115.0),
+            line(&["", "Solving support", "", "", ""], 124.0),
+            line(&["", "", "", "Workers", "Prevention"], 130.5),
+            line(&["Safer Streets", "awareness", "379", "", ""], 137.0),
+            line(&["", "", "", "project", "outreach"], 143.5),
+            line(&["", "county", "", "", ""], 150.0),
+        ];
+        let s = StreamSettings::default();
+        assert_eq!(header_rows(&lines, &s), 1);
+        // (under a heading over the columns it spans too)
+        let mut spanned = vec![line(&["", "Quarter 1", "", "", ""], 66.0)];
+        spanned.extend(lines.iter().cloned());
+        assert_eq!(header_rows(&spanned, &s), 2);
     }
 
     #[test]

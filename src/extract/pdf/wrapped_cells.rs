@@ -205,6 +205,16 @@ pub(super) fn labelled_records_closer_than_their_lines(
     records_closer_than_their_lines(body, s).is_some_and(|records| each_labelled(body, &records))
 }
 
+/// Whether the lines read as records set at their middles
+/// (`records_set_at_their_middles`), each with its label, the first line no
+/// record's label line but a cell's first line, wrapped round the first
+/// record's label.
+pub(super) fn opens_records_at_their_middles(body: &[TableLine], s: &StreamSettings) -> bool {
+    !body.first().is_some_and(TableLine::labelled)
+        && records_set_at_their_middles(body, s)
+            .is_some_and(|records| records[0].len() > 1 && each_labelled(body, &records))
+}
+
 /// The body's records (the lines from `header`), each a run of lines
 /// `leading` apart or closer that reads as one record (`is_one_record`),
 /// or a line, carried on by lines that carry on its sentence in lower case.
