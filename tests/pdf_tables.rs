@@ -1485,8 +1485,9 @@ fn a_typst_documents_tables_read_whole() {
     // reaching to a hair short of the second column; records padded 2 pt
     // round cells set at their middles, a two-line cell straddling its
     // label's line, plain or striped, or the first record's cell opening
-    // close under the head (see the fixtures' script)
-    assert_excerpts_read_whole("typst-tables.json", 13);
+    // close under the head; records set solid at their feet, each cell's
+    // first line in capitals (see the fixtures' script)
+    assert_excerpts_read_whole("typst-tables.json", 14);
 }
 
 #[test]

@@ -2002,10 +2002,10 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     let first_record_under_one_line =
         || lead > 1 && wrapped_cells::labelled_records_closer_than_their_lines(&lines[1..], s);
     // (or the lead's last line, where records are set at their middles
-    // closer than their cells' lines: a cell's first line wrapped round
-    // the first record's label)
+    // closer than their cells' lines, or solid at their feet: a cell's first
+    // line wrapped round the first record's label, or above it)
     let first_record_ends_the_lead =
-        || lead > 1 && wrapped_cells::opens_records_at_their_middles(&lines[lead - 1..], s);
+        || lead > 1 && wrapped_cells::opens_records_set_close(&lines[lead - 1..], s);
     if lead >= lines.len() || lead > s.max_header_rows {
         0
     } else if first_record_under_one_line() {

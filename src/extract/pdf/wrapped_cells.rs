@@ -90,19 +90,19 @@ pub fn records(
         }
         None => by_leading,
     };
-    // (records set at their middles, closer than their cells' lines: each
-    // record where the first reading leaves one without a label)
+    // (records set at their middles, closer than their cells' lines, or set
+    // solid at their feet: each record where the first reading leaves one
+    // without a label)
     let body = if each_labelled(lines, &body) {
         body
     } else {
-        records_set_at_their_middles(&lines[header..], s)
-            .map(|middles| {
-                middles
+        labelled_records_set_close(&lines[header..], s)
+            .map(|records| {
+                records
                     .into_iter()
                     .map(|r| r.start + header..r.end + header)
-                    .collect::<Vec<_>>()
+                    .collect()
             })
-            .filter(|middles| each_labelled(lines, middles))
             .unwrap_or(body)
     };
     out.extend(body);
@@ -205,14 +205,68 @@ pub(super) fn labelled_records_closer_than_their_lines(
     records_closer_than_their_lines(body, s).is_some_and(|records| each_labelled(body, &records))
 }
 
-/// Whether the lines read as records set at their middles
-/// (`records_set_at_their_middles`), each with its label, the first line no
-/// record's label line but a cell's first line, wrapped round the first
-/// record's label.
-pub(super) fn opens_records_at_their_middles(body: &[TableLine], s: &StreamSettings) -> bool {
+/// The records of a body set at their feet, solid (their cells' lines as
+/// far apart as the records are), each ending at its label's line: read so
+/// where every cell's first line opens a sentence (it does not start in
+/// lower case) and its other lines carry it on in lower case, and the last
+/// line is a label's. None where that does not hold or no cell wraps.
+fn records_ending_at_their_labels(body: &[TableLine]) -> Option<Vec<Range<usize>>> {
+    if !body.last()?.labelled() {
+        return None;
+    }
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (k, line) in body.iter().enumerate() {
+        if line.labelled() {
+            out.push(start..k + 1);
+            start = k + 1;
+        }
+    }
+    let starts = |text: &str, case: fn(char) -> bool| text.chars().next().is_some_and(case);
+    // (a cell wrapped over several lines of the record opens in capitals,
+    // goes on in lower case and reaches down to the label's line)
+    let reads_on = |r: &Range<usize>| {
+        let foot = &body[r.end - 1];
+        let width = body[r.clone()]
+            .iter()
+            .map(|l| l.cells.len())
+            .max()
+            .unwrap_or(0);
+        (0..width).all(|c| {
+            let texts: Vec<&String> = body[r.clone()]
+                .iter()
+                .filter_map(|l| l.cells.get(c).filter(|t| !t.is_empty()))
+                .collect();
+            match texts.as_slice() {
+                [] | [_] => texts.is_empty() || foot.cells.get(c).is_some_and(|t| !t.is_empty()),
+                [first, rest @ ..] => {
+                    starts(first, char::is_uppercase)
+                        && rest.iter().all(|t| starts(t, char::is_lowercase))
+                        && foot.cells.get(c).is_some_and(|t| !t.is_empty())
+                }
+            }
+        })
+    };
+    (out.iter().any(|r| r.len() > 1) && out.iter().all(reads_on)).then_some(out)
+}
+
+/// The records of a body set closer than a leading shows, each with its
+/// label: set at their middles closer than their cells' lines
+/// (`records_set_at_their_middles`), or set solid at their feet
+/// (`records_ending_at_their_labels`).
+fn labelled_records_set_close(body: &[TableLine], s: &StreamSettings) -> Option<Vec<Range<usize>>> {
+    let labelled =
+        |records: Option<Vec<Range<usize>>>| records.filter(|records| each_labelled(body, records));
+    labelled(records_set_at_their_middles(body, s))
+        .or_else(|| labelled(records_ending_at_their_labels(body)))
+}
+
+/// Whether the lines read as records set close (`labelled_records_set_close`),
+/// the first line no record's label line but a cell's first line, wrapped
+/// round the first record's label or above it.
+pub(super) fn opens_records_set_close(body: &[TableLine], s: &StreamSettings) -> bool {
     !body.first().is_some_and(TableLine::labelled)
-        && records_set_at_their_middles(body, s)
-            .is_some_and(|records| records[0].len() > 1 && each_labelled(body, &records))
+        && labelled_records_set_close(body, s).is_some_and(|records| records[0].len() > 1)
 }
 
 /// The body's records (the lines from `header`), each a run of lines
@@ -736,6 +790,39 @@ mod tests {
         let mut top = lines.clone();
         top[5] = line(&["", "awareness", ""], 135.0);
         assert!(records_set_at_their_middles(&top[1..], &s).is_none());
+    }
+
+    #[test]
+    fn records_set_solid_at_their_feet_end_at_their_labels() {
+        // lines 12 pt apart throughout; each record's cells set at its foot,
+        // a wrapped cell opening in capitals and going on in lower case
+        let lines = [
+            line(&["Partner", "Outcome", "Award"], 80.0),
+            line(&["", "Fraud victim early", ""], 92.0),
+            line(&["Fenland", "service road", "£97,976"], 104.0),
+            line(&["Kite", "Victim", "£8,083"], 116.0),
+            line(&["", "Road outreach", ""], 128.0),
+            line(&["", "awareness solving", ""], 140.0),
+            line(&["Road Safety", "intervention", "470"], 152.0),
+        ];
+        let rows = rows(&lines, 1);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(
+            rows[1],
+            ["Fenland", "Fraud victim early\nservice road", "£97,976"]
+        );
+        assert_eq!(rows[3][1], "Road outreach\nawareness solving\nintervention");
+        // (a line of units over a section label is no cell's first line)
+        let units = [
+            line(&["", "£000", "£000"], 92.0),
+            line(&["Income", "", ""], 104.0),
+            line(&["Police grant", "98,112", "95,004"], 116.0),
+        ];
+        assert_eq!(records_ending_at_their_labels(&units), None);
+        // (nor a line that goes on in capitals)
+        let mut capitals = lines[1..].to_vec();
+        capitals[1].cells[1] = "Service road".to_string();
+        assert_eq!(records_ending_at_their_labels(&capitals[..2]), None);
     }
 
     /// A header of three lines `gap` pt apart (10 pt type): `first`, the
