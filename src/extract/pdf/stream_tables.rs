@@ -2001,17 +2001,20 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
     // headings, where records stand closer than their cells' lines)
     let first_record_under_one_line =
         || lead > 1 && wrapped_cells::labelled_records_closer_than_their_lines(&lines[1..], s);
-    // (or the lead's last line, where records are set at their middles
+    // (or the lead's last lines, where records are set at their middles
     // closer than their cells' lines, or solid at their feet: a cell's first
-    // line wrapped round the first record's label, or above it)
-    let first_record_ends_the_lead =
-        || lead > 1 && wrapped_cells::opens_records_set_close(&lines[lead - 1..], s);
+    // lines wrapped round the first record's label, or above it)
+    let first_record_ends_the_lead = || {
+        (1..lead)
+            .rev()
+            .find(|&k| wrapped_cells::opens_records_set_close(&lines[k..], s))
+    };
     if lead >= lines.len() || lead > s.max_header_rows {
         0
     } else if first_record_under_one_line() {
         1
-    } else if first_record_ends_the_lead() {
-        lead as u32 - 1
+    } else if let Some(k) = first_record_ends_the_lead() {
+        k as u32
     } else {
         lead as u32
     }
@@ -3429,6 +3432,25 @@ mod tests {
         let mut spanned = vec![line(&["", "Quarter 1", "", "", ""], 66.0)];
         spanned.extend(lines.iter().cloned());
         assert_eq!(header_rows(&spanned, &s), 2);
+    }
+
+    #[test]
+    fn a_cells_first_lines_over_a_record_set_solid_at_its_foot_end_the_head() {
+        // lines 12 pt apart throughout, records set at their feet: the first
+        // record's cells open one and two lines above its label
+        use super::wrapped_cells::test_line as line;
+        let lines = [
+            line(&["Service", "Result", "Notes", "Target"], 80.0),
+            line(&["", "", "", "Intervention workers"], 92.0),
+            line(&["", "Youth crime", "", "hub prevention"], 104.0),
+            line(
+                &["The Kite Trust", "district fraud", "100", "youth youth"],
+                116.0,
+            ),
+            line(&["", "Road fund", "", ""], 128.0),
+            line(&["Huntingdonshire", "fund crime", "525", "Training"], 140.0),
+        ];
+        assert_eq!(header_rows(&lines, &StreamSettings::default()), 1);
     }
 
     #[test]
