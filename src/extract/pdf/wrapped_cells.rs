@@ -982,11 +982,19 @@ mod tests {
         let found = rows(&lines, 1);
         assert_eq!(found.len(), 5, "{found:?}");
         assert_eq!(found[2], ["Road Safety", "327", "Youth domestic\nlocal"]);
-        // (two records 13 pt apart are no one record, however the gaps fall)
+        // (two records 13 pt apart are no one record by their gaps, however
+        // the gaps fall; read at their feet by their cells' capitals, each
+        // wrapped cell opening in capitals, they are as before)
         let mut apart = lines.to_vec();
         apart[4] = line(&["Red Hen", "471", "reduction"], 130.0);
         apart[5] = line(&["", "", "Early safety"], 142.0);
         apart[6] = line(&["Fenland", "892", "crime"], 155.0);
+        let s = StreamSettings::default();
+        assert_eq!(records_closer_than_their_lines(&apart[1..], &s), None);
+        assert_eq!(rows(&apart, 1), found);
+        // (with a wrapped line in capitals, line by line)
+        apart[5] = line(&["", "", "Early Safety"], 142.0);
+        apart[6] = line(&["Fenland", "892", "Crime"], 155.0);
         assert_eq!(rows(&apart, 1).len(), 7);
     }
 
