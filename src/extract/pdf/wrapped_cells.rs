@@ -207,9 +207,10 @@ pub(super) fn labelled_records_closer_than_their_lines(
 
 /// The records of a body set at their feet, solid (their cells' lines as
 /// far apart as the records are), each ending at its label's line: read so
-/// where every cell's first line opens a sentence (it does not start in
-/// lower case) and its other lines carry it on in lower case, and the last
-/// line is a label's. None where that does not hold or no cell wraps.
+/// where every cell wrapped over several lines of a record opens in
+/// capitals, goes on in lower case and reaches down to the label's line,
+/// every cell of one line stands on that line, and the last line is a
+/// label's. None where that does not hold or no cell wraps.
 fn records_ending_at_their_labels(body: &[TableLine]) -> Option<Vec<Range<usize>>> {
     if !body.last()?.labelled() {
         return None;
@@ -223,8 +224,6 @@ fn records_ending_at_their_labels(body: &[TableLine]) -> Option<Vec<Range<usize>
         }
     }
     let starts = |text: &str, case: fn(char) -> bool| text.chars().next().is_some_and(case);
-    // (a cell wrapped over several lines of the record opens in capitals,
-    // goes on in lower case and reaches down to the label's line)
     let reads_on = |r: &Range<usize>| {
         let foot = &body[r.end - 1];
         let width = body[r.clone()]
@@ -237,12 +236,14 @@ fn records_ending_at_their_labels(body: &[TableLine]) -> Option<Vec<Range<usize>
                 .iter()
                 .filter_map(|l| l.cells.get(c).filter(|t| !t.is_empty()))
                 .collect();
+            let on_the_foot = || foot.cells.get(c).is_some_and(|t| !t.is_empty());
             match texts.as_slice() {
-                [] | [_] => texts.is_empty() || foot.cells.get(c).is_some_and(|t| !t.is_empty()),
+                [] => true,
+                [_] => on_the_foot(),
                 [first, rest @ ..] => {
                     starts(first, char::is_uppercase)
                         && rest.iter().all(|t| starts(t, char::is_lowercase))
-                        && foot.cells.get(c).is_some_and(|t| !t.is_empty())
+                        && on_the_foot()
                 }
             }
         })
