@@ -93,15 +93,20 @@ pub fn records(
     // (records set at their middles, closer than their cells' lines, or set
     // solid at their feet: each record where the first reading leaves one
     // without a label)
+    // (from the header's end, or from a line of it the header missed: a
+    // heading over the columns it spans above the columns' own, down to the
+    // first line with a label, each line before a row)
+    let first_labelled = (header..lines.len())
+        .find(|&k| lines[k].labelled())
+        .unwrap_or(header);
     let body = if each_labelled(lines, &body) {
         body
     } else {
-        labelled_records_set_close(&lines[header..], s)
-            .map(|records| {
-                records
-                    .into_iter()
-                    .map(|r| r.start + header..r.end + header)
-                    .collect()
+        (header..=first_labelled)
+            .find_map(|k| {
+                let records = labelled_records_set_close(&lines[k..], s)?;
+                let shifted = records.into_iter().map(|r| r.start + k..r.end + k);
+                Some((header..k).map(|i| i..i + 1).chain(shifted).collect())
             })
             .unwrap_or(body)
     };
@@ -791,6 +796,13 @@ mod tests {
         let mut top = lines.clone();
         top[5] = line(&["", "awareness", ""], 135.0);
         assert!(records_set_at_their_middles(&top[1..], &s).is_none());
+        // (under a heading over the columns it spans that the header missed,
+        // read from the columns' own headings, each line above a row)
+        let mut spanned = vec![line(&["", "Budget (£)", ""], 68.0)];
+        spanned.extend(lines.iter().cloned());
+        let found = self::rows(&spanned, 0);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found[2], rows[1]);
     }
 
     #[test]
