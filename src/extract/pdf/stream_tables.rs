@@ -2612,6 +2612,18 @@ mod tests {
         }
     }
 
+    /// A line of a recipient, a purpose and a change, at 50, 200 and 350 pt.
+    fn purpose_line<'a>(
+        (label, purpose, figure): (&'a str, &'a str, &'a str),
+        baseline: f64,
+    ) -> [(&'a str, f64, f64); 3] {
+        [
+            (label, 50.0, baseline),
+            (purpose, 200.0, baseline),
+            (figure, 350.0, baseline),
+        ]
+    }
+
     fn texts(t: &FoundTable) -> Vec<Vec<&str>> {
         t.table.texts()
     }
@@ -3004,8 +3016,7 @@ mod tests {
         assert_eq!(rows.len(), 5, "{rows:?}");
         assert_eq!(rows[2], ["Road Safety Partnership", ""]);
         // and when a purpose stands beside its label, the figure still empty
-        let mut words = vec![("Recipient", 50.0, 100.0), ("Purpose", 200.0, 100.0)];
-        words.push(("Change", 350.0, 100.0));
+        let mut words = purpose_line(("Recipient", "Purpose", "Change"), 100.0).to_vec();
         let records = [
             ("Rape Crisis", "Outreach", "251,962"),
             ("Road Safety", "Workers", ""),
@@ -3014,7 +3025,7 @@ mod tests {
         ];
         for (k, (label, purpose, figure)) in records.iter().enumerate() {
             let y = 127.0 + 27.0 * k as f64;
-            words.extend([(*label, 50.0, y), (*purpose, 200.0, y), (*figure, 350.0, y)]);
+            words.extend(purpose_line((*label, *purpose, *figure), y));
         }
         let found = tables_on(&page(&words));
         assert_eq!(
@@ -3371,8 +3382,7 @@ mod tests {
     fn a_spaced_last_record_with_its_figure_left_empty_at_the_pages_foot_ends_the_table() {
         // records 27 pt apart (2.7 times the type size), the last, with a
         // purpose but no figure, the page's last line
-        let mut words = vec![("Recipient", 50.0, 100.0), ("Purpose", 200.0, 100.0)];
-        words.push(("Change", 350.0, 100.0));
+        let words = purpose_line(("Recipient", "Purpose", "Change"), 100.0).to_vec();
         let records = [
             ("Rape Crisis", "Outreach", "251,962"),
             ("Red Hen Project", "Fraud", "-20.6%"),
@@ -3383,7 +3393,7 @@ mod tests {
             let mut words = words.clone();
             for (k, (label, purpose, figure)) in records.iter().enumerate() {
                 let y = 127.0 + 27.0 * k as f64;
-                words.extend([(*label, 50.0, y), (*purpose, 200.0, y), (*figure, 350.0, y)]);
+                words.extend(purpose_line((*label, *purpose, *figure), y));
             }
             words
         };
@@ -3512,8 +3522,7 @@ mod tests {
         // records of two lines, 30 pt apart (three times the type size),
         // their purposes wrapped; the last, with no figure, over a note at
         // the margin set further under it than the records stand apart
-        let mut words = vec![("Recipient", 50.0, 100.0), ("Purpose", 200.0, 100.0)];
-        words.push(("Change", 350.0, 100.0));
+        let mut words = purpose_line(("Recipient", "Purpose", "Change"), 100.0).to_vec();
         let records = [
             ("Rape Crisis", "Outreach", "251,962"),
             ("Red Hen Project", "Fraud", "-20.6%"),
@@ -3521,7 +3530,7 @@ mod tests {
         ];
         for (k, (label, purpose, figure)) in records.iter().enumerate() {
             let y = 130.0 + 42.0 * k as f64;
-            words.extend([(*label, 50.0, y), (*purpose, 200.0, y), (*figure, 350.0, y)]);
+            words.extend(purpose_line((*label, *purpose, *figure), y));
             words.push(("work", 200.0, y + 12.0));
         }
         words.extend([("Road Safety", 50.0, 256.0), ("Workers", 200.0, 256.0)]);

@@ -93,15 +93,15 @@ pub fn records(
     // (records set at their middles, closer than their cells' lines, or set
     // solid at their feet: each record where the first reading leaves one
     // without a label)
-    // (from the header's end, or from a line of it the header missed: a
-    // heading over the columns it spans above the columns' own, down to the
-    // first line with a label, each line before a row)
-    let first_labelled = (header..lines.len())
-        .find(|&k| lines[k].labelled())
-        .unwrap_or(header);
     let body = if each_labelled(lines, &body) {
         body
     } else {
+        // (from the header's end, or from a line of it the header missed: a
+        // heading over the columns it spans above the columns' own, down to
+        // the first line with a label, each line before a row)
+        let first_labelled = (header..lines.len())
+            .find(|&k| lines[k].labelled())
+            .unwrap_or(header);
         (header..=first_labelled)
             .find_map(|k| {
                 let records = labelled_records_set_close(&lines[k..], s)?;
