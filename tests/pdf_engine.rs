@@ -171,6 +171,19 @@ fn to_unicode_wins_over_encoding() {
 }
 
 #[test]
+fn an_embedded_type1_font_without_an_encoding_reads_through_its_own() {
+    // pdfTeX's Computer Modern with no /Encoding and no ToUnicode: ligatures,
+    // dashes and quotes sit at codes the Standard encoding leaves empty or
+    // gives other letters (math italic's full stop at Standard's colon).
+    // Built by pdflatex from tex-builtin-encodings.tex beside it.
+    let text = text_of("tests/fixtures/pdf/tex-builtin-encodings.pdf");
+    assert_eq!(
+        text.trim(),
+        "The office’s financial officers fled – “quickly” — and 3.5 < x · y."
+    );
+}
+
+#[test]
 fn form_xobjects_inherit_resources_and_apply_their_matrix() {
     let doc = extract(&one_page("q 1 0 0 1 10 10 cm /Fm1 Do Q", dictionary! {}));
     assert_eq!(doc.blocks[0].text, "Inside the form");

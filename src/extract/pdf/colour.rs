@@ -113,9 +113,7 @@ impl Colours {
         let (base, width) = self.base_space(doc, array.get(1).and_then(resolve)?)?;
         let entries = match array.get(3).and_then(resolve)? {
             Object::String(bytes, _) => bytes.clone(),
-            Object::Stream(s) => s
-                .decompressed_content()
-                .unwrap_or_else(|_| s.content.clone()),
+            Object::Stream(s) => super::limits::decoded(s)?,
             _ => return None,
         };
         let i = u16::try_from(self.palettes.len()).ok()?;

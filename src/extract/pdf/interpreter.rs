@@ -596,10 +596,8 @@ impl<'a> Interpreter<'a> {
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
             return Ok(());
         }
-        let content = match stream.decompressed_content() {
-            Ok(c) if c.len() <= super::limits::MAX_STREAM_BYTES => c,
-            Ok(_) => return Ok(()),
-            Err(_) => stream.content.clone(),
+        let Some(content) = super::limits::decoded(stream) else {
+            return Ok(());
         };
         let matrix = stream
             .dict

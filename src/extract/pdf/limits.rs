@@ -1,6 +1,7 @@
 //! Bounds that keep a hostile PDF from taking unbounded memory or time.
 
 use crate::extract::ExtractError;
+use lopdf::{DecompressError, Error, Stream};
 use std::time::{Duration, Instant};
 
 /// Largest decompressed content stream followed (a page's, or a form's).
@@ -11,6 +12,17 @@ pub const MAX_LOAD_STREAM_BYTES: usize = 256 * 1024 * 1024;
 /// Most line segments a page keeps for table finding: a page drawing more is
 /// a chart or a map, and ruled tables need a few hundred at most.
 pub const MAX_PAGE_SEGMENTS: usize = 200_000;
+
+/// A stream's decoded bytes, decoded no further than `MAX_STREAM_BYTES`
+/// (None past it: a decompression bomb). A stream its filters cannot decode
+/// gives its raw bytes, as readers take a stream whose /Filter is wrong.
+pub fn decoded(stream: &Stream) -> Option<Vec<u8>> {
+    match stream.decompressed_content_with_limit(MAX_STREAM_BYTES) {
+        Ok(bytes) => Some(bytes),
+        Err(Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => None,
+        Err(_) => Some(stream.content.clone()),
+    }
+}
 
 /// A work budget: operators interpreted and wall time, checked as work is done.
 pub struct Budget {

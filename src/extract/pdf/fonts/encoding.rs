@@ -4,6 +4,8 @@
 //! it meets a name it does not know).
 
 use super::glyphlist::GLYPH_LIST;
+use super::type1;
+use crate::extract::pdf::limits;
 use lopdf::{Dictionary, Document, Object};
 
 /// Unicode text for each of the 256 codes of a simple font (None: unknown).
@@ -27,6 +29,9 @@ pub fn glyph_name_to_unicode(name: &str) -> Option<String> {
 fn component_to_unicode(c: &str) -> Option<String> {
     if let Ok(i) = GLYPH_LIST.binary_search_by(|(n, _)| n.as_bytes().cmp(c.as_bytes())) {
         return Some(GLYPH_LIST[i].1.to_string());
+    }
+    if let Some(text) = tex_glyph(c) {
+        return Some(text.to_string());
     }
     if let Some(hex) = c.strip_prefix("uni") {
         if hex.len() >= 4
@@ -57,6 +62,36 @@ fn component_to_unicode(c: &str) -> Option<String> {
     None
 }
 
+/// Names TeX's fonts give glyphs the Adobe Glyph List does not list (after
+/// the TeX extensions of the list): the ones text and its symbols use.
+fn tex_glyph(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "angbracketleft" => "\u{27e8}",
+        "angbracketright" => "\u{27e9}",
+        "asteriskcentered" => "\u{2217}",
+        "bardbl" => "\u{2225}",
+        "ceilingleft" => "\u{2308}",
+        "ceilingright" => "\u{2309}",
+        "circlecopyrt" => "\u{a9}",
+        "coproduct" => "\u{2210}",
+        "diamondmath" => "\u{22c4}",
+        "dotlessj" => "\u{237}",
+        "ell" => "\u{2113}",
+        "floorleft" => "\u{230a}",
+        "floorright" => "\u{230b}",
+        "Germandbls" => "SS",
+        "greatermuch" => "\u{226b}",
+        "interrobang" => "\u{203d}",
+        "lessmuch" => "\u{226a}",
+        "mapsto" => "\u{21a6}",
+        "prime" => "\u{2032}",
+        "visiblespace" => "\u{2423}",
+        // (the compound word mark: a glyph of no width that parts ligatures)
+        "compwordmark" | "cwm" => "",
+        _ => return None,
+    })
+}
+
 /// The font's code table: base encoding, then Differences.
 pub fn simple_code_table(doc: &Document, font: &Dictionary) -> CodeTable {
     let encoding = font
@@ -78,6 +113,15 @@ pub fn simple_code_table(doc: &Document, font: &Dictionary) -> CodeTable {
         _ => (None, None),
     };
     let mut table = base_table(doc, base_name.as_deref());
+    if base_name.is_none() {
+        // (no base named: an embedded Type 1 program's own encoding is the base)
+        if let Some(type1::BuiltIn::Custom(codes)) = embedded_type1(doc, font)
+            .as_deref()
+            .and_then(type1::builtin_encoding)
+        {
+            apply_builtin(&codes, &mut table);
+        }
+    }
     if let Some(diffs) = differences {
         apply_differences(doc, diffs, &mut table);
     }
@@ -109,6 +153,29 @@ fn base_table(doc: &Document, name: Option<&[u8]>) -> CodeTable {
                 .filter(|s| !s.is_empty() && !s.contains('\u{fffd}') && !s.starts_with('\0'))
         })
         .collect()
+}
+
+/// The decoded program of the font's embedded Type 1 font (FontFile), if it has one.
+fn embedded_type1(doc: &Document, font: &Dictionary) -> Option<Vec<u8>> {
+    let program = font
+        .get_deref(b"FontDescriptor", doc)
+        .and_then(Object::as_dict)
+        .and_then(|d| d.get_deref(b"FontFile", doc))
+        .and_then(Object::as_stream)
+        .ok()?;
+    limits::decoded(program)
+}
+
+/// A built-in encoding over the Standard table: each code the program lists
+/// reads as its glyph's name, others as nothing (the program has no glyph
+/// there); a name no rule reads keeps the Standard letter, as in Differences.
+fn apply_builtin(codes: &[(u8, String)], table: &mut CodeTable) {
+    let mut built = vec![None; 256];
+    for (code, name) in codes {
+        let c = usize::from(*code);
+        built[c] = glyph_name_to_unicode(name).or_else(|| table[c].clone());
+    }
+    *table = built;
 }
 
 fn apply_differences(doc: &Document, diffs: &[Object], table: &mut CodeTable) {
@@ -148,6 +215,10 @@ mod tests {
         assert_eq!(glyph_name_to_unicode("a.sc").as_deref(), Some("a"));
         assert_eq!(glyph_name_to_unicode("g12"), None);
         assert_eq!(glyph_name_to_unicode("uni20ac"), None);
+        assert_eq!(
+            glyph_name_to_unicode("angbracketleft").as_deref(),
+            Some("⟨")
+        );
     }
 
     #[test]
@@ -176,6 +247,29 @@ mod tests {
         assert_eq!(t[67].as_deref(), Some("Ω"));
         assert_eq!(t[68].as_deref(), Some("D"));
         assert_eq!(t[0x93].as_deref(), Some("\u{201c}"));
+    }
+
+    #[test]
+    fn a_built_in_encoding_replaces_the_standard_one() {
+        let mut table = base_table(&Document::new(), None);
+        assert_eq!(table[58].as_deref(), Some(":"));
+        let codes = [
+            (58, "period".to_string()),
+            (12, "fi".into()),
+            (65, "g65".into()),
+        ];
+        apply_builtin(&codes, &mut table);
+        assert_eq!(table[58].as_deref(), Some("."));
+        assert_eq!(table[12].as_deref(), Some("\u{fb01}"));
+        assert_eq!(
+            table[65].as_deref(),
+            Some("A"),
+            "an unread name keeps the letter"
+        );
+        assert_eq!(
+            table[66], None,
+            "a code the program lists no glyph for reads as nothing"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod cmap;
 mod encoding;
 mod glyphlist;
 mod std14;
+mod type1;
 
 use compact_str::CompactString;
 use encoding::CodeTable;
@@ -266,12 +267,7 @@ fn to_unicode_map(doc: &Document, dict: &Dictionary) -> Option<cmap::ToUnicode> 
         .get_deref(b"ToUnicode", doc)
         .and_then(Object::as_stream)
         .ok()?;
-    let data = stream
-        .decompressed_content()
-        .unwrap_or_else(|_| stream.content.clone());
-    if data.len() > super::limits::MAX_STREAM_BYTES {
-        return None;
-    }
+    let data = super::limits::decoded(stream)?;
     Some(cmap::ToUnicode::parse(&data)).filter(|m| !m.is_empty())
 }
 
