@@ -1556,7 +1556,9 @@ fn typical_chunk_count(rows: &[Row]) -> usize {
 }
 
 /// Columns of running text (a brochure's text columns) wrap their sentences:
-/// many of their lines start in lower case, which table cells seldom do.
+/// many of their lines start in lower case, with a word, which table cells
+/// seldom do. A cell opening with a code ("pmdbi8a", "m0bi____", an address)
+/// is no sentence's line.
 fn reads_as_prose(rows: &[Vec<Cell>], s: &StreamSettings) -> bool {
     let texts: Vec<&str> = rows
         .iter()
@@ -1564,11 +1566,59 @@ fn reads_as_prose(rows: &[Vec<Cell>], s: &StreamSettings) -> bool {
         .map(|c| c.text.as_str())
         .filter(|t| !t.is_empty())
         .collect();
-    let lower = texts
-        .iter()
-        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
-        .count();
+    let lower = texts.iter().filter(|t| opens_with_a_word(t)).count();
     lower as f64 > s.max_lowercase_share * texts.len() as f64
+}
+
+/// Running text with notes in its margin (a version, a cross-reference
+/// beside a paragraph) lines up as two columns: one column of long lines in
+/// nearly every row, and beside it columns left empty in most rows. A
+/// table's cells wrapped over lines are one record each, so its columns are
+/// not left so empty beside its longest.
+fn notes_beside_text(rows: &[Vec<Cell>], s: &StreamSettings) -> bool {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let filled = |c: usize| {
+        rows.iter()
+            .filter(|r| r.get(c).is_some_and(|cell| !cell.text.is_empty()))
+            .count()
+    };
+    let long_text = |c: usize| {
+        let mut words: Vec<usize> = rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .filter(|cell| !cell.text.is_empty())
+            .map(|cell| cell.text.split_whitespace().count())
+            .collect();
+        words.sort_unstable();
+        words
+            .get(words.len() / 2)
+            .is_some_and(|w| *w as f64 > s.max_words_per_cell)
+    };
+    let Some(text) = (0..width)
+        .find(|&c| filled(c) as f64 >= NEARLY_EVERY_ROW * rows.len() as f64 && long_text(c))
+    else {
+        return false;
+    };
+    width >= 2
+        && (0..width).all(|c| c == text || filled(c) as f64 <= NOTES_SHARE * rows.len() as f64)
+}
+
+/// The share of rows a column of running text fills at least, and the share
+/// the notes beside it fill at most (a table's cells whose wrapped lines were
+/// left rows of their own still fill more: half the rows, as a label over
+/// one wrapped line fills).
+const NEARLY_EVERY_ROW: f64 = 0.8;
+const NOTES_SHARE: f64 = 1.0 / 3.0;
+
+/// Whether the text opens with a word in lower case: letters, with no digit,
+/// underscore or other sign inside it (punctuation may close it).
+fn opens_with_a_word(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '"', '”', '’']);
+    word.chars().next().is_some_and(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
 }
 
 /// A list whose labels (bullets, section numbers) are set apart from its
@@ -2453,6 +2503,7 @@ fn build(
         return Vec::new();
     };
     if reads_as_prose(&table.rows, s)
+        || notes_beside_text(&table.rows, s)
         || is_labelled_list(&table.rows)
         || is_lists_side_by_side(&table.rows)
     {
@@ -4235,6 +4286,76 @@ mod tests {
         let mut found = found_on(&page(words));
         assert_eq!(found.len(), 1, "{found:?}");
         found.remove(0)
+    }
+
+    #[test]
+    fn a_table_of_codes_in_lower_case_does_not_read_as_prose() {
+        // (a list of font files: a code, a name, a kind, a page and a short
+        // name; codes open in lower case as sentences' lines do, but they
+        // are no words)
+        let lines = [
+            ("pmdbi8a", "Meridien-BoldItalic", "112", "m0bi____"),
+            ("pmdri8a", "Meridien-Italic", "112", "m0i_____"),
+            ("pmdm8a", "Meridien-Medium", "112", "m0m_____"),
+            ("zpcp29ab", "Copperplate-TwentyNineAB", "113", "cp29a___"),
+            ("pnvb8a", "Novarese-Bold", "114", "nob_____"),
+            ("pnvbi8a", "Novarese-BoldItalic", "114", "nobi____"),
+        ];
+        let words: Vec<(&str, f64, f64)> = (0..lines.len())
+            .flat_map(|i| {
+                let (code, name, page, short) = lines[i];
+                let y = 100.0 + 12.0 * i as f64;
+                [
+                    (code, 50.0, y),
+                    (name, 120.0, y),
+                    ("A", 300.0, y),
+                    (page, 330.0, y),
+                    (short, 380.0, y),
+                ]
+            })
+            .collect();
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), lines.len());
+        assert_eq!(
+            table[0],
+            ["pmdbi8a", "Meridien-BoldItalic", "A", "112", "m0bi____"]
+        );
+        assert!(opens_with_a_word("the colours, as set"));
+        assert!(opens_with_a_word("don’t"));
+        assert!(!opens_with_a_word("m0bi____") && !opens_with_a_word("p_____"));
+        assert!(!opens_with_a_word("v3.18") && !opens_with_a_word("Meridien"));
+    }
+
+    #[test]
+    fn running_text_with_notes_in_its_margin_is_no_table() {
+        let cells = |rows: &[[&str; 2]]| -> Vec<Vec<Cell>> {
+            rows.iter()
+                .map(|r| r.iter().map(|t| Cell::new(*t)).collect())
+                .collect()
+        };
+        let s = StreamSettings::default();
+        let line = "You can execute code depending on the current setting for the";
+        let margin = cells(&[
+            ["v3.18", line],
+            ["", line],
+            ["", line],
+            ["v2.96a", line],
+            ["", line],
+            ["", line],
+            ["", line],
+        ]);
+        assert!(notes_beside_text(&margin, &s));
+        // (a table's labels beside its long cells, even with some of their
+        // wrapped lines left rows of their own, fill more of its rows)
+        let wrapped = cells(&[
+            ["0", line],
+            ["1", line],
+            ["", line],
+            ["2", line],
+            ["", line],
+            ["3", line],
+        ]);
+        assert!(!notes_beside_text(&wrapped, &s));
     }
 
     #[test]
