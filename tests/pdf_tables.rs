@@ -854,6 +854,34 @@ fn rows_a_page_break_carries_over_join_their_table() {
 }
 
 #[test]
+fn numbered_running_headers_and_footers_are_no_rows_of_a_table_run_over_pages() {
+    // (ReportLab: the report's title and the page number over each page, as
+    // close above the table as its rows stand apart, and "Page 2 of 4" under
+    // it; the table's last two rows run over to the top of the last page:
+    // make_numbered_headers.py)
+    // (over two pages the header is not seen repeated: it stands apart
+    // above the rows carried over, across the table's columns)
+    for (name, awards) in [
+        ("numbered-running-header.pdf", 120),
+        ("numbered-running-header-two-pages.pdf", 40),
+    ] {
+        let d = fixture(name);
+        let t = tables(&d);
+        assert_eq!(t.len(), 1, "{name}");
+        let r = rows(t[0]);
+        assert_eq!(r.len(), awards + 1, "{name}");
+        assert_eq!(r[0], ["Recipient", "Award (£)", "Area"]);
+        assert!(
+            r[1..]
+                .iter()
+                .enumerate()
+                .all(|(i, row)| row[0] == format!("Organisation {i}")),
+            "{name}: {r:?}"
+        );
+    }
+}
+
+#[test]
 fn a_row_a_page_break_cuts_in_two_is_one_row_of_its_table() {
     // a word processor breaks rows across pages: the purposes of
     // "Hillcrest Youth Trust 18" and "Northfield Mind" end at the top of the

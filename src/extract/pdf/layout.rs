@@ -455,6 +455,128 @@ pub fn drop_page_furniture(pages: &mut [Vec<Line>], heights: &[f64], s: &LayoutS
     }
 }
 
+/// Which glyphs of each page are its numbered running header or footer
+/// ("Annual Report 2020/21 ... 12"), found before the page's tables are: a
+/// table near the top or foot of a page, or one carried on from the page
+/// before, would take such a line in as a row. They are the page's first
+/// and last lines, in its top or bottom band, that stand at the same height
+/// on three pages at least with the same words, their page numbers changing
+/// from page to page (a table's head repeated over each
+/// page's part never changes; a table's rows reaching into the band stand
+/// at no one height with one label). Each page is given as its number,
+/// glyphs and height.
+pub fn numbered_furniture(
+    pages: &[(u32, &[Glyph], f64)],
+    fonts: &[FontStyle],
+    s: &LayoutSettings,
+) -> Vec<Vec<bool>> {
+    let outer_lines: Vec<Vec<Line>> = pages
+        .iter()
+        .map(|&(no, glyphs, h)| {
+            let band = glyphs
+                .iter()
+                .filter(|g| g.bottom <= h * s.margin_band || g.top >= h * (1.0 - s.margin_band));
+            let lines = page_lines(no, band, fonts, s);
+            let inked = glyphs.iter().filter(|g| !g.text.trim().is_empty());
+            let (top, bottom) = inked.fold((f64::MAX, f64::MIN), |(t, b), g| {
+                (t.min(g.centre().1), b.max(g.centre().1))
+            });
+            // (the page's first line, or its last: no glyph beyond it)
+            let outer = lines.into_iter().filter(|l| {
+                (l.bottom <= h * s.margin_band && l.top <= top)
+                    || (l.top >= h * (1.0 - s.margin_band) && l.bottom >= bottom)
+            });
+            along_the_baseline(outer.collect())
+        })
+        .collect();
+    // (for each line's words and height: the pages it stands on, and two of its texts)
+    let place = |l: &Line| (furniture_key(&l.text), (l.baseline * 2.0).round() as i64);
+    let mut seen: HashMap<(String, i64), Sightings> = HashMap::new();
+    for lines in &outer_lines {
+        for line in lines {
+            let entry = seen.entry(place(line)).or_default();
+            entry.0 += 1;
+            if entry.1.iter().all(|(text, _)| *text != line.text) && entry.1.len() < 2 {
+                entry.1.push((&line.text, line.page));
+            }
+        }
+    }
+    // (three pages: a chapter's running header changes with the chapter)
+    let min_pages = NUMBERED_FURNITURE_PAGES;
+    let numbered = |l: &Line| {
+        seen.get(&place(l)).is_some_and(|(count, texts)| {
+            *count >= min_pages && matches!(&texts[..], [a, b] if differ_in_folio(*a, *b))
+        })
+    };
+    pages
+        .iter()
+        .zip(&outer_lines)
+        .map(|(&(_, glyphs, _), lines)| {
+            let boxes: Vec<&Line> = lines.iter().filter(|l| numbered(l)).collect();
+            glyphs
+                .iter()
+                .map(|g| {
+                    let (x, y) = g.centre();
+                    boxes
+                        .iter()
+                        .any(|l| x >= l.x0 && x <= l.x1 && y >= l.top && y <= l.bottom)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// How often a running line was seen (pages), and two of its texts with their pages.
+type Sightings<'l> = (usize, Vec<(&'l str, u32)>);
+
+/// Lines on one baseline joined left to right: a running header's title
+/// and its page number set at the line's two ends read as one line.
+fn along_the_baseline(mut lines: Vec<Line>) -> Vec<Line> {
+    lines.sort_by(|a, b| {
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.x0.total_cmp(&b.x0))
+    });
+    let mut out: Vec<Line> = Vec::new();
+    for line in lines {
+        match out.last_mut() {
+            Some(last) if (line.baseline - last.baseline).abs() < 1.0 => {
+                last.text = format!("{} {}", last.text, line.text);
+                last.x0 = last.x0.min(line.x0);
+                last.x1 = last.x1.max(line.x1);
+                last.top = last.top.min(line.top);
+                last.bottom = last.bottom.max(line.bottom);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+/// The fewest pages a numbered running header or footer is seen on.
+const NUMBERED_FURNITURE_PAGES: usize = 3;
+
+/// Whether two lines, each with its page, differ only in a page number:
+/// a word of digits at either end of a line of words, or after "Page",
+/// that goes up as the pages do ("Annual report 11" on page 12 and "Annual
+/// report 12" on page 13; not "Table 2" on page 3 and "Table 3" on page 6,
+/// nor a figure alone).
+fn differ_in_folio((a, page_a): (&str, u32), (b, page_b): (&str, u32)) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let last = a.len().saturating_sub(1);
+    let number = |word: &str| word.parse::<i64>().ok();
+    let folio = |i: usize| {
+        let placed = i == 0 || i == last || a[i - 1].eq_ignore_ascii_case("page");
+        let step = number(b[i]).zip(number(a[i])).map(|(nb, na)| nb - na);
+        placed && step == Some(i64::from(page_b) - i64::from(page_a))
+    };
+    let differing: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    a.len() == b.len() && a.len() >= 2 && differing.len() == 1 && folio(differing[0])
+}
+
 fn furniture_key(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
@@ -934,6 +1056,74 @@ mod tests {
             u0: x0,
             u1: x0 + text.len() as f64 * size * 0.5,
         }
+    }
+
+    #[test]
+    fn a_line_numbered_as_its_page_is_a_folio_and_a_caption_is_not() {
+        let folio = |a: (&str, u32), b: (&str, u32)| differ_in_folio(a, b);
+        assert!(folio(
+            ("Annual report 2020/21 11", 12),
+            ("Annual report 2020/21 12", 13)
+        ));
+        assert!(folio(("12 Annual report", 12), ("14 Annual report", 14)));
+        assert!(folio(("Page 3 of 20", 3), ("Page 4 of 20", 4)));
+        assert!(
+            !folio(("Table 2", 3), ("Table 3", 6)),
+            "numbered apart from the pages"
+        );
+        assert!(!folio(("801", 19), ("486", 26)), "a figure alone");
+        assert!(!folio(("Figure 1: Crimes", 1), ("Figure 2: Crimes", 2)));
+        assert!(
+            !folio(("Total 3 4", 3), ("Total 4 5", 4)),
+            "two figures changing"
+        );
+    }
+
+    #[test]
+    fn numbered_running_headers_are_found_before_tables_and_a_tables_foot_is_not() {
+        // three pages: a title and a page number on one line at the top, a
+        // body line, and a table's last row at the foot, its figure changing
+        let pages: Vec<Vec<Glyph>> = (1..=3u32)
+            .map(|no| {
+                let mut glyphs = test_glyphs("Annual report", 72.0, 40.0, 9.0);
+                glyphs.extend(test_glyphs(&no.to_string(), 500.0, 40.0, 9.0));
+                glyphs.extend(test_glyphs(
+                    "Crime fell across the county",
+                    72.0,
+                    300.0,
+                    10.0,
+                ));
+                glyphs.extend(test_glyphs(
+                    &format!("Total {}", 800 + no * 7),
+                    72.0,
+                    800.0,
+                    10.0,
+                ));
+                glyphs
+            })
+            .collect();
+        let described: Vec<(u32, &[Glyph], f64)> = pages
+            .iter()
+            .zip(1u32..)
+            .map(|(g, no)| (no, g.as_slice(), 842.0))
+            .collect();
+        let marks = numbered_furniture(&described, &[], &LayoutSettings::default());
+        for ((glyphs, marks), no) in pages.iter().zip(&marks).zip(1..) {
+            let marked: String = glyphs
+                .iter()
+                .zip(marks)
+                .filter(|(_, m)| **m)
+                .map(|(g, _)| g.text.as_str())
+                .collect();
+            assert_eq!(marked, format!("Annual report{no}"));
+            assert!(
+                !marked.contains("Crime") && !marked.contains("Total"),
+                "{marked}"
+            );
+        }
+        // (on two pages, a header is not yet seen often enough)
+        let marks = numbered_furniture(&described[..2], &[], &LayoutSettings::default());
+        assert!(marks.iter().flatten().all(|m| !m));
     }
 
     #[test]

@@ -103,6 +103,11 @@ fn extract_selected(
         .collect();
     let settings = LayoutSettings::default();
     let styles = interp.font_styles();
+    // (numbered running headers and footers leave before tables are looked
+    // for; the text would drop them as furniture anyway)
+    if detect_tables {
+        drop_numbered_furniture(&pages, &mut contents, &styles, &settings);
+    }
     let table_settings = tables::TableSettings::default();
     let mut found_tables: Vec<(u32, tables::FoundTable)> = Vec::new();
     let mut lines = Vec::with_capacity(contents.len());
@@ -738,6 +743,28 @@ fn column_gaps(page: &PageContent, table: &tables::FoundTable) -> Option<Vec<f64
 const FOOTER_ZONE: f64 = 0.1;
 
 /// Removes the glyphs that tables took, so they are not read again as text.
+/// Takes each page's numbered running header and footer off it.
+fn drop_numbered_furniture(
+    pages: &BTreeMap<u32, lopdf::ObjectId>,
+    contents: &mut [PageContent],
+    styles: &[interpreter::FontStyle],
+    settings: &LayoutSettings,
+) {
+    let described: Vec<(u32, &[interpreter::Glyph], f64)> = pages
+        .keys()
+        .zip(contents.iter())
+        .map(|(no, page)| (*no, page.glyphs.as_slice(), page.height))
+        .collect();
+    let furniture = layout::numbered_furniture(&described, styles, settings);
+    for (page, marks) in contents.iter_mut().zip(furniture) {
+        let mut i = 0;
+        page.glyphs.retain(|_| {
+            i += 1;
+            !marks[i - 1]
+        });
+    }
+}
+
 fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable], also: &[usize]) {
     if found.is_empty() && also.is_empty() {
         return;

@@ -23,9 +23,25 @@ pub fn continuation(
     s: &StreamSettings,
 ) -> Option<FoundTable> {
     let rows = free_rows(page, taken, fonts, s);
-    let running_header =
-        |r: &Row| r.chunks.len() < 2 && r.baseline < s.running_header_zone * page.height;
-    let start = rows.iter().take_while(|r| running_header(r)).count();
+    // (a running header: a line of one chunk at the page's top, or a line
+    // there across the table's columns standing apart from the lines below
+    // it, further than rows stand apart, as a title and a page number set
+    // at either end of the line stand; a row carried stands in the columns)
+    let gap_under = |k: usize| rows.get(k + 1).map(|next| next.baseline - rows[k].baseline);
+    let across_the_columns = |row: &Row| {
+        bounds.is_some_and(|b| {
+            row.chunks
+                .iter()
+                .any(|c| column_at(b, c.x0) != column_at(b, c.x1))
+        })
+    };
+    let running_header = |k: usize| {
+        let row: &Row = &rows[k];
+        let apart = across_the_columns(row)
+            && gap_under(k).is_none_or(|gap| gap > s.max_row_gap * row.size);
+        (row.chunks.len() < 2 || apart) && row.baseline < s.running_header_zone * page.height
+    };
+    let start = (0..rows.len()).take_while(|&k| running_header(k)).count();
     // (past the table's head, when the page repeats it)
     let start = start + lines_repeating_the_head(&rows[start..], header_words, s.max_header_rows);
     let cells = |row: &Row| (2..=columns).contains(&row.chunks.len());
