@@ -461,10 +461,9 @@ pub fn drop_page_furniture(pages: &mut [Vec<Line>], heights: &[f64], s: &LayoutS
 /// before, would take such a line in as a row. They are the page's first
 /// and last lines, in its top or bottom band, that stand at the same height
 /// on three pages at least with the same words, their page numbers changing
-/// from page to page (a table's head repeated over each
-/// page's part never changes; a table's rows reaching into the band stand
-/// at no one height with one label). Each page is given as its number,
-/// glyphs and height.
+/// from page to page (a table's head repeated over each page's part never
+/// changes; a table's rows reaching into the band stand at no one height
+/// with one label). Each page is given as its number, glyphs and height.
 pub fn numbered_furniture(
     pages: &[(u32, &[Glyph], f64)],
     fonts: &[FontStyle],
@@ -501,11 +500,10 @@ pub fn numbered_furniture(
             }
         }
     }
-    // (three pages: a chapter's running header changes with the chapter)
-    let min_pages = NUMBERED_FURNITURE_PAGES;
     let numbered = |l: &Line| {
         seen.get(&place(l)).is_some_and(|(count, texts)| {
-            *count >= min_pages && matches!(&texts[..], [a, b] if differ_in_folio(*a, *b))
+            *count >= NUMBERED_FURNITURE_PAGES
+                && matches!(&texts[..], [a, b] if differ_in_folio(*a, *b))
         })
     };
     pages
@@ -553,7 +551,8 @@ fn along_the_baseline(mut lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
-/// The fewest pages a numbered running header or footer is seen on.
+/// The fewest pages a numbered running header or footer is seen on (not
+/// a share of them: a chapter's running header changes with the chapter).
 const NUMBERED_FURNITURE_PAGES: usize = 3;
 
 /// Whether two lines, each with its page, differ only in a page number:
@@ -1060,7 +1059,7 @@ mod tests {
 
     #[test]
     fn a_line_numbered_as_its_page_is_a_folio_and_a_caption_is_not() {
-        let folio = |a: (&str, u32), b: (&str, u32)| differ_in_folio(a, b);
+        let folio = differ_in_folio;
         assert!(folio(
             ("Annual report 2020/21 11", 12),
             ("Annual report 2020/21 12", 13)

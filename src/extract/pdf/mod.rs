@@ -742,7 +742,6 @@ fn column_gaps(page: &PageContent, table: &tables::FoundTable) -> Option<Vec<f64
 /// running title) sits.
 const FOOTER_ZONE: f64 = 0.1;
 
-/// Removes the glyphs that tables took, so they are not read again as text.
 /// Takes each page's numbered running header and footer off it.
 fn drop_numbered_furniture(
     pages: &BTreeMap<u32, lopdf::ObjectId>,
@@ -765,6 +764,7 @@ fn drop_numbered_furniture(
     }
 }
 
+/// Removes the glyphs that tables took, so they are not read again as text.
 fn take_glyphs(page: &mut PageContent, found: &[tables::FoundTable], also: &[usize]) {
     if found.is_empty() && also.is_empty() {
         return;
