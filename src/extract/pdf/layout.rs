@@ -619,16 +619,66 @@ pub fn blocks_from_lines(pages: &[Vec<Line>], s: &LayoutSettings) -> Vec<RawBloc
         }
     }
     let heading_sizes = heading_levels(&groups, body, s);
+    let leads = section_numbers(&groups, s);
     (0..groups.len())
+        .filter(|i| !leads.values().any(|label| label == i))
         .map(|i| {
             let mut block = make_block(&groups[i], body, &heading_sizes, s);
             if block.kind == BlockKind::Paragraph && is_footnote(&groups, i, body, s) {
                 block.kind = BlockKind::Footnote;
             }
+            if let Some(&label) = leads.get(&i) {
+                let number = groups[label][0];
+                block.text = format!("{} {}", number.text, block.text);
+                if let Some(bbox) = block.bbox.as_mut() {
+                    bbox[0] = bbox[0].min((number.x0 * 100.0).round() / 100.0);
+                }
+            }
             block
         })
         .collect()
 }
+
+/// Section numbers set apart at the head of their heading's or paragraph's
+/// first line ("1." a tab before "PURPOSE", "3.1" before its paragraph):
+/// layout reads them as lines of their own, which would make a block of a
+/// bare number. For each block so led (by index), the group of its number:
+/// one line that is a list label (not a bullet), on the block's first line's
+/// baseline, ending at most `SECTION_NUMBER_REACH` sizes before it starts,
+/// which opens with a word (figures side by side, "7.3" and "3.8", stay apart).
+fn section_numbers(groups: &[Vec<&Line>], s: &LayoutSettings) -> HashMap<usize, usize> {
+    let labels = (0..groups.len()).filter(|&j| {
+        let text = groups[j][0].text.as_str();
+        groups[j].len() == 1 && is_list_label(text) && text.chars().count() > 1
+    });
+    let mut leads = HashMap::new();
+    for j in labels {
+        let number = groups[j][0];
+        // (groups keep the page's order: the block a number leads opens near it)
+        let near =
+            j.saturating_sub(SECTION_NUMBER_GROUPS)..(j + SECTION_NUMBER_GROUPS).min(groups.len());
+        let led = near.into_iter().find(|&i| {
+            let first = groups[i][0];
+            i != j
+                && !leads.contains_key(&i)
+                && first.text.starts_with(char::is_alphabetic)
+                && first.page == number.page
+                && first.dir == number.dir
+                && (first.baseline - number.baseline).abs() <= s.baseline_tolerance * first.size
+                && first.x0 > number.x1
+                && first.x0 - number.x1 <= SECTION_NUMBER_REACH * first.size
+        });
+        if let Some(i) = led {
+            leads.insert(i, j);
+        }
+    }
+    leads
+}
+
+/// Farthest (× the text's size) a section number stands before its text,
+/// and how many blocks on either side of it its text's is looked for among.
+const SECTION_NUMBER_REACH: f64 = 6.0;
+const SECTION_NUMBER_GROUPS: usize = 8;
 
 /// The group a line continues: the newest, or one a little older when the
 /// groups after it lie beside it (another column). Producers that write
@@ -1123,6 +1173,51 @@ mod tests {
         // (on two pages, a header is not yet seen often enough)
         let marks = numbered_furniture(&described[..2], &[], &LayoutSettings::default());
         assert!(marks.iter().flatten().all(|m| !m));
+    }
+
+    #[test]
+    fn a_section_number_set_apart_leads_its_heading_or_paragraph() {
+        // (a panel paper: "1." a tab before its bold heading, "1.1" before
+        // its paragraph; an infographic's figures side by side stay apart)
+        let pages = vec![vec![
+            line(1, "1.", 72.0, 100.0, 11.0, true),
+            line(1, "PURPOSE", 108.0, 100.0, 11.0, true),
+            line(1, "1.1", 72.0, 130.0, 11.0, false),
+            line(
+                1,
+                "The purpose of this report is to update the Panel",
+                108.0,
+                130.0,
+                11.0,
+                false,
+            ),
+            line(
+                1,
+                "on the plan's delivery, as the Panel asked.",
+                108.0,
+                143.0,
+                11.0,
+                false,
+            ),
+            line(1, "7.3", 72.0, 200.0, 11.0, false),
+            line(1, "3.8", 108.0, 200.0, 11.0, false),
+        ]];
+        let blocks = blocks_from_lines(&pages, &LayoutSettings::default());
+        let texts: Vec<(BlockKind, &str)> =
+            blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (BlockKind::Heading, "1. PURPOSE"),
+                (
+                    BlockKind::Paragraph,
+                    "1.1 The purpose of this report is to update the Panel on the plan's delivery, as the Panel asked."
+                ),
+                (BlockKind::Paragraph, "7.3"),
+                (BlockKind::Paragraph, "3.8"),
+            ]
+        );
+        assert_eq!(blocks[0].bbox.map(|b| b[0]), Some(72.0));
     }
 
     #[test]
