@@ -9,6 +9,12 @@ pub mod pdf;
 use crate::document::{Document, Format};
 use std::path::Path;
 
+/// Where `needle` first stands in `haystack` (a charset in an HTML head, a
+/// key in a font program's cleartext).
+pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 /// Why a document could not be extracted. Every variant names its cause in
 /// words a data team can act on.
 #[derive(Debug, thiserror::Error)]

@@ -32,7 +32,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     let lower: Vec<u8> = head.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"charset") {
+    while let Some(pos) = crate::extract::find_bytes(&lower[from..], b"charset") {
         let mut i = from + pos + b"charset".len();
         from = i;
         while i < lower.len() && (lower[i] == b' ' || lower[i] == b'=') {
@@ -54,10 +54,6 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     None
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use super::geometry::enclosing;
 use super::interpreter::{FontStyle, Glyph};
 use crate::document::{BlockKind, RawBlock};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct LayoutSettings {
@@ -428,8 +428,7 @@ fn symbol_font_char(c: char) -> char {
 /// Drops running headers, footers and page numbers: lines in the page's top or
 /// bottom band that repeat (digits ignored) across pages, or are a bare folio.
 pub fn drop_page_furniture(pages: &mut [Vec<Line>], heights: &[f64], s: &LayoutSettings) {
-    let in_band =
-        |l: &Line, h: f64| l.bottom <= h * s.margin_band || l.top >= h * (1.0 - s.margin_band);
+    let in_band = |l: &Line, h: f64| in_margin_band(l.top, l.bottom, h, s);
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (lines, h) in pages.iter().zip(heights) {
         let mut keys: Vec<String> = lines
@@ -455,6 +454,12 @@ pub fn drop_page_furniture(pages: &mut [Vec<Line>], heights: &[f64], s: &LayoutS
     }
 }
 
+/// Whether a box (its top and bottom) lies in the band at a page's top or
+/// foot (`margin_band` of its height) that running headers and footers use.
+fn in_margin_band(top: f64, bottom: f64, height: f64, s: &LayoutSettings) -> bool {
+    bottom <= height * s.margin_band || top >= height * (1.0 - s.margin_band)
+}
+
 /// Which glyphs of each page are its numbered running header or footer
 /// ("Annual Report 2020/21 ... 12"), found before the page's tables are: a
 /// table near the top or foot of a page, or one carried on from the page
@@ -474,7 +479,7 @@ pub fn numbered_furniture(
         .map(|&(no, glyphs, h)| {
             let band = glyphs
                 .iter()
-                .filter(|g| g.bottom <= h * s.margin_band || g.top >= h * (1.0 - s.margin_band));
+                .filter(|g| in_margin_band(g.top, g.bottom, h, s));
             let lines = page_lines(no, band, fonts, s);
             let inked = glyphs.iter().filter(|g| !g.text.trim().is_empty());
             let (top, bottom) = inked.fold((f64::MAX, f64::MIN), |(t, b), g| {
@@ -620,8 +625,9 @@ pub fn blocks_from_lines(pages: &[Vec<Line>], s: &LayoutSettings) -> Vec<RawBloc
     }
     let heading_sizes = heading_levels(&groups, body, s);
     let leads = section_numbers(&groups, s);
+    let numbers: HashSet<usize> = leads.values().copied().collect();
     (0..groups.len())
-        .filter(|i| !leads.values().any(|label| label == i))
+        .filter(|i| !numbers.contains(i))
         .map(|i| {
             let mut block = make_block(&groups[i], body, &heading_sizes, s);
             if block.kind == BlockKind::Paragraph && is_footnote(&groups, i, body, s) {

@@ -9,6 +9,8 @@
 /// cleartext part, before the encrypted one (`eexec`).
 const CLEARTEXT_LIMIT: usize = 64 * 1024;
 
+use crate::extract::find_bytes;
+
 /// What a Type 1 program says its encoding is.
 #[derive(Debug, PartialEq, Eq)]
 pub enum BuiltIn {
@@ -21,7 +23,7 @@ pub enum BuiltIn {
 /// The encoding the program's cleartext part declares, if it declares one.
 pub fn builtin_encoding(program: &[u8]) -> Option<BuiltIn> {
     let cleartext = cleartext(program);
-    let start = find(cleartext, b"/Encoding")? + b"/Encoding".len();
+    let start = find_bytes(cleartext, b"/Encoding")? + b"/Encoding".len();
     let mut tokens = tokens(&cleartext[start..]);
     let first = tokens.next()?;
     if first == b"StandardEncoding" {
@@ -48,7 +50,7 @@ pub fn builtin_encoding(program: &[u8]) -> Option<BuiltIn> {
 /// The program's cleartext part: up to `eexec`, as far as the limit.
 fn cleartext(program: &[u8]) -> &[u8] {
     let head = &program[..program.len().min(CLEARTEXT_LIMIT)];
-    match find(head, b"eexec") {
+    match find_bytes(head, b"eexec") {
         Some(end) => &head[..end + b"eexec".len()],
         None => head,
     }
@@ -69,10 +71,6 @@ fn tokens(text: &[u8]) -> impl Iterator<Item = &[u8]> {
         rest = after;
         Some(token)
     })
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
