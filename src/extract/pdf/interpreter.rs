@@ -268,9 +268,8 @@ impl<'a> Interpreter<'a> {
             270 => ([0.0, 1.0, -1.0, 0.0, y1, -x0], height, width),
             _ => ([1.0, 0.0, 0.0, 1.0, -x0, -y0], width, height),
         };
-        let content = doc
-            .get_page_content_with_limit(page_id, super::limits::MAX_STREAM_BYTES)
-            .unwrap_or_default();
+        // (a page past the stream limit is read as blank)
+        let content = limits::page_content(doc, page_id).unwrap_or_default();
         let mut run = PageRun {
             gs: GraphicsState {
                 ctm: display,

@@ -1,7 +1,7 @@
 //! Bounds that keep a hostile PDF from taking unbounded memory or time.
 
 use crate::extract::ExtractError;
-use lopdf::{DecompressError, Error, Stream};
+use lopdf::{DecompressError, Document, Error, Object, ObjectId, Stream};
 use std::time::{Duration, Instant};
 
 /// Largest decompressed content stream followed (a page's, or a form's).
@@ -17,11 +17,37 @@ pub const MAX_PAGE_SEGMENTS: usize = 200_000;
 /// (None past it: a decompression bomb). A stream its filters cannot decode
 /// gives its raw bytes, as readers take a stream whose /Filter is wrong.
 pub fn decoded(stream: &Stream) -> Option<Vec<u8>> {
-    match stream.decompressed_content_with_limit(MAX_STREAM_BYTES) {
+    decoded_within(stream, MAX_STREAM_BYTES)
+}
+
+fn decoded_within(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
+    // An empty filter list is no filter (a Windows report writer writes
+    // `/Filter []`), as every reader takes it; lopdf would decode it to nothing.
+    let no_filter = matches!(stream.dict.get(b"Filter"), Ok(Object::Array(a)) if a.is_empty());
+    if no_filter {
+        return (stream.content.len() <= limit).then(|| stream.content.clone());
+    }
+    match stream.decompressed_content_with_limit(limit) {
         Ok(bytes) => Some(bytes),
         Err(Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => None,
-        Err(_) => Some(stream.content.clone()),
+        Err(_) => (stream.content.len() <= limit).then(|| stream.content.clone()),
     }
+}
+
+/// A page's content: its content streams decoded and joined, a line break
+/// between each (a stream may end mid-token), within `MAX_STREAM_BYTES` in
+/// all (None past it). A /Contents entry that is not a stream is passed over.
+pub fn page_content(doc: &Document, page_id: ObjectId) -> Option<Vec<u8>> {
+    let mut content = Vec::new();
+    for id in doc.get_page_contents(page_id) {
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        let remaining = MAX_STREAM_BYTES.checked_sub(content.len())?;
+        content.extend(decoded_within(stream, remaining)?);
+        content.push(b'\n');
+    }
+    Some(content)
 }
 
 /// A work budget: operators interpreted and wall time, checked as work is done.
@@ -58,5 +84,39 @@ impl Budget {
             return Err(ExtractError::Timeout(self.limit.as_secs()));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    #[test]
+    fn an_empty_filter_list_is_no_filter() {
+        let plain = Stream::new(
+            dictionary! { "Filter" => Vec::<Object>::new() },
+            b"BT ET".to_vec(),
+        );
+        assert_eq!(decoded(&plain).as_deref(), Some(&b"BT ET"[..]));
+    }
+
+    #[test]
+    fn a_pages_content_streams_are_joined_and_bounded() {
+        let mut doc = Document::with_version("1.7");
+        let empty_filter = dictionary! { "Filter" => Vec::<Object>::new() };
+        let first = doc.add_object(Stream::new(empty_filter, b"BT".to_vec()));
+        let second = doc.add_object(Stream::new(dictionary! {}, b"ET".to_vec()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Contents" => vec![first.into(), second.into()],
+        });
+        assert_eq!(page_content(&doc, page).as_deref(), Some(&b"BT\nET\n"[..]));
+        let huge = doc.add_object(Stream::new(dictionary! {}, vec![b' '; MAX_STREAM_BYTES]));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Contents" => vec![first.into(), huge.into()],
+        });
+        assert_eq!(page_content(&doc, page), None);
     }
 }
