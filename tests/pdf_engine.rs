@@ -17,6 +17,8 @@ const TO_UNICODE_ABC_TO_XYZ: &str = "/CIDInit /ProcSet findresource begin 12 dic
 /// /Widths); F2 with a Differences array mixing AGL, unknown and uniXXXX names; F3 with
 /// both /Encoding and a /ToUnicode map (A-C to X-Z). XObject Fm1: a form at (50, 20);
 /// Fm2: a form 60 x 20 pt whose text runs past its box.
+/// F6: a Type0 font with an embedded one-byte CMap (A-Z to CIDs 1-26 of width
+/// 600, the space to CID 100 of width 250).
 /// Colour spaces: CS0 a spot colour (Separation), CS1 ICC-based RGB, CS2 Lab, CS3 an
 /// indexed palette (white, dark blue).
 fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
@@ -57,6 +59,25 @@ fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
         "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "CJK", "Encoding" => "UniJIS-UCS2-H",
         "DescendantFonts" => vec![cid_font.into()],
     });
+    let one_byte_cid_font = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Subset",
+        "DW" => 1000, "W" => vec![1.into(), 26.into(), 600.into(), 100.into(), vec![250.into()].into()],
+    });
+    let one_byte_cmap = pdf.add_object(Stream::new(
+        dictionary! { "Type" => "CMap", "CMapName" => "Subset-CMap" },
+        b"%!PS-Adobe-3.0 Resource-CMap\n/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+          1 begincodespacerange <20> <7E> endcodespacerange\n\
+          1 begincidchar <20> 100 endcidchar\n1 begincidrange <41> <5A> 1 endcidrange\n\
+          endcmap CMapName currentdict /CMap defineresource pop end end".to_vec(),
+    ));
+    let one_byte_to_unicode = pdf.add_object(Stream::new(
+        dictionary! {},
+        b"begincmap 1 begincodespacerange <20> <7E> endcodespacerange 1 beginbfchar <20> <0020> endbfchar 1 beginbfrange <41> <5A> <0041> endbfrange endcmap".to_vec(),
+    ));
+    let f6 = pdf.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Subset", "Encoding" => one_byte_cmap,
+        "DescendantFonts" => vec![one_byte_cid_font.into()], "ToUnicode" => one_byte_to_unicode,
+    });
     let form = pdf.add_object(Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 500.into(), 100.into()],
             "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), 20.into()] },
@@ -95,7 +116,7 @@ fn one_page(content: &str, page_extra: Dictionary) -> Vec<u8> {
         ),
     ];
     let resources = dictionary! {
-        "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3, "F4" => f4, "F5" => f5 },
+        "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3, "F4" => f4, "F5" => f5, "F6" => f6 },
         "XObject" => dictionary! { "Fm1" => form, "Fm2" => narrow_form },
         "ColorSpace" => dictionary! { "CS0" => spot, "CS1" => icc_rgb, "CS2" => lab, "CS3" => palette },
     };
@@ -335,6 +356,39 @@ fn predefined_unicode_cmaps_decode_without_to_unicode() {
         dictionary! {},
     ));
     assert_eq!(doc.blocks[0].text, "日本");
+}
+
+#[test]
+fn embedded_cmaps_split_codes_by_their_codespace_and_key_widths_by_cid() {
+    // One-byte codes: read two bytes at a time, "HELLO WORLD" would be lost.
+    // Eleven glyphs, ten of 600 and a space of 250, at 12 pt: 75 pt.
+    let doc = extract(&one_page(
+        "BT /F6 12 Tf 72 700 Td (HELLO WORLD) Tj ET",
+        dictionary! {},
+    ));
+    assert_eq!(doc.blocks[0].text, "HELLO WORLD");
+    let bbox = doc.blocks[0].bbox.unwrap();
+    assert!((bbox[2] - bbox[0] - 75.0).abs() < 0.5, "{bbox:?}");
+}
+
+#[test]
+fn a_content_stream_with_an_empty_filter_list_is_read_as_is() {
+    let mut pdf = Pdf::load_mem(&one_page(
+        "BT /F1 12 Tf 72 700 Td (Plain) Tj ET",
+        dictionary! {},
+    ))
+    .unwrap();
+    let page = *pdf.get_pages().get(&1).unwrap();
+    let content = pdf.get_page_contents(page)[0];
+    let stream = pdf
+        .get_object_mut(content)
+        .unwrap()
+        .as_stream_mut()
+        .unwrap();
+    stream.dict.set("Filter", Object::Array(Vec::new()));
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).unwrap();
+    assert_eq!(extract(&bytes).blocks[0].text, "Plain");
 }
 
 #[test]

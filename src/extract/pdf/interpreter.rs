@@ -510,7 +510,7 @@ impl<'a> Interpreter<'a> {
         let gs = run.gs;
         for (code, raw) in font.codes(bytes) {
             let trm = text_rendering_matrix(&gs, &run.tm);
-            let w0 = font.width(code);
+            let w0 = font.width(code, raw.len());
             let spacing = if raw.len() == 1 && code == 32 {
                 gs.word_spacing
             } else {

@@ -2,6 +2,7 @@
 //! matter, so everything else in the file (CIDSystemInfo written without its
 //! key, comments, odd PostScript) is skipped rather than failing the map, as
 //! pdf.js and Poppler do. lopdf's stricter parser drops whole maps on such files.
+//! The tokenizer also reads the embedded /Encoding CMaps of `cid`.
 
 use super::encoding::glyph_name_to_unicode;
 use std::collections::HashMap;
@@ -18,7 +19,7 @@ pub struct ToUnicode {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Token {
+pub(super) enum Token {
     Hex(Vec<u8>),
     Name(String),
     Word(String),
@@ -26,7 +27,8 @@ enum Token {
     ArrayEnd,
 }
 
-fn tokens(data: &[u8]) -> Vec<Token> {
+/// The tokens of a CMap file, as far as CMaps need them.
+pub(super) fn tokens(data: &[u8]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < data.len() {
@@ -113,7 +115,8 @@ fn tokens(data: &[u8]) -> Vec<Token> {
     out
 }
 
-fn code_of(bytes: &[u8]) -> Option<(u8, u32)> {
+/// A code's length in bytes and its value (codes are one to four bytes).
+pub(super) fn code_of(bytes: &[u8]) -> Option<(u8, u32)> {
     (1..=4).contains(&bytes.len()).then(|| {
         (
             bytes.len() as u8,

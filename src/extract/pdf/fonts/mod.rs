@@ -91,18 +91,33 @@ impl Font {
 
         let to_unicode = to_unicode_map(doc, dict);
         let code_table = (!type0).then(|| encoding::simple_code_table(doc, dict));
-        let cmap_name = match dict
+        let encoding = dict
             .get(b"Encoding")
             .ok()
             .and_then(|o| doc.dereference(o).ok())
-            .map(|(_, o)| o)
-        {
-            Some(Object::Name(n)) => String::from_utf8_lossy(n).to_string(),
-            Some(Object::Stream(st)) => name_of(st.dict.get(b"CMapName").ok()).unwrap_or_default(),
-            _ => String::new(),
+            .map(|(_, o)| o);
+        let (cid_encoding, vertical) = match encoding {
+            _ if !type0 => (None, false),
+            Some(Object::Stream(st)) => {
+                let name = name_of(st.dict.get(b"CMapName").ok()).unwrap_or_default();
+                let wmode = st.dict.get(b"WMode").and_then(Object::as_i64).unwrap_or(0);
+                let embedded =
+                    super::limits::decoded(st).and_then(|d| cid::EmbeddedCMap::parse(&d, &name));
+                let encoding = match embedded {
+                    Some(cmap) => cid::CidEncoding::Embedded(Box::new(cmap)),
+                    None => cid::CidEncoding::from_name(&name),
+                };
+                (Some(encoding), wmode == 1 || name.ends_with("-V"))
+            }
+            Some(Object::Name(n)) => {
+                let name = String::from_utf8_lossy(n);
+                (
+                    Some(cid::CidEncoding::from_name(&name)),
+                    name.ends_with("-V"),
+                )
+            }
+            _ => (Some(cid::CidEncoding::TwoByte), false),
         };
-        let cid_encoding = type0.then(|| cid::CidEncoding::from_name(&cmap_name));
-        let vertical = type0 && cmap_name.ends_with("-V");
         let vertical_advance = descendant
             .and_then(|d| d.get_deref(b"DW2", doc).and_then(Object::as_array).ok())
             .and_then(|a| a.get(1))
@@ -164,22 +179,32 @@ impl Font {
             descent,
             space_width: None,
         };
-        font.space_width = font.space_code().map(|code| font.width(code));
+        font.space_width = font.space_code().map(|(code, len)| font.width(code, len));
         font
     }
 
     /// The code the font shows a word space with (the lowest, when it has
     /// several), if the font gives that code a width of its own: a width
     /// guessed from /MissingWidth says nothing of the space's.
-    fn space_code(&self) -> Option<u32> {
-        let given = |code: u32| {
-            self.widths.get(code as usize).is_some_and(|w| !w.is_nan()) || self.standard.is_some()
+    fn space_code(&self) -> Option<(u32, usize)> {
+        let given = |code: u32, len: usize| {
+            let key = self.cid(code, len) as usize;
+            self.widths.get(key).is_some_and(|w| !w.is_nan()) || self.standard.is_some()
         };
         if self.cid_encoding.is_some() {
-            let (code, _) = self.to_unicode.as_ref()?.code_of(" ")?;
-            return given(code).then_some(code);
+            let (code, len) = self.to_unicode.as_ref()?.code_of(" ")?;
+            return given(code, len.into()).then_some((code, len.into()));
         }
-        (0..=255u32).find(|&code| given(code) && self.decode(code, &[code as u8]) == " ")
+        (0..=255u32)
+            .find(|&code| given(code, 1) && self.decode(code, &[code as u8]) == " ")
+            .map(|code| (code, 1))
+    }
+
+    /// The key of a code's width: the CID it selects in a Type0 font.
+    fn cid(&self, code: u32, len: usize) -> u32 {
+        self.cid_encoding
+            .as_ref()
+            .map_or(code, |encoding| encoding.cid(code, len))
     }
 
     /// Splits a shown string into character codes.
@@ -187,7 +212,7 @@ impl Font {
         let mut out = Vec::with_capacity(bytes.len());
         let mut rest = bytes;
         while !rest.is_empty() {
-            let len = match self.cid_encoding {
+            let len = match &self.cid_encoding {
                 Some(enc) => enc.code_len(rest),
                 None => 1,
             };
@@ -222,14 +247,17 @@ impl Font {
         // Without a Unicode map, Identity codes are glyph ids: guessing letters
         // from them gives garbage, so they give nothing.
         self.cid_encoding
+            .as_ref()
             .and_then(|e| e.decode(raw))
             .map(CompactString::from)
             .unwrap_or_default()
     }
 
-    /// Advance width of a code in text space units per unit of font size.
-    pub fn width(&self, code: u32) -> f64 {
-        if let Some(w) = self.widths.get(code as usize).filter(|w| !w.is_nan()) {
+    /// Advance width of a code (`len` bytes long) in text space units per
+    /// unit of font size.
+    pub fn width(&self, code: u32, len: usize) -> f64 {
+        let key = self.cid(code, len);
+        if let Some(w) = self.widths.get(key as usize).filter(|w| !w.is_nan()) {
             return w * self.width_scale;
         }
         if let Some(font) = self.standard {
