@@ -299,6 +299,39 @@ fn a_file_that_needs_a_password_says_so() {
 }
 
 #[test]
+fn an_encryption_dictionary_in_the_trailer_is_named_as_the_cause() {
+    // (the empty user password opens it: the dictionary's place is the cause)
+    let err = extract_file(
+        &fixture("tests/fixtures/malformed/encrypt-dictionary-in-trailer.pdf"),
+        "id",
+        "x.pdf",
+    )
+    .unwrap_err();
+    assert!(matches!(err, ExtractError::PdfInlineEncryption), "{err}");
+    // One the empty password does not open needs a password, wherever it is.
+    let mut pdf = Pdf::load_mem(&one_page(
+        "BT /F1 12 Tf 72 700 Td (Secret) Tj ET",
+        dictionary! {},
+    ))
+    .unwrap();
+    pdf.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal("0123456789abcdef"),
+            Object::string_literal("0123456789abcdef"),
+        ],
+    );
+    pdf.trailer.set("Encrypt", dictionary! {
+        "Filter" => "Standard", "V" => 2, "R" => 3, "Length" => 128, "P" => -4,
+        "O" => Object::string_literal(vec![7u8; 32]), "U" => Object::string_literal(vec![9u8; 32]),
+    });
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).unwrap();
+    let err = extract_bytes(&bytes, None, "id", "x.pdf").unwrap_err();
+    assert!(matches!(err, ExtractError::PdfPassword), "{err}");
+}
+
+#[test]
 fn rotated_text_reads_along_its_direction() {
     // Text turned 90 degrees (reading bottom to top), as in a sideways table header or margin note.
     let doc = extract(&one_page(

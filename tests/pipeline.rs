@@ -222,6 +222,10 @@ fn malformed_inputs_fail_alone_with_named_causes() {
         ("raw/empty-zero-bytes.pdf", "empty file"),
         ("raw/not-a-pdf-html-error-page.pdf", "not a PDF"),
         ("raw/annual-report-2020-21.truncated-60pct.pdf", "truncated"),
+        (
+            "raw/encrypt-dictionary-in-trailer.pdf",
+            "encryption dictionary written in the trailer",
+        ),
     ];
     for (file, cause) in expected {
         let line = err
@@ -239,7 +243,7 @@ fn malformed_inputs_fail_alone_with_named_causes() {
         .iter()
         .map(|e| e["source_path"].as_str().unwrap())
         .collect();
-    assert_eq!(failed.len(), 3, "{failed:?}");
+    assert_eq!(failed.len(), 4, "{failed:?}");
     // The repairable and the merely ugly files publish.
     let docs: serde_json::Value = serde_json::from_slice(
         &std::fs::read(p.dataset().join("latest/json/documents.json")).unwrap(),

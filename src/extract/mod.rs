@@ -33,6 +33,8 @@ pub enum ExtractError {
     PdfParse(String),
     #[error("PDF is encrypted and needs a password to open")]
     PdfPassword,
+    #[error("PDF is encrypted with its encryption dictionary written in the trailer, which the PDF parser cannot apply")]
+    PdfInlineEncryption,
     #[error("PDF has no pages")]
     NoPages,
     #[error(

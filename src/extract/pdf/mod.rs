@@ -1439,7 +1439,24 @@ fn load(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
     if doc.is_encrypted() {
         return Err(ExtractError::PdfPassword);
     }
+    if let Ok(Object::Dictionary(encrypt)) = doc.trailer.get(b"Encrypt") {
+        return Err(inline_encryption(&doc, encrypt.clone()));
+    }
     Ok(doc)
+}
+
+/// lopdf applies an /Encrypt dictionary only when it is an object of its own;
+/// one written in the trailer itself leaves the file unread (no objects
+/// load), so the run says why: a password, or the dictionary's place.
+fn inline_encryption(doc: &lopdf::Document, encrypt: lopdf::Dictionary) -> ExtractError {
+    let mut probe = lopdf::Document::new();
+    probe.trailer = doc.trailer.clone();
+    let id = probe.add_object(encrypt);
+    probe.trailer.set("Encrypt", id);
+    match probe.authenticate_raw_password(b"") {
+        Ok(()) => ExtractError::PdfInlineEncryption,
+        Err(_) => ExtractError::PdfPassword,
+    }
 }
 
 fn load_with(bytes: &[u8], force_reconstruct: bool) -> Result<lopdf::Document, ExtractError> {
