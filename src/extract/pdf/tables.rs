@@ -2454,14 +2454,16 @@ fn build_table(
         let band: Vec<usize> = (0..group.len())
             .filter(|&ci| (r..end).contains(&spans[ci].0))
             .collect();
-        let glyphs: Vec<&Glyph> = band
+        let cells: Vec<Vec<&Glyph>> = band
             .iter()
-            .flat_map(|&ci| &members[ci])
-            .map(|&i| &page.glyphs[i])
+            .map(|&ci| members[ci].iter().map(|&i| &page.glyphs[i]).collect())
             .collect();
         // (cells that run over several grid rows, lines in each, show the rows already)
         let least_figures = if end > r + 1 { 2 } else { 3 };
-        let read = (end > r).then(|| rows_in_band(&glyphs, &xs_pt, fonts, least_figures));
+        let read = (end > r).then(|| {
+            let in_columns = phrases_in_columns(&cells, &xs_pt);
+            rows_in_columns(&in_columns, &xs_pt, fonts, least_figures)
+        });
         match read.flatten() {
             Some(lines) => {
                 rows.extend(lines);
@@ -2568,28 +2570,89 @@ fn rows_in_band(
     fonts: &[FontStyle],
     least_figures: usize,
 ) -> Option<Vec<Vec<Cell>>> {
+    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); xs.len() - 1];
+    for &g in glyphs {
+        in_columns[column_between(g.centre().0, xs)].push(g);
+    }
+    rows_in_columns(&in_columns, xs, fonts, least_figures)
+}
+
+/// The column between `xs` that holds `x` (the first or last for an `x`
+/// outside them).
+fn column_between(x: f64, xs: &[f64]) -> usize {
     let width = xs.len() - 1;
-    let column_at = |x: f64| {
-        xs.windows(2)
-            .position(|w| x >= w[0] && x < w[1])
-            .unwrap_or(if x < xs[0] { 0 } else { width - 1 })
-    };
+    xs.windows(2)
+        .position(|w| x >= w[0] && x < w[1])
+        .unwrap_or(if x < xs[0] { 0 } else { width - 1 })
+}
+
+/// Most space (× the type's size) between two glyphs of one phrase: a word
+/// space is a quarter to a third of the size; columns stand further apart.
+const PHRASE_GAP: f64 = 0.45;
+
+/// A ruled band's glyphs by the grid column each goes to, cell by cell.
+/// A glyph goes to the column its phrase (its glyphs a word space apart at
+/// most, on one line) starts in, so that text running on over a column's
+/// split inside a cell that spans it (a heading over the columns it spans,
+/// a form's line of text over boxes drawn rows away) stays whole, as it
+/// reads; text in a cell of one column goes to that column.
+fn phrases_in_columns<'g>(cells: &[Vec<&'g Glyph>], xs: &[f64]) -> Vec<Vec<&'g Glyph>> {
+    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); xs.len() - 1];
+    for cell in cells {
+        // (phrases are found in reading order; the glyphs keep the order
+        // they are drawn in, which the lines are built from)
+        let mut order: Vec<usize> = (0..cell.len()).collect();
+        order.sort_by(|&a, &b| cell[a].origin[1].total_cmp(&cell[b].origin[1]));
+        let same_line = |a: &usize, b: &usize| {
+            let (a, b) = (cell[*a], cell[*b]);
+            b.origin[1] - a.origin[1] < 0.3 * a.size.max(b.size)
+        };
+        let mut column = vec![0; cell.len()];
+        for line in order.chunk_by_mut(same_line) {
+            line.sort_by(|&a, &b| cell[a].x0.total_cmp(&cell[b].x0));
+            let together = |a: &usize, b: &usize| {
+                let (a, b) = (cell[*a], cell[*b]);
+                b.x0 - a.x1 <= PHRASE_GAP * a.size.max(b.size)
+            };
+            for phrase in line.chunk_by(together) {
+                let start = column_between(cell[phrase[0]].centre().0, xs);
+                for &i in phrase {
+                    column[i] = start;
+                }
+            }
+        }
+        for (i, g) in cell.iter().enumerate() {
+            in_columns[column[i]].push(g);
+        }
+    }
+    in_columns
+}
+
+/// The rows of a band whose glyphs are put in the grid's columns already
+/// (see `rows_in_band`).
+fn rows_in_columns(
+    in_columns: &[Vec<&Glyph>],
+    xs: &[f64],
+    fonts: &[FontStyle],
+    least_figures: usize,
+) -> Option<Vec<Vec<Cell>>> {
+    let width = xs.len() - 1;
     // (each column's lines read apart: a line read across the band would run
     // a figure into the next column's where the columns stand a few letters
     // apart, as a typesetter's tabular sets them)
-    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); width];
-    for &g in glyphs {
-        in_columns[column_at(g.centre().0)].push(g);
+    let mut column_of_chunk: HashMap<(u64, u64), usize> = HashMap::new();
+    let mut chunks: Vec<Line> = Vec::new();
+    for (column, gs) in in_columns.iter().enumerate() {
+        for line in page_lines(0, gs.iter().copied(), fonts, &LayoutSettings::default()) {
+            column_of_chunk.insert((line.x0.to_bits(), line.baseline.to_bits()), column);
+            chunks.push(line);
+        }
     }
-    let chunks: Vec<Line> = in_columns
-        .iter()
-        .flat_map(|gs| page_lines(0, gs.iter().copied(), fonts, &LayoutSettings::default()))
-        .collect();
     let rows = rows_of(chunks);
     if rows.len() < 2 {
         return None;
     }
-    let column = |c: &Line| column_at((c.x0 + c.x1) / 2.0);
+    let column = |c: &Line| column_of_chunk[&(c.x0.to_bits(), c.baseline.to_bits())];
     let lines: Vec<TableLine> = rows
         .iter()
         .map(|row| {
@@ -3174,6 +3237,45 @@ mod tests {
             (first[0].text.as_str(), first[1].text.as_str()),
             ("Ab", "Cd")
         );
+    }
+
+    #[test]
+    fn text_over_a_split_its_cell_does_not_draw_stays_whole_in_a_band() {
+        // Four columns split at 100, 200 and 300 under the head; in the body
+        // the middle two are one cell over two rows ruled apart at 60, the
+        // outer two cells of two lines each: the band is read line by line,
+        // and a note running from column two over the split at 200 is one
+        // phrase, which goes whole to the column it starts in.
+        let mut segs: Vec<Segment> = [0.0, 20.0, 100.0].map(|y| seg(0.0, y, 400.0, y)).to_vec();
+        segs.push(seg(100.0, 60.0, 300.0, 60.0));
+        segs.extend([0.0, 100.0, 300.0, 400.0].map(|x| seg(x, 0.0, x, 100.0)));
+        segs.push(seg(200.0, 0.0, 200.0, 20.0));
+        let mut glyphs = words_at(
+            &["Area", "Kind", "Note", "Sum"],
+            &[5.0, 105.0, 205.0, 305.0],
+            15.0,
+        );
+        glyphs.extend(words_at(
+            &["North", "Funding for the north", "120"],
+            &[5.0, 150.0, 305.0],
+            35.0,
+        ));
+        glyphs.extend(words_at(
+            &["district", "Care", "340"],
+            &[5.0, 110.0, 305.0],
+            75.0,
+        ));
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let cells: Vec<&str> = found[0]
+            .table
+            .rows
+            .iter()
+            .flatten()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert!(cells.contains(&"Funding for the north"), "{cells:?}");
+        assert!(cells.contains(&"340"), "{cells:?}");
     }
 
     /// The ruled tables of a 400 x 200 pt page with these glyphs and rules.
