@@ -10,7 +10,7 @@ use super::layout::{draws_word_spaces, page_lines, LayoutSettings, Line, PEN_TOL
 use super::stream_tables::{rows_of, Row, StreamSettings};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct TableSettings {
@@ -468,7 +468,10 @@ pub fn ruled_grids(
         let all_cells = cells(&points);
         for group in group_cells(&all_cells) {
             match build_table(&group, page, fonts, s) {
-                Some(Grid::Table(table)) if !shades_a_longer_table(&table, (&h, &v), page, s) => {
+                Some(Grid::Table(table))
+                    if !shades_a_longer_table(&table, (&h, &v), page, s)
+                        && !shading_leaves_rows_out(&table, &v, page, s) =>
+                {
                     tables.push(table)
                 }
                 Some(Grid::Plot(bbox)) => plots.push(bbox),
@@ -490,7 +493,18 @@ pub fn ruled_grids(
                 .any(|b| e.pos >= b[1] - s.snap_tolerance && e.pos <= b[3] + s.snap_tolerance)
         })
         .collect();
-    tables.extend(row_rule_tables(&outside, page, fonts, s));
+    // (a table of rules between rows that reached into a grid's text, by a
+    // header or a foot read round it, is no table: its rows' text is read
+    // again, as an unruled table's or as prose)
+    let in_grids: HashSet<usize> = tables
+        .iter()
+        .flat_map(|t| t.glyphs.iter().copied())
+        .collect();
+    tables.extend(
+        row_rule_tables(&outside, &grids, page, fonts, s)
+            .into_iter()
+            .filter(|t| !t.glyphs.iter().any(|g| in_grids.contains(g))),
+    );
     tables.sort_by(|a, b| {
         a.bbox[1]
             .total_cmp(&b.bbox[1])
@@ -559,6 +573,47 @@ fn shades_a_longer_table(
         .filter(|g| g.centre().1 < row_end)
         .collect();
     text_columns(&below, s).len() >= 2
+}
+
+/// Fewest glyphs (not spaces) a grid of shading may leave out of its cells
+/// before it is no table: a line's worth.
+const LEFT_OUT_GLYPHS: usize = 3;
+
+/// Whether a grid drawn by shading alone (no rule stroked between its
+/// columns) leaves text inside it out of every cell: rows striped every
+/// other one, joined into one grid by a column of cells shaded down the
+/// whole table (a status coloured cell by cell), have the unshaded rows'
+/// text between the stripes in no cell. The stripes and the coloured cells
+/// are no grid of the table's cells; it is read as unruled.
+fn shading_leaves_rows_out(
+    table: &FoundTable,
+    v: &[Edge],
+    page: &PageContent,
+    s: &TableSettings,
+) -> bool {
+    let [x0, top, x1, bottom] = table.bbox;
+    let tol = s.snap_tolerance;
+    let columns_shaded_only = v
+        .iter()
+        .filter(|e| {
+            e.pos >= x0 - tol && e.pos <= x1 + tol && e.start >= top - tol && e.end <= bottom + tol
+        })
+        .all(|e| !e.stroked);
+    if !columns_shaded_only {
+        return false;
+    }
+    let in_cells: HashSet<usize> = table.glyphs.iter().copied().collect();
+    let inside = |g: &Glyph| {
+        let (cx, cy) = g.centre();
+        cx > x0 + tol && cx < x1 - tol && cy > top + tol && cy < bottom - tol
+    };
+    let left_out = page
+        .glyphs
+        .iter()
+        .enumerate()
+        .filter(|(i, g)| !in_cells.contains(i) && inside(g) && !g.text.trim().is_empty())
+        .count();
+    left_out >= LEFT_OUT_GLYPHS
 }
 
 /// The sides of a frame a table is printed without (a spreadsheet with its
@@ -632,6 +687,7 @@ fn frame_sides(rules: &[Edge], across: &[Edge], s: &TableSettings) -> Vec<Edge> 
 /// than any word space, in every row at once.
 fn row_rule_tables(
     h: &[Edge],
+    grids: &[BBox],
     page: &PageContent,
     fonts: &[FontStyle],
     s: &TableSettings,
@@ -653,9 +709,17 @@ fn row_rule_tables(
                 st.len() == 2
                     && band_of_rows(page, fonts, (first.start, first.end), (last.pos, e.pos), s)
             };
+            // (nor does a stack run on over a grid between its rules: the
+            // rules over and under a ruled table are no rows round it)
+            let over_a_grid = || {
+                grids.iter().any(|g| {
+                    g[1] >= last.pos && g[3] <= e.pos && g[0] < first.end && g[2] > first.start
+                })
+            };
             (e.start - first.start).abs() <= s.snap_tolerance
                 && (e.end - first.end).abs() <= s.snap_tolerance
                 && (e.pos - last.pos <= s.row_max_height || ruled_head_over_rows())
+                && !over_a_grid()
         });
         match joins {
             Some(i) => stacks[i].push(e),
@@ -1153,7 +1217,7 @@ fn table_from_row_rules(
     let top = bounds[0];
     let bottom = bounds[bounds.len() - 1];
     let spanned = spanning_heading_boxes(&bounds[..=heading_bands], h, (x0, x1), s);
-    let (x0, x1) = widen_to_row_text(x0, x1, &bounds, others, page);
+    let (x0, x1) = widen_to_row_text((x0, x1), &bounds, (h, others), page, s);
     let inside: Vec<&Glyph> = text_in(page, (x0, x1), (top, bottom)).collect();
     if inside.is_empty() {
         return None;
@@ -1957,14 +2021,17 @@ fn row_cut_at_foot(
 }
 
 /// Rules drawn under some columns only (a label column left unruled) leave
-/// row text outside their extent (text of another table beside it aside). When most rows continue past an end of the
-/// rules on the same baseline, the table takes that text in.
+/// row text outside their extent (text of another table beside it aside).
+/// When most rows continue past an end of the rules on the same baseline,
+/// the table takes that text in, as far as the next table beside it: the
+/// extent of another group of rules, or a rule drawn beside its own at the
+/// height of one of them (tables side by side, each ruled under its title).
 fn widen_to_row_text(
-    x0: f64,
-    x1: f64,
+    (x0, x1): (f64, f64),
     bounds: &[f64],
-    others: &[[f64; 4]],
+    (h, others): (&[Edge], &[[f64; 4]]),
     page: &PageContent,
+    s: &TableSettings,
 ) -> (f64, f64) {
     let in_other_table = |g: &Glyph| {
         let (cx, cy) = g.centre();
@@ -1972,6 +2039,27 @@ fn widen_to_row_text(
             .iter()
             .any(|o| cx >= o[0] && cx <= o[2] && cy >= o[1] && cy <= o[3])
     };
+    let (top, foot) = (bounds[0], bounds[bounds.len() - 1]);
+    let beside: Vec<(f64, f64)> = others
+        .iter()
+        .filter(|o| o[1] < foot && o[3] > top)
+        .map(|o| (o[0], o[2]))
+        .chain(
+            h.iter()
+                .filter(|e| bounds.iter().any(|b| (e.pos - b).abs() <= s.snap_tolerance))
+                .map(|e| (e.start, e.end)),
+        )
+        .collect();
+    let left_wall = beside
+        .iter()
+        .filter(|(_, end)| *end <= x0)
+        .map(|&(_, end)| end)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let right_wall = beside
+        .iter()
+        .filter(|(start, _)| *start >= x1)
+        .map(|&(start, _)| start)
+        .fold(f64::INFINITY, f64::min);
     let (mut left, mut right) = (x0, x1);
     let (mut left_rows, mut right_rows) = (0, 0);
     for band in bounds.windows(2) {
@@ -1991,13 +2079,13 @@ fn widen_to_row_text(
         let aligned = |g: &&&Glyph| baselines.iter().any(|b| (g.origin[1] - b).abs() < 1.0);
         let outside_left: Vec<f64> = in_band
             .iter()
-            .filter(|g| g.x1 <= x0)
+            .filter(|g| g.x1 <= x0 && g.x0 >= left_wall)
             .filter(aligned)
             .map(|g| g.x0)
             .collect();
         let outside_right: Vec<f64> = in_band
             .iter()
-            .filter(|g| g.x0 >= x1)
+            .filter(|g| g.x0 >= x1 && g.x1 <= right_wall)
             .filter(aligned)
             .map(|g| g.x1)
             .collect();
@@ -2925,6 +3013,44 @@ mod tests {
     }
 
     #[test]
+    fn stripes_joined_by_a_column_of_status_cells_are_no_grid() {
+        // every other row striped across the table, and the status column's
+        // cells coloured one by one down the body, touching: their sides join
+        // the stripes into one grid, but the unstriped rows' names and
+        // figures lie in none of its cells
+        let mut fills: Vec<Fill> = [(20.0, 40.0), (60.0, 80.0)]
+            .map(|(top, bottom)| Fill {
+                bbox: [0.0, top, 300.0, bottom],
+                rgb: [238, 238, 238],
+            })
+            .to_vec();
+        for top in [20.0, 40.0, 60.0, 80.0] {
+            fills.push(Fill {
+                bbox: [200.0, top, 260.0, top + 20.0],
+                rgb: [200, 240, 200],
+            });
+        }
+        let mut glyphs = words_at(&["Test", "Current", "Result"], &[5.0, 105.0, 205.0], 15.0);
+        for (i, (name, figure)) in [
+            ("Alpha", "12.5"),
+            ("Beta", "7.25"),
+            ("Gamma", "3.10"),
+            ("Delta", "9.95"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let baseline = 35.0 + 20.0 * i as f64;
+            glyphs.extend(words_at(
+                &[name, figure, "PASS"],
+                &[5.0, 105.0, 205.0],
+                baseline,
+            ));
+        }
+        assert_no_ruled_table(glyphs, fills);
+    }
+
+    #[test]
     fn a_grid_shaded_two_rows_running_over_a_table_running_on_is_no_table() {
         // cells shaded one by one: the head and the first row (a head repeated
         // on a new page takes the tint of the row under it), then a row
@@ -3276,6 +3402,66 @@ mod tests {
             .collect();
         assert!(cells.contains(&"Funding for the north"), "{cells:?}");
         assert!(cells.contains(&"340"), "{cells:?}");
+    }
+
+    #[test]
+    fn rules_over_and_under_a_grid_make_no_table_round_it() {
+        // a boxed grid of figures under a title ruled round across the page,
+        // and a rule across the page under it (a form's frame): the rules
+        // are no head and rows of a table holding the grid
+        let mut segs: Vec<Segment> = [10.0, 30.0, 190.0].map(|y| seg(0.0, y, 400.0, y)).to_vec();
+        segs.extend([50.0, 70.0, 90.0, 110.0, 130.0].map(|y| seg(50.0, y, 350.0, y)));
+        segs.extend([50.0, 150.0, 250.0, 350.0].map(|x| seg(x, 50.0, x, 130.0)));
+        let mut glyphs = words_at(&["Routes", "Form", "2019"], &[5.0, 155.0, 300.0], 25.0);
+        glyphs.extend(words_at(
+            &["Area", "2019", "2020"],
+            &[55.0, 155.0, 255.0],
+            65.0,
+        ));
+        for (i, row) in [
+            ["North", "12.5", "13.1"],
+            ["South", "9.0", "8.2"],
+            ["East", "4.4", "5.0"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            glyphs.extend(words_at(row, &[55.0, 155.0, 255.0], 85.0 + 20.0 * i as f64));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        let boxes: Vec<BBox> = found.iter().map(|t| t.bbox).collect();
+        assert_eq!(boxes, vec![[50.0, 50.0, 350.0, 130.0]]);
+    }
+
+    #[test]
+    fn rows_ruled_beside_a_list_ruled_under_its_title_leave_the_list_out() {
+        // two panels side by side, each titled over a rule of its own at one
+        // height: a list of names and values on the left, a table ruled under
+        // each row on the right, its rows on the list's baselines
+        let mut segs = vec![seg(0.0, 20.0, 150.0, 20.0)];
+        segs.extend([20.0, 40.0, 55.0, 70.0, 85.0].map(|y| seg(160.0, y, 390.0, y)));
+        let mut glyphs = words_at(&["Parties", "Notes"], &[5.0, 165.0], 15.0);
+        glyphs.extend(words_at(&["Balance", "Rate"], &[250.0, 330.0], 32.0));
+        let rows = [
+            ["Issuer", "OCP", "Class A", "256,000", "1.52%"],
+            ["Trustee", "Citibank", "Class B", "16,000", "1.72%"],
+            ["Manager", "Onex", "Class C", "24,000", "2.00%"],
+        ];
+        for (i, row) in rows.iter().enumerate() {
+            glyphs.extend(words_at(
+                row,
+                &[5.0, 80.0, 165.0, 250.0, 330.0],
+                50.0 + 15.0 * i as f64,
+            ));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let texts = found[0].table.texts();
+        assert!(found[0].bbox[0] >= 150.0, "{:?} {texts:?}", found[0].bbox);
+        assert!(
+            texts.iter().flatten().all(|t| !t.contains("Issuer")),
+            "{texts:?}"
+        );
     }
 
     /// The ruled tables of a 400 x 200 pt page with these glyphs and rules.
