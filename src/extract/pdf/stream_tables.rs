@@ -2486,7 +2486,9 @@ fn build(
         .map(|c| c.bottom)
         .fold(f64::MIN, f64::max);
     let bbox = [columns[0].0, top, columns[columns.len() - 1].1, bottom];
-    if crosses_a_text_column(&chunks, bbox, page, taken, strips, s) {
+    if crosses_a_text_column(&chunks, bbox, page, taken, strips, s)
+        || cuts_a_line(bbox, page, taken)
+    {
         return Vec::new();
     }
     // The rows read as a table: lay its text out line by line, as a reader
@@ -2554,6 +2556,45 @@ fn crosses_a_text_column(
                         || (cy > bbox[3] && cy < bbox[3] + reach))
             });
             long && runs_on
+        })
+    })
+}
+
+/// Most space (× the type's size) between the last glyph outside a table's
+/// side and the first inside for the two to be one line read on: a word
+/// space is a quarter to a third of the size; a column gap is wider.
+const LINE_READS_ON: f64 = 0.45;
+
+/// Whether the table's box cuts a line of text at its left or right side:
+/// a free glyph outside it, on the baseline of a glyph inside, stands within
+/// a word space of it, so that the line reads on over the side (rows put
+/// together from the lines of text columns side by side, whose columns cut
+/// one column's line: "Maximum Engine Torque @ 19 | 50 RPM:"). A table's
+/// rows are read whole.
+fn cuts_a_line(bbox: BBox, page: &PageContent, taken: &[bool]) -> bool {
+    // (upright text only: a watermark's letters set aslant are on no line)
+    let free = |i: usize| {
+        let g = &page.glyphs[i];
+        !taken[i] && !g.text.trim().is_empty() && g.dir[0] > 0.99
+    };
+    let within_rows = |g: &Glyph| {
+        let cy = g.centre().1;
+        cy > bbox[1] && cy < bbox[3]
+    };
+    let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = (0..page.glyphs.len())
+        .filter(|&i| free(i) && within_rows(&page.glyphs[i]))
+        .map(|i| &page.glyphs[i])
+        .partition(|g| {
+            let cx = g.centre().0;
+            cx >= bbox[0] && cx <= bbox[2]
+        });
+    outside.iter().any(|o| {
+        inside.iter().any(|g| {
+            let reach = LINE_READS_ON * o.size.max(g.size);
+            let on_line = (o.origin[1] - g.origin[1]).abs() < 0.3 * o.size.max(g.size);
+            let before = o.x1 <= g.x0 + 0.5 && g.x0 - o.x1 <= reach;
+            let after = o.x0 >= g.x1 - 0.5 && o.x0 - g.x1 <= reach;
+            on_line && (before || after)
         })
     })
 }
@@ -4262,6 +4303,28 @@ mod tests {
         assert_eq!(header_rows(1), 1);
         // (set as the rows are, nothing tells the head from that record)
         assert_eq!(header_rows(0), 2);
+    }
+
+    #[test]
+    fn a_table_box_that_cuts_a_line_at_its_side_is_told() {
+        // "Torque @ 1550 RPM:" from x 50 (5 pt a letter): "1550" from 90 to
+        // 110, its "50" from 100; and "65.1 hp" above, from 100
+        let p = page(&[
+            ("65.1 hp", 100.0, 100.0),
+            ("Torque @ 1550 RPM:", 50.0, 112.0),
+        ]);
+        let free = vec![false; p.glyphs.len()];
+        // a box from 100 takes "50 RPM:" and leaves "Torque @ 15" outside
+        assert!(cuts_a_line([100.0, 90.0, 150.0, 115.0], &p, &free));
+        // nor does one from the line's start
+        assert!(!cuts_a_line([50.0, 90.0, 150.0, 115.0], &p, &free));
+        // text a column gap away is another column's
+        let apart = page(&[("Torque", 50.0, 112.0), ("1550", 100.0, 112.0)]);
+        assert!(!cuts_a_line(
+            [100.0, 90.0, 150.0, 115.0],
+            &apart,
+            &vec![false; apart.glyphs.len()]
+        ));
     }
 
     fn found_on(p: &PageContent) -> Vec<Vec<Vec<String>>> {
