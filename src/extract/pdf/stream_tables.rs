@@ -2581,10 +2581,19 @@ fn cuts_a_line(bbox: BBox, page: &PageContent, taken: &[bool]) -> bool {
         let cy = g.centre().1;
         cy > bbox[1] && cy < bbox[3]
     };
-    let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) = (0..page.glyphs.len())
+    let on_rows: Vec<&Glyph> = (0..page.glyphs.len())
         .filter(|&i| free(i) && within_rows(&page.glyphs[i]))
         .map(|i| &page.glyphs[i])
-        .partition(|g| {
+        .collect();
+    // (only glyphs near a side can read on over it: a glyph's width and the
+    // reach from it are within a size and a half of the largest type's)
+    let margin = (1.0 + LINE_READS_ON) * on_rows.iter().map(|g| g.size).fold(0.0, f64::max);
+    let near_a_side = |g: &&Glyph| {
+        (g.x1 >= bbox[0] - margin && g.x0 <= bbox[0] + margin)
+            || (g.x1 >= bbox[2] - margin && g.x0 <= bbox[2] + margin)
+    };
+    let (inside, outside): (Vec<&Glyph>, Vec<&Glyph>) =
+        on_rows.into_iter().filter(near_a_side).partition(|g| {
             let cx = g.centre().0;
             cx >= bbox[0] && cx <= bbox[2]
         });
