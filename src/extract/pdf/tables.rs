@@ -2569,7 +2569,14 @@ fn build_table(
         }
     }
 
-    if rows.len() < 2 || rows[0].len() < 2 {
+    // (a grid with text in one cell at most is a frame round that text, or
+    // a page's panels of colour: a section's title page in a full bleed)
+    let filled = rows
+        .iter()
+        .flatten()
+        .filter(|c| !c.text.trim().is_empty())
+        .count();
+    if rows.len() < 2 || rows[0].len() < 2 || filled < 2 {
         return None;
     }
     if is_a_plot(&rows) {
@@ -3338,6 +3345,15 @@ mod tests {
             "the clipped letter is not the next cell's"
         );
         assert_eq!(found[0].table.rows[1][0].text, "Pam");
+    }
+
+    #[test]
+    fn a_grid_with_text_in_one_cell_is_a_frame_not_a_table() {
+        let title = word("Diagnostics", 2.0, 15.0);
+        assert!(ruled_tables_of(title.clone(), two_by_two_grid()).is_empty());
+        let mut two = title;
+        two.extend(word("73", 42.0, 35.0));
+        assert_eq!(ruled_tables_of(two, two_by_two_grid()).len(), 1);
     }
 
     #[test]
