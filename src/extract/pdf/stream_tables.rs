@@ -2504,7 +2504,10 @@ fn build(
     else {
         return Vec::new();
     };
+    // (the table as laid out may have lost a column: its sides are looked
+    // at again)
     if reads_as_prose(&table.rows, s)
+        || cuts_a_line(bbox, page, taken)
         || notes_beside_text(&table.rows, s)
         || is_labelled_list(&table.rows)
         || is_lists_side_by_side(&table.rows)

@@ -694,7 +694,7 @@ fn row_rule_tables(
 ) -> Vec<FoundTable> {
     let mut rules: Vec<&Edge> = h
         .iter()
-        .filter(|e| e.end - e.start >= s.row_rule_min_length)
+        .filter(|e| e.end - e.start >= s.row_rule_min_length && !underlines_text(e, page))
         .collect();
     rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
     // (tables side by side interleave their rules down the page: a rule joins
@@ -754,6 +754,46 @@ fn row_rule_tables(
             table_from_row_rules(st, h, &others, page, fonts, s)
         })
         .collect()
+}
+
+/// How far below a line's baseline (× its size) an underline is drawn, at
+/// most: a little under it, above the descenders' feet.
+const UNDERLINE_DEPTH: f64 = 0.3;
+/// How far (pt) an underline's ends stand from its text's.
+const UNDERLINE_OVERHANG: f64 = 2.0;
+/// Least share of an underline its letters cover (the spaces between its
+/// words are not drawn).
+const UNDERLINE_COVER: f64 = 0.7;
+
+/// Whether a rule underlines a run of text (a link, an emphasised phrase):
+/// it lies just under a line's baseline, from that line's first letter over
+/// it to its last, and the letters cover most of it. Links of one
+/// length underlined line after line (a reference list's addresses) stack
+/// as rules between rows would, but they rule no table.
+fn underlines_text(e: &Edge, page: &PageContent) -> bool {
+    let over: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let below = e.pos - g.origin[1];
+            !g.text.trim().is_empty()
+                && g.dir[0] > 0.99
+                && below >= 0.0
+                && below <= UNDERLINE_DEPTH * g.size
+                && g.centre().0 >= e.start
+                && g.centre().0 <= e.end
+        })
+        .collect();
+    let (Some(first), Some(last)) = (
+        over.iter().map(|g| g.x0).reduce(f64::min),
+        over.iter().map(|g| g.x1).reduce(f64::max),
+    ) else {
+        return false;
+    };
+    let covered: f64 = over.iter().map(|g| g.x1 - g.x0).sum();
+    (first - e.start).abs() <= UNDERLINE_OVERHANG
+        && (e.end - last).abs() <= UNDERLINE_OVERHANG
+        && covered >= UNDERLINE_COVER * (e.end - e.start)
 }
 
 /// Whether the text between two rules (`top`, `bottom`) across a stack's
@@ -3477,6 +3517,38 @@ mod tests {
         assert!(
             texts.iter().flatten().all(|t| !t.contains("Issuer")),
             "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn links_underlined_line_after_line_rule_no_table() {
+        // a reference list in two columns: each reference ends in a link
+        // of one length, underlined, the other column's text beside it
+        let link = "http://www.ncbi.nlm.nih.gov/pubmed/24671301";
+        let mut glyphs = Vec::new();
+        let mut segs = Vec::new();
+        for i in 0..5 {
+            let top = 10.0 + 36.0 * i as f64;
+            glyphs.extend(word(
+                &format!("{}. Ito Y, Uruno T. Thyroid", 60 + i),
+                10.0,
+                top + 10.0,
+            ));
+            glyphs.extend(word(link, 10.0, top + 22.0));
+            segs.push(seg(
+                10.0,
+                top + 23.5,
+                10.0 + 5.0 * link.len() as f64,
+                top + 23.5,
+            ));
+            glyphs.extend(word("Clin Endocrinol 2013", 260.0, top + 10.0));
+            glyphs.extend(word("Available at pubmed", 260.0, top + 22.0));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert!(
+            found.is_empty(),
+            "{:?}",
+            found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
         );
     }
 
