@@ -2585,7 +2585,7 @@ fn cuts_a_line(bbox: BBox, page: &PageContent, taken: &[bool]) -> bool {
         cy > bbox[1] && cy < bbox[3]
     };
     let on_rows: Vec<&Glyph> = (0..page.glyphs.len())
-        .filter(|&i| free(i) && within_rows(&page.glyphs[i]))
+        .filter(|&i| within_rows(&page.glyphs[i]) && free(i))
         .map(|i| &page.glyphs[i])
         .collect();
     // (only glyphs near a side can read on over it: a glyph's width and the

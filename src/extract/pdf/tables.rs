@@ -611,7 +611,7 @@ fn shading_leaves_rows_out(
         .glyphs
         .iter()
         .enumerate()
-        .filter(|(i, g)| !in_cells.contains(i) && inside(g) && !g.text.trim().is_empty())
+        .filter(|(i, g)| inside(g) && !in_cells.contains(i) && !g.text.trim().is_empty())
         .count();
     left_out >= LEFT_OUT_GLYPHS
 }
@@ -694,8 +694,13 @@ fn row_rule_tables(
 ) -> Vec<FoundTable> {
     let mut rules: Vec<&Edge> = h
         .iter()
-        .filter(|e| e.end - e.start >= s.row_rule_min_length && !underlines_text(e, page))
+        .filter(|e| e.end - e.start >= s.row_rule_min_length)
         .collect();
+    if rules.is_empty() {
+        return Vec::new();
+    }
+    let lines = UprightText::of(page);
+    rules.retain(|e| !underlines_text(e, &lines));
     rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
     // (tables side by side interleave their rules down the page: a rule joins
     // the open stack of its own extent, wherever the last rule was)
@@ -770,18 +775,20 @@ const UNDERLINE_COVER: f64 = 0.7;
 /// it to its last, and the letters cover most of it. Links of one
 /// length underlined line after line (a reference list's addresses) stack
 /// as rules between rows would, but they rule no table.
-fn underlines_text(e: &Edge, page: &PageContent) -> bool {
-    let over: Vec<&Glyph> = page
+fn underlines_text(e: &Edge, lines: &UprightText) -> bool {
+    // (only the glyphs whose baselines lie just above the rule: the page's
+    // glyphs are sorted by baseline once)
+    let reach = UNDERLINE_DEPTH * lines.largest;
+    let from = lines
         .glyphs
+        .partition_point(|g| g.origin[1] < e.pos - reach);
+    let to = lines.glyphs.partition_point(|g| g.origin[1] <= e.pos);
+    let over: Vec<&Glyph> = lines.glyphs[from..to]
         .iter()
+        .copied()
         .filter(|g| {
             let below = e.pos - g.origin[1];
-            !g.text.trim().is_empty()
-                && g.dir[0] > 0.99
-                && below >= 0.0
-                && below <= UNDERLINE_DEPTH * g.size
-                && g.centre().0 >= e.start
-                && g.centre().0 <= e.end
+            below <= UNDERLINE_DEPTH * g.size && g.centre().0 >= e.start && g.centre().0 <= e.end
         })
         .collect();
     let (Some(first), Some(last)) = (
@@ -794,6 +801,26 @@ fn underlines_text(e: &Edge, page: &PageContent) -> bool {
     (first - e.start).abs() <= UNDERLINE_OVERHANG
         && (e.end - last).abs() <= UNDERLINE_OVERHANG
         && covered >= UNDERLINE_COVER * (e.end - e.start)
+}
+
+/// A page's upright glyphs (spaces aside) sorted by baseline, and the
+/// largest type among them, to find the glyphs on a line at once.
+struct UprightText<'p> {
+    glyphs: Vec<&'p Glyph>,
+    largest: f64,
+}
+
+impl<'p> UprightText<'p> {
+    fn of(page: &'p PageContent) -> Self {
+        let mut glyphs: Vec<&Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| g.dir[0] > 0.99 && !g.text.trim().is_empty())
+            .collect();
+        glyphs.sort_by(|a, b| a.origin[1].total_cmp(&b.origin[1]));
+        let largest = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+        UprightText { glyphs, largest }
+    }
 }
 
 /// Whether the text between two rules (`top`, `bottom`) across a stack's
