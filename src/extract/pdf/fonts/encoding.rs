@@ -180,15 +180,28 @@ fn apply_builtin(codes: &[(u8, String)], table: &mut CodeTable) {
 
 fn apply_differences(doc: &Document, diffs: &[Object], table: &mut CodeTable) {
     let mut code: Option<usize> = None;
+    let mut win_ansi: Option<CodeTable> = None;
     for item in diffs {
         match doc.dereference(item).map(|(_, o)| o) {
             Ok(Object::Integer(i)) => code = usize::try_from(*i).ok(),
             Ok(Object::Name(name)) => {
                 if let Some(c) = code.filter(|c| *c < 256) {
-                    // A name no rule reads (TeX's bitmap fonts name their glyphs
-                    // "a163") leaves the base encoding's letter for the code, as
-                    // pdfminer reads it: there, code 163 is "£".
-                    if let Some(text) = glyph_name_to_unicode(&String::from_utf8_lossy(name)) {
+                    let name = String::from_utf8_lossy(name);
+                    // A glyph named by its own code in decimal ("232" at 232,
+                    // as Java report writers name a Type 3 font's glyphs) is
+                    // the code's character in Windows' Latin encoding, as
+                    // Poppler passes such codes through: "è", not Standard's "Ł".
+                    // Another name no rule reads (TeX's bitmap fonts name their
+                    // glyphs "a163") leaves the base encoding's letter for the
+                    // code, as pdfminer reads it: there, code 163 is "£".
+                    let text = glyph_name_to_unicode(&name).or_else(|| {
+                        (name.parse::<usize>() == Ok(c)).then(|| {
+                            win_ansi
+                                .get_or_insert_with(|| base_table(doc, Some(b"WinAnsiEncoding")))[c]
+                                .clone()
+                        })?
+                    });
+                    if let Some(text) = text {
                         table[c] = Some(text);
                     }
                     code = Some(c + 1);
@@ -293,5 +306,32 @@ mod tests {
         let t = simple_code_table(&doc, &font);
         assert_eq!(t[163].as_deref(), Some("£"));
         assert_eq!(t[49].as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn glyphs_named_by_their_own_code_read_as_windows_latin() {
+        // (a Java report writer's Type 3 font: glyphs named by their codes in
+        // decimal; "è" is 232, which the Standard encoding would read "Ł")
+        let doc = Document::new();
+        let mut enc = Dictionary::new();
+        enc.set(
+            "Differences",
+            Object::Array(vec![
+                Object::Integer(232),
+                Object::Name(b"232".to_vec()),
+                Object::Integer(39),
+                Object::Name(b"39".to_vec()),
+                Object::Integer(163),
+                Object::Name(b"7".to_vec()),
+            ]),
+        );
+        let mut font = Dictionary::new();
+        font.set("Subtype", Object::Name(b"Type3".to_vec()));
+        font.set("Encoding", Object::Dictionary(enc));
+        let t = simple_code_table(&doc, &font);
+        assert_eq!(t[232].as_deref(), Some("è"));
+        assert_eq!(t[39].as_deref(), Some("'"));
+        // a number that is not its code says nothing: the base's letter stays
+        assert_eq!(t[163].as_deref(), Some("£"));
     }
 }
