@@ -23,14 +23,15 @@ pub fn decoded(stream: &Stream) -> Option<Vec<u8>> {
 fn decoded_within(stream: &Stream, limit: usize) -> Option<Vec<u8>> {
     // An empty filter list is no filter (a Windows report writer writes
     // `/Filter []`), as every reader takes it; lopdf would decode it to nothing.
+    let raw = || (stream.content.len() <= limit).then(|| stream.content.clone());
     let no_filter = matches!(stream.dict.get(b"Filter"), Ok(Object::Array(a)) if a.is_empty());
     if no_filter {
-        return (stream.content.len() <= limit).then(|| stream.content.clone());
+        return raw();
     }
     match stream.decompressed_content_with_limit(limit) {
         Ok(bytes) => Some(bytes),
         Err(Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => None,
-        Err(_) => (stream.content.len() <= limit).then(|| stream.content.clone()),
+        Err(_) => raw(),
     }
 }
 

@@ -11,7 +11,9 @@ use super::layout::{
     UnspacedGaps,
 };
 use super::sideways_headings::add_sideways_headings;
-use super::tables::{append_chunk, colours_at, mark_taken, push_line, FoundTable, TableSettings};
+use super::tables::{
+    append_chunk, colours_at, mark_taken, push_line, FoundTable, TableSettings, PHRASE_GAP,
+};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
 use std::collections::HashSet;
@@ -2493,6 +2495,7 @@ fn build(
     }
     // The rows read as a table: lay its text out line by line, as a reader
     // who gave its area would have it.
+    let rows_box = bbox;
     let glyph_ids = free_glyphs_in(page, taken, bbox);
     let region: Vec<&Glyph> = glyph_ids.iter().map(|&i| &page.glyphs[i]).collect();
     let spanned = super::tables::spanner_boxes(page, bbox, &TableSettings::default());
@@ -2504,10 +2507,10 @@ fn build(
     else {
         return Vec::new();
     };
-    // (the table as laid out may have lost a column: its sides are looked
-    // at again)
+    // (the table as laid out may have lost a column: its sides, moved, are
+    // looked at again)
     if reads_as_prose(&table.rows, s)
-        || cuts_a_line(bbox, page, taken)
+        || (bbox != rows_box && cuts_a_line(bbox, page, taken))
         || notes_beside_text(&table.rows, s)
         || is_labelled_list(&table.rows)
         || is_lists_side_by_side(&table.rows)
@@ -2563,14 +2566,9 @@ fn crosses_a_text_column(
     })
 }
 
-/// Most space (× the type's size) between the last glyph outside a table's
-/// side and the first inside for the two to be one line read on: a word
-/// space is a quarter to a third of the size; a column gap is wider.
-const LINE_READS_ON: f64 = 0.45;
-
 /// Whether the table's box cuts a line of text at its left or right side:
 /// a free glyph outside it, on the baseline of a glyph inside, stands within
-/// a word space of it, so that the line reads on over the side (rows put
+/// a word space of it (`PHRASE_GAP`), so that the line reads on over the side (rows put
 /// together from the lines of text columns side by side, whose columns cut
 /// one column's line: "Maximum Engine Torque @ 19 | 50 RPM:"). A table's
 /// rows are read whole.
@@ -2590,7 +2588,7 @@ fn cuts_a_line(bbox: BBox, page: &PageContent, taken: &[bool]) -> bool {
         .collect();
     // (only glyphs near a side can read on over it: a glyph's width and the
     // reach from it are within a size and a half of the largest type's)
-    let margin = (1.0 + LINE_READS_ON) * on_rows.iter().map(|g| g.size).fold(0.0, f64::max);
+    let margin = (1.0 + PHRASE_GAP) * on_rows.iter().map(|g| g.size).fold(0.0, f64::max);
     let near_a_side = |g: &&Glyph| {
         (g.x1 >= bbox[0] - margin && g.x0 <= bbox[0] + margin)
             || (g.x1 >= bbox[2] - margin && g.x0 <= bbox[2] + margin)
@@ -2602,7 +2600,7 @@ fn cuts_a_line(bbox: BBox, page: &PageContent, taken: &[bool]) -> bool {
         });
     outside.iter().any(|o| {
         inside.iter().any(|g| {
-            let reach = LINE_READS_ON * o.size.max(g.size);
+            let reach = PHRASE_GAP * o.size.max(g.size);
             let on_line = (o.origin[1] - g.origin[1]).abs() < 0.3 * o.size.max(g.size);
             let before = o.x1 <= g.x0 + 0.5 && g.x0 - o.x1 <= reach;
             let after = o.x0 >= g.x1 - 0.5 && o.x0 - g.x1 <= reach;
@@ -4328,7 +4326,7 @@ mod tests {
         let free = vec![false; p.glyphs.len()];
         // a box from 100 takes "50 RPM:" and leaves "Torque @ 15" outside
         assert!(cuts_a_line([100.0, 90.0, 150.0, 115.0], &p, &free));
-        // nor does one from the line's start
+        // a box from the line's start cuts none
         assert!(!cuts_a_line([50.0, 90.0, 150.0, 115.0], &p, &free));
         // text a column gap away is another column's
         let apart = page(&[("Torque", 50.0, 112.0), ("1550", 100.0, 112.0)]);

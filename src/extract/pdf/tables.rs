@@ -536,11 +536,7 @@ fn shades_a_longer_table(
     let across = |e: &Edge, (a, b): (f64, f64), (c, d): (f64, f64)| {
         e.pos >= a - tol && e.pos <= b + tol && e.start >= c - tol && e.end <= d + tol
     };
-    let columns_shaded_only = v
-        .iter()
-        .filter(|e| across(e, (x0, x1), (top, bottom)))
-        .all(|e| !e.stroked);
-    if !columns_shaded_only {
+    if !columns_shaded_only(table.bbox, v, s) {
         return false;
     }
     let row_height = (bottom - top) / table.table.rows.len().max(1) as f64;
@@ -575,6 +571,17 @@ fn shades_a_longer_table(
     text_columns(&below, s).len() >= 2
 }
 
+/// Whether no rule stroked between a grid's columns parts them: its
+/// vertical edges within its box are all sides of fills.
+fn columns_shaded_only([x0, top, x1, bottom]: BBox, v: &[Edge], s: &TableSettings) -> bool {
+    let tol = s.snap_tolerance;
+    v.iter()
+        .filter(|e| {
+            e.pos >= x0 - tol && e.pos <= x1 + tol && e.start >= top - tol && e.end <= bottom + tol
+        })
+        .all(|e| !e.stroked)
+}
+
 /// Fewest glyphs (not spaces) a grid of shading may leave out of its cells
 /// before it is no table: a line's worth.
 const LEFT_OUT_GLYPHS: usize = 3;
@@ -593,13 +600,7 @@ fn shading_leaves_rows_out(
 ) -> bool {
     let [x0, top, x1, bottom] = table.bbox;
     let tol = s.snap_tolerance;
-    let columns_shaded_only = v
-        .iter()
-        .filter(|e| {
-            e.pos >= x0 - tol && e.pos <= x1 + tol && e.start >= top - tol && e.end <= bottom + tol
-        })
-        .all(|e| !e.stroked);
-    if !columns_shaded_only {
+    if !columns_shaded_only(table.bbox, v, s) {
         return false;
     }
     let in_cells: HashSet<usize> = table.glyphs.iter().copied().collect();
@@ -2748,9 +2749,10 @@ fn column_between(x: f64, xs: &[f64]) -> usize {
         .unwrap_or(if x < xs[0] { 0 } else { width - 1 })
 }
 
-/// Most space (× the type's size) between two glyphs of one phrase: a word
-/// space is a quarter to a third of the size; columns stand further apart.
-const PHRASE_GAP: f64 = 0.45;
+/// Most space (× the type's size) between two glyphs of one phrase, a line
+/// read on: a word space is a quarter to a third of the size; columns stand
+/// further apart.
+pub(super) const PHRASE_GAP: f64 = 0.45;
 
 /// A ruled band's glyphs by the grid column each goes to, cell by cell.
 /// A glyph goes to the column its phrase (its glyphs a word space apart at
