@@ -500,11 +500,13 @@ pub fn ruled_grids(
         .iter()
         .flat_map(|t| t.glyphs.iter().copied())
         .collect();
+    let (row_ruled, charts) = row_rule_tables(&outside, &grids, page, fonts, s);
     tables.extend(
-        row_rule_tables(&outside, &grids, page, fonts, s)
+        row_ruled
             .into_iter()
             .filter(|t| !t.glyphs.iter().any(|g| in_grids.contains(g))),
     );
+    plots.extend(charts);
     tables.sort_by(|a, b| {
         a.bbox[1]
             .total_cmp(&b.bbox[1])
@@ -686,19 +688,22 @@ fn frame_sides(rules: &[Edge], across: &[Edge], s: &TableSettings) -> Vec<Edge> 
 /// word-processor style). Rows are the bands between rules (and the header
 /// band above the first); columns are the runs of text separated by gaps wider
 /// than any word space, in every row at once.
+///
+/// Also returns the plot areas of the charts whose gridlines stack as such
+/// rules would (see `scales_its_rules`).
 fn row_rule_tables(
     h: &[Edge],
     grids: &[BBox],
     page: &PageContent,
     fonts: &[FontStyle],
     s: &TableSettings,
-) -> Vec<FoundTable> {
+) -> (Vec<FoundTable>, Vec<BBox>) {
     let mut rules: Vec<&Edge> = h
         .iter()
         .filter(|e| e.end - e.start >= s.row_rule_min_length)
         .collect();
     if rules.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let lines = UprightText::of(page);
     rules.retain(|e| !underlines_text(e, &lines));
@@ -739,6 +744,13 @@ fn row_rule_tables(
         .filter(|st| st.len() >= s.row_rules_min)
         .filter(|st| !st.iter().all(|e| fill_side(e, &page.fills, s)))
         .collect();
+    let (plots, stacks): (Vec<Vec<&Edge>>, Vec<Vec<&Edge>>) = stacks
+        .into_iter()
+        .partition(|st| scales_its_rules(st, &lines));
+    let plots = plots
+        .iter()
+        .map(|st| [st[0].start, st[0].pos, st[0].end, st[st.len() - 1].pos])
+        .collect();
     // Where each stack's table lies (its header band above the first rule
     // included), so that a table beside another does not take in its text.
     let extents: Vec<[f64; 4]> = stacks
@@ -749,7 +761,7 @@ fn row_rule_tables(
             [st[0].start, first - typical, st[0].end, last]
         })
         .collect();
-    stacks
+    let tables = stacks
         .iter()
         .enumerate()
         .filter_map(|(i, st)| {
@@ -759,7 +771,44 @@ fn row_rule_tables(
                 .collect();
             table_from_row_rules(st, h, &others, page, fonts, s)
         })
-        .collect()
+        .collect();
+    (tables, plots)
+}
+
+/// How far (× its size) a chart's scale label ends short of its gridline.
+const SCALE_LABEL_GAP: f64 = 1.5;
+/// How far (× its size) a scale label's middle stands off its gridline's
+/// level, at most. A table's text stands between its rules, half a row or
+/// more off them.
+const SCALE_LABEL_OFFSET: f64 = 0.35;
+/// Least number of gridlines a chart's scale labels.
+const SCALE_LABELS_MIN: usize = 3;
+
+/// Whether a stack of rules is a chart's gridlines: labels of its scale
+/// ("$0", "$15", "$30") stand beside the rules' ends, each level with its
+/// rule, on three rules or more and on three rules in four at least. The
+/// values plotted between them (a marker's figure here and there, at the
+/// height of its value) line up in columns as a table's figures do, but
+/// they are no table.
+fn scales_its_rules(stack: &[&Edge], lines: &UprightText) -> bool {
+    let labelled = stack
+        .iter()
+        .filter(|e| {
+            let from = lines
+                .glyphs
+                .partition_point(|g| g.origin[1] < e.pos - lines.largest);
+            let to = lines
+                .glyphs
+                .partition_point(|g| g.origin[1] <= e.pos + lines.largest);
+            lines.glyphs[from..to].iter().any(|g| {
+                let gap = SCALE_LABEL_GAP * g.size;
+                (g.centre().1 - e.pos).abs() <= SCALE_LABEL_OFFSET * g.size
+                    && ((g.x1 <= e.start && g.x1 >= e.start - gap)
+                        || (g.x0 >= e.end && g.x0 <= e.end + gap))
+            })
+        })
+        .count();
+    labelled >= SCALE_LABELS_MIN && 4 * labelled >= 3 * stack.len()
 }
 
 /// How far below a line's baseline (× its size) an underline is drawn, at
@@ -3579,6 +3628,36 @@ mod tests {
             "{:?}",
             found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn gridlines_labelled_by_a_scale_are_a_chart_not_a_table() {
+        // a chart's gridlines every 20 pt, the values plotted between them
+        // labelled at their markers' heights, in the columns of their bars
+        let chart = |scale_on_rules: bool| {
+            let mut glyphs = Vec::new();
+            let mut segs = Vec::new();
+            for (i, label) in ["$80", "$60", "$40", "$20", "$0"].iter().enumerate() {
+                let y = 20.0 + 20.0 * i as f64;
+                segs.push(seg(60.0, y, 360.0, y));
+                // (a label's middle stands 3.25 pt over its baseline; off
+                // the rules, the labels stand between them as a table's do)
+                let baseline = if scale_on_rules { y + 3.25 } else { y + 13.25 };
+                glyphs.extend(word(label, 57.0 - 5.0 * label.len() as f64, baseline));
+            }
+            glyphs.extend(words_at(&["75.61"], &[290.0], 33.0));
+            glyphs.extend(words_at(&["67.32", "70.01"], &[220.0, 290.0], 53.0));
+            glyphs.extend(words_at(&["12.11", "17.00"], &[80.0, 150.0], 73.0));
+            glyphs.extend(words_at(
+                &["9.40", "9.68", "10.76"],
+                &[80.0, 150.0, 220.0],
+                93.0,
+            ));
+            ruled_tables_of(glyphs, segs)
+        };
+        assert!(chart(true).is_empty(), "{:?}", chart(true)[0].table.texts());
+        // (the same rules with the labels between them rule a table)
+        assert_eq!(chart(false).len(), 1);
     }
 
     /// The ruled tables of a 400 x 200 pt page with these glyphs and rules.
