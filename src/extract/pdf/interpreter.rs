@@ -159,6 +159,12 @@ struct GraphicsState {
     fill: Option<[u8; 3]>,
     /// How `sc`/`scn` numbers give the fill colour.
     fill_space: FillSpace,
+    /// The stroke colour, as `fill` is the fill colour.
+    stroke: Option<[u8; 3]>,
+    /// How `SC`/`SCN` numbers give the stroke colour.
+    stroke_space: FillSpace,
+    /// The line width, in user space units.
+    line_width: f64,
     /// The box around the clipping path, in page space; None for the whole page.
     clip: Option<[f64; 4]>,
 }
@@ -176,6 +182,9 @@ impl Default for GraphicsState {
             rise: 0.0,
             fill: Some([0, 0, 0]),
             fill_space: FillSpace::Device,
+            stroke: Some([0, 0, 0]),
+            stroke_space: FillSpace::Device,
+            line_width: 1.0,
             clip: None,
         }
     }
@@ -427,12 +436,15 @@ impl<'a> Interpreter<'a> {
             "sc" | "scn" => run.gs.fill = self.colours.colour(operands, run.gs.fill_space),
             // (a new colour space starts from its initial colour: black, or
             // full ink)
-            "cs" => {
-                let name = operands.first().and_then(|o| o.as_name().ok());
-                run.gs.fill_space =
-                    name.map_or(FillSpace::Unknown, |n| self.fill_space(resources, n));
-                run.gs.fill = self.colours.initial(run.gs.fill_space);
+            "cs" => (run.gs.fill_space, run.gs.fill) = self.named_space(resources, operands),
+            // (the stroke colour, as the fill colour)
+            "G" | "RG" | "K" => {
+                run.gs.stroke_space = FillSpace::Device;
+                run.gs.stroke = self.colours.colour(operands, FillSpace::Device);
             }
+            "SC" | "SCN" => run.gs.stroke = self.colours.colour(operands, run.gs.stroke_space),
+            "CS" => (run.gs.stroke_space, run.gs.stroke) = self.named_space(resources, operands),
+            "w" => run.gs.line_width = num(0),
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 let filled_only = matches!(operator, "f" | "F" | "f*");
                 let fills = !matches!(operator, "S" | "s");
@@ -442,14 +454,18 @@ impl<'a> Interpreter<'a> {
                 } else {
                     Vec::new()
                 };
-                let invisible = filled_only && run.fill_is_invisible(&rectangles);
+                let fill = run.gs.fill;
+                let invisible = filled_only && run.fill_is_invisible(fill, &rectangles);
                 if fills && !invisible {
-                    run.record_fills(&rectangles);
+                    run.record_fills(fill, &rectangles);
                 }
                 run.clip_to_path();
                 let mut segs = std::mem::take(&mut run.path);
                 if filled_only {
                     run.mark_fill_sides(&mut segs);
+                }
+                if matches!(operator, "S" | "s") && run.stroke_width() >= MIN_FILL_SIDE {
+                    segs = run.stroke_bands(&segs);
                 }
                 // A filled shape with rounded corners is a panel (a call-out,
                 // a speech bubble, a tile): its sides are no table's rules.
@@ -471,6 +487,17 @@ impl<'a> Interpreter<'a> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// The colour space a `cs` or `CS` operator names, and its initial colour.
+    fn named_space(
+        &mut self,
+        resources: &[&'a Dictionary],
+        operands: &[Object],
+    ) -> (FillSpace, Option<[u8; 3]>) {
+        let name = operands.first().and_then(|o| o.as_name().ok());
+        let space = name.map_or(FillSpace::Unknown, |n| self.fill_space(resources, n));
+        (space, self.colours.initial(space))
     }
 
     /// How the colour space a name gives (a device space's, or a resource's)
@@ -965,8 +992,8 @@ impl PageRun {
     /// rectangles lies on a fill of its own colour (or, white, on the blank
     /// page), as a layout engine paints a shaded cell's words on the cell's
     /// shading, or boxes white on white. Its sides are then no rules.
-    fn fill_is_invisible(&self, rectangles: &[Option<[f64; 4]>]) -> bool {
-        let Some(rgb) = self.gs.fill else {
+    fn fill_is_invisible(&self, colour: Option<[u8; 3]>, rectangles: &[Option<[f64; 4]>]) -> bool {
+        let Some(rgb) = colour else {
             return false;
         };
         let fills = &self.out.fills;
@@ -995,10 +1022,10 @@ impl PageRun {
             })
     }
 
-    /// Keeps the rectangles the path being filled makes when its colour is
-    /// known and not white.
-    fn record_fills(&mut self, rectangles: &[Option<[f64; 4]>]) {
-        let Some(rgb) = self.gs.fill.filter(|c| !is_white(*c)) else {
+    /// Keeps the rectangles the path being painted makes when its colour
+    /// is known and not white.
+    fn record_fills(&mut self, colour: Option<[u8; 3]>, rectangles: &[Option<[f64; 4]>]) {
+        let Some(rgb) = colour.filter(|c| !is_white(*c)) else {
             return;
         };
         for &bbox in rectangles.iter().flatten() {
@@ -1010,6 +1037,63 @@ impl PageRun {
                 self.out.fills.push(Fill { bbox, rgb });
             }
         }
+    }
+
+    /// The line width on the page.
+    fn stroke_width(&self) -> f64 {
+        let [a, b, c, d, _, _] = self.gs.ctm;
+        self.gs.line_width * (a * d - b * c).abs().sqrt()
+    }
+
+    /// A stroke wider than any rule paints bands, as a fill does: each
+    /// straight piece along the page's axes makes a band as wide as the
+    /// line, kept as a fill and bounded by its sides. Producers paint so a
+    /// shaded row, a white background, or a rule across the line (a stroke
+    /// 0.5 pt long and 7 pt wide is a rule 7 pt tall); the line down a
+    /// band's middle rules nothing. A band that shows nothing (white on the
+    /// page) has no sides, and a slanted piece none that a table could use.
+    fn stroke_bands(&mut self, pieces: &[Segment]) -> Vec<Segment> {
+        let half = self.stroke_width() / 2.0;
+        let bands: Vec<Option<[f64; 4]>> = pieces
+            .iter()
+            .filter_map(|p| {
+                if p.bottom - p.top < 0.5 {
+                    Some([p.x0, p.top - half, p.x1, p.bottom + half])
+                } else if p.x1 - p.x0 < 0.5 {
+                    Some([p.x0 - half, p.top, p.x1 + half, p.bottom])
+                } else {
+                    None
+                }
+            })
+            .map(Some)
+            .collect();
+        let colour = self.gs.stroke;
+        if self.fill_is_invisible(colour, &bands) {
+            return Vec::new();
+        }
+        self.record_fills(colour, &bands);
+        bands
+            .iter()
+            .flatten()
+            .flat_map(|&[x0, top, x1, bottom]| {
+                // (a band short along the line is a bar across it: a
+                // rule, as a thin filled bar is, see `mark_fill_sides`)
+                let fill_side = x1 - x0 >= MIN_FILL_SIDE && bottom - top >= MIN_FILL_SIDE;
+                let side = |x0, top, x1, bottom| Segment {
+                    x0,
+                    top,
+                    x1,
+                    bottom,
+                    fill_side,
+                };
+                [
+                    side(x0, top, x1, top),
+                    side(x0, bottom, x1, bottom),
+                    side(x0, top, x0, bottom),
+                    side(x1, top, x1, bottom),
+                ]
+            })
+            .collect()
     }
 
     fn push_segment(&mut self, a: (f64, f64), b: (f64, f64)) {
@@ -1092,7 +1176,8 @@ fn clipping(bbox: [f64; 4], dir: [f64; 2], clip: [f64; 4]) -> Clipping {
     }
 }
 
-/// A filled rectangle narrower than this (pt) either way is a rule, not a shaded area.
+/// A filled rectangle narrower than this (pt) either way is a rule, not a
+/// shaded area; a stroke as wide or wider paints bands (see `stroke_bands`).
 const MIN_FILL_SIDE: f64 = 3.0;
 
 /// A rectangle reaching past a fill by at most this (pt) lies on it.
@@ -1373,6 +1458,29 @@ mod tests {
         );
         let budget = Budget::new(Budget::DEFAULT_OPS, Duration::from_secs(10));
         Interpreter::new(&doc, budget).run_page(page).unwrap()
+    }
+
+    #[test]
+    fn a_stroke_wider_than_a_rule_paints_a_band_not_a_rule_down_its_middle() {
+        // a 1 pt rule (scaled twice: 2 pt); a grey band 20 pt wide drawn as a
+        // stroke from 100 to 300 at y 500 (292 from the top); a white band
+        // 300 pt wide, as a producer clears a figure's background
+        let content = page_content(
+            "q 2 0 0 2 0 0 cm 0.5 w 50 300 m 150 300 l S Q              0.5 G 20 w 100 500 m 300 500 l S              1 G 300 w 250 100 m 250 400 l S",
+        );
+        let boxes: Vec<[f64; 4]> = content
+            .segments
+            .iter()
+            .map(|s| [s.x0, s.top, s.x1, s.bottom])
+            .collect();
+        assert_eq!(boxes.len(), 5, "{boxes:?}");
+        assert!(boxes.contains(&[100.0, 192.0, 300.0, 192.0]), "{boxes:?}");
+        assert!(boxes.contains(&[100.0, 282.0, 300.0, 282.0]), "{boxes:?}");
+        assert!(boxes.contains(&[100.0, 302.0, 300.0, 302.0]), "{boxes:?}");
+        assert!(!content.segments[1..].iter().any(|s| !s.fill_side));
+        assert_eq!(content.fills.len(), 1);
+        assert_eq!(content.fills[0].bbox, [100.0, 282.0, 300.0, 302.0]);
+        assert_eq!(content.fills[0].rgb, [128, 128, 128]);
     }
 
     #[test]
