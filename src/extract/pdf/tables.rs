@@ -410,6 +410,194 @@ fn cells(points: &BTreeMap<(i64, i64), Crossing>) -> Vec<[i64; 4]> {
     out
 }
 
+/// Least gap (× the type's size) between two columns of text set in one
+/// ruled column: wider than any word space.
+const UNDRAWN_GUTTER: f64 = 1.0;
+/// Least number of lines with text on both sides of such a gap.
+const UNDRAWN_SPLIT_LINES: usize = 3;
+
+/// Whether a group of cells is drawn as a grid, two columns and two rows at
+/// least: a frame round one box of text (a listing, a note) is not.
+fn is_a_grid(group: &[[i64; 4]]) -> bool {
+    let distinct = |k: usize| group.iter().map(|c| c[k]).collect::<BTreeSet<_>>().len();
+    distinct(0) >= 2 && distinct(1) >= 2
+}
+
+/// Splits between columns a ruled table leaves undrawn: a frame and a rule
+/// after the row labels round columns of figures set apart by space alone
+/// ("2019/20 2020/21" in one ruled column), or a tax table ruled in blocks
+/// of columns. Within a ruled column, a gap wider than a word space that no
+/// line of its cells crosses, with words on both sides of it on three lines
+/// or more and on two lines in three at least, parts two columns, as an
+/// unruled table's gutter does; it runs from the column's foot up to the first cell
+/// with text across it (a heading over the columns it spans). Each split is
+/// an edge no path draws, where the grid is cut: in line with a rule drawn
+/// in the gap above or below (the rules between the headings of the
+/// columns it parts), else in the gap's middle.
+fn undrawn_splits(
+    group: &[[i64; 4]],
+    drawn: &[Edge],
+    page: &PageContent,
+    s: &TableSettings,
+) -> Vec<Edge> {
+    let to_f = |k: i64| k as f64 / 100.0;
+    let cell_box = |c: &[i64; 4]| [to_f(c[0]), to_f(c[1]), to_f(c[2]), to_f(c[3])];
+    // (the text of one box, however it is set, is no table's)
+    let with_text = group
+        .iter()
+        .filter(|c| {
+            let b = cell_box(c);
+            page.glyphs
+                .iter()
+                .any(|g| !g.text.trim().is_empty() && box_holds(b, g.centre()))
+        })
+        .take(2)
+        .count();
+    if with_text < 2 {
+        return Vec::new();
+    }
+    let mut columns: BTreeMap<(i64, i64), Vec<[i64; 4]>> = BTreeMap::new();
+    for c in group {
+        columns.entry((c[0], c[2])).or_default().push(*c);
+    }
+    let mut splits = Vec::new();
+    for stack in columns.values_mut() {
+        stack.sort_by_key(|c| c[1]);
+        for run in stack.chunk_by(|a, b| a[3] == b[1]) {
+            let lines: Vec<Vec<Vec<Phrase>>> = run
+                .iter()
+                .map(|c| phrase_lines(page, cell_box(c)))
+                .collect();
+            // (the longest run of cells down to the column's foot that parts)
+            let found = (0..run.len()).find_map(|first| {
+                let below: Vec<&Vec<Phrase>> = lines[first..].iter().flatten().collect();
+                let gaps = column_gaps(&below);
+                (!gaps.is_empty()).then_some((first, gaps))
+            });
+            if let Some((first, gaps)) = found {
+                let (start, end) = (to_f(run[first][1]), to_f(run[run.len() - 1][3]));
+                let in_line = |(a, b): (f64, f64)| {
+                    drawn.iter().find(|e| {
+                        e.pos > a
+                            && e.pos < b
+                            && ((e.end - start).abs() <= s.snap_tolerance
+                                || (e.start - end).abs() <= s.snap_tolerance)
+                    })
+                };
+                splits.extend(gaps.into_iter().map(|gap| Edge {
+                    pos: in_line(gap).map_or((gap.0 + gap.1) / 2.0, |e| e.pos),
+                    start,
+                    end,
+                    stroked: true,
+                }));
+            }
+        }
+    }
+    splits
+}
+
+/// A run of glyphs on one line, each a word space from the next at most:
+/// its extent, its type size, and whether it holds a letter or a digit.
+struct Phrase {
+    x0: f64,
+    x1: f64,
+    size: f64,
+    words: bool,
+}
+
+/// The phrases of each line of upright text whose glyphs' centres lie in a box.
+fn phrase_lines(page: &PageContent, b: BBox) -> Vec<Vec<Phrase>> {
+    let mut glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| g.dir[0] > 0.99 && !g.text.trim().is_empty() && box_holds(b, g.centre()))
+        .collect();
+    glyphs.sort_by(|a, b| a.origin[1].total_cmp(&b.origin[1]));
+    let same_line = |a: &&Glyph, b: &&Glyph| b.origin[1] - a.origin[1] < 0.3 * a.size.max(b.size);
+    glyphs
+        .chunk_by_mut(same_line)
+        .map(|line| {
+            line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let together = |a: &&Glyph, b: &&Glyph| b.x0 - a.x1 <= PHRASE_GAP * a.size.max(b.size);
+            line.chunk_by(together)
+                .map(|p| Phrase {
+                    x0: p.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min),
+                    x1: p.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max),
+                    size: p[0].size,
+                    words: p.iter().any(|g| g.text.chars().any(char::is_alphanumeric)),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The gaps no line crosses, wider than `UNDRAWN_GUTTER`, that part words
+/// on `UNDRAWN_SPLIT_LINES` lines and on two lines in three at least, when
+/// every column they part off holds text on as many lines.
+fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64)> = lines
+        .iter()
+        .flat_map(|l| l.iter().map(|p| (p.x0, p.x1)))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut sizes: Vec<f64> = lines
+        .iter()
+        .flat_map(|l| l.iter().map(|p| p.size))
+        .collect();
+    sizes.sort_by(f64::total_cmp);
+    let Some(&size) = sizes.get(sizes.len() / 2) else {
+        return Vec::new();
+    };
+    let mut reach = f64::NEG_INFINITY;
+    let mut gaps = Vec::new();
+    for &(x0, x1) in &spans {
+        if reach.is_finite() && x0 - reach >= UNDRAWN_GUTTER * size {
+            gaps.push((reach, x0));
+        }
+        reach = reach.max(x1);
+    }
+    gaps.retain(|&gap| {
+        let parted = lines.iter().filter(|l| parts_words(l, gap)).count();
+        parted >= UNDRAWN_SPLIT_LINES && 3 * parted >= 2 * lines.len()
+    });
+    // (a heading set between two columns' gaps, over both, is no column of
+    // its own)
+    let mut from = f64::NEG_INFINITY;
+    let every_column_lined = gaps
+        .iter()
+        .copied()
+        .chain([(f64::INFINITY, f64::INFINITY)])
+        .all(|(to, next)| {
+            let column = (from, to);
+            from = next;
+            let lined = lines
+                .iter()
+                .filter(|l| l.iter().any(|p| p.x0 >= column.0 && p.x1 <= column.1))
+                .count();
+            lined >= UNDRAWN_SPLIT_LINES
+        });
+    if every_column_lined {
+        gaps
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether the phrases next to a gap on a line, either side, hold words: a
+/// leader's dots between a label and its figure, set on a grid line after
+/// line, leave gaps in line that part nothing.
+fn parts_words(line: &[Phrase], (a, b): (f64, f64)) -> bool {
+    let left = line
+        .iter()
+        .filter(|p| p.x1 <= a)
+        .max_by(|p, q| p.x1.total_cmp(&q.x1));
+    let right = line
+        .iter()
+        .filter(|p| p.x0 >= b)
+        .min_by(|p, q| p.x0.total_cmp(&q.x0));
+    left.is_some_and(|p| p.words) && right.is_some_and(|p| p.words)
+}
+
 /// Cells that share a corner belong to one table.
 fn group_cells(cells: &[[i64; 4]]) -> Vec<Vec<[i64; 4]>> {
     let mut parent: Vec<usize> = (0..cells.len()).collect();
@@ -464,8 +652,16 @@ pub fn ruled_grids(
     let mut tables: Vec<FoundTable> = Vec::new();
     let mut plots: Vec<BBox> = Vec::new();
     if h.len() >= 2 && v.len() >= 2 {
-        let points = crossings(&h, &v, s);
-        let all_cells = cells(&points);
+        let mut all_cells = cells(&crossings(&h, &v, s));
+        let undrawn: Vec<Edge> = group_cells(&all_cells)
+            .iter()
+            .filter(|group| is_a_grid(group))
+            .flat_map(|group| undrawn_splits(group, &v, page, s))
+            .collect();
+        if !undrawn.is_empty() {
+            let drawn_and_not = [v.as_slice(), &undrawn].concat();
+            all_cells = cells(&crossings(&h, &drawn_and_not, s));
+        }
         for group in group_cells(&all_cells) {
             match build_table(&group, page, fonts, s) {
                 Some(Grid::Table(table))
@@ -3658,6 +3854,128 @@ mod tests {
         assert!(chart(true).is_empty(), "{:?}", chart(true)[0].table.texts());
         // (the same rules with the labels between them rule a table)
         assert_eq!(chart(false).len(), 1);
+    }
+
+    /// A table boxed, its header ruled off and its row labels ruled off
+    /// from its figures, with a line of `heading` over the figures' columns
+    /// at x 250 when given: the figures' two columns are set apart by space
+    /// alone.
+    fn figures_ruled_as_one_column(heading: Option<&str>) -> Vec<FoundTable> {
+        let mut glyphs = Vec::new();
+        if let Some(text) = heading {
+            glyphs.extend(words_at(&[text], &[250.0], 22.0));
+        }
+        glyphs.extend(words_at(
+            &["Service", "2019/20", "2020/21"],
+            &[15.0, 200.0, 300.0],
+            36.0,
+        ));
+        let rows = [
+            ("Policing", "1,234", "1,456"),
+            ("Victims", "234", "256"),
+            ("Estates", "3,004", "2,900"),
+        ];
+        for (i, (label, a, b)) in rows.iter().enumerate() {
+            let baseline = 58.0 + 16.0 * i as f64;
+            glyphs.extend(words_at(&[label], &[15.0], baseline));
+            glyphs.extend(word(a, 235.0 - 5.0 * a.len() as f64, baseline));
+            glyphs.extend(word(b, 335.0 - 5.0 * b.len() as f64, baseline));
+        }
+        let segs = vec![
+            seg(10.0, 10.0, 390.0, 10.0),
+            seg(10.0, 42.0, 390.0, 42.0),
+            seg(10.0, 100.0, 390.0, 100.0),
+            seg(10.0, 10.0, 10.0, 100.0),
+            seg(150.0, 10.0, 150.0, 100.0),
+            seg(390.0, 10.0, 390.0, 100.0),
+        ];
+        ruled_tables_of(glyphs, segs)
+    }
+
+    #[test]
+    fn columns_set_apart_by_space_in_one_ruled_column_are_parted() {
+        let found = figures_ruled_as_one_column(None);
+        assert_eq!(found.len(), 1);
+        let texts = found[0].table.texts();
+        assert_eq!(texts[0], ["Service", "2019/20", "2020/21"], "{texts:?}");
+        assert_eq!(
+            texts.last().unwrap(),
+            &["Estates", "3,004", "2,900"],
+            "{texts:?}"
+        );
+        // a heading over both columns of figures: they part under it, and it
+        // spans them
+        let found = figures_ruled_as_one_column(Some("Spend"));
+        let rows = &found[0].table.rows;
+        assert!(
+            rows.iter().all(|r| r.len() == 3),
+            "{:?}",
+            found[0].table.texts()
+        );
+        assert!(
+            rows[0][1].text.starts_with("Spend"),
+            "{:?}",
+            found[0].table.texts()
+        );
+        assert_eq!(rows[0][1].col_span, 2);
+        assert_eq!(
+            found[0].table.texts().last().unwrap(),
+            &["Estates", "3,004", "2,900"]
+        );
+    }
+
+    #[test]
+    fn a_leaders_dots_in_line_part_no_columns() {
+        // a form's ruled column of entries, each a label, a leader's dots
+        // set 20 pt apart (in line, line after line) and its line's number
+        let mut glyphs = words_at(&["Part", "Entry"], &[15.0, 160.0], 36.0);
+        for (i, label) in ["Wages", "Interest", "Pensions"].iter().enumerate() {
+            let baseline = 58.0 + 16.0 * i as f64;
+            glyphs.extend(words_at(&["I"], &[15.0], baseline));
+            glyphs.extend(words_at(&[label], &[160.0], baseline));
+            for x in [220.0, 240.0, 260.0, 280.0] {
+                glyphs.extend(words_at(&["."], &[x], baseline));
+            }
+            glyphs.extend(words_at(&[&format!("{}a", i + 1)], &[330.0], baseline));
+        }
+        let segs = vec![
+            seg(10.0, 10.0, 390.0, 10.0),
+            seg(10.0, 42.0, 390.0, 42.0),
+            seg(10.0, 110.0, 390.0, 110.0),
+            seg(10.0, 10.0, 10.0, 110.0),
+            seg(150.0, 10.0, 150.0, 110.0),
+            seg(390.0, 10.0, 390.0, 110.0),
+        ];
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let texts = found[0].table.texts();
+        assert!(texts.iter().all(|r| r.len() == 2), "{texts:?}");
+    }
+
+    #[test]
+    fn a_box_of_text_set_in_columns_is_no_table() {
+        // a listing boxed, code and comments in columns, a margin ruled off
+        // at its left and a blank foot at its bottom: its text is all in one
+        // cell, however it is set
+        let mut glyphs = Vec::new();
+        for i in 0..5 {
+            let baseline = 30.0 + 14.0 * i as f64;
+            glyphs.extend(words_at(
+                &["dg word", "a comment"],
+                &[40.0, 200.0],
+                baseline,
+            ));
+        }
+        let segs = vec![
+            seg(10.0, 10.0, 390.0, 10.0),
+            seg(30.0, 100.0, 390.0, 100.0),
+            seg(10.0, 125.0, 390.0, 125.0),
+            seg(10.0, 10.0, 10.0, 125.0),
+            seg(30.0, 10.0, 30.0, 125.0),
+            seg(390.0, 10.0, 390.0, 125.0),
+        ];
+        let found = ruled_tables_of(glyphs, segs);
+        assert!(found.is_empty(), "{:?}", found[0].table.texts());
     }
 
     /// The ruled tables of a 400 x 200 pt page with these glyphs and rules.
