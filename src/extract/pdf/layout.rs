@@ -196,7 +196,7 @@ pub fn page_lines<'g>(
             continue;
         }
         let mut text = String::with_capacity(64);
-        if style.symbolic {
+        if style.symbolic && !is_pictograph(&g.text) {
             text.push('\u{2022}');
         } else {
             push_normalised(&mut text, &g.text);
@@ -854,6 +854,18 @@ pub fn is_bullet(c: char) -> bool {
 
 /// A character drawn only as a list's bullet, never in a word or a figure
 /// (unlike "-", "*" or "·").
+/// Whether a glyph's text is one pictograph (a tick, a cross, an arrow, a
+/// shape) that a symbol font's ToUnicode map names: a compliance table's
+/// ticks read as ticks. Other glyphs of symbol fonts read as bullets.
+fn is_pictograph(text: &str) -> bool {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => matches!(c as u32,
+            0x2190..=0x21ff | 0x25a0..=0x25ff | 0x2600..=0x27bf | 0x2b00..=0x2bff | 0x1f300..=0x1faff),
+        _ => false,
+    }
+}
+
 pub fn is_bullet_glyph(c: char) -> bool {
     "•◦▪▫●○■□‣⁃➢➤►▶❖◆◇".contains(c)
 }
@@ -1315,6 +1327,17 @@ mod tests {
     fn symbol_font_codes_become_what_they_draw() {
         assert_eq!(normalise_glyph("\u{f0a7}\u{f0fc}\u{f0b7}\u{f041}"), "▪✓••");
         assert_eq!(normalise_glyph("\u{fb01}nance"), "finance");
+    }
+
+    #[test]
+    fn a_symbol_fonts_ticks_and_shapes_named_by_their_map_are_kept() {
+        // (a symbol font's other glyphs, letters of its codes, are bullets)
+        for text in ["✓", "✗", "→", "●", "❏", "■", "➢"] {
+            assert!(is_pictograph(text), "{text}");
+        }
+        for text in ["ü", "l", "\u{f0fc}", "✓✓", ""] {
+            assert!(!is_pictograph(text), "{text}");
+        }
     }
 
     #[test]
