@@ -442,18 +442,30 @@ fn undrawn_splits(
 ) -> Vec<Edge> {
     let to_f = |k: i64| k as f64 / 100.0;
     let cell_box = |c: &[i64; 4]| [to_f(c[0]), to_f(c[1]), to_f(c[2]), to_f(c[3])];
-    // (the text of one box, however it is set, is no table's)
-    let with_text = group
+    // (the upright text inside the grid, by height, to find each cell's at once)
+    let grid = group.iter().map(cell_box).reduce(|a, b| {
+        [
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ]
+    });
+    let Some(grid) = grid else {
+        return Vec::new();
+    };
+    let mut inside: Vec<&Glyph> = page
+        .glyphs
         .iter()
-        .filter(|c| {
-            let b = cell_box(c);
-            page.glyphs
-                .iter()
-                .any(|g| !g.text.trim().is_empty() && box_holds(b, g.centre()))
-        })
-        .take(2)
-        .count();
-    if with_text < 2 {
+        .filter(|g| g.dir[0] > 0.99 && !g.text.trim().is_empty() && box_holds(grid, g.centre()))
+        .collect();
+    inside.sort_by(|a, b| a.centre().1.total_cmp(&b.centre().1));
+    let lines: HashMap<[i64; 4], Vec<Vec<Phrase>>> = group
+        .iter()
+        .map(|c| (*c, phrase_lines(&inside, cell_box(c))))
+        .collect();
+    // (the text of one box, however it is set, is no table's)
+    if lines.values().filter(|l| !l.is_empty()).count() < 2 {
         return Vec::new();
     }
     let mut columns: BTreeMap<(i64, i64), Vec<[i64; 4]>> = BTreeMap::new();
@@ -464,32 +476,37 @@ fn undrawn_splits(
     for stack in columns.values_mut() {
         stack.sort_by_key(|c| c[1]);
         for run in stack.chunk_by(|a, b| a[3] == b[1]) {
-            let lines: Vec<Vec<Vec<Phrase>>> = run
-                .iter()
-                .map(|c| phrase_lines(page, cell_box(c)))
-                .collect();
-            // (the longest run of cells down to the column's foot that parts)
-            let found = (0..run.len()).find_map(|first| {
-                let below: Vec<&Vec<Phrase>> = lines[first..].iter().flatten().collect();
-                let gaps = column_gaps(&below);
-                (!gaps.is_empty()).then_some((first, gaps))
-            });
-            if let Some((first, gaps)) = found {
-                let (start, end) = (to_f(run[first][1]), to_f(run[run.len() - 1][3]));
-                let in_line = |(a, b): (f64, f64)| {
-                    drawn.iter().find(|e| {
-                        e.pos > a
-                            && e.pos < b
-                            && ((e.end - start).abs() <= s.snap_tolerance
-                                || (e.start - end).abs() <= s.snap_tolerance)
-                    })
-                };
-                splits.extend(gaps.into_iter().map(|gap| Edge {
-                    pos: in_line(gap).map_or((gap.0 + gap.1) / 2.0, |e| e.pos),
+            let lines: Vec<&Vec<Vec<Phrase>>> = run.iter().map(|c| &lines[c]).collect();
+            // (each gap from the top of the longest run of cells down to the
+            // column's foot that it parts, whose top cell it parts too, or
+            // which is empty: a heading over both columns it parts, ruled
+            // off above them, spans them)
+            let mut found: Vec<((f64, f64), usize)> = Vec::new();
+            for first in 0..run.len() {
+                let below: Vec<&Vec<Phrase>> = lines[first..].iter().copied().flatten().collect();
+                for gap in column_gaps(&below) {
+                    let top_parted =
+                        lines[first].is_empty() || lines[first].iter().any(|l| parts_words(l, gap));
+                    if top_parted && !found.iter().any(|(g, _)| g.0 < gap.1 && gap.0 < g.1) {
+                        found.push((gap, first));
+                    }
+                }
+            }
+            let end = to_f(run[run.len() - 1][3]);
+            for ((a, b), first) in found {
+                let start = to_f(run[first][1]);
+                let in_line = drawn.iter().find(|e| {
+                    e.pos > a
+                        && e.pos < b
+                        && ((e.end - start).abs() <= s.snap_tolerance
+                            || (e.start - end).abs() <= s.snap_tolerance)
+                });
+                splits.push(Edge {
+                    pos: in_line.map_or((a + b) / 2.0, |e| e.pos),
                     start,
                     end,
                     stroked: true,
-                }));
+                });
             }
         }
     }
@@ -505,12 +522,15 @@ struct Phrase {
     words: bool,
 }
 
-/// The phrases of each line of upright text whose glyphs' centres lie in a box.
-fn phrase_lines(page: &PageContent, b: BBox) -> Vec<Vec<Phrase>> {
-    let mut glyphs: Vec<&Glyph> = page
-        .glyphs
+/// The phrases of each line of the glyphs (upright, sorted by their centres'
+/// heights) whose centres lie in a box.
+fn phrase_lines(glyphs: &[&Glyph], b: BBox) -> Vec<Vec<Phrase>> {
+    let from = glyphs.partition_point(|g| g.centre().1 < b[1]);
+    let to = glyphs.partition_point(|g| g.centre().1 <= b[3]);
+    let mut glyphs: Vec<&Glyph> = glyphs[from..to]
         .iter()
-        .filter(|g| g.dir[0] > 0.99 && !g.text.trim().is_empty() && box_holds(b, g.centre()))
+        .copied()
+        .filter(|g| box_holds(b, g.centre()))
         .collect();
     glyphs.sort_by(|a, b| a.origin[1].total_cmp(&b.origin[1]));
     let same_line = |a: &&Glyph, b: &&Glyph| b.origin[1] - a.origin[1] < 0.3 * a.size.max(b.size);
