@@ -1054,6 +1054,9 @@ impl PageRun {
     /// page) has no sides, and a slanted piece none that a table could use.
     fn stroke_bands(&mut self, pieces: &[Segment]) -> Vec<Segment> {
         let half = self.stroke_width() / 2.0;
+        if !half.is_finite() {
+            return Vec::new();
+        }
         let bands: Vec<Option<[f64; 4]>> = pieces
             .iter()
             .filter_map(|p| {
