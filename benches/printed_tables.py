@@ -7,7 +7,7 @@ reportmine side by side with the peers.
     python3 benches/printed_tables.py [--seed 1] [--count 40] [--shared ../shared] [--peers]
         [--producer chromium|libreoffice|calc|reportlab|weasyprint|latex|wkhtmltopdf|impress|typst|xhtml2pdf
                     |fpdf2]
-        [--spans] [--long] [--themed]
+        [--spans] [--long] [--themed] [--partial-rules]
         [--reprint cairo|ghostscript|mupdf|ocr]
 
 Each table gets its own page (A3, so that it fits), drawn from what web-made reports use: 2 to 6 columns (a
@@ -56,6 +56,10 @@ is set on (the header's second row), as a reader of an unruled table takes it.
 With --long the tables have 30 to 90 rows on A4 pages and run over page breaks; the whole
 document is read at once (as a run reads it, joining a table's parts) and each table is
 scored whole, on the page it starts on.
+
+With --partial-rules (HTML producers) every table is ruled as report writers rule their
+figures: boxed, a rule under the head and one after the row labels, and none between the
+other columns, which stand apart by their padding alone in one ruled column.
 
 With --reprint the document is printed again by a program that rewrites PDFs before it is
 read, as publishers' PDFs often are: through cairo (pdftocairo; GTK and Inkscape print so),
@@ -220,6 +224,9 @@ def html_section(n, grid, head_rows, kinds, style):
         css += f" {t} td, {t} th {{ border-bottom: 1px solid #999; }}"
     if style["rules"] == "boxed":
         css += f" {t} td, {t} th {{ border: 1px solid #333; }}"
+    if style["rules"] == "partial":
+        css += (f" {t} table {{ border: 1px solid #333; }} {t} th {{ border-bottom: 1px solid #333; }}"
+                f" {t} td:first-child, {t} th:first-child {{ border-right: 1px solid #333; }}")
     if style["stripes"]:
         css += f" {t} tbody tr:nth-child(even) {{ background: #e8eef5; }}"
 
@@ -989,6 +996,9 @@ def main():
                     help="give the tables spanning cells: a heading over columns, a name over two rows")
     ap.add_argument("--long", action="store_true",
                     help="tables of 30 to 90 rows on A4 pages, that run over page breaks")
+    ap.add_argument("--partial-rules", action="store_true",
+                    help="rule every table as figures are ruled: boxed, under the head and after the row"
+                         " labels only (HTML producers)")
     ap.add_argument("--reprint", choices=sorted(REPRINT) + ["ocr"],
                     help="print the document again through a program that rewrites PDFs before it is read:"
                          " cairo (pdftocairo), ghostscript (pdfwrite) or mupdf (mutool convert); or ocr: scanned"
@@ -1001,6 +1011,9 @@ def main():
     args = ap.parse_args()
     if args.themed and args.producer != "impress":
         ap.error("--themed is a presentation's table style: only with --producer impress")
+    html_producers = ("chromium", "weasyprint", "wkhtmltopdf", "xhtml2pdf")
+    if args.partial_rules and (args.producer not in html_producers or args.spans):
+        ap.error("--partial-rules is a style sheet's: only with an HTML producer, without --spans")
     if args.long and args.producer == "impress":
         ap.error("a slide's table does not run over pages: --long cannot be printed by impress")
     rng = random.Random(args.seed)
@@ -1025,6 +1038,8 @@ def main():
         # (a table kept in the presentation's own style has white lines round every cell: boxed)
         if args.themed:
             style = dict(style, rules="boxed")
+        if args.partial_rules:
+            style = dict(style, rules="partial")
         made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head,
                                                   dark_head=dark_head, latex_rules=latex_rules,
                                                   themed=args.themed)))

@@ -411,8 +411,9 @@ fn cells(points: &BTreeMap<(i64, i64), Crossing>) -> Vec<[i64; 4]> {
 }
 
 /// Least gap (× the type's size) between two columns of text set in one
-/// ruled column: wider than any word space.
-const UNDRAWN_GUTTER: f64 = 1.0;
+/// ruled column: wider than any word space, as wide as parts two cells of
+/// an unruled table (`StreamSettings::cell_gap`).
+const UNDRAWN_GUTTER: f64 = 0.7;
 /// Least number of lines with text on both sides of such a gap.
 const UNDRAWN_SPLIT_LINES: usize = 3;
 
@@ -428,7 +429,7 @@ fn is_a_grid(group: &[[i64; 4]]) -> bool {
 /// ("2019/20 2020/21" in one ruled column), or a tax table ruled in blocks
 /// of columns. Within a ruled column, a gap wider than a word space that no
 /// line of its cells crosses, with words on both sides of it on three lines
-/// or more and on two lines in three at least, parts two columns, as an
+/// or more and on half its lines at least, parts two columns, as an
 /// unruled table's gutter does; it runs from the column's foot up to the first cell
 /// with text across it (a heading over the columns it spans). Each split is
 /// an edge no path draws, where the grid is cut: in line with a rule drawn
@@ -552,7 +553,7 @@ fn phrase_lines(glyphs: &[&Glyph], b: BBox) -> Vec<Vec<Phrase>> {
 }
 
 /// The gaps no line crosses, wider than `UNDRAWN_GUTTER`, that part words
-/// on `UNDRAWN_SPLIT_LINES` lines and on two lines in three at least, when
+/// on `UNDRAWN_SPLIT_LINES` lines and on half the lines at least, when
 /// every column they part off holds text on as many lines.
 fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
     let mut spans: Vec<(f64, f64)> = lines
@@ -578,7 +579,7 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
     }
     gaps.retain(|&gap| {
         let parted = lines.iter().filter(|l| parts_words(l, gap)).count();
-        parted >= UNDRAWN_SPLIT_LINES && 3 * parted >= 2 * lines.len()
+        parted >= UNDRAWN_SPLIT_LINES && 2 * parted >= lines.len()
     });
     // (a heading set between two columns' gaps, over both, is no column of
     // its own)
