@@ -410,6 +410,46 @@ fn cells(points: &BTreeMap<(i64, i64), Crossing>) -> Vec<[i64; 4]> {
     out
 }
 
+/// The undrawn splits (see `undrawn_splits`) of the page's grids, looked
+/// for twice: among the cells the edges make, and among those the stroked
+/// edges alone make, as rules part columns (stripes shaded cell by cell
+/// divide their rows' cells where the rows between have none). A split
+/// found both ways runs as far as either way has it.
+fn undrawn_in_grids(
+    all_cells: &[[i64; 4]],
+    h: &[Edge],
+    v: &[Edge],
+    page: &PageContent,
+    s: &TableSettings,
+) -> Vec<Edge> {
+    let in_grids = |cells: &[[i64; 4]]| -> Vec<Edge> {
+        group_cells(cells)
+            .iter()
+            .filter(|group| is_a_grid(group))
+            .flat_map(|group| undrawn_splits(group, v, page, s))
+            .collect()
+    };
+    let mut splits = in_grids(all_cells);
+    let stroked: Vec<Edge> = v.iter().filter(|e| e.stroked).copied().collect();
+    if stroked.len() == v.len() {
+        return splits;
+    }
+    for e in in_grids(&cells(&crossings(h, &stroked, s))) {
+        match splits.iter_mut().find(|f| {
+            (f.pos - e.pos).abs() <= s.snap_tolerance
+                && f.start <= e.end + s.snap_tolerance
+                && e.start <= f.end + s.snap_tolerance
+        }) {
+            Some(f) => {
+                f.start = f.start.min(e.start);
+                f.end = f.end.max(e.end);
+            }
+            None => splits.push(e),
+        }
+    }
+    splits
+}
+
 /// Least gap (× the type's size) between two columns of text set in one
 /// ruled column: wider than any word space, as wide as parts two cells of
 /// an unruled table (`StreamSettings::cell_gap`).
@@ -432,9 +472,10 @@ fn is_a_grid(group: &[[i64; 4]]) -> bool {
 /// or more and on half its lines at least, parts two columns, as an
 /// unruled table's gutter does; it runs from the column's foot up to the first cell
 /// with text across it (a heading over the columns it spans). Each split is
-/// an edge no path draws, where the grid is cut: in line with a rule drawn
-/// in the gap above or below (the rules between the headings of the
-/// columns it parts), else in the gap's middle.
+/// an edge no path draws, where the grid is cut: in line with an edge drawn
+/// in the gap above, below or beside it (the rules between the headings of
+/// the columns it parts, the sides of cells shaded one by one), else in
+/// the gap's middle.
 fn undrawn_splits(
     group: &[[i64; 4]],
     drawn: &[Edge],
@@ -499,8 +540,8 @@ fn undrawn_splits(
                 let in_line = drawn.iter().find(|e| {
                     e.pos > a
                         && e.pos < b
-                        && ((e.end - start).abs() <= s.snap_tolerance
-                            || (e.start - end).abs() <= s.snap_tolerance)
+                        && e.start <= end + s.snap_tolerance
+                        && e.end >= start - s.snap_tolerance
                 });
                 splits.push(Edge {
                     pos: in_line.map_or((a + b) / 2.0, |e| e.pos),
@@ -674,11 +715,7 @@ pub fn ruled_grids(
     let mut plots: Vec<BBox> = Vec::new();
     if h.len() >= 2 && v.len() >= 2 {
         let mut all_cells = cells(&crossings(&h, &v, s));
-        let undrawn: Vec<Edge> = group_cells(&all_cells)
-            .iter()
-            .filter(|group| is_a_grid(group))
-            .flat_map(|group| undrawn_splits(group, &v, page, s))
-            .collect();
+        let undrawn = undrawn_in_grids(&all_cells, &h, &v, page, s);
         if !undrawn.is_empty() {
             let drawn_and_not = [v.as_slice(), &undrawn].concat();
             all_cells = cells(&crossings(&h, &drawn_and_not, s));
@@ -3882,6 +3919,12 @@ mod tests {
     /// at x 250 when given: the figures' two columns are set apart by space
     /// alone.
     fn figures_ruled_as_one_column(heading: Option<&str>) -> Vec<FoundTable> {
+        let (glyphs, segs) = figures_ruled_as_one(heading);
+        ruled_tables_of(glyphs, segs)
+    }
+
+    /// The glyphs and rules of `figures_ruled_as_one_column`'s table.
+    fn figures_ruled_as_one(heading: Option<&str>) -> (Vec<Glyph>, Vec<Segment>) {
         let mut glyphs = Vec::new();
         if let Some(text) = heading {
             glyphs.extend(words_at(&[text], &[250.0], 22.0));
@@ -3910,7 +3953,40 @@ mod tests {
             seg(150.0, 10.0, 150.0, 100.0),
             seg(390.0, 10.0, 390.0, 100.0),
         ];
-        ruled_tables_of(glyphs, segs)
+        (glyphs, segs)
+    }
+
+    #[test]
+    fn columns_set_apart_in_one_ruled_column_part_through_stripes_shaded_cell_by_cell() {
+        // the second row shaded cell by cell, as a browser paints a striped
+        // row: its cells' sides part its figures, the rows round it none
+        let (glyphs, mut segments) = figures_ruled_as_one(None);
+        let rgb = [232, 238, 245];
+        let fills: Vec<Fill> = [(10.0, 150.0), (150.0, 272.0), (272.0, 390.0)]
+            .iter()
+            .map(|&(x0, x1)| Fill {
+                bbox: [x0, 63.0, x1, 79.0],
+                rgb,
+            })
+            .collect();
+        segments.extend(fill_sides(&fills));
+        let page = PageContent {
+            glyphs,
+            fills,
+            segments,
+            width: 400.0,
+            height: 200.0,
+        };
+        let found = ruled_tables(&page, &[], &TableSettings::default());
+        assert_eq!(found.len(), 1);
+        let texts = found[0].table.texts();
+        assert_eq!(texts[0], ["Service", "2019/20", "2020/21"], "{texts:?}");
+        assert_eq!(texts[1], ["Policing", "1,234", "1,456"], "{texts:?}");
+        assert_eq!(
+            texts.last().unwrap(),
+            &["Estates", "3,004", "2,900"],
+            "{texts:?}"
+        );
     }
 
     #[test]
