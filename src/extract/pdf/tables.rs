@@ -6,7 +6,9 @@
 
 use super::geometry::merge_spans;
 use super::interpreter::{Clipping, Fill, FontStyle, Glyph, PageContent, Segment};
-use super::layout::{draws_word_spaces, page_lines, LayoutSettings, Line, PEN_TOLERANCE};
+use super::layout::{
+    draws_word_spaces, is_bullet_glyph, page_lines, LayoutSettings, Line, PEN_TOLERANCE,
+};
 use super::stream_tables::{rows_of, Row, StreamSettings};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
@@ -469,9 +471,10 @@ fn is_a_grid(group: &[[i64; 4]]) -> bool {
 /// ("2019/20 2020/21" in one ruled column), or a tax table ruled in blocks
 /// of columns. Within a ruled column, a gap wider than a word space that no
 /// line of its cells crosses, with words on both sides of it on three lines
-/// or more and on half its lines at least, parts two columns, as an
-/// unruled table's gutter does; it runs from the column's foot up to the first cell
-/// with text across it (a heading over the columns it spans). Each split is
+/// or more, each column it parts off holding text on as many lines and more
+/// than a list's labels, parts two columns, as an unruled table's gutter
+/// does; it runs from the column's foot up to the first cell with text
+/// across it (a heading over the columns it spans). Each split is
 /// an edge no path draws, where the grid is cut: in line with an edge drawn
 /// in the gap above, below or beside it (the rules between the headings of
 /// the columns it parts, the sides of cells shaded one by one), else in
@@ -556,12 +559,14 @@ fn undrawn_splits(
 }
 
 /// A run of glyphs on one line, each a word space from the next at most:
-/// its extent, its type size, and whether it holds a letter or a digit.
+/// its extent, its type size, whether it holds a letter or a digit, and
+/// whether it is a list's label ("1.", "(a)", a bullet).
 struct Phrase {
     x0: f64,
     x1: f64,
     size: f64,
     words: bool,
+    label: bool,
 }
 
 /// The phrases of each line of the glyphs (upright, sorted by their centres'
@@ -587,15 +592,34 @@ fn phrase_lines(glyphs: &[&Glyph], b: BBox) -> Vec<Vec<Phrase>> {
                     x1: p.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max),
                     size: p[0].size,
                     words: p.iter().any(|g| g.text.chars().any(char::is_alphanumeric)),
+                    label: is_item_label(&p.iter().map(|g| g.text.as_str()).collect::<String>()),
                 })
                 .collect()
         })
         .collect()
 }
 
+/// Whether a phrase labels a list's item: a bullet, or a number, a letter
+/// or a roman numeral closed by a point or a bracket ("1.", "12.", "a)",
+/// "(iv)"); a figure ("468.3", "2.1") or a word ("Note.") is none.
+fn is_item_label(text: &str) -> bool {
+    if text.chars().count() == 1 {
+        return text.chars().all(is_bullet_glyph);
+    }
+    let body = text.strip_prefix('(').unwrap_or(text);
+    let Some(body) = body.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let n = body.chars().count();
+    let digits = (1..=3).contains(&n) && body.chars().all(|c| c.is_ascii_digit());
+    let letters = (1..=2).contains(&n) && body.chars().all(|c| c.is_alphabetic());
+    let roman = (1..=4).contains(&n) && body.chars().all(|c| "ivxIVX".contains(c));
+    digits || letters || roman
+}
+
 /// The gaps no line crosses, wider than `UNDRAWN_GUTTER`, that part words
-/// on `UNDRAWN_SPLIT_LINES` lines and on half the lines at least, when
-/// every column they part off holds text on as many lines.
+/// on `UNDRAWN_SPLIT_LINES` lines, when every column they part off holds
+/// text on as many lines, and more than a list's labels.
 fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
     let mut spans: Vec<(f64, f64)> = lines
         .iter()
@@ -620,10 +644,10 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
     }
     gaps.retain(|&gap| {
         let parted = lines.iter().filter(|l| parts_words(l, gap)).count();
-        parted >= UNDRAWN_SPLIT_LINES && 2 * parted >= lines.len()
+        parted >= UNDRAWN_SPLIT_LINES
     });
     // (a heading set between two columns' gaps, over both, is no column of
-    // its own)
+    // its own, nor are the labels of a list's items: "1." before each)
     let mut from = f64::NEG_INFINITY;
     let every_column_lined = gaps
         .iter()
@@ -632,11 +656,13 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
         .all(|(to, next)| {
             let column = (from, to);
             from = next;
-            let lined = lines
+            let inside = |p: &Phrase| p.x0 >= column.0 && p.x1 <= column.1;
+            let lined = lines.iter().filter(|l| l.iter().any(inside)).count();
+            let labels_only = lines
                 .iter()
-                .filter(|l| l.iter().any(|p| p.x0 >= column.0 && p.x1 <= column.1))
-                .count();
-            lined >= UNDRAWN_SPLIT_LINES
+                .flat_map(|l| l.iter().filter(|p| inside(p)))
+                .all(|p| p.label);
+            lined >= UNDRAWN_SPLIT_LINES && !labels_only
         });
     if every_column_lined {
         gaps
@@ -4042,6 +4068,42 @@ mod tests {
             seg(10.0, 10.0, 10.0, 110.0),
             seg(150.0, 10.0, 150.0, 110.0),
             seg(390.0, 10.0, 390.0, 110.0),
+        ];
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        let texts = found[0].table.texts();
+        assert!(texts.iter().all(|r| r.len() == 2), "{texts:?}");
+    }
+
+    #[test]
+    fn a_lists_labels_are_no_column_of_their_own() {
+        for label in ["1.", "12.", "a)", "(iv)", "•"] {
+            assert!(is_item_label(label), "{label}");
+        }
+        for text in ["468.3", "2.1", "1", "Total", "(£)", "Note."] {
+            assert!(!is_item_label(text), "{text}");
+        }
+        // a ruled cell's items numbered, their lines hung under their
+        // text, beside a cell of text: the numbers part from their items
+        // by a gap in line, but a column of labels is no column
+        let mut glyphs = words_at(&["Lists", "Items"], &[15.0, 160.0], 36.0);
+        for (i, item) in ["Passport", "Licence", "Card"].iter().enumerate() {
+            let baseline = 58.0 + 24.0 * i as f64;
+            glyphs.extend(words_at(
+                &[&format!("{}.", i + 1), item],
+                &[160.0, 185.0],
+                baseline,
+            ));
+            glyphs.extend(words_at(&["issued by a state"], &[185.0], baseline + 12.0));
+            glyphs.extend(words_at(&["A"], &[15.0], baseline));
+        }
+        let segs = vec![
+            seg(10.0, 10.0, 390.0, 10.0),
+            seg(10.0, 42.0, 390.0, 42.0),
+            seg(10.0, 130.0, 390.0, 130.0),
+            seg(10.0, 10.0, 10.0, 130.0),
+            seg(150.0, 10.0, 150.0, 130.0),
+            seg(390.0, 10.0, 390.0, 130.0),
         ];
         let found = ruled_tables_of(glyphs, segs);
         assert_eq!(found.len(), 1);
