@@ -487,24 +487,17 @@ fn undrawn_splits(
 ) -> Vec<Edge> {
     let to_f = |k: i64| k as f64 / 100.0;
     let cell_box = |c: &[i64; 4]| [to_f(c[0]), to_f(c[1]), to_f(c[2]), to_f(c[3])];
-    // (the upright text inside the grid, by height, to find each cell's at once)
-    let grid = group.iter().map(cell_box).reduce(|a, b| {
+    let Some(grid) = group.iter().map(cell_box).reduce(|a, b| {
         [
             a[0].min(b[0]),
             a[1].min(b[1]),
             a[2].max(b[2]),
             a[3].max(b[3]),
         ]
-    });
-    let Some(grid) = grid else {
+    }) else {
         return Vec::new();
     };
-    let mut inside: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| g.dir[0] > 0.99 && !g.text.trim().is_empty() && box_holds(grid, g.centre()))
-        .collect();
-    inside.sort_by(|a, b| a.centre().1.total_cmp(&b.centre().1));
+    let inside = upright_text_by_height(page, grid);
     let lines: HashMap<[i64; 4], Vec<Vec<Phrase>>> = group
         .iter()
         .map(|c| (*c, phrase_lines(&inside, cell_box(c))))
@@ -522,40 +515,66 @@ fn undrawn_splits(
         stack.sort_by_key(|c| c[1]);
         for run in stack.chunk_by(|a, b| a[3] == b[1]) {
             let lines: Vec<&Vec<Vec<Phrase>>> = run.iter().map(|c| &lines[c]).collect();
-            // (each gap from the top of the longest run of cells down to the
-            // column's foot that it parts, whose top cell it parts too, or
-            // which is empty: a heading over both columns it parts, ruled
-            // off above them, spans them)
-            let mut found: Vec<((f64, f64), usize)> = Vec::new();
-            for first in 0..run.len() {
-                let below: Vec<&Vec<Phrase>> = lines[first..].iter().copied().flatten().collect();
-                for gap in column_gaps(&below) {
-                    let top_parted =
-                        lines[first].is_empty() || lines[first].iter().any(|l| parts_words(l, gap));
-                    if top_parted && !found.iter().any(|(g, _)| g.0 < gap.1 && gap.0 < g.1) {
-                        found.push((gap, first));
-                    }
-                }
-            }
-            let end = to_f(run[run.len() - 1][3]);
-            for ((a, b), first) in found {
-                let start = to_f(run[first][1]);
-                let in_line = drawn.iter().find(|e| {
-                    e.pos > a
-                        && e.pos < b
-                        && e.start <= end + s.snap_tolerance
-                        && e.end >= start - s.snap_tolerance
-                });
-                splits.push(Edge {
-                    pos: in_line.map_or((a + b) / 2.0, |e| e.pos),
-                    start,
-                    end,
-                    stroked: true,
-                });
-            }
+            splits.extend(run_splits(run, &lines, drawn, s));
         }
     }
     splits
+}
+
+/// The undrawn splits of a run of cells one under another in a ruled
+/// column (`lines`, each cell's): each gap from the top of the longest run
+/// of cells down to the column's foot that it parts, whose top cell it
+/// parts too, or which is empty (a heading over both columns it parts,
+/// ruled off above them, spans them).
+fn run_splits(
+    run: &[[i64; 4]],
+    lines: &[&Vec<Vec<Phrase>>],
+    drawn: &[Edge],
+    s: &TableSettings,
+) -> Vec<Edge> {
+    let to_f = |k: i64| k as f64 / 100.0;
+    let mut found: Vec<((f64, f64), usize)> = Vec::new();
+    for first in 0..run.len() {
+        let below: Vec<&Vec<Phrase>> = lines[first..].iter().copied().flatten().collect();
+        for gap in column_gaps(&below) {
+            let top_parted =
+                lines[first].is_empty() || lines[first].iter().any(|l| parts_words(l, gap));
+            if top_parted && !found.iter().any(|(g, _)| g.0 < gap.1 && gap.0 < g.1) {
+                found.push((gap, first));
+            }
+        }
+    }
+    let end = to_f(run[run.len() - 1][3]);
+    found
+        .into_iter()
+        .map(|((a, b), first)| {
+            let start = to_f(run[first][1]);
+            let in_line = drawn.iter().find(|e| {
+                e.pos > a
+                    && e.pos < b
+                    && e.start <= end + s.snap_tolerance
+                    && e.end >= start - s.snap_tolerance
+            });
+            Edge {
+                pos: in_line.map_or((a + b) / 2.0, |e| e.pos),
+                start,
+                end,
+                stroked: true,
+            }
+        })
+        .collect()
+}
+
+/// The upright glyphs (spaces aside) whose centres lie in a box, by their
+/// centres' heights: each cell's are then found at once.
+fn upright_text_by_height(page: &PageContent, b: BBox) -> Vec<&Glyph> {
+    let mut inside: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| g.dir[0] > 0.99 && !g.text.trim().is_empty() && box_holds(b, g.centre()))
+        .collect();
+    inside.sort_by(|a, b| a.centre().1.total_cmp(&b.centre().1));
+    inside
 }
 
 /// A run of glyphs on one line, each a word space from the next at most:
