@@ -464,8 +464,11 @@ impl<'a> Interpreter<'a> {
                 if filled_only {
                     run.mark_fill_sides(&mut segs);
                 }
-                if matches!(operator, "S" | "s") && run.stroke_width() >= MIN_FILL_SIDE {
-                    segs = run.stroke_bands(&segs);
+                if matches!(operator, "S" | "s") {
+                    let width = run.stroke_width();
+                    if width >= MIN_FILL_SIDE {
+                        segs = run.stroke_bands(&segs, width);
+                    }
                 }
                 // A filled shape with rounded corners is a panel (a call-out,
                 // a speech bubble, a tile): its sides are no table's rules.
@@ -1045,15 +1048,15 @@ impl PageRun {
         self.gs.line_width * (a * d - b * c).abs().sqrt()
     }
 
-    /// A stroke wider than any rule paints bands, as a fill does: each
-    /// straight piece along the page's axes makes a band as wide as the
-    /// line, kept as a fill and bounded by its sides. Producers paint so a
+    /// A stroke `width` wide, wider than any rule, paints bands, as a fill
+    /// does: each straight piece along the page's axes makes a band as wide
+    /// as the line, kept as a fill and bounded by its sides. Producers paint so a
     /// shaded row, a white background, or a rule across the line (a stroke
     /// 0.5 pt long and 7 pt wide is a rule 7 pt tall); the line down a
     /// band's middle rules nothing. A band that shows nothing (white on the
     /// page) has no sides, and a slanted piece none that a table could use.
-    fn stroke_bands(&mut self, pieces: &[Segment]) -> Vec<Segment> {
-        let half = self.stroke_width() / 2.0;
+    fn stroke_bands(&mut self, pieces: &[Segment], width: f64) -> Vec<Segment> {
+        let half = width / 2.0;
         if !half.is_finite() {
             return Vec::new();
         }

@@ -852,8 +852,6 @@ pub fn is_bullet(c: char) -> bool {
     is_bullet_glyph(c) || "–✓✔·-*".contains(c) || ('\u{e000}'..='\u{f8ff}').contains(&c)
 }
 
-/// A character drawn only as a list's bullet, never in a word or a figure
-/// (unlike "-", "*" or "·").
 /// Whether a glyph's text is one pictograph (a tick, a cross, an arrow, a
 /// shape) that a symbol font's ToUnicode map names: a compliance table's
 /// ticks read as ticks. Other glyphs of symbol fonts read as bullets.
@@ -866,6 +864,8 @@ fn is_pictograph(text: &str) -> bool {
     }
 }
 
+/// A character drawn only as a list's bullet, never in a word or a figure
+/// (unlike "-", "*" or "·").
 pub fn is_bullet_glyph(c: char) -> bool {
     "•◦▪▫●○■□‣⁃➢➤►▶❖◆◇".contains(c)
 }

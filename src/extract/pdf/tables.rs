@@ -599,13 +599,11 @@ fn phrase_lines(glyphs: &[&Glyph], b: BBox) -> Vec<Vec<Phrase>> {
         .filter(|g| box_holds(b, g.centre()))
         .collect();
     glyphs.sort_by(|a, b| a.origin[1].total_cmp(&b.origin[1]));
-    let same_line = |a: &&Glyph, b: &&Glyph| b.origin[1] - a.origin[1] < 0.3 * a.size.max(b.size);
     glyphs
-        .chunk_by_mut(same_line)
+        .chunk_by_mut(|a, b| on_one_line(a, b))
         .map(|line| {
             line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            let together = |a: &&Glyph, b: &&Glyph| b.x0 - a.x1 <= PHRASE_GAP * a.size.max(b.size);
-            line.chunk_by(together)
+            line.chunk_by(|a, b| in_one_phrase(a, b))
                 .map(|p| Phrase {
                     x0: p.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min),
                     x1: p.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max),
@@ -620,7 +618,9 @@ fn phrase_lines(glyphs: &[&Glyph], b: BBox) -> Vec<Vec<Phrase>> {
 
 /// Whether a phrase labels a list's item: a bullet, or a number, a letter
 /// or a roman numeral closed by a point or a bracket ("1.", "12.", "a)",
-/// "(iv)"); a figure ("468.3", "2.1") or a word ("Note.") is none.
+/// "(iv)"); a figure ("468.3", "2.1") or a word ("Note.") is none. (The
+/// layout's `is_list_label` takes a section number, "4.1", for a label:
+/// in a column of figures it is a figure.)
 fn is_item_label(text: &str) -> bool {
     if text.chars().count() == 1 {
         return text.chars().all(is_bullet_glyph);
@@ -3102,6 +3102,18 @@ fn column_between(x: f64, xs: &[f64]) -> usize {
 /// further apart.
 pub(super) const PHRASE_GAP: f64 = 0.45;
 
+/// Whether a glyph set after another by baseline (`b` after `a`) stands
+/// on the same line.
+fn on_one_line(a: &Glyph, b: &Glyph) -> bool {
+    b.origin[1] - a.origin[1] < 0.3 * a.size.max(b.size)
+}
+
+/// Whether a glyph set after another on a line (`b` after `a`) reads on in
+/// the same phrase: a word space apart at most (`PHRASE_GAP`).
+fn in_one_phrase(a: &Glyph, b: &Glyph) -> bool {
+    b.x0 - a.x1 <= PHRASE_GAP * a.size.max(b.size)
+}
+
 /// A ruled band's glyphs by the grid column each goes to, cell by cell.
 /// A glyph goes to the column its phrase (its glyphs a word space apart at
 /// most, on one line) starts in, so that text running on over a column's
@@ -3115,18 +3127,10 @@ fn phrases_in_columns<'g>(cells: &[Vec<&'g Glyph>], xs: &[f64]) -> Vec<Vec<&'g G
         // they are drawn in, which the lines are built from)
         let mut order: Vec<usize> = (0..cell.len()).collect();
         order.sort_by(|&a, &b| cell[a].origin[1].total_cmp(&cell[b].origin[1]));
-        let same_line = |a: &usize, b: &usize| {
-            let (a, b) = (cell[*a], cell[*b]);
-            b.origin[1] - a.origin[1] < 0.3 * a.size.max(b.size)
-        };
         let mut column = vec![0; cell.len()];
-        for line in order.chunk_by_mut(same_line) {
+        for line in order.chunk_by_mut(|&a, &b| on_one_line(cell[a], cell[b])) {
             line.sort_by(|&a, &b| cell[a].x0.total_cmp(&cell[b].x0));
-            let together = |a: &usize, b: &usize| {
-                let (a, b) = (cell[*a], cell[*b]);
-                b.x0 - a.x1 <= PHRASE_GAP * a.size.max(b.size)
-            };
-            for phrase in line.chunk_by(together) {
+            for phrase in line.chunk_by(|&a, &b| in_one_phrase(cell[a], cell[b])) {
                 let start = column_between(cell[phrase[0]].centre().0, xs);
                 for &i in phrase {
                     column[i] = start;
@@ -3990,15 +3994,30 @@ mod tests {
             glyphs.extend(word(a, 235.0 - 5.0 * a.len() as f64, baseline));
             glyphs.extend(word(b, 335.0 - 5.0 * b.len() as f64, baseline));
         }
-        let segs = vec![
+        (glyphs, labels_ruled_off(100.0))
+    }
+
+    /// The rules of a table boxed from 10 to 390 pt across and from 10 pt
+    /// down to `bottom`, its header ruled off at 42 pt and its row labels at
+    /// 150 pt, and no other rule.
+    fn labels_ruled_off(bottom: f64) -> Vec<Segment> {
+        vec![
             seg(10.0, 10.0, 390.0, 10.0),
             seg(10.0, 42.0, 390.0, 42.0),
-            seg(10.0, 100.0, 390.0, 100.0),
-            seg(10.0, 10.0, 10.0, 100.0),
-            seg(150.0, 10.0, 150.0, 100.0),
-            seg(390.0, 10.0, 390.0, 100.0),
-        ];
-        (glyphs, segs)
+            seg(10.0, bottom, 390.0, bottom),
+            seg(10.0, 10.0, 10.0, bottom),
+            seg(150.0, 10.0, 150.0, bottom),
+            seg(390.0, 10.0, 390.0, bottom),
+        ]
+    }
+
+    /// Asserts that a table of these glyphs, its labels ruled off (see
+    /// `labels_ruled_off`), is read in its two ruled columns only.
+    fn assert_read_in_two_columns(glyphs: Vec<Glyph>, bottom: f64) {
+        let found = ruled_tables_of(glyphs, labels_ruled_off(bottom));
+        assert_eq!(found.len(), 1);
+        let texts = found[0].table.texts();
+        assert!(texts.iter().all(|r| r.len() == 2), "{texts:?}");
     }
 
     #[test]
@@ -4080,18 +4099,7 @@ mod tests {
             }
             glyphs.extend(words_at(&[&format!("{}a", i + 1)], &[330.0], baseline));
         }
-        let segs = vec![
-            seg(10.0, 10.0, 390.0, 10.0),
-            seg(10.0, 42.0, 390.0, 42.0),
-            seg(10.0, 110.0, 390.0, 110.0),
-            seg(10.0, 10.0, 10.0, 110.0),
-            seg(150.0, 10.0, 150.0, 110.0),
-            seg(390.0, 10.0, 390.0, 110.0),
-        ];
-        let found = ruled_tables_of(glyphs, segs);
-        assert_eq!(found.len(), 1);
-        let texts = found[0].table.texts();
-        assert!(texts.iter().all(|r| r.len() == 2), "{texts:?}");
+        assert_read_in_two_columns(glyphs, 110.0);
     }
 
     #[test]
@@ -4116,18 +4124,7 @@ mod tests {
             glyphs.extend(words_at(&["issued by a state"], &[185.0], baseline + 12.0));
             glyphs.extend(words_at(&["A"], &[15.0], baseline));
         }
-        let segs = vec![
-            seg(10.0, 10.0, 390.0, 10.0),
-            seg(10.0, 42.0, 390.0, 42.0),
-            seg(10.0, 130.0, 390.0, 130.0),
-            seg(10.0, 10.0, 10.0, 130.0),
-            seg(150.0, 10.0, 150.0, 130.0),
-            seg(390.0, 10.0, 390.0, 130.0),
-        ];
-        let found = ruled_tables_of(glyphs, segs);
-        assert_eq!(found.len(), 1);
-        let texts = found[0].table.texts();
-        assert!(texts.iter().all(|r| r.len() == 2), "{texts:?}");
+        assert_read_in_two_columns(glyphs, 130.0);
     }
 
     #[test]

@@ -285,25 +285,26 @@ mod tests {
         );
     }
 
+    /// The code table of a Type 3 font with no base encoding whose
+    /// Differences name each code's glyph.
+    fn type3_code_table(names: &[(i64, &str)]) -> CodeTable {
+        let differences = names
+            .iter()
+            .flat_map(|&(code, name)| [Object::Integer(code), Object::Name(name.into())])
+            .collect();
+        let mut enc = Dictionary::new();
+        enc.set("Differences", Object::Array(differences));
+        let mut font = Dictionary::new();
+        font.set("Subtype", Object::Name(b"Type3".to_vec()));
+        font.set("Encoding", Object::Dictionary(enc));
+        simple_code_table(&Document::new(), &font)
+    }
+
     #[test]
     fn a_bitmap_font_s_numbered_glyph_names_read_as_the_standard_encoding() {
         // (pdfTeX's Type 3 font for a TeX bitmap font: no base encoding, glyphs
         // named by their codes)
-        let doc = Document::new();
-        let mut enc = Dictionary::new();
-        enc.set(
-            "Differences",
-            Object::Array(vec![
-                Object::Integer(163),
-                Object::Name(b"a163".to_vec()),
-                Object::Integer(49),
-                Object::Name(b"a49".to_vec()),
-            ]),
-        );
-        let mut font = Dictionary::new();
-        font.set("Subtype", Object::Name(b"Type3".to_vec()));
-        font.set("Encoding", Object::Dictionary(enc));
-        let t = simple_code_table(&doc, &font);
+        let t = type3_code_table(&[(163, "a163"), (49, "a49")]);
         assert_eq!(t[163].as_deref(), Some("£"));
         assert_eq!(t[49].as_deref(), Some("1"));
     }
@@ -312,23 +313,7 @@ mod tests {
     fn glyphs_named_by_their_own_code_read_as_windows_latin() {
         // (a Java report writer's Type 3 font: glyphs named by their codes in
         // decimal; "è" is 232, which the Standard encoding would read "Ł")
-        let doc = Document::new();
-        let mut enc = Dictionary::new();
-        enc.set(
-            "Differences",
-            Object::Array(vec![
-                Object::Integer(232),
-                Object::Name(b"232".to_vec()),
-                Object::Integer(39),
-                Object::Name(b"39".to_vec()),
-                Object::Integer(163),
-                Object::Name(b"7".to_vec()),
-            ]),
-        );
-        let mut font = Dictionary::new();
-        font.set("Subtype", Object::Name(b"Type3".to_vec()));
-        font.set("Encoding", Object::Dictionary(enc));
-        let t = simple_code_table(&doc, &font);
+        let t = type3_code_table(&[(232, "232"), (39, "39"), (163, "7")]);
         assert_eq!(t[232].as_deref(), Some("è"));
         assert_eq!(t[39].as_deref(), Some("'"));
         // a number that is not its code says nothing: the base's letter stays
