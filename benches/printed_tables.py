@@ -59,7 +59,10 @@ scored whole, on the page it starts on.
 
 With --partial-rules (HTML producers) every table is ruled as report writers rule their
 figures: boxed, a rule under the head and one after the row labels, and none between the
-other columns, which stand apart by their padding alone in one ruled column.
+other columns, which stand apart by their padding alone in one ruled column. With --spans
+too, a heading over columns shares that ruled cell with their own headings, ruled off
+from them by nothing; the row labels' heading, boxed on its own, is expected in its
+cell's first row.
 
 With --reprint the document is printed again by a program that rewrites PDFs before it is
 read, as publishers' PDFs often are: through cairo (pdftocairo; GTK and Inkscape print so),
@@ -198,7 +201,9 @@ def expected_of(grid, head_rows, style):
         for c, cell in enumerate(row):
             if cell:
                 text, rowspan, _ = cell
-                at_foot = r < head_rows and rowspan > 1 and style["rules"] != "boxed"
+                # (the row labels' heading is boxed on its own in a table ruled in part)
+                boxed = style["rules"] == "boxed" or (style["rules"] == "partial" and c == 0)
+                at_foot = r < head_rows and rowspan > 1 and not boxed
                 out[r + rowspan - 1 if at_foot else r][c] = text
     return out
 
@@ -225,8 +230,11 @@ def html_section(n, grid, head_rows, kinds, style):
     if style["rules"] == "boxed":
         css += f" {t} td, {t} th {{ border: 1px solid #333; }}"
     if style["rules"] == "partial":
-        css += (f" {t} table {{ border: 1px solid #333; }} {t} th {{ border-bottom: 1px solid #333; }}"
-                f" {t} td:first-child, {t} th:first-child {{ border-right: 1px solid #333; }}")
+        # (the head ruled off at its foot only: a heading over columns is not ruled off
+        # their own headings under it, which it shares a ruled cell with)
+        css += (f" {t} table {{ border: 1px solid #333; }}"
+                f" {t} thead tr:last-child th, {t} thead th[rowspan] {{ border-bottom: 1px solid #333; }}"
+                f" {t} .l {{ border-right: 1px solid #333; }}")
     if style["stripes"]:
         css += f" {t} tbody tr:nth-child(even) {{ background: #e8eef5; }}"
 
@@ -237,7 +245,8 @@ def html_section(n, grid, head_rows, kinds, style):
                 text, rowspan, colspan = cell
                 spans = (f" rowspan='{rowspan}'" if rowspan > 1 else "") + (f" colspan='{colspan}'" if colspan > 1 else "")
                 figure = "f" if tag == "td" and kinds[c] == "figure" else ""
-                out += f"<{tag} class='{figure}'{spans}>{html.escape(text)}</{tag}>"
+                first = " l" if c == 0 else ""
+                out += f"<{tag} class='{figure}{first}'{spans}>{html.escape(text)}</{tag}>"
         return f"<tr>{out}</tr>"
 
     head = "".join(row_html(row, "th") for row in grid[:head_rows])
@@ -998,7 +1007,8 @@ def main():
                     help="tables of 30 to 90 rows on A4 pages, that run over page breaks")
     ap.add_argument("--partial-rules", action="store_true",
                     help="rule every table as figures are ruled: boxed, under the head and after the row"
-                         " labels only (HTML producers)")
+                         " labels only (HTML producers; with --spans, a heading over columns not ruled off"
+                         " theirs)")
     ap.add_argument("--reprint", choices=sorted(REPRINT) + ["ocr"],
                     help="print the document again through a program that rewrites PDFs before it is read:"
                          " cairo (pdftocairo), ghostscript (pdfwrite) or mupdf (mutool convert); or ocr: scanned"
@@ -1012,8 +1022,8 @@ def main():
     if args.themed and args.producer != "impress":
         ap.error("--themed is a presentation's table style: only with --producer impress")
     html_producers = ("chromium", "weasyprint", "wkhtmltopdf", "xhtml2pdf")
-    if args.partial_rules and (args.producer not in html_producers or args.spans):
-        ap.error("--partial-rules is a style sheet's: only with an HTML producer, without --spans")
+    if args.partial_rules and args.producer not in html_producers:
+        ap.error("--partial-rules is a style sheet's: only with an HTML producer")
     if args.long and args.producer == "impress":
         ap.error("a slide's table does not run over pages: --long cannot be printed by impress")
     rng = random.Random(args.seed)
@@ -1024,6 +1034,8 @@ def main():
         drawn = [draw(rng) for _ in range(args.count)]
     made = []
     for n, (heads, rows, kinds, style) in enumerate(drawn):
+        if args.partial_rules:
+            style = dict(style, rules="partial")
         # (spans are drawn apart, so that a seed draws the same tables with or without them)
         grid, head_rows = spanned_grid(random.Random(f"{args.seed}-{n}"), heads, rows, style) if args.spans \
             else grid_of(heads, rows)
@@ -1038,8 +1050,6 @@ def main():
         # (a table kept in the presentation's own style has white lines round every cell: boxed)
         if args.themed:
             style = dict(style, rules="boxed")
-        if args.partial_rules:
-            style = dict(style, rules="partial")
         made.append((grid, head_rows, kinds, dict(style, spans=args.spans, long=args.long, repeat_head=repeat_head,
                                                   dark_head=dark_head, latex_rules=latex_rules,
                                                   themed=args.themed)))
