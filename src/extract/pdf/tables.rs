@@ -412,44 +412,64 @@ fn cells(points: &BTreeMap<(i64, i64), Crossing>) -> Vec<[i64; 4]> {
     out
 }
 
-/// The undrawn splits (see `undrawn_splits`) of the page's grids, looked
-/// for twice: among the cells the edges make, and among those the stroked
-/// edges alone make, as rules part columns (stripes shaded cell by cell
-/// divide their rows' cells where the rows between have none). A split
-/// found both ways runs as far as either way has it.
+/// What a ruled grid leaves undrawn (see `undrawn_splits`): splits between
+/// columns, and cuts under a heading set in one cell over its columns'
+/// own headings.
+#[derive(Debug, Default)]
+struct Undrawn {
+    splits: Vec<Edge>,
+    cuts: Vec<Edge>,
+}
+
+impl Undrawn {
+    /// Adds another's edges; an edge that one already has (at the same
+    /// place, overlapping it) runs as far as either has it.
+    fn join(&mut self, other: Undrawn, s: &TableSettings) {
+        for (mine, theirs) in [
+            (&mut self.splits, other.splits),
+            (&mut self.cuts, other.cuts),
+        ] {
+            for e in theirs {
+                match mine.iter_mut().find(|f| {
+                    (f.pos - e.pos).abs() <= s.snap_tolerance
+                        && f.start <= e.end + s.snap_tolerance
+                        && e.start <= f.end + s.snap_tolerance
+                }) {
+                    Some(f) => {
+                        f.start = f.start.min(e.start);
+                        f.end = f.end.max(e.end);
+                    }
+                    None => mine.push(e),
+                }
+            }
+        }
+    }
+}
+
+/// The undrawn splits and cuts (see `undrawn_splits`) of the page's grids,
+/// looked for twice: among the cells the edges make, and among those the
+/// stroked edges alone make, as rules part columns (stripes shaded cell by
+/// cell divide their rows' cells where the rows between have none).
 fn undrawn_in_grids(
     all_cells: &[[i64; 4]],
     h: &[Edge],
     v: &[Edge],
     page: &PageContent,
     s: &TableSettings,
-) -> Vec<Edge> {
-    let in_grids = |cells: &[[i64; 4]]| -> Vec<Edge> {
-        group_cells(cells)
-            .iter()
-            .filter(|group| is_a_grid(group))
-            .flat_map(|group| undrawn_splits(group, v, page, s))
-            .collect()
-    };
-    let mut splits = in_grids(all_cells);
-    let stroked: Vec<Edge> = v.iter().filter(|e| e.stroked).copied().collect();
-    if stroked.len() == v.len() {
-        return splits;
-    }
-    for e in in_grids(&cells(&crossings(h, &stroked, s))) {
-        match splits.iter_mut().find(|f| {
-            (f.pos - e.pos).abs() <= s.snap_tolerance
-                && f.start <= e.end + s.snap_tolerance
-                && e.start <= f.end + s.snap_tolerance
-        }) {
-            Some(f) => {
-                f.start = f.start.min(e.start);
-                f.end = f.end.max(e.end);
-            }
-            None => splits.push(e),
+) -> Undrawn {
+    let in_grids = |cells: &[[i64; 4]]| -> Undrawn {
+        let mut found = Undrawn::default();
+        for group in group_cells(cells).iter().filter(|group| is_a_grid(group)) {
+            found.join(undrawn_splits(group, v, page, s), s);
         }
+        found
+    };
+    let mut undrawn = in_grids(all_cells);
+    let stroked: Vec<Edge> = v.iter().filter(|e| e.stroked).copied().collect();
+    if stroked.len() < v.len() {
+        undrawn.join(in_grids(&cells(&crossings(h, &stroked, s))), s);
     }
-    splits
+    undrawn
 }
 
 /// Least gap (× the type's size) between two columns of text set in one
@@ -474,17 +494,20 @@ fn is_a_grid(group: &[[i64; 4]]) -> bool {
 /// or more, each column it parts off holding text on as many lines and more
 /// than a list's labels, parts two columns, as an unruled table's gutter
 /// does; it runs from the column's foot up to the first cell with text
-/// across it (a heading over the columns it spans). Each split is
-/// an edge no path draws, where the grid is cut: in line with an edge drawn
-/// in the gap above, below or beside it (the rules between the headings of
-/// the columns it parts, the sides of cells shaded one by one), else in
-/// the gap's middle.
+/// across it (a heading over the columns it spans), or to the foot of
+/// that heading, when the cell sets the columns' own headings under it
+/// ("Net spend (£000)" over "2019/20 2020/21"): the cell is cut between
+/// them, as a rule under the heading would. Each split is an edge no path
+/// draws, where the grid is cut: in line with an edge drawn in the gap
+/// above, below or beside it (the rules between the headings of the
+/// columns it parts, the sides of cells shaded one by one), else in the
+/// gap's middle.
 fn undrawn_splits(
     group: &[[i64; 4]],
     drawn: &[Edge],
     page: &PageContent,
     s: &TableSettings,
-) -> Vec<Edge> {
+) -> Undrawn {
     let to_f = |k: i64| k as f64 / 100.0;
     let cell_box = |c: &[i64; 4]| [to_f(c[0]), to_f(c[1]), to_f(c[2]), to_f(c[3])];
     let Some(grid) = group.iter().map(cell_box).reduce(|a, b| {
@@ -495,7 +518,7 @@ fn undrawn_splits(
             a[3].max(b[3]),
         ]
     }) else {
-        return Vec::new();
+        return Undrawn::default();
     };
     let inside = upright_text_by_height(page, grid);
     let lines: HashMap<[i64; 4], Vec<Vec<Phrase>>> = group
@@ -504,51 +527,87 @@ fn undrawn_splits(
         .collect();
     // (the text of one box, however it is set, is no table's)
     if lines.values().filter(|l| !l.is_empty()).count() < 2 {
-        return Vec::new();
+        return Undrawn::default();
     }
     let mut columns: BTreeMap<(i64, i64), Vec<[i64; 4]>> = BTreeMap::new();
     for c in group {
         columns.entry((c[0], c[2])).or_default().push(*c);
     }
-    let mut splits = Vec::new();
+    let mut undrawn = Undrawn::default();
     for stack in columns.values_mut() {
         stack.sort_by_key(|c| c[1]);
         for run in stack.chunk_by(|a, b| a[3] == b[1]) {
             let lines: Vec<&Vec<Vec<Phrase>>> = run.iter().map(|c| &lines[c]).collect();
-            splits.extend(run_splits(run, &lines, drawn, s));
+            undrawn.join(run_splits(run, &lines, drawn, s), s);
         }
     }
-    splits
+    undrawn
 }
 
 /// The undrawn splits of a run of cells one under another in a ruled
 /// column (`lines`, each cell's): each gap from the top of the longest run
 /// of cells down to the column's foot that it parts, whose top cell it
 /// parts too, or which is empty (a heading over both columns it parts,
-/// ruled off above them, spans them).
+/// ruled off above them, spans them). A run may start under a cell's line
+/// that crosses the gap, when lines the gap parts follow it in the cell
+/// (the columns' own headings under a heading over them, "Net spend
+/// (£000)" over "2019/20 2020/21"): the cell is cut there, as a rule under
+/// the heading would cut it. A cell whose lines divide into rows of
+/// headings over the lines a gap parts (`rows_apart_over`) is cut between
+/// them too. The split of a gap whose run starts at a cut cell's top starts
+/// at its lowest cut over which a heading crosses the gap (`heads_over`).
 fn run_splits(
     run: &[[i64; 4]],
     lines: &[&Vec<Vec<Phrase>>],
     drawn: &[Edge],
     s: &TableSettings,
-) -> Vec<Edge> {
+) -> Undrawn {
     let to_f = |k: i64| k as f64 / 100.0;
-    let mut found: Vec<((f64, f64), usize)> = Vec::new();
+    // each gap, with the cell and the line of the cell its run starts at
+    let mut found: Vec<((f64, f64), usize, usize)> = Vec::new();
     for first in 0..run.len() {
-        let below: Vec<&Vec<Phrase>> = lines[first..].iter().copied().flatten().collect();
-        for gap in column_gaps(&below) {
-            let top_parted =
-                lines[first].is_empty() || lines[first].iter().any(|l| parts_words(l, gap));
-            if top_parted && !found.iter().any(|(g, _)| g.0 < gap.1 && gap.0 < g.1) {
-                found.push((gap, first));
+        let cell = lines[first];
+        for from in 0..cell.len().max(1) {
+            let below: Vec<&Vec<Phrase>> = cell[from.min(cell.len())..]
+                .iter()
+                .chain(lines[first + 1..].iter().copied().flatten())
+                .collect();
+            for gap in column_gaps(&below) {
+                if run_starts_at(cell, from, gap, &below)
+                    && !found.iter().any(|(g, ..)| g.0 < gap.1 && gap.0 < g.1)
+                {
+                    found.push((gap, first, from));
+                }
             }
         }
     }
+    // the cuts, by cell and the line under each: under a heading across a
+    // gap, or else between a cell's rows of headings over one
+    let mut cuts: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for &(_, first, from) in found.iter().filter(|&&(_, _, from)| from > 0) {
+        cuts.insert((first, from), between_lines(lines[first], from));
+    }
+    for &(gap, first, _) in found.iter().filter(|&&(_, _, from)| from == 0) {
+        let already_cut = cuts.range((first, 0)..(first + 1, 0)).next().is_some();
+        let (top, bottom) = (to_f(run[first][1]), to_f(run[first][3]));
+        let apart = rows_apart_over(lines[first], (top, bottom), gap);
+        if let (false, Some(k)) = (already_cut, apart) {
+            cuts.insert((first, k), between_lines(lines[first], k));
+        }
+    }
     let end = to_f(run[run.len() - 1][3]);
-    found
-        .into_iter()
-        .map(|((a, b), first)| {
-            let start = to_f(run[first][1]);
+    let splits = found
+        .iter()
+        .map(|&((a, b), first, from)| {
+            // (from its own cut, or the lowest of the cell's cuts over which
+            // a heading crosses the gap its lines leave, and none parts it)
+            let start = cuts
+                .range((first, 0)..(first + 1, 0))
+                .rev()
+                .find(|&(&(_, cut), _)| {
+                    cut == from || from == 0 && heads_over(lines, (first, cut), (a, b))
+                })
+                .map_or(to_f(run[first][1]), |(_, &y)| y);
             let in_line = drawn.iter().find(|e| {
                 e.pos > a
                     && e.pos < b
@@ -562,7 +621,136 @@ fn run_splits(
                 stroked: true,
             }
         })
-        .collect()
+        .collect();
+    let cuts = cuts
+        .iter()
+        .map(|(&(cell, _), &y)| Edge {
+            pos: y,
+            start: to_f(run[cell][0]),
+            end: to_f(run[cell][2]),
+            stroked: true,
+        })
+        .collect();
+    Undrawn { splits, cuts }
+}
+
+/// The height halfway between a cell's line `k` and the line over it.
+fn between_lines(cell: &[Vec<Phrase>], k: usize) -> f64 {
+    let above = cell[k - 1].iter().map(|p| p.bottom);
+    let under = cell[k].iter().map(|p| p.top);
+    (above.fold(f64::NEG_INFINITY, f64::max) + under.fold(f64::INFINITY, f64::min)) / 2.0
+}
+
+/// Where a cell (`top..bottom`) divides into rows of headings over the
+/// lines a gap parts, as a band of headings does (see `heading_rows_apart`):
+/// the line, of those down to the first the gap parts (under lines of no
+/// figure), that stands further from the line over it than any leading,
+/// with room between them for a cell's padding under the one and over the
+/// other. A heading over columns narrower than the first of them crosses no
+/// gap between them: it stands so over their own headings ("Funding" over
+/// "Result 2022/23"); a heading wrapped in its cell is set at its leading.
+fn rows_apart_over(
+    cell: &[Vec<Phrase>],
+    (top, bottom): (f64, f64),
+    gap: (f64, f64),
+) -> Option<usize> {
+    let parted = cell.iter().position(|l| parts_words(l, gap))?;
+    // (headings: a line of figures over others is a row of a body)
+    let headings = cell[..parted].iter().flatten().all(|p| !p.figure);
+    if !headings {
+        return None;
+    }
+    let extent = |l: &[Phrase]| {
+        l.iter().fold(
+            (f64::INFINITY, f64::NEG_INFINITY, 0.0f64),
+            |(t, b, size), p| (t.min(p.top), b.max(p.bottom), size.max(p.size)),
+        )
+    };
+    let paddings = (extent(&cell[0]).0 - top) + (bottom - extent(&cell[cell.len() - 1]).1);
+    (1..=parted).rev().find(|&k| {
+        let ((upper_top, upper_bottom, upper_size), (lower_top, _, lower_size)) =
+            (extent(&cell[k - 1]), extent(&cell[k]));
+        lower_top - upper_top > ROWS_APART_LEADING * upper_size.max(lower_size)
+            && lower_top - upper_bottom >= ROWS_APART_PADDING * paddings
+    })
+}
+
+/// Whether a cell's lines above its line `cut` (`lines`, each cell's of a
+/// run, `cell` one of them) hold a heading over the columns a gap parts:
+/// one crosses the gap the lines from `cut` down leave, and none parts it.
+fn heads_over(
+    lines: &[&Vec<Vec<Phrase>>],
+    (cell, cut): (usize, usize),
+    (a, b): (f64, f64),
+) -> bool {
+    let under = lines[cell][cut..]
+        .iter()
+        .chain(lines[cell + 1..].iter().copied().flatten())
+        .flatten();
+    let (mut left, mut right) = (f64::NEG_INFINITY, f64::INFINITY);
+    for p in under {
+        if p.x1 <= a {
+            left = left.max(p.x1);
+        } else if p.x0 >= b {
+            right = right.min(p.x0);
+        }
+    }
+    let above = &lines[cell][..cut];
+    let crosses = above.iter().flatten().any(|p| p.x0 < right && p.x1 > left);
+    crosses && !above.iter().any(|l| parts_words(l, (a, b)))
+}
+
+/// Whether a gap's run of lines (see `run_splits`) may start at a cell's
+/// line `from`, over the lines `below` (the cell's from that line on, then
+/// the cells' under it): at the cell's top, when the gap parts one of the
+/// cell's lines or the cell is empty; under a heading across the gap over
+/// the columns it parts (not one column's, see `heads_one_side`), when the
+/// gap parts a line of the cell under that (their own headings).
+fn run_starts_at(
+    cell: &[Vec<Phrase>],
+    from: usize,
+    (a, b): (f64, f64),
+    below: &[&Vec<Phrase>],
+) -> bool {
+    let parted = |lines: &[Vec<Phrase>]| lines.iter().any(|l| parts_words(l, (a, b)));
+    if from == 0 {
+        return cell.is_empty() || parted(cell);
+    }
+    let heading = cell[from - 1]
+        .iter()
+        .any(|p| p.x0 < b && p.x1 > a && !heads_one_side(p, below, (a, b)));
+    heading && parted(&cell[from..])
+}
+
+/// How far (pt) a heading may stand from its column's text and be set in
+/// line with it: flush with it, or centred on it.
+const HEADING_IN_LINE: f64 = 1.0;
+
+/// Whether a phrase across a gap is in line with the text of one of the
+/// columns either side of it, over the lines `below`: flush right with the
+/// right one's (a heading of figures set flush right, wider than they are,
+/// "Indian/Alaskan" over "Native"), or centred on either's. It is that
+/// column's heading, run on over the gap, not one over both.
+fn heads_one_side(p: &Phrase, below: &[&Vec<Phrase>], (a, b): (f64, f64)) -> bool {
+    // (the extent of the phrases next to the gap on one side, line by line:
+    // `off` is how far a phrase stands off the gap, negative across it)
+    let side = |off: &dyn Fn(&Phrase) -> f64| {
+        below
+            .iter()
+            .filter_map(|l| {
+                let beside = l.iter().filter(|q| off(q) >= 0.0);
+                beside.min_by(|q, r| off(q).total_cmp(&off(r)))
+            })
+            .fold(None, |extent: Option<(f64, f64)>, q| {
+                Some(extent.map_or((q.x0, q.x1), |(x0, x1)| (x0.min(q.x0), x1.max(q.x1))))
+            })
+    };
+    let (left, right) = (side(&|q| a - q.x1), side(&|q| q.x0 - b));
+    let centre = (p.x0 + p.x1) / 2.0;
+    let centred_on = |(x0, x1): (f64, f64)| (centre - (x0 + x1) / 2.0).abs() <= HEADING_IN_LINE;
+    right.is_some_and(|(_, x1)| (p.x1 - x1).abs() <= HEADING_IN_LINE)
+        || left.is_some_and(centred_on)
+        || right.is_some_and(centred_on)
 }
 
 /// The upright glyphs (spaces aside) whose centres lie in a box, by their
@@ -578,19 +766,25 @@ fn upright_text_by_height(page: &PageContent, b: BBox) -> Vec<&Glyph> {
 }
 
 /// A run of glyphs on one line, each a word space from the next at most:
-/// its extent, its type size, whether it holds a letter or a digit, and
-/// whether it is a list's label ("1.", "(a)", a bullet).
+/// its extent across and down, its type size, whether it holds a word
+/// (`is_word_char`), whether it is a figure, and whether it is a list's label ("1.",
+/// "(a)", a bullet).
+#[derive(Clone)]
 struct Phrase {
     x0: f64,
     x1: f64,
+    top: f64,
+    bottom: f64,
     size: f64,
     words: bool,
+    figure: bool,
     label: bool,
 }
 
 /// The phrases of each line of the glyphs (upright, sorted by their centres'
 /// heights) whose centres lie in a box.
 fn phrase_lines(glyphs: &[&Glyph], b: BBox) -> Vec<Vec<Phrase>> {
+    let text = |p: &[&Glyph]| p.iter().map(|g| g.text.as_str()).collect::<String>();
     let from = glyphs.partition_point(|g| g.centre().1 < b[1]);
     let to = glyphs.partition_point(|g| g.centre().1 <= b[3]);
     let mut glyphs: Vec<&Glyph> = glyphs[from..to]
@@ -607,13 +801,23 @@ fn phrase_lines(glyphs: &[&Glyph], b: BBox) -> Vec<Vec<Phrase>> {
                 .map(|p| Phrase {
                     x0: p.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min),
                     x1: p.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max),
+                    top: p.iter().map(|g| g.top).fold(f64::INFINITY, f64::min),
+                    bottom: p.iter().map(|g| g.bottom).fold(f64::NEG_INFINITY, f64::max),
                     size: p[0].size,
-                    words: p.iter().any(|g| g.text.chars().any(char::is_alphanumeric)),
-                    label: is_item_label(&p.iter().map(|g| g.text.as_str()).collect::<String>()),
+                    words: p.iter().any(|g| g.text.chars().any(is_word_char)),
+                    figure: super::holds_data(&text(p)),
+                    label: is_item_label(&text(p)),
                 })
                 .collect()
         })
         .collect()
+}
+
+/// Whether a character makes a phrase a word, not a leader's dots or a
+/// rule's dashes: a letter, a digit, or a currency's or a unit's sign (a
+/// column's heading "(£)" or "%").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || "£$€¥%#".contains(c)
 }
 
 /// Whether a phrase labels a list's item: a bullet, or a number, a letter
@@ -665,29 +869,84 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
         let parted = lines.iter().filter(|l| parts_words(l, gap)).count();
         parted >= UNDRAWN_SPLIT_LINES
     });
-    // (a heading set between two columns' gaps, over both, is no column of
-    // its own, nor are the labels of a list's items: "1." before each)
-    let mut from = f64::NEG_INFINITY;
-    let every_column_lined = gaps
-        .iter()
-        .copied()
-        .chain([(f64::INFINITY, f64::INFINITY)])
-        .all(|(to, next)| {
-            let column = (from, to);
-            from = next;
-            let inside = |p: &Phrase| p.x0 >= column.0 && p.x1 <= column.1;
-            let lined = lines.iter().filter(|l| l.iter().any(inside)).count();
-            let labels_only = lines
-                .iter()
-                .flat_map(|l| l.iter().filter(|p| inside(p)))
-                .all(|p| p.label);
-            lined >= UNDRAWN_SPLIT_LINES && !labels_only
-        });
-    if every_column_lined {
-        gaps
-    } else {
-        Vec::new()
+    // (a heading set between two columns' gaps, over both, on a line of its
+    // own, is no column of its own: nor is a heading set flush left over
+    // figures set flush right, clear of them, beside other columns'
+    // headings, nor the labels of a list's items, "1." before each; such a
+    // column joins the column beside it across the gap of the two it stands
+    // between that its text is less flush with)
+    while let Some(column) = (0..=gaps.len()).find(|&c| !column_lined(lines, &gaps, c)) {
+        if !shares_its_lines(lines, &gaps, column) {
+            return Vec::new();
+        }
+        let sides = [
+            column.checked_sub(1),
+            (column < gaps.len()).then_some(column),
+        ];
+        let width = |g: usize| gaps[g].1 - gaps[g].0;
+        let Some(weaker) = sides.into_iter().flatten().min_by(|&g, &h| {
+            let flush = flush_with(lines, gaps[g]).cmp(&flush_with(lines, gaps[h]));
+            flush.then(width(g).total_cmp(&width(h)))
+        }) else {
+            break;
+        };
+        gaps.remove(weaker);
     }
+    gaps
+}
+
+/// The extent of the `column`th of the columns a run's gaps part.
+fn column_extent(gaps: &[(f64, f64)], column: usize) -> (f64, f64) {
+    let from = column
+        .checked_sub(1)
+        .map_or(f64::NEG_INFINITY, |g| gaps[g].1);
+    let to = gaps.get(column).map_or(f64::INFINITY, |g| g.0);
+    (from, to)
+}
+
+/// Whether every line with text in the `column`th of the columns a run's
+/// gaps part has text in another too: a row's, not a line of its own.
+fn shares_its_lines(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], column: usize) -> bool {
+    let (from, to) = column_extent(gaps, column);
+    let inside = |p: &Phrase| p.x0 >= from && p.x1 <= to;
+    lines
+        .iter()
+        .filter(|l| l.iter().any(inside))
+        .all(|l| l.iter().any(|p| !inside(p)))
+}
+
+/// Whether the `column`th of the columns a run's gaps part holds text on
+/// `UNDRAWN_SPLIT_LINES` lines, and more than a list's labels.
+fn column_lined(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], column: usize) -> bool {
+    let (from, to) = column_extent(gaps, column);
+    let inside = |p: &&Phrase| p.x0 >= from && p.x1 <= to;
+    let lined = lines
+        .iter()
+        .filter(|l| l.iter().any(|p| inside(&p)))
+        .count();
+    let labels_only = lines
+        .iter()
+        .flat_map(|l| l.iter().filter(inside))
+        .all(|p| p.label);
+    lined >= UNDRAWN_SPLIT_LINES && !labels_only
+}
+
+/// How many lines set the text next to a gap flush with it on one side, the
+/// side with more: the ends of figures set flush right, the starts of text
+/// set flush left, a column's edge. A gap between a heading and figures
+/// clear of it has the heading's line alone, or the widest figures'.
+fn flush_with(lines: &[&Vec<Phrase>], (a, b): (f64, f64)) -> usize {
+    let left = lines.iter().filter(|l| {
+        l.iter()
+            .filter(|p| p.x1 <= a)
+            .any(|p| p.x1 >= a - HEADING_IN_LINE)
+    });
+    let right = lines.iter().filter(|l| {
+        l.iter()
+            .filter(|p| p.x0 >= b)
+            .any(|p| p.x0 <= b + HEADING_IN_LINE)
+    });
+    left.count().max(right.count())
 }
 
 /// Whether the phrases next to a gap on a line, either side, hold words: a
@@ -761,9 +1020,10 @@ pub fn ruled_grids(
     if h.len() >= 2 && v.len() >= 2 {
         let mut all_cells = cells(&crossings(&h, &v, s));
         let undrawn = undrawn_in_grids(&all_cells, &h, &v, page, s);
-        if !undrawn.is_empty() {
-            let drawn_and_not = [v.as_slice(), &undrawn].concat();
-            all_cells = cells(&crossings(&h, &drawn_and_not, s));
+        if !undrawn.splits.is_empty() || !undrawn.cuts.is_empty() {
+            let across = [h.as_slice(), &undrawn.cuts].concat();
+            let down = [v.as_slice(), &undrawn.splits].concat();
+            all_cells = cells(&crossings(&across, &down, s));
         }
         for group in group_cells(&all_cells) {
             match build_table(&group, page, fonts, s) {
@@ -3965,18 +4225,18 @@ mod tests {
 
     /// A table boxed, its header ruled off and its row labels ruled off
     /// from its figures, with a line of `heading` over the figures' columns
-    /// at x 250 when given: the figures' two columns are set apart by space
-    /// alone.
-    fn figures_ruled_as_one_column(heading: Option<&str>) -> Vec<FoundTable> {
+    /// when given (its text, where it starts, its baseline): the figures'
+    /// two columns, headed at 36 pt, are set apart by space alone.
+    fn figures_ruled_as_one_column(heading: Option<(&str, f64, f64)>) -> Vec<FoundTable> {
         let (glyphs, segs) = figures_ruled_as_one(heading);
         ruled_tables_of(glyphs, segs)
     }
 
     /// The glyphs and rules of `figures_ruled_as_one_column`'s table.
-    fn figures_ruled_as_one(heading: Option<&str>) -> (Vec<Glyph>, Vec<Segment>) {
+    fn figures_ruled_as_one(heading: Option<(&str, f64, f64)>) -> (Vec<Glyph>, Vec<Segment>) {
         let mut glyphs = Vec::new();
-        if let Some(text) = heading {
-            glyphs.extend(words_at(&[text], &[250.0], 22.0));
+        if let Some((text, x, baseline)) = heading {
+            glyphs.extend(words_at(&[text], &[x], baseline));
         }
         glyphs.extend(words_at(
             &["Service", "2019/20", "2020/21"],
@@ -4064,25 +4324,166 @@ mod tests {
             &["Estates", "3,004", "2,900"],
             "{texts:?}"
         );
-        // a heading over both columns of figures: they part under it, and it
-        // spans them
-        let found = figures_ruled_as_one_column(Some("Spend"));
-        let rows = &found[0].table.rows;
-        assert!(
-            rows.iter().all(|r| r.len() == 3),
-            "{:?}",
-            found[0].table.texts()
+        // a heading over both columns of figures, in one ruled cell with
+        // their own headings: the cell is cut under the heading, which spans
+        // the columns parted under it
+        let found = figures_ruled_as_one_column(Some(("Spend", 250.0, 22.0)));
+        let table = &found[0].table;
+        let texts = table.texts();
+        assert_eq!(texts[0], ["Service", "Spend", ""], "{texts:?}");
+        assert_eq!(texts[1], ["", "2019/20", "2020/21"], "{texts:?}");
+        assert_eq!(texts.last().unwrap(), &["Estates", "3,004", "2,900"]);
+        assert_eq!(table.rows[0][1].col_span, 2);
+        assert_eq!(table.rows[0][0].row_span, 2);
+    }
+
+    #[test]
+    fn a_heading_over_columns_set_apart_from_theirs_is_cut_off_them() {
+        // "Spend" set flush left over the first of the columns, narrower
+        // than it, in a row of its own: a leading and a padding over the
+        // years (a heading wrapped in its cell stands a leading over its
+        // next line, and is read as one cell)
+        for (baseline, apart) in [(20.0, true), (26.0, false)] {
+            let found = figures_ruled_as_one_column(Some(("Spend", 200.0, baseline)));
+            let texts = found[0].table.texts();
+            if apart {
+                assert_eq!(texts[0], ["Service", "Spend", ""], "{texts:?}");
+                assert_eq!(texts[1], ["", "2019/20", "2020/21"], "{texts:?}");
+            } else {
+                assert_eq!(
+                    texts[0],
+                    ["Service", "Spend\n2019/20", "2020/21"],
+                    "{texts:?}"
+                );
+            }
+            assert_eq!(texts.last().unwrap(), &["Estates", "3,004", "2,900"]);
+        }
+    }
+
+    #[test]
+    fn a_heading_cut_off_its_columns_spans_a_gap_it_reaches_into() {
+        let line = |spans: &[(f64, f64)], top: f64| -> Vec<Phrase> {
+            spans
+                .iter()
+                .map(|&(x0, x1)| Phrase {
+                    x0,
+                    x1,
+                    top,
+                    bottom: top + 10.0,
+                    size: 10.0,
+                    words: true,
+                    figure: false,
+                    label: false,
+                })
+                .collect()
+        };
+        // three years set flush right at 286, 356 and 426 under a heading
+        // from 288 to 366, cut off them: the gap between the last two is
+        // 366 to 390 over every line, 356 to 390 under the heading, which
+        // reaches into it
+        let years = line(&[(250.0, 286.0), (320.0, 356.0), (390.0, 426.0)], 26.0);
+        let body = vec![line(
+            &[(261.0, 286.0), (331.0, 356.0), (401.0, 426.0)],
+            40.0,
+        )];
+        let gap = (366.0, 390.0);
+        let cell = |heading: Vec<Phrase>| vec![heading, years.clone()];
+        let heading = cell(line(&[(288.0, 366.0)], 12.0));
+        assert!(heads_over(&[&heading, &body], (0, 1), gap));
+        // (a heading short of it spans no gap; nor does a line the gap parts)
+        let short = cell(line(&[(288.0, 350.0)], 12.0));
+        assert!(!heads_over(&[&short, &body], (0, 1), (356.0, 390.0)));
+        let parted = cell(line(&[(288.0, 352.0), (395.0, 420.0)], 12.0));
+        assert!(!heads_over(&[&parted, &body], (0, 1), (356.0, 390.0)));
+    }
+
+    #[test]
+    fn headings_set_left_over_figures_set_right_clear_of_them_head_their_columns() {
+        // the headings flush left in their columns, the figures flush right:
+        // "Purpose" stands clear of its figures, in the gap between theirs
+        // and the first column's, a column of one line that joins its own
+        // across the gap its text is less flush with
+        let mut glyphs = words_at(
+            &["Service", "Result", "Purpose"],
+            &[15.0, 160.0, 262.0],
+            36.0,
         );
-        assert!(
-            rows[0][1].text.starts_with("Spend"),
-            "{:?}",
-            found[0].table.texts()
-        );
-        assert_eq!(rows[0][1].col_span, 2);
-        assert_eq!(
-            found[0].table.texts().last().unwrap(),
-            &["Estates", "3,004", "2,900"]
-        );
+        let rows = [
+            ("Policing", "1,234", "5,678"),
+            ("Victims", "234", "56"),
+            ("Estates", "3,004", "789"),
+        ];
+        for (i, (label, a, b)) in rows.iter().enumerate() {
+            let baseline = 58.0 + 16.0 * i as f64;
+            glyphs.extend(words_at(&[label], &[15.0], baseline));
+            glyphs.extend(word(a, 250.0 - 5.0 * a.len() as f64, baseline));
+            glyphs.extend(word(b, 380.0 - 5.0 * b.len() as f64, baseline));
+        }
+        let found = ruled_tables_of(glyphs, labels_ruled_off(110.0));
+        let texts = found[0].table.texts();
+        assert_eq!(texts[0], ["Service", "Result", "Purpose"], "{texts:?}");
+        assert_eq!(texts[1], ["Policing", "1,234", "5,678"], "{texts:?}");
+        assert_eq!(texts.last().unwrap(), &["Estates", "3,004", "789"]);
+    }
+
+    #[test]
+    fn a_units_sign_is_a_word_a_leaders_dots_are_not() {
+        let phrases = |text: &str| {
+            let glyphs = words_at(&["Result", text], &[10.0, 100.0], 20.0);
+            let refs: Vec<&Glyph> = glyphs.iter().collect();
+            phrase_lines(&refs, [0.0, 0.0, 200.0, 40.0]).remove(0)
+        };
+        assert!(parts_words(&phrases("(£)"), (50.0, 100.0)));
+        assert!(parts_words(&phrases("%"), (50.0, 100.0)));
+        assert!(!parts_words(&phrases("...."), (50.0, 100.0)));
+    }
+
+    #[test]
+    fn a_gaps_run_starts_under_a_heading_over_the_lines_it_parts() {
+        let line = |spans: &[(f64, f64)], top: f64| -> Vec<Phrase> {
+            spans
+                .iter()
+                .map(|&(x0, x1)| Phrase {
+                    x0,
+                    x1,
+                    top,
+                    bottom: top + 10.0,
+                    size: 10.0,
+                    words: true,
+                    figure: false,
+                    label: false,
+                })
+                .collect()
+        };
+        // two columns of figures set flush right at 286 and 356, their
+        // years over them: the gap between is 286 to 320
+        let years = line(&[(250.0, 286.0), (320.0, 356.0)], 26.0);
+        let figures: Vec<Vec<Phrase>> = (0..3)
+            .map(|i| line(&[(261.0, 286.0), (331.0, 356.0)], 40.0 + 14.0 * i as f64))
+            .collect();
+        let gap = (286.0, 320.0);
+        let starts = |cell: &[Vec<Phrase>], from: usize| {
+            let below: Vec<&Vec<Phrase>> = cell[from..].iter().chain(&figures).collect();
+            run_starts_at(cell, from, gap, &below)
+        };
+        let heading = line(&[(288.0, 366.0)], 12.0);
+        assert!(starts(&[heading.clone(), years.clone()], 1));
+        // (at the top, any line the gap parts starts a run: whether the gap
+        // is one there is `column_gaps`'s to say, over every line under)
+        assert!(starts(&[heading.clone(), years.clone()], 0));
+        assert!(starts(&[], 0));
+        // a column's own heading, wider than its figures, run on over the
+        // gap: flush right with them, or centred on either column's text
+        let flush_right = line(&[(300.0, 356.0)], 12.0);
+        let centred_left = line(&[(240.0, 296.0)], 12.0);
+        for own in [flush_right, centred_left] {
+            assert!(!starts(&[own, years.clone()], 1));
+        }
+        // (lines the gap parts above the heading are not under it; a line
+        // under it that the gap does not part starts no run there)
+        assert!(!starts(&[years.clone(), heading.clone()], 1));
+        let wrapped = line(&[(250.0, 356.0)], 26.0);
+        assert!(!starts(&[heading, wrapped], 1));
     }
 
     #[test]
