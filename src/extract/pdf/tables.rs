@@ -865,10 +865,7 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
         }
         reach = reach.max(x1);
     }
-    gaps.retain(|&gap| {
-        let parted = lines.iter().filter(|l| parts_words(l, gap)).count();
-        parted >= UNDRAWN_SPLIT_LINES
-    });
+    gaps.retain(|&gap| lines_parted(lines, gap) >= UNDRAWN_SPLIT_LINES);
     // (a heading set between two columns' gaps, over both, on a line of its
     // own, is no column of its own: nor is a heading set flush left over
     // figures set flush right, clear of them, beside other columns'
@@ -948,6 +945,36 @@ fn flush_with(lines: &[&Vec<Phrase>], (a, b): (f64, f64)) -> usize {
     });
     left.count().max(right.count())
 }
+
+/// How many lines have words next to a gap beside words on its other side:
+/// on the line itself (see `parts_words`), or on a line set level with it
+/// in part, as lines of cells set at their rows' middles are, a cell of two
+/// lines beside one of three.
+fn lines_parted(lines: &[&Vec<Phrase>], (a, b): (f64, f64)) -> usize {
+    let nearest = |l: &&Vec<Phrase>, left: bool| -> Option<(f64, f64)> {
+        let side = l
+            .iter()
+            .filter(|p| if left { p.x1 <= a } else { p.x0 >= b });
+        let next = side.max_by(|p, q| {
+            let (p, q) = if left { (p.x1, q.x1) } else { (q.x0, p.x0) };
+            p.total_cmp(&q)
+        })?;
+        next.words.then_some((next.top, next.bottom))
+    };
+    let rights: Vec<(f64, f64)> = lines.iter().filter_map(|l| nearest(l, false)).collect();
+    let level = |(t0, b0): (f64, f64), (t1, b1): (f64, f64)| {
+        b0.min(b1) - t0.max(t1) > LEVEL_OVERLAP * (b0 - t0).min(b1 - t1)
+    };
+    lines
+        .iter()
+        .filter_map(|l| nearest(l, true))
+        .filter(|&left| rights.iter().any(|&right| level(left, right)))
+        .count()
+}
+
+/// How much of the shorter of two lines' heights they must share to stand
+/// level: lines set one under another at their leading share little of it.
+const LEVEL_OVERLAP: f64 = 0.25;
 
 /// Whether the phrases next to a gap on a line, either side, hold words: a
 /// leader's dots between a label and its figure, set on a grid line after
@@ -4424,6 +4451,36 @@ mod tests {
         assert_eq!(texts[0], ["Service", "Result", "Purpose"], "{texts:?}");
         assert_eq!(texts[1], ["Policing", "1,234", "5,678"], "{texts:?}");
         assert_eq!(texts.last().unwrap(), &["Estates", "3,004", "789"]);
+    }
+
+    #[test]
+    fn words_set_level_in_part_either_side_of_a_gap_part_it() {
+        let phrase = |x0: f64, top: f64| Phrase {
+            x0,
+            x1: x0 + 40.0,
+            top,
+            bottom: top + 11.5,
+            size: 10.0,
+            words: true,
+            figure: false,
+            label: false,
+        };
+        // a cell of two lines beside one of three, both set at their row's
+        // middle: their lines stand half a line apart, level in part
+        let interleaved: Vec<Vec<Phrase>> = vec![
+            vec![phrase(200.0, 10.0)],
+            vec![phrase(100.0, 16.0)],
+            vec![phrase(200.0, 22.0)],
+            vec![phrase(100.0, 28.0)],
+            vec![phrase(200.0, 34.0)],
+        ];
+        let lines: Vec<&Vec<Phrase>> = interleaved.iter().collect();
+        assert_eq!(lines_parted(&lines, (140.0, 200.0)), 2);
+        assert!(lines.iter().all(|l| !parts_words(l, (140.0, 200.0))));
+        // (lines one under another at their leading are not level)
+        let stacked: Vec<Vec<Phrase>> = vec![vec![phrase(200.0, 10.0)], vec![phrase(100.0, 22.0)]];
+        let lines: Vec<&Vec<Phrase>> = stacked.iter().collect();
+        assert_eq!(lines_parted(&lines, (140.0, 200.0)), 0);
     }
 
     #[test]
