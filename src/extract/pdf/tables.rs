@@ -13,6 +13,7 @@ use super::stream_tables::{rows_of, Row, StreamSettings};
 use super::wrapped_cells::{self, TableLine};
 use crate::document::{BBox, Cell, Table};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 
 #[derive(Debug, Clone)]
 pub struct TableSettings {
@@ -3253,7 +3254,7 @@ fn build_table(
         let least_figures = if end > r + 1 { 2 } else { 3 };
         let read = (end > r).then(|| {
             let in_columns = phrases_in_columns(&cells, &xs_pt);
-            rows_in_columns(&in_columns, &xs_pt, fonts, least_figures)
+            rows_in_columns(&in_columns, &xs_pt, fonts, least_figures, true)
         });
         match read.flatten() {
             Some(lines) => {
@@ -3372,7 +3373,7 @@ fn rows_in_band(
     for &g in glyphs {
         in_columns[column_between(g.centre().0, xs)].push(g);
     }
-    rows_in_columns(&in_columns, xs, fonts, least_figures)
+    rows_in_columns(&in_columns, xs, fonts, least_figures, false)
 }
 
 /// The column between `xs` that holds `x` (the first or last for an `x`
@@ -3432,12 +3433,17 @@ fn phrases_in_columns<'g>(cells: &[Vec<&'g Glyph>], xs: &[f64]) -> Vec<Vec<&'g G
 }
 
 /// The rows of a band whose glyphs are put in the grid's columns already
-/// (see `rows_in_band`).
+/// (see `rows_in_band`). A band of a grid's (`by_space`) with too few
+/// figures to part its records is read by the space between them
+/// (`records_set_apart`): a band that only may be a row (a row-ruled
+/// table's) is not, as a page's panels of text between rules stand apart
+/// so.
 fn rows_in_columns(
     in_columns: &[Vec<&Glyph>],
     xs: &[f64],
     fonts: &[FontStyle],
     least_figures: usize,
+    by_space: bool,
 ) -> Option<Vec<Vec<Cell>>> {
     let width = xs.len() - 1;
     // (each column's lines read apart: a line read across the band would run
@@ -3470,6 +3476,8 @@ fn rows_in_columns(
             }
         })
         .collect();
+    let apart = by_space.then(|| records_set_apart(&rows, column)).flatten();
+    let unjoined = lines.clone();
     let lines = join_band_labels(lines);
     let figures_in = |col: usize| {
         let holding = lines.iter().filter(|l| super::holds_data(&l.cells[col]));
@@ -3495,11 +3503,17 @@ fn rows_in_columns(
         || (lines.len() == 2
             && (stacked_figures >= 2
                 || (stacked_figures == 1 && two_like_records(&lines[0], &lines[1]))));
-    if !enough_figures {
-        return None;
-    }
-    let records = wrapped_cells::records(&lines, 0, None, &StreamSettings::default());
-    let rows = wrapped_cells::merge(&lines, &records);
+    let rows = if enough_figures {
+        let records = wrapped_cells::records(&lines, 0, None, &StreamSettings::default());
+        wrapped_cells::merge(&lines, &records)
+    } else {
+        let records = apart?;
+        let labelled = |r: &Range<usize>| unjoined[r.clone()].iter().any(TableLine::labelled);
+        if !records.iter().all(labelled) {
+            return None;
+        }
+        wrapped_cells::merge(&unjoined, &records)
+    };
     // (most records fill two columns or more, not most lines: a record set at
     // its middle has its wrapped text above and below its figures, on lines
     // of one column each)
@@ -3508,6 +3522,54 @@ fn rows_in_columns(
         .filter(|r| r.iter().filter(|c| !c.text.is_empty()).count() >= 2)
         .count();
     (spread * 2 >= rows.len()).then_some(rows)
+}
+
+/// Least clear space (× the type's size) between two records of a band read
+/// from the space alone, over the room between a cell's own lines: as much
+/// as two cells' padding of a few points.
+const RECORDS_APART: f64 = 0.4;
+
+/// The records of a band's lines (`rows`, read across the band, their
+/// chunks each one column's) that stand apart by clear space, none of
+/// their lines reaching into it, wider by `RECORDS_APART` than the least
+/// between two lines of one column (a cell's lines, wrapped at its
+/// leading): cells set at their rows' middles, of different numbers of
+/// lines, with the padding of two cells between each record and the next.
+/// None where the lines are one record, or no cell has two lines.
+fn records_set_apart(
+    rows: &[Row],
+    column_of: impl Fn(&Line) -> usize,
+) -> Option<Vec<Range<usize>>> {
+    // (the room between a column's lines, each line's foot to the next's top)
+    let mut feet: HashMap<usize, (usize, f64)> = HashMap::new();
+    let mut least_room = f64::INFINITY;
+    for (i, row) in rows.iter().enumerate() {
+        for chunk in &row.chunks {
+            match feet.insert(column_of(chunk), (i, chunk.bottom)) {
+                Some((j, foot)) if j == i => {
+                    feet.insert(column_of(chunk), (i, foot.max(chunk.bottom)));
+                }
+                Some((_, foot)) => least_room = least_room.min(chunk.top - foot),
+                None => {}
+            }
+        }
+    }
+    if !least_room.is_finite() {
+        return None;
+    }
+    let room = least_room.max(0.0);
+    let mut records = Vec::new();
+    let (mut start, mut foot) = (0, rows.first()?.bottom());
+    for (i, row) in rows.iter().enumerate().skip(1) {
+        let size = row.size.max(rows[i - 1].size);
+        if row.top() - foot >= room + RECORDS_APART * size {
+            records.push(start..i);
+            start = i;
+        }
+        foot = foot.max(row.bottom());
+    }
+    records.push(start..rows.len());
+    (records.len() >= 2).then_some(records)
 }
 
 /// A label set beside a band's rows at their middle (a group's name in a
@@ -4481,6 +4543,73 @@ mod tests {
         let stacked: Vec<Vec<Phrase>> = vec![vec![phrase(200.0, 10.0)], vec![phrase(100.0, 22.0)]];
         let lines: Vec<&Vec<Phrase>> = stacked.iter().collect();
         assert_eq!(lines_parted(&lines, (140.0, 200.0)), 0);
+    }
+
+    #[test]
+    fn a_ruled_band_of_wrapped_text_is_read_into_the_records_space_sets_apart() {
+        // no figures: a label, a cell of two lines and one of three (or
+        // fewer) set at each row's middle, the rows a cell's padding apart;
+        // the label and text columns ruled off, the text columns by space
+        let head = words_at(&["Area", "Award", "Notes"], &[15.0, 160.0, 280.0], 36.0);
+        let records: [(f64, &str, &[&str], &[&str]); 3] = [
+            (
+                60.0,
+                "Kite",
+                &["early", "schools"],
+                &["crime", "fraud", "youth"],
+            ),
+            (100.0, "Hen", &["road", "fund"], &["hub", "safety", "rural"]),
+            (140.0, "Red", &["local"], &["cyber", "support"]),
+        ];
+        let read = |labels: &[&str]| {
+            let mut glyphs = head.clone();
+            for (i, (middle, _, award, notes)) in records.iter().enumerate() {
+                if let Some(label) = labels.get(i) {
+                    glyphs.extend(words_at(&[label], &[15.0], *middle));
+                }
+                for (cell, x) in [(award, 160.0), (notes, 280.0)] {
+                    let first = middle - 6.0 * (cell.len() - 1) as f64;
+                    for (i, line) in cell.iter().enumerate() {
+                        glyphs.extend(words_at(&[line], &[x], first + 12.0 * i as f64));
+                    }
+                }
+            }
+            let found = ruled_tables_of(glyphs, labels_ruled_off(160.0));
+            let texts = found[0].table.texts();
+            let owned: Vec<Vec<String>> = texts
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            owned
+        };
+        let labels: Vec<&str> = records.iter().map(|r| r.1).collect();
+        let texts = read(&labels);
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        assert_eq!(texts[1], ["Kite", "early\nschools", "crime\nfraud\nyouth"]);
+        assert_eq!(texts[3], ["Red", "local", "cyber\nsupport"]);
+        // (a record with no label may be a cell's paragraph set apart)
+        assert_eq!(read(&labels[..2]).len(), 2);
+        // (set a leading apart, the lines are one record's: a cell's own,
+        // at a leading of two sizes too, as fpdf2 sets them)
+        let two_records = Some(vec![0..2, 2..3]);
+        assert_eq!(records_set_apart_of(&[10.0, 22.0, 34.0]), None);
+        assert_eq!(records_set_apart_of(&[10.0, 22.0, 40.0]), two_records);
+        assert_eq!(records_set_apart_of(&[10.0, 30.0, 50.0]), None);
+        assert_eq!(records_set_apart_of(&[10.0, 30.0, 60.0]), two_records);
+    }
+
+    /// The records `records_set_apart` finds among lines of one column at
+    /// these baselines, 10 pt type.
+    fn records_set_apart_of(baselines: &[f64]) -> Option<Vec<Range<usize>>> {
+        let rows: Vec<Row> = baselines
+            .iter()
+            .map(|&b| {
+                let glyphs = words_at(&["text"], &[10.0], b);
+                let lines = page_lines(0, glyphs.iter(), &[], &LayoutSettings::default());
+                rows_of(lines).remove(0)
+            })
+            .collect();
+        records_set_apart(&rows, |_| 0)
     }
 
     #[test]
