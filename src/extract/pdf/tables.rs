@@ -703,8 +703,10 @@ fn heads_over(
 
 /// Whether a gap's run of lines (see `run_splits`) may start at a cell's
 /// line `from`, over the lines `below` (the cell's from that line on, then
-/// the cells' under it): at the cell's top, when the gap parts one of the
-/// cell's lines or the cell is empty; under a heading across the gap over
+/// the cells' under it): at the cell's top, when the gap parts the cell's
+/// lines (words either side of it level in part, see `lines_parted`: a
+/// heading wrapped beside one of one line, both set at their middles) or
+/// the cell is empty; under a heading across the gap over
 /// the columns it parts (not one column's, see `heads_one_side`), when the
 /// gap parts a line of the cell under that (their own headings).
 fn run_starts_at(
@@ -713,7 +715,10 @@ fn run_starts_at(
     (a, b): (f64, f64),
     below: &[&Vec<Phrase>],
 ) -> bool {
-    let parted = |lines: &[Vec<Phrase>]| lines.iter().any(|l| parts_words(l, (a, b)));
+    let parted = |lines: &[Vec<Phrase>]| {
+        let lines: Vec<&Vec<Phrase>> = lines.iter().collect();
+        lines_parted(&lines, (a, b)) > 0
+    };
     if from == 0 {
         return cell.is_empty() || parted(cell);
     }
@@ -4658,6 +4663,10 @@ mod tests {
         // is one there is `column_gaps`'s to say, over every line under)
         assert!(starts(&[heading.clone(), years.clone()], 0));
         assert!(starts(&[], 0));
+        // (a cell's headings set at their middles, one of two lines beside
+        // one of one, level in part: the gap parts them)
+        let wrapped_beside = [line(&[(250.0, 280.0)], 10.0), line(&[(320.0, 356.0)], 16.0)];
+        assert!(starts(&wrapped_beside, 0));
         // a column's own heading, wider than its figures, run on over the
         // gap: flush right with them, or centred on either column's text
         let flush_right = line(&[(300.0, 356.0)], 12.0);
