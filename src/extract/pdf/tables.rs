@@ -602,13 +602,24 @@ fn run_splits(
         .map(|&((a, b), first, from)| {
             // (from its own cut, or the lowest of the cell's cuts over which
             // a heading crosses the gap its lines leave, and none parts it)
-            let start = cuts
+            let mut start = cuts
                 .range((first, 0)..(first + 1, 0))
                 .rev()
                 .find(|&(&(_, cut), _)| {
                     cut == from || from == 0 && heads_over(lines, (first, cut), (a, b))
                 })
                 .map_or(to_f(run[first][1]), |(_, &y)| y);
+            // (up through the cell over the run, in the room its columns'
+            // own headings run on over the gap leave)
+            let (mut a, mut b) = (a, b);
+            let uncut = from == 0 && cuts.range((first, 0)..(first + 1, 0)).next().is_none();
+            if let (true, Some(above)) = (uncut, first.checked_sub(1)) {
+                let below: Vec<&Vec<Phrase>> = lines[first..].iter().copied().flatten().collect();
+                if let Some(room) = room_beside_headings(lines[above], &below, (a, b)) {
+                    (a, b) = room;
+                    start = to_f(run[above][1]);
+                }
+            }
             let in_line = drawn.iter().find(|e| {
                 e.pos > a
                     && e.pos < b
@@ -733,11 +744,17 @@ fn run_starts_at(
 const HEADING_IN_LINE: f64 = 1.0;
 
 /// Whether a phrase across a gap is in line with the text of one of the
-/// columns either side of it, over the lines `below`: flush right with the
-/// right one's (a heading of figures set flush right, wider than they are,
-/// "Indian/Alaskan" over "Native"), or centred on either's. It is that
+/// columns either side of it, over the lines `below` (see `side_headed`).
+fn heads_one_side(p: &Phrase, below: &[&Vec<Phrase>], gap: (f64, f64)) -> bool {
+    side_headed(p, below, gap).is_some()
+}
+
+/// The side of a gap (`Some(true)` the right) whose column's text a phrase
+/// across the gap is in line with, over the lines `below`: flush right with
+/// the right one's (a heading of figures set flush right, wider than they
+/// are, "Indian/Alaskan" over "Native"), or centred on either's. It is that
 /// column's heading, run on over the gap, not one over both.
-fn heads_one_side(p: &Phrase, below: &[&Vec<Phrase>], (a, b): (f64, f64)) -> bool {
+fn side_headed(p: &Phrase, below: &[&Vec<Phrase>], (a, b): (f64, f64)) -> Option<bool> {
     // (the extent of the phrases next to the gap on one side, line by line:
     // `off` is how far a phrase stands off the gap, negative across it)
     let side = |off: &dyn Fn(&Phrase) -> f64| {
@@ -754,9 +771,35 @@ fn heads_one_side(p: &Phrase, below: &[&Vec<Phrase>], (a, b): (f64, f64)) -> boo
     let (left, right) = (side(&|q| a - q.x1), side(&|q| q.x0 - b));
     let centre = (p.x0 + p.x1) / 2.0;
     let centred_on = |(x0, x1): (f64, f64)| (centre - (x0 + x1) / 2.0).abs() <= HEADING_IN_LINE;
-    right.is_some_and(|(_, x1)| (p.x1 - x1).abs() <= HEADING_IN_LINE)
-        || left.is_some_and(centred_on)
+    if right.is_some_and(|(_, x1)| (p.x1 - x1).abs() <= HEADING_IN_LINE)
         || right.is_some_and(centred_on)
+    {
+        Some(true)
+    } else {
+        left.is_some_and(centred_on).then_some(false)
+    }
+}
+
+/// Where a gap's split may run up through the cell over its run (`cell`)
+/// when every phrase of it across the gap is one column's heading run on
+/// over it (see `side_headed`; the lines `below` are the run's): between
+/// the text either side, in the room those headings leave of the gap, if
+/// they leave some and the cell's lines stand either side of it.
+fn room_beside_headings(
+    cell: &[Vec<Phrase>],
+    below: &[&Vec<Phrase>],
+    (a, b): (f64, f64),
+) -> Option<(f64, f64)> {
+    let (mut from, mut to) = (a, b);
+    for p in cell.iter().flatten().filter(|p| p.x0 < b && p.x1 > a) {
+        match side_headed(p, below, (a, b))? {
+            true => to = to.min(p.x0),
+            false => from = from.max(p.x1),
+        }
+    }
+    let lines: Vec<&Vec<Phrase>> = cell.iter().collect();
+    (to > from && (from, to) != (a, b) && lines_parted(&lines, (from, to)) > 0)
+        .then_some((from, to))
 }
 
 /// The upright glyphs (spaces aside) whose centres lie in a box, by their
@@ -4615,6 +4658,51 @@ mod tests {
             })
             .collect();
         records_set_apart(&rows, |_| 0)
+    }
+
+    #[test]
+    fn a_split_runs_up_beside_a_columns_heading_run_on_over_its_gap() {
+        // figures set flush right at 300 and 380, their headings flush right
+        // over them: the second's first line, wider than its figures, runs
+        // on over the gap to 5 pt from the first column's figures, too
+        // little a gap for a column's; it is its own column's, and the
+        // split between the columns runs up beside it
+        let mut glyphs = words_at(&["Service"], &[15.0], 36.0);
+        glyphs.extend(word("Indian/Alaskans", 305.0, 22.0));
+        glyphs.extend(word("Black", 275.0, 36.0));
+        glyphs.extend(word("Native", 350.0, 36.0));
+        let rows = [
+            ("Policing", "1,234", "5,608"),
+            ("Victims", "234", "100"),
+            ("Estates", "3,004", "169"),
+        ];
+        for (i, (label, a, b)) in rows.iter().enumerate() {
+            let baseline = 58.0 + 16.0 * i as f64;
+            glyphs.extend(words_at(&[label], &[15.0], baseline));
+            glyphs.extend(word(a, 300.0 - 5.0 * a.len() as f64, baseline));
+            glyphs.extend(word(b, 380.0 - 5.0 * b.len() as f64, baseline));
+        }
+        let found = ruled_tables_of(glyphs.clone(), labels_ruled_off(110.0));
+        let texts = found[0].table.texts();
+        assert_eq!(
+            texts[0],
+            ["Service", "Black", "Indian/Alaskans\nNative"],
+            "{texts:?}"
+        );
+        assert_eq!(texts[1], ["Policing", "1,234", "5,608"], "{texts:?}");
+        // (a note under the headings, across the gap and in line with
+        // neither column, is no column's: the split stops under its cell)
+        let mut noted: Vec<Glyph> = glyphs
+            .into_iter()
+            .filter(|g| g.origin[1] > 40.0 || g.x0 < 150.0)
+            .collect();
+        noted.extend(word("Black", 275.0, 28.0));
+        noted.extend(word("Native", 350.0, 28.0));
+        noted.extend(word("Note in full", 305.0, 40.0));
+        let found = ruled_tables_of(noted, labels_ruled_off(110.0));
+        let texts = found[0].table.texts();
+        assert_eq!(texts[0][2], "", "{texts:?}");
+        assert_eq!(texts[1], ["Policing", "1,234", "5,608"], "{texts:?}");
     }
 
     #[test]
