@@ -564,62 +564,13 @@ fn run_splits(
     s: &TableSettings,
 ) -> Undrawn {
     let to_f = |k: i64| k as f64 / 100.0;
-    // each gap, with the cell and the line of the cell its run starts at
-    let mut found: Vec<((f64, f64), usize, usize)> = Vec::new();
-    for first in 0..run.len() {
-        let cell = lines[first];
-        for from in 0..cell.len().max(1) {
-            let below: Vec<&Vec<Phrase>> = cell[from.min(cell.len())..]
-                .iter()
-                .chain(lines[first + 1..].iter().copied().flatten())
-                .collect();
-            for gap in column_gaps(&below) {
-                if run_starts_at(cell, from, gap, &below)
-                    && !found.iter().any(|(g, ..)| g.0 < gap.1 && gap.0 < g.1)
-                {
-                    found.push((gap, first, from));
-                }
-            }
-        }
-    }
-    // the cuts, by cell and the line under each: under a heading across a
-    // gap, or else between a cell's rows of headings over one
-    let mut cuts: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for &(_, first, from) in found.iter().filter(|&&(_, _, from)| from > 0) {
-        cuts.insert((first, from), between_lines(lines[first], from));
-    }
-    for &(gap, first, _) in found.iter().filter(|&&(_, _, from)| from == 0) {
-        let already_cut = cuts.range((first, 0)..(first + 1, 0)).next().is_some();
-        let (top, bottom) = (to_f(run[first][1]), to_f(run[first][3]));
-        let apart = rows_apart_over(lines[first], (top, bottom), gap);
-        if let (false, Some(k)) = (already_cut, apart) {
-            cuts.insert((first, k), between_lines(lines[first], k));
-        }
-    }
+    let found = run_gaps(lines);
+    let cuts = run_cuts(run, lines, &found);
     let end = to_f(run[run.len() - 1][3]);
     let splits = found
         .iter()
-        .map(|&((a, b), first, from)| {
-            // (from its own cut, or the lowest of the cell's cuts over which
-            // a heading crosses the gap its lines leave, and none parts it)
-            let mut start = cuts
-                .range((first, 0)..(first + 1, 0))
-                .rev()
-                .find(|&(&(_, cut), _)| {
-                    cut == from || from == 0 && heads_over(lines, (first, cut), (a, b))
-                })
-                .map_or(to_f(run[first][1]), |(_, &y)| y);
-            // (up through the cell over the run, in the room its columns'
-            // own headings run on over the gap leave)
-            let (mut a, mut b) = (a, b);
-            let uncut = from == 0 && cuts.range((first, 0)..(first + 1, 0)).next().is_none();
-            if let (true, Some(above)) = (uncut, first.checked_sub(1)) {
-                let below: Vec<&Vec<Phrase>> = lines[first..].iter().copied().flatten().collect();
-                if let Some(room) = room_beside_headings(lines[above], &below, (a, b)) {
-                    (a, b) = room;
-                    start = to_f(run[above][1]);
-                }
-            }
+        .map(|&(gap, first, from)| {
+            let ((a, b), start) = split_reach(run, lines, &cuts, gap, (first, from));
             let in_line = drawn.iter().find(|e| {
                 e.pos > a
                     && e.pos < b
@@ -644,6 +595,85 @@ fn run_splits(
         })
         .collect();
     Undrawn { splits, cuts }
+}
+
+/// The gaps of a run of cells (`lines`, each cell's) down to its foot, each
+/// with the cell and the line of the cell its run starts at, the highest
+/// first (see `run_starts_at`); a gap overlapping one found higher is that
+/// one.
+fn run_gaps(lines: &[&Vec<Vec<Phrase>>]) -> Vec<((f64, f64), usize, usize)> {
+    let mut found: Vec<((f64, f64), usize, usize)> = Vec::new();
+    for first in 0..lines.len() {
+        let cell = lines[first];
+        for from in 0..cell.len().max(1) {
+            let below: Vec<&Vec<Phrase>> = cell[from.min(cell.len())..]
+                .iter()
+                .chain(lines[first + 1..].iter().copied().flatten())
+                .collect();
+            for gap in column_gaps(&below) {
+                if run_starts_at(cell, from, gap, &below)
+                    && !found.iter().any(|(g, ..)| g.0 < gap.1 && gap.0 < g.1)
+                {
+                    found.push((gap, first, from));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The cuts of a run's cells, by cell and the line under each, at their
+/// heights: under a heading across a gap whose run starts under it, or
+/// else between a cell's rows of headings over a gap whose run starts at
+/// its top (`rows_apart_over`).
+fn run_cuts(
+    run: &[[i64; 4]],
+    lines: &[&Vec<Vec<Phrase>>],
+    found: &[((f64, f64), usize, usize)],
+) -> BTreeMap<(usize, usize), f64> {
+    let to_f = |k: i64| k as f64 / 100.0;
+    let mut cuts: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for &(_, first, from) in found.iter().filter(|&&(_, _, from)| from > 0) {
+        cuts.insert((first, from), between_lines(lines[first], from));
+    }
+    for &(gap, first, _) in found.iter().filter(|&&(_, _, from)| from == 0) {
+        let already_cut = cuts.range((first, 0)..(first + 1, 0)).next().is_some();
+        let (top, bottom) = (to_f(run[first][1]), to_f(run[first][3]));
+        let apart = rows_apart_over(lines[first], (top, bottom), gap);
+        if let (false, Some(k)) = (already_cut, apart) {
+            cuts.insert((first, k), between_lines(lines[first], k));
+        }
+    }
+    cuts
+}
+
+/// Where a gap's split (its run starting at a cell's line, `(first,
+/// from)`) may stand, and the height it starts at: from its own cut, or
+/// the lowest of the cell's cuts over which a heading crosses the gap its
+/// lines leave and none parts it (`heads_over`), or the cell's top; or, in
+/// a cell not cut, up through the cell over it, in the room its columns'
+/// own headings run on over the gap leave (`room_beside_headings`).
+fn split_reach(
+    run: &[[i64; 4]],
+    lines: &[&Vec<Vec<Phrase>>],
+    cuts: &BTreeMap<(usize, usize), f64>,
+    gap: (f64, f64),
+    (first, from): (usize, usize),
+) -> ((f64, f64), f64) {
+    let to_f = |k: i64| k as f64 / 100.0;
+    let mut in_cell = cuts.range((first, 0)..(first + 1, 0)).peekable();
+    let uncut = in_cell.peek().is_none();
+    let start = in_cell
+        .rev()
+        .find(|&(&(_, cut), _)| cut == from || from == 0 && heads_over(lines, (first, cut), gap))
+        .map_or(to_f(run[first][1]), |(_, &y)| y);
+    if let (true, 0, Some(above)) = (uncut, from, first.checked_sub(1)) {
+        let below: Vec<&Vec<Phrase>> = lines[first..].iter().copied().flatten().collect();
+        if let Some(room) = room_beside_headings(lines[above], &below, gap) {
+            return (room, to_f(run[above][1]));
+        }
+    }
+    (gap, start)
 }
 
 /// The height halfway between a cell's line `k` and the line over it.
