@@ -346,6 +346,11 @@ fn key(v: f64) -> i64 {
     (v * 100.0).round() as i64
 }
 
+/// The position a `key` stands for.
+fn unkey(k: i64) -> f64 {
+    k as f64 / 100.0
+}
+
 /// A crossing of a horizontal and a vertical edge, with the edges that meet there.
 #[derive(Debug, Default, Clone)]
 struct Crossing {
@@ -509,8 +514,7 @@ fn undrawn_splits(
     page: &PageContent,
     s: &TableSettings,
 ) -> Undrawn {
-    let to_f = |k: i64| k as f64 / 100.0;
-    let cell_box = |c: &[i64; 4]| [to_f(c[0]), to_f(c[1]), to_f(c[2]), to_f(c[3])];
+    let cell_box = |c: &[i64; 4]| [unkey(c[0]), unkey(c[1]), unkey(c[2]), unkey(c[3])];
     let Some(grid) = group.iter().map(cell_box).reduce(|a, b| {
         [
             a[0].min(b[0]),
@@ -563,10 +567,9 @@ fn run_splits(
     drawn: &[Edge],
     s: &TableSettings,
 ) -> Undrawn {
-    let to_f = |k: i64| k as f64 / 100.0;
     let found = run_gaps(lines);
     let cuts = run_cuts(run, lines, &found);
-    let end = to_f(run[run.len() - 1][3]);
+    let end = unkey(run[run.len() - 1][3]);
     let splits = found
         .iter()
         .map(|&(gap, first, from)| {
@@ -589,8 +592,8 @@ fn run_splits(
         .iter()
         .map(|(&(cell, _), &y)| Edge {
             pos: y,
-            start: to_f(run[cell][0]),
-            end: to_f(run[cell][2]),
+            start: unkey(run[cell][0]),
+            end: unkey(run[cell][2]),
             stroked: true,
         })
         .collect();
@@ -631,14 +634,13 @@ fn run_cuts(
     lines: &[&Vec<Vec<Phrase>>],
     found: &[((f64, f64), usize, usize)],
 ) -> BTreeMap<(usize, usize), f64> {
-    let to_f = |k: i64| k as f64 / 100.0;
     let mut cuts: BTreeMap<(usize, usize), f64> = BTreeMap::new();
     for &(_, first, from) in found.iter().filter(|&&(_, _, from)| from > 0) {
         cuts.insert((first, from), between_lines(lines[first], from));
     }
     for &(gap, first, _) in found.iter().filter(|&&(_, _, from)| from == 0) {
         let already_cut = cuts.range((first, 0)..(first + 1, 0)).next().is_some();
-        let (top, bottom) = (to_f(run[first][1]), to_f(run[first][3]));
+        let (top, bottom) = (unkey(run[first][1]), unkey(run[first][3]));
         let apart = rows_apart_over(lines[first], (top, bottom), gap);
         if let (false, Some(k)) = (already_cut, apart) {
             cuts.insert((first, k), between_lines(lines[first], k));
@@ -660,17 +662,16 @@ fn split_reach(
     gap: (f64, f64),
     (first, from): (usize, usize),
 ) -> ((f64, f64), f64) {
-    let to_f = |k: i64| k as f64 / 100.0;
     let mut in_cell = cuts.range((first, 0)..(first + 1, 0)).peekable();
     let uncut = in_cell.peek().is_none();
     let start = in_cell
         .rev()
         .find(|&(&(_, cut), _)| cut == from || from == 0 && heads_over(lines, (first, cut), gap))
-        .map_or(to_f(run[first][1]), |(_, &y)| y);
+        .map_or(unkey(run[first][1]), |(_, &y)| y);
     if let (true, 0, Some(above)) = (uncut, from, first.checked_sub(1)) {
         let below: Vec<&Vec<Phrase>> = lines[first..].iter().copied().flatten().collect();
         if let Some(room) = room_beside_headings(lines[above], &below, gap) {
-            return (room, to_f(run[above][1]));
+            return (room, unkey(run[above][1]));
         }
     }
     (gap, start)
@@ -748,7 +749,7 @@ fn heads_over(
 /// lines (words either side of it level in part, see `lines_parted`: a
 /// heading wrapped beside one of one line, both set at their middles) or
 /// the cell is empty; under a heading across the gap over
-/// the columns it parts (not one column's, see `heads_one_side`), when the
+/// the columns it parts (not one column's, see `side_headed`), when the
 /// gap parts a line of the cell under that (their own headings).
 fn run_starts_at(
     cell: &[Vec<Phrase>],
@@ -765,19 +766,13 @@ fn run_starts_at(
     }
     let heading = cell[from - 1]
         .iter()
-        .any(|p| p.x0 < b && p.x1 > a && !heads_one_side(p, below, (a, b)));
+        .any(|p| p.x0 < b && p.x1 > a && side_headed(p, below, (a, b)).is_none());
     heading && parted(&cell[from..])
 }
 
 /// How far (pt) a heading may stand from its column's text and be set in
 /// line with it: flush with it, or centred on it.
 const HEADING_IN_LINE: f64 = 1.0;
-
-/// Whether a phrase across a gap is in line with the text of one of the
-/// columns either side of it, over the lines `below` (see `side_headed`).
-fn heads_one_side(p: &Phrase, below: &[&Vec<Phrase>], gap: (f64, f64)) -> bool {
-    side_headed(p, below, gap).is_some()
-}
 
 /// The side of a gap (`Some(true)` the right) whose column's text a phrase
 /// across the gap is in line with, over the lines `below`: flush right with
@@ -3554,8 +3549,7 @@ fn rows_in_columns(
             }
         })
         .collect();
-    let apart = by_space.then(|| records_set_apart(&rows, column)).flatten();
-    let unjoined = lines.clone();
+    let unjoined = by_space.then(|| lines.clone());
     let lines = join_band_labels(lines);
     let figures_in = |col: usize| {
         let holding = lines.iter().filter(|l| super::holds_data(&l.cells[col]));
@@ -3585,7 +3579,8 @@ fn rows_in_columns(
         let records = wrapped_cells::records(&lines, 0, None, &StreamSettings::default());
         wrapped_cells::merge(&lines, &records)
     } else {
-        let records = apart?;
+        let unjoined = unjoined?;
+        let records = records_set_apart(&rows, column)?;
         let labelled = |r: &Range<usize>| unjoined[r.clone()].iter().any(TableLine::labelled);
         if !records.iter().all(labelled) {
             return None;
@@ -4527,40 +4522,43 @@ mod tests {
         }
     }
 
+    /// A line of phrases of words in 10 pt type, 10 pt tall from `top`,
+    /// over these extents.
+    fn phrase_line(spans: &[(f64, f64)], top: f64) -> Vec<Phrase> {
+        spans
+            .iter()
+            .map(|&(x0, x1)| Phrase {
+                x0,
+                x1,
+                top,
+                bottom: top + 10.0,
+                size: 10.0,
+                words: true,
+                figure: false,
+                label: false,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_heading_cut_off_its_columns_spans_a_gap_it_reaches_into() {
-        let line = |spans: &[(f64, f64)], top: f64| -> Vec<Phrase> {
-            spans
-                .iter()
-                .map(|&(x0, x1)| Phrase {
-                    x0,
-                    x1,
-                    top,
-                    bottom: top + 10.0,
-                    size: 10.0,
-                    words: true,
-                    figure: false,
-                    label: false,
-                })
-                .collect()
-        };
         // three years set flush right at 286, 356 and 426 under a heading
         // from 288 to 366, cut off them: the gap between the last two is
         // 366 to 390 over every line, 356 to 390 under the heading, which
         // reaches into it
-        let years = line(&[(250.0, 286.0), (320.0, 356.0), (390.0, 426.0)], 26.0);
-        let body = vec![line(
+        let years = phrase_line(&[(250.0, 286.0), (320.0, 356.0), (390.0, 426.0)], 26.0);
+        let body = vec![phrase_line(
             &[(261.0, 286.0), (331.0, 356.0), (401.0, 426.0)],
             40.0,
         )];
         let gap = (366.0, 390.0);
         let cell = |heading: Vec<Phrase>| vec![heading, years.clone()];
-        let heading = cell(line(&[(288.0, 366.0)], 12.0));
+        let heading = cell(phrase_line(&[(288.0, 366.0)], 12.0));
         assert!(heads_over(&[&heading, &body], (0, 1), gap));
         // (a heading short of it spans no gap; nor does a line the gap parts)
-        let short = cell(line(&[(288.0, 350.0)], 12.0));
+        let short = cell(phrase_line(&[(288.0, 350.0)], 12.0));
         assert!(!heads_over(&[&short, &body], (0, 1), (356.0, 390.0)));
-        let parted = cell(line(&[(288.0, 352.0), (395.0, 420.0)], 12.0));
+        let parted = cell(phrase_line(&[(288.0, 352.0), (395.0, 420.0)], 12.0));
         assert!(!heads_over(&[&parted, &body], (0, 1), (356.0, 390.0)));
     }
 
@@ -4596,14 +4594,8 @@ mod tests {
     #[test]
     fn words_set_level_in_part_either_side_of_a_gap_part_it() {
         let phrase = |x0: f64, top: f64| Phrase {
-            x0,
-            x1: x0 + 40.0,
-            top,
             bottom: top + 11.5,
-            size: 10.0,
-            words: true,
-            figure: false,
-            label: false,
+            ..phrase_line(&[(x0, x0 + 40.0)], top).remove(0)
         };
         // a cell of two lines beside one of three, both set at their row's
         // middle: their lines stand half a line apart, level in part
@@ -4749,33 +4741,18 @@ mod tests {
 
     #[test]
     fn a_gaps_run_starts_under_a_heading_over_the_lines_it_parts() {
-        let line = |spans: &[(f64, f64)], top: f64| -> Vec<Phrase> {
-            spans
-                .iter()
-                .map(|&(x0, x1)| Phrase {
-                    x0,
-                    x1,
-                    top,
-                    bottom: top + 10.0,
-                    size: 10.0,
-                    words: true,
-                    figure: false,
-                    label: false,
-                })
-                .collect()
-        };
         // two columns of figures set flush right at 286 and 356, their
         // years over them: the gap between is 286 to 320
-        let years = line(&[(250.0, 286.0), (320.0, 356.0)], 26.0);
+        let years = phrase_line(&[(250.0, 286.0), (320.0, 356.0)], 26.0);
         let figures: Vec<Vec<Phrase>> = (0..3)
-            .map(|i| line(&[(261.0, 286.0), (331.0, 356.0)], 40.0 + 14.0 * i as f64))
+            .map(|i| phrase_line(&[(261.0, 286.0), (331.0, 356.0)], 40.0 + 14.0 * i as f64))
             .collect();
         let gap = (286.0, 320.0);
         let starts = |cell: &[Vec<Phrase>], from: usize| {
             let below: Vec<&Vec<Phrase>> = cell[from..].iter().chain(&figures).collect();
             run_starts_at(cell, from, gap, &below)
         };
-        let heading = line(&[(288.0, 366.0)], 12.0);
+        let heading = phrase_line(&[(288.0, 366.0)], 12.0);
         assert!(starts(&[heading.clone(), years.clone()], 1));
         // (at the top, any line the gap parts starts a run: whether the gap
         // is one there is `column_gaps`'s to say, over every line under)
@@ -4783,19 +4760,22 @@ mod tests {
         assert!(starts(&[], 0));
         // (a cell's headings set at their middles, one of two lines beside
         // one of one, level in part: the gap parts them)
-        let wrapped_beside = [line(&[(250.0, 280.0)], 10.0), line(&[(320.0, 356.0)], 16.0)];
+        let wrapped_beside = [
+            phrase_line(&[(250.0, 280.0)], 10.0),
+            phrase_line(&[(320.0, 356.0)], 16.0),
+        ];
         assert!(starts(&wrapped_beside, 0));
         // a column's own heading, wider than its figures, run on over the
         // gap: flush right with them, or centred on either column's text
-        let flush_right = line(&[(300.0, 356.0)], 12.0);
-        let centred_left = line(&[(240.0, 296.0)], 12.0);
+        let flush_right = phrase_line(&[(300.0, 356.0)], 12.0);
+        let centred_left = phrase_line(&[(240.0, 296.0)], 12.0);
         for own in [flush_right, centred_left] {
             assert!(!starts(&[own, years.clone()], 1));
         }
         // (lines the gap parts above the heading are not under it; a line
         // under it that the gap does not part starts no run there)
         assert!(!starts(&[years.clone(), heading.clone()], 1));
-        let wrapped = line(&[(250.0, 356.0)], 26.0);
+        let wrapped = phrase_line(&[(250.0, 356.0)], 26.0);
         assert!(!starts(&[heading, wrapped], 1));
     }
 
