@@ -255,6 +255,11 @@ impl<'a> Interpreter<'a> {
         }
     }
 
+    /// Fails once the document's wall time is spent (see `Budget::check_clock`).
+    pub fn check_clock(&self) -> Result<(), ExtractError> {
+        self.budget.check_clock()
+    }
+
     pub fn font_styles(&self) -> Vec<FontStyle> {
         self.fonts
             .iter()

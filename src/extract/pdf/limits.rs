@@ -81,7 +81,17 @@ impl Budget {
             return Err(ExtractError::TooComplex(self.ops));
         }
         self.calls += 1;
-        if self.calls.is_multiple_of(4096) && Instant::now() > self.deadline {
+        if self.calls.is_multiple_of(4096) {
+            return self.check_clock();
+        }
+        Ok(())
+    }
+
+    /// Fails once the wall time is spent. Work done after the content is
+    /// read (tables, the text's layout) checks it page by page, so that a
+    /// page its tables take long over counts against the document's time.
+    pub fn check_clock(&self) -> Result<(), ExtractError> {
+        if Instant::now() > self.deadline {
             return Err(ExtractError::Timeout(self.limit.as_secs()));
         }
         Ok(())
@@ -92,6 +102,16 @@ impl Budget {
 mod tests {
     use super::*;
     use lopdf::dictionary;
+
+    #[test]
+    fn the_clock_fails_once_the_time_is_spent() {
+        assert!(Budget::new(10, Duration::from_secs(60))
+            .check_clock()
+            .is_ok());
+        let spent = Budget::new(10, Duration::ZERO);
+        std::thread::sleep(Duration::from_millis(2));
+        assert!(matches!(spent.check_clock(), Err(ExtractError::Timeout(0))));
+    }
 
     #[test]
     fn an_empty_filter_list_is_no_filter() {

@@ -130,6 +130,7 @@ fn extract_selected(
         } else {
             Vec::new()
         };
+        interp.check_clock()?;
         if let Some(running) = &running_on {
             let head = head_carried_on(&found_tables, running.index);
             let carried_glyphs = carried.as_ref().map_or(&[][..], |(_, g)| g.as_slice());
