@@ -8,7 +8,7 @@
 
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Selector};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// A paragraph shorter than this (in characters) casts no vote.
 const MIN_PARAGRAPH_CHARS: usize = 25;
@@ -139,7 +139,10 @@ fn unlinked_text_len(el: ElementRef<'_>) -> usize {
 
 /// The container with the best paragraph score, readability-style.
 fn densest_container(body: ElementRef<'_>) -> Option<ElementRef<'_>> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    // (in the tree's order, so that of containers scored alike the same one,
+    // the first, is read on every run: a hash map's order changes from run
+    // to run)
+    let mut scores: BTreeMap<NodeId, f64> = BTreeMap::new();
     for p in body.select(&select("p, pre, td, li, blockquote")) {
         if is_furniture(p) {
             continue;
@@ -276,5 +279,20 @@ mod tests {
         let (root, explicit) = main_content(&doc);
         assert!(!explicit);
         assert_eq!(root.value().attr("class"), Some("col"));
+    }
+
+    #[test]
+    fn of_columns_scored_alike_the_first_is_read_on_every_run() {
+        let long =
+            "The commissioner funded victim services across the county, with grants to partners. ";
+        let html = format!(
+            "<body><section><div class=first><p>{long}</p><p>{long}</p></div></section>\
+             <section><div class=second><p>{long}</p><p>{long}</p></div></section></body>"
+        );
+        let doc = Html::parse_document(&html);
+        for _ in 0..20 {
+            let (root, _) = main_content(&doc);
+            assert_eq!(root.value().attr("class"), Some("first"));
+        }
     }
 }
