@@ -393,15 +393,22 @@ fn cells(points: &BTreeMap<(i64, i64), Crossing>) -> Vec<[i64; 4]> {
     for list in by_x.values_mut().chain(by_y.values_mut()) {
         list.sort_unstable();
     }
+    // (the lists are sorted: the crossings below or to the right of one
+    // start after it, found by halving, not by reading the list from its
+    // start, which for a grid of thousands of rows costs their square)
+    let after = |list: &'_ [i64], k: i64| -> std::ops::Range<usize> {
+        list.partition_point(|&v| v <= k)..list.len()
+    };
     let mut out = Vec::new();
     for (&(y, x), p) in points {
-        let below = by_x[&x].iter().filter(|by| **by > y);
-        'search: for &by in below {
+        let column = &by_x[&x];
+        'search: for &by in &column[after(column, y)] {
             let pb = &points[&(by, x)];
             if !connected_v(p, pb) {
                 continue;
             }
-            for &rx in by_y[&y].iter().filter(|rx| **rx > x) {
+            let row = &by_y[&y];
+            for &rx in &row[after(row, x)] {
                 let pr = &points[&(y, rx)];
                 if !connected_h(p, pr) {
                     continue;
@@ -600,25 +607,33 @@ fn run_splits(
     Undrawn { splits, cuts }
 }
 
+/// Most lines of a run of cells a gap's run is looked for from: headings
+/// over columns stand in a table's first lines, and each start reads every
+/// line under it, so a ruled cell of thousands of lines would otherwise
+/// cost their square.
+const MAX_RUN_STARTS: usize = 64;
+
 /// The gaps of a run of cells (`lines`, each cell's) down to its foot, each
 /// with the cell and the line of the cell its run starts at, the highest
 /// first (see `run_starts_at`); a gap overlapping one found higher is that
-/// one.
+/// one. Runs start at the first `MAX_RUN_STARTS` lines (or empty cells).
 fn run_gaps(lines: &[&Vec<Vec<Phrase>>]) -> Vec<((f64, f64), usize, usize)> {
     let mut found: Vec<((f64, f64), usize, usize)> = Vec::new();
-    for first in 0..lines.len() {
+    let starts = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(first, cell)| (0..cell.len().max(1)).map(move |from| (first, from)));
+    for (first, from) in starts.take(MAX_RUN_STARTS) {
         let cell = lines[first];
-        for from in 0..cell.len().max(1) {
-            let below: Vec<&Vec<Phrase>> = cell[from.min(cell.len())..]
-                .iter()
-                .chain(lines[first + 1..].iter().copied().flatten())
-                .collect();
-            for gap in column_gaps(&below) {
-                if run_starts_at(cell, from, gap, &below)
-                    && !found.iter().any(|(g, ..)| g.0 < gap.1 && gap.0 < g.1)
-                {
-                    found.push((gap, first, from));
-                }
+        let below: Vec<&Vec<Phrase>> = cell[from.min(cell.len())..]
+            .iter()
+            .chain(lines[first + 1..].iter().copied().flatten())
+            .collect();
+        for gap in column_gaps(&below) {
+            if run_starts_at(cell, from, gap, &below)
+                && !found.iter().any(|(g, ..)| g.0 < gap.1 && gap.0 < g.1)
+            {
+                found.push((gap, first, from));
             }
         }
     }
@@ -1035,14 +1050,28 @@ fn lines_parted(lines: &[&Vec<Phrase>], (a, b): (f64, f64)) -> usize {
         })?;
         next.words.then_some((next.top, next.bottom))
     };
-    let rights: Vec<(f64, f64)> = lines.iter().filter_map(|l| nearest(l, false)).collect();
+    let mut rights: Vec<(f64, f64)> = lines.iter().filter_map(|l| nearest(l, false)).collect();
+    rights.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let tallest = rights.iter().map(|(t, b)| b - t).fold(0.0, f64::max);
     let level = |(t0, b0): (f64, f64), (t1, b1): (f64, f64)| {
         b0.min(b1) - t0.max(t1) > LEVEL_OVERLAP * (b0 - t0).min(b1 - t1)
+    };
+    // (only the words on the right whose tops stand within the tallest's
+    // height over the left's top to its foot can stand level with it: the
+    // rest are not looked at, or a tall cell's lines would each be held
+    // against every other)
+    let level_with_a_right = |(t0, b0): (f64, f64)| {
+        let under = rights.partition_point(|r| r.0 < b0);
+        rights[..under]
+            .iter()
+            .rev()
+            .take_while(|r| r.0 > t0 - tallest)
+            .any(|&right| level((t0, b0), right))
     };
     lines
         .iter()
         .filter_map(|l| nearest(l, true))
-        .filter(|&left| rights.iter().any(|&right| level(left, right)))
+        .filter(|&left| level_with_a_right(left))
         .count()
 }
 
@@ -3201,6 +3230,48 @@ enum Grid {
     Plot(BBox),
 }
 
+/// The cell (its index in `group`, the first if cells overlap) that holds
+/// each glyph's centre. The grid's columns and rows (`xs`, `ys`) index the
+/// cells by the slots they cover, so that a glyph is found in its slot, not
+/// held against every cell: a grid of thousands of rows would otherwise
+/// cost their number times its glyphs'.
+fn cells_holding(
+    group: &[[i64; 4]],
+    (xs, ys): (&[i64], &[i64]),
+    glyphs: &[Glyph],
+) -> Vec<Option<usize>> {
+    let cols = xs.len() - 1;
+    let mut slots: Vec<Option<usize>> = vec![None; cols * (ys.len() - 1)];
+    let index = |list: &[i64], k: i64| list.binary_search(&k).ok();
+    for (ci, c) in group.iter().enumerate().rev() {
+        let spans = (
+            index(xs, c[0]),
+            index(xs, c[2]),
+            index(ys, c[1]),
+            index(ys, c[3]),
+        );
+        let (Some(c0), Some(c1), Some(r0), Some(r1)) = spans else {
+            continue;
+        };
+        for r in r0..r1 {
+            slots[r * cols + c0..r * cols + c1].fill(Some(ci));
+        }
+    }
+    // (the slot of a position: the last of the sides at or before it, when
+    // one is after it)
+    let slot = |list: &[i64], v: f64| {
+        let at = list.partition_point(|&k| k as f64 / 100.0 <= v);
+        (at >= 1 && at < list.len()).then(|| at - 1)
+    };
+    glyphs
+        .iter()
+        .map(|g| {
+            let (cx, cy) = g.centre();
+            slots[slot(ys, cy)? * cols + slot(xs, cx)?]
+        })
+        .collect()
+}
+
 /// Lays a group of cells on the grid of their edges and fills them with text.
 fn build_table(
     group: &[[i64; 4]],
@@ -3233,16 +3304,7 @@ fn build_table(
     // side (into an empty neighbour) is seen whole, and stays whole in the
     // cell it starts in.
     let side = |ci: usize, k: usize| to_f(group[ci][k]);
-    let owner: Vec<Option<usize>> = page
-        .glyphs
-        .iter()
-        .map(|g| {
-            let (cx, cy) = g.centre();
-            (0..group.len()).find(|&ci| {
-                cx >= side(ci, 0) && cx < side(ci, 2) && cy >= side(ci, 1) && cy < side(ci, 3)
-            })
-        })
-        .collect();
+    let owner = cells_holding(group, (&xs, &ys), &page.glyphs);
     let runs_on =
         runs_on_past_their_cells(&page.glyphs, &owner, |ci| (side(ci, 0), side(ci, 2)), s);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); group.len()];
