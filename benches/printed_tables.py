@@ -57,8 +57,8 @@ With --long the tables have 30 to 90 rows on A4 pages and run over page breaks; 
 document is read at once (as a run reads it, joining a table's parts) and each table is
 scored whole, on the page it starts on.
 
-With --partial-rules (HTML producers) every table is ruled as report writers rule their
-figures: boxed, a rule under the head and one after the row labels, and none between the
+With --partial-rules (HTML producers but xhtml2pdf, which draws a table's border round
+every cell) every table is ruled as report writers rule their figures: boxed, a rule under the head and one after the row labels, and none between the
 other columns, which stand apart by their padding alone in one ruled column. With --spans
 too, a heading over columns shares that ruled cell with their own headings, ruled off
 from them by nothing; the row labels' heading, boxed on its own, is expected in its
@@ -1007,7 +1007,7 @@ def main():
                     help="tables of 30 to 90 rows on A4 pages, that run over page breaks")
     ap.add_argument("--partial-rules", action="store_true",
                     help="rule every table as figures are ruled: boxed, under the head and after the row"
-                         " labels only (HTML producers; with --spans, a heading over columns not ruled off"
+                         " labels only (HTML producers but xhtml2pdf; with --spans, a heading over columns not ruled off"
                          " theirs)")
     ap.add_argument("--reprint", choices=sorted(REPRINT) + ["ocr"],
                     help="print the document again through a program that rewrites PDFs before it is read:"
@@ -1021,9 +1021,12 @@ def main():
     args = ap.parse_args()
     if args.themed and args.producer != "impress":
         ap.error("--themed is a presentation's table style: only with --producer impress")
-    html_producers = ("chromium", "weasyprint", "wkhtmltopdf", "xhtml2pdf")
-    if args.partial_rules and args.producer not in html_producers:
-        ap.error("--partial-rules is a style sheet's: only with an HTML producer")
+    # (xhtml2pdf draws a table's border round each of its cells: ruled in part, it prints
+    # every cell boxed, and its heading spanning the head's rows boxed on its own)
+    partly_ruling_producers = ("chromium", "weasyprint", "wkhtmltopdf")
+    if args.partial_rules and args.producer not in partly_ruling_producers:
+        ap.error("--partial-rules is a style sheet's: only with chromium, weasyprint or wkhtmltopdf"
+                 " (xhtml2pdf boxes every cell of a table with a border)")
     if args.long and args.producer == "impress":
         ap.error("a slide's table does not run over pages: --long cannot be printed by impress")
     rng = random.Random(args.seed)
