@@ -959,8 +959,10 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
     // own, is no column of its own: nor is a heading set flush left over
     // figures set flush right, clear of them, beside other columns'
     // headings, nor the labels of a list's items, "1." before each; such a
-    // column joins the column beside it across the gap of the two it stands
-    // between that its text is less flush with)
+    // column joins the column beside it across one of the two gaps it
+    // stands between: the one to a column with no text on its lines, whose
+    // heading it is, not to one whose own heading it would stand beside on
+    // its line; else the one its text is less flush with)
     while let Some(column) = (0..=gaps.len()).find(|&c| !column_lined(lines, &gaps, c)) {
         if !shares_its_lines(lines, &gaps, column) {
             return Vec::new();
@@ -970,9 +972,13 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
             (column < gaps.len()).then_some(column),
         ];
         let width = |g: usize| gaps[g].1 - gaps[g].0;
+        // (the column across gap `g`, the one before it or after it)
+        let beside = |g: usize| if g < column { g } else { g + 1 };
+        let shares = |g: usize| shares_a_line(lines, &gaps, column, beside(g));
         let Some(weaker) = sides.into_iter().flatten().min_by(|&g, &h| {
             let flush = flush_with(lines, gaps[g]).cmp(&flush_with(lines, gaps[h]));
-            flush.then(width(g).total_cmp(&width(h)))
+            let apart = shares(g).cmp(&shares(h));
+            apart.then(flush).then(width(g).total_cmp(&width(h)))
         }) else {
             break;
         };
@@ -999,6 +1005,15 @@ fn shares_its_lines(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], column: usize) 
         .iter()
         .filter(|l| l.iter().any(inside))
         .all(|l| l.iter().any(|p| !inside(p)))
+}
+
+/// Whether a line has text in both of two of the columns a run's gaps part.
+fn shares_a_line(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], one: usize, other: usize) -> bool {
+    let (a, b) = (column_extent(gaps, one), column_extent(gaps, other));
+    let inside = |p: &Phrase, (from, to): (f64, f64)| p.x0 >= from && p.x1 <= to;
+    lines
+        .iter()
+        .any(|l| l.iter().any(|p| inside(p, a)) && l.iter().any(|p| inside(p, b)))
 }
 
 /// Whether the `column`th of the columns a run's gaps part holds text on
@@ -4651,6 +4666,42 @@ mod tests {
         assert_eq!(texts[0], ["Service", "Result", "Purpose"], "{texts:?}");
         assert_eq!(texts[1], ["Policing", "1,234", "5,678"], "{texts:?}");
         assert_eq!(texts.last().unwrap(), &["Estates", "3,004", "789"]);
+    }
+
+    #[test]
+    fn a_heading_set_clear_of_its_figures_joins_the_column_it_heads() {
+        // the headings flush left, the figures flush right, all of one width
+        // (flush on both sides), the middle column one short: "Target" over
+        // the last column stands in the gap between its figures and the
+        // middle column's, and joins the column that has no heading of its
+        // own beside it on its line, though the last column's figures are
+        // flush with that gap on more lines
+        let mut glyphs = words_at(
+            &["Service", "Change", "Target", "Target"],
+            &[15.0, 160.0, 240.0, 320.0],
+            36.0,
+        );
+        let rows = [
+            ("Policing", "1,234", "5,678", "9,012"),
+            ("Victims", "2,345", "", "6,789"),
+            ("Estates", "3,004", "7,890", "1,122"),
+            ("Courts", "4,321", "8,765", "3,456"),
+        ];
+        for (i, (label, a, b, c)) in rows.iter().enumerate() {
+            let baseline = 58.0 + 16.0 * i as f64;
+            glyphs.extend(words_at(&[label], &[15.0], baseline));
+            for (figure, end) in [(a, 230.0), (b, 310.0), (c, 385.0)] {
+                glyphs.extend(word(figure, end - 5.0 * figure.len() as f64, baseline));
+            }
+        }
+        let found = ruled_tables_of(glyphs, labels_ruled_off(120.0));
+        let texts = found[0].table.texts();
+        assert_eq!(
+            texts[0],
+            ["Service", "Change", "Target", "Target"],
+            "{texts:?}"
+        );
+        assert_eq!(texts[2], ["Victims", "2,345", "", "6,789"], "{texts:?}");
     }
 
     #[test]
