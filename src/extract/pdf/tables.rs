@@ -581,11 +581,29 @@ fn run_splits(
         .iter()
         .map(|&(gap, first, from)| {
             let ((a, b), start) = split_reach(run, lines, &cuts, gap, (first, from));
-            let in_line = drawn.iter().find(|e| {
-                e.pos > a
-                    && e.pos < b
-                    && e.start <= end + s.snap_tolerance
-                    && e.end >= start - s.snap_tolerance
+            let drawn_in = |(a, b): (f64, f64)| {
+                drawn.iter().find(|e| {
+                    e.pos > a
+                        && e.pos < b
+                        && e.start <= end + s.snap_tolerance
+                        && e.end >= start - s.snap_tolerance
+                })
+            };
+            // (else one drawn a snapping tolerance off the gap that the text
+            // it runs by overhangs no more than text may overhang a cell's
+            // side and still be read in it: a heading over both columns set
+            // by a browser overhangs the side of the cell it spans by a
+            // hair, and a split beside that side would leave an empty sliver
+            // of a column between them)
+            let tolerance = s.snap_tolerance;
+            let in_line = drawn_in((a, b)).or_else(|| {
+                drawn.iter().find(|e| {
+                    e.pos > a - tolerance
+                        && e.pos < b + tolerance
+                        && e.start <= end + tolerance
+                        && e.end >= start - tolerance
+                        && !text_crosses(lines, e.pos, (start, end), s.cell_overflow)
+                })
             });
             Edge {
                 pos: in_line.map_or((a + b) / 2.0, |e| e.pos),
@@ -605,6 +623,22 @@ fn run_splits(
         })
         .collect();
     Undrawn { splits, cuts }
+}
+
+/// Whether text of a run's cells (`lines`, each cell's) between two heights
+/// runs across a position by more than `overhang` on both sides.
+fn text_crosses(
+    lines: &[&Vec<Vec<Phrase>>],
+    x: f64,
+    (top, bottom): (f64, f64),
+    overhang: f64,
+) -> bool {
+    lines
+        .iter()
+        .copied()
+        .flatten()
+        .flatten()
+        .any(|p| p.bottom > top && p.top < bottom && p.x0 < x - overhang && p.x1 > x + overhang)
 }
 
 /// Most lines of a run of cells a gap's run is looked for from: headings
@@ -4666,6 +4700,34 @@ mod tests {
         assert_eq!(texts[0], ["Service", "Result", "Purpose"], "{texts:?}");
         assert_eq!(texts[1], ["Policing", "1,234", "5,678"], "{texts:?}");
         assert_eq!(texts.last().unwrap(), &["Estates", "3,004", "789"]);
+    }
+
+    #[test]
+    fn an_undrawn_split_stands_on_a_side_drawn_by_a_hair_off_its_gap() {
+        // "Funding" over two columns overhangs by half a point the side of
+        // the stripe shaded cell by cell under it: the split stands on that
+        // side, not beside it (an empty sliver of a column between them);
+        // a heading overhanging the side by more than a cell lets text
+        // overhang its side keeps the split in the gap's middle
+        let s = TableSettings::default();
+        let run = [[key(100.0), key(10.0), key(300.0), key(120.0)]];
+        let stripe_side = Edge {
+            pos: 188.95,
+            start: 60.0,
+            end: 75.0,
+            stroked: false,
+        };
+        let split_under = |heading_end: f64| {
+            let mut cell = vec![phrase_line(&[(150.0, heading_end)], 20.0)];
+            for top in [40.0, 60.0, 80.0, 100.0] {
+                cell.push(phrase_line(&[(150.0, 180.0), (199.0, 230.0)], top));
+            }
+            let found = run_splits(&run, &[&cell], &[stripe_side], &s);
+            assert_eq!(found.splits.len(), 1, "{found:?}");
+            found.splits[0].pos
+        };
+        assert_eq!(split_under(189.5), 188.95);
+        assert_eq!(split_under(191.0), 195.0);
     }
 
     #[test]
