@@ -3710,8 +3710,9 @@ fn rows_in_columns(
 
 /// Least clear space (× the type's size) between two records of a band read
 /// from the space alone, over the room between a cell's own lines: as much
-/// as two cells' padding of a few points.
-const RECORDS_APART: f64 = 0.4;
+/// as two cells' padding of 2 px (1.5 pt) in 10 pt type, as little as
+/// browsers' style sheets set.
+const RECORDS_APART: f64 = 0.3;
 
 /// The records of a band's lines (`rows`, read across the band, their
 /// chunks each one column's) that stand apart by clear space, none of
@@ -4839,6 +4840,9 @@ mod tests {
         let two_records = Some(vec![0..2, 2..3]);
         assert_eq!(records_set_apart_of(&[10.0, 22.0, 34.0]), None);
         assert_eq!(records_set_apart_of(&[10.0, 22.0, 40.0]), two_records);
+        // (two cells' padding of 2 px, 3 pt, sets records apart; 2 pt not)
+        assert_eq!(records_set_apart_of(&[10.0, 22.0, 37.0]), two_records);
+        assert_eq!(records_set_apart_of(&[10.0, 22.0, 36.0]), None);
         assert_eq!(records_set_apart_of(&[10.0, 30.0, 50.0]), None);
         assert_eq!(records_set_apart_of(&[10.0, 30.0, 60.0]), two_records);
     }
