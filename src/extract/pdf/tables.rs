@@ -581,32 +581,8 @@ fn run_splits(
         .iter()
         .map(|&(gap, first, from)| {
             let ((a, b), start) = split_reach(run, lines, &cuts, gap, (first, from));
-            let drawn_in = |(a, b): (f64, f64)| {
-                drawn.iter().find(|e| {
-                    e.pos > a
-                        && e.pos < b
-                        && e.start <= end + s.snap_tolerance
-                        && e.end >= start - s.snap_tolerance
-                })
-            };
-            // (else one drawn a snapping tolerance off the gap that the text
-            // it runs by overhangs no more than text may overhang a cell's
-            // side and still be read in it: a heading over both columns set
-            // by a browser overhangs the side of the cell it spans by a
-            // hair, and a split beside that side would leave an empty sliver
-            // of a column between them)
-            let tolerance = s.snap_tolerance;
-            let in_line = drawn_in((a, b)).or_else(|| {
-                drawn.iter().find(|e| {
-                    e.pos > a - tolerance
-                        && e.pos < b + tolerance
-                        && e.start <= end + tolerance
-                        && e.end >= start - tolerance
-                        && !text_crosses(lines, e.pos, (start, end), s.cell_overflow)
-                })
-            });
             Edge {
-                pos: in_line.map_or((a + b) / 2.0, |e| e.pos),
+                pos: split_position(drawn, lines, (a, b), (start, end), s),
                 start,
                 end,
                 stroked: true,
@@ -623,6 +599,39 @@ fn run_splits(
         })
         .collect();
     Undrawn { splits, cuts }
+}
+
+/// Where a split of a gap (`a..b`) standing from `start` down to `end`
+/// stands: in line with an edge drawn in the gap beside it; else with one
+/// drawn a snapping tolerance off the gap that the text it runs by
+/// overhangs no more than text may overhang a cell's side and still be
+/// read in it (a heading over both columns set by a browser overhangs the
+/// side of the cell it spans by a hair, and a split beside that side
+/// would leave an empty sliver of a column between them); else in the
+/// gap's middle.
+fn split_position(
+    drawn: &[Edge],
+    lines: &[&Vec<Vec<Phrase>>],
+    (a, b): (f64, f64),
+    (start, end): (f64, f64),
+    s: &TableSettings,
+) -> f64 {
+    let beside = |e: &&Edge, off: f64| {
+        e.pos > a - off
+            && e.pos < b + off
+            && e.start <= end + s.snap_tolerance
+            && e.end >= start - s.snap_tolerance
+    };
+    let tolerance = s.snap_tolerance;
+    drawn
+        .iter()
+        .find(|e| beside(e, 0.0))
+        .or_else(|| {
+            drawn.iter().find(|e| {
+                beside(e, tolerance) && !text_crosses(lines, e.pos, (start, end), s.cell_overflow)
+            })
+        })
+        .map_or((a + b) / 2.0, |e| e.pos)
 }
 
 /// Whether text of a run's cells (`lines`, each cell's) between two heights
