@@ -73,7 +73,7 @@ pub struct Interpretation {
 
 /// Revision of the recognisers: part of the pipeline version, so that a run
 /// with new recognisers publishes a new version although no input changed.
-pub const REVISION: &str = "i1";
+pub const REVISION: &str = "i2";
 
 /// What interpretation knows about a document besides its content.
 #[derive(Debug, Clone)]
