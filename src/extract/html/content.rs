@@ -7,8 +7,8 @@
 //! ([`is_boilerplate`]).
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Selector};
-use std::collections::BTreeMap;
+use scraper::{ElementRef, Html, Node, Selector};
+use std::collections::{BTreeMap, HashMap};
 
 /// A paragraph shorter than this (in characters) casts no vote.
 const MIN_PARAGRAPH_CHARS: usize = 25;
@@ -143,16 +143,17 @@ fn densest_container(body: ElementRef<'_>) -> Option<ElementRef<'_>> {
     // the first, is read on every run: a hash map's order changes from run
     // to run)
     let mut scores: BTreeMap<NodeId, f64> = BTreeMap::new();
+    let counts = text_counts(body);
     for p in body.select(&select("p, pre, td, li, blockquote")) {
         if is_furniture(p) {
             continue;
         }
-        let text: String = p.text().collect();
-        let len = text.trim().chars().count();
+        let text = counts[&p.id()];
+        let len = text.trimmed_chars();
         if len < MIN_PARAGRAPH_CHARS {
             continue;
         }
-        let score = 1.0 + text.matches(',').count() as f64 + (len as f64 / 100.0).min(3.0);
+        let score = 1.0 + text.commas as f64 + (len as f64 / 100.0).min(3.0);
         let mut weight = 1.0;
         for ancestor in p.ancestors().filter_map(ElementRef::wrap).take(2) {
             *scores.entry(ancestor.id()).or_default() += score * weight;
@@ -167,12 +168,115 @@ fn densest_container(body: ElementRef<'_>) -> Option<ElementRef<'_>> {
         if is_furniture(el) {
             continue;
         }
-        let adjusted = score * (1.0 - link_density(el));
+        let density = match counts.get(&id) {
+            Some(text) => (text.linked as f64 / text.len.max(1) as f64).min(1.0),
+            None => link_density(el),
+        };
+        let adjusted = score * (1.0 - density);
         if best.as_ref().is_none_or(|(_, s)| adjusted > *s) {
             best = Some((el, adjusted));
         }
     }
     best.map(|(el, _)| el)
+}
+
+/// What the scores read of an element's text, counted in one pass from the
+/// leaves up (`text_counts`): read element by element, a container's text
+/// is read again for each container round it, on a page nested thousands
+/// deep the square of its size.
+#[derive(Debug, Clone, Copy, Default)]
+struct TextCounts {
+    /// Its text nodes' lengths, each trimmed (as `text_len` counts).
+    len: usize,
+    /// The part of `len` in links (as `link_density` counts).
+    linked: usize,
+    /// Characters of its text joined, and the whitespace they start and
+    /// end with (all of them in text all whitespace).
+    chars: usize,
+    lead: usize,
+    trail: usize,
+    commas: usize,
+}
+
+impl TextCounts {
+    fn of_text(t: &str) -> Self {
+        let chars = t.chars().count();
+        let lead = t.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = if lead == chars {
+            chars
+        } else {
+            t.chars().rev().take_while(|c| c.is_whitespace()).count()
+        };
+        TextCounts {
+            len: t.trim().len(),
+            linked: 0,
+            chars,
+            lead,
+            trail,
+            commas: t.matches(',').count(),
+        }
+    }
+
+    /// The counts of this text followed by `next`'s.
+    fn then(self, next: Self) -> Self {
+        let blank = |t: &Self| t.lead == t.chars;
+        TextCounts {
+            len: self.len + next.len,
+            linked: self.linked + next.linked,
+            chars: self.chars + next.chars,
+            lead: if blank(&self) {
+                self.chars + next.lead
+            } else {
+                self.lead
+            },
+            trail: if blank(&next) {
+                next.chars + self.trail
+            } else {
+                next.trail
+            },
+            commas: self.commas + next.commas,
+        }
+    }
+
+    /// Characters of the text joined and trimmed.
+    fn trimmed_chars(&self) -> usize {
+        if self.lead == self.chars {
+            0
+        } else {
+            self.chars - self.lead - self.trail
+        }
+    }
+}
+
+/// The `TextCounts` of every element under `body`.
+fn text_counts(body: ElementRef<'_>) -> HashMap<NodeId, TextCounts> {
+    let nodes: Vec<_> = body.descendants().collect();
+    let mut counts: HashMap<NodeId, TextCounts> = HashMap::new();
+    // (in reverse document order, every element's children come before it)
+    for node in nodes.into_iter().rev() {
+        if !node.value().is_element() {
+            continue;
+        }
+        let mut joined = TextCounts::default();
+        for child in node.children() {
+            let next = match child.value() {
+                Node::Text(t) => TextCounts::of_text(t),
+                Node::Element(e) => {
+                    let inner = counts[&child.id()];
+                    let linked = if e.name() == "a" {
+                        inner.len
+                    } else {
+                        inner.linked
+                    };
+                    TextCounts { linked, ..inner }
+                }
+                _ => continue,
+            };
+            joined = joined.then(next);
+        }
+        counts.insert(node.id(), joined);
+    }
+    counts
 }
 
 fn text_len(el: ElementRef<'_>) -> usize {
@@ -279,6 +383,27 @@ mod tests {
         let (root, explicit) = main_content(&doc);
         assert!(!explicit);
         assert_eq!(root.value().attr("class"), Some("col"));
+    }
+
+    #[test]
+    fn text_counted_from_the_leaves_up_counts_as_read_element_by_element() {
+        let doc = Html::parse_document(
+            "<body><div> \u{a0}<p>  One, two <a href=#>three,</a> </p>\n\
+             <ul><li> <b> </b> </li><li>four <i>five, <a href=#> six </a></i>\u{2003}</li></ul>\
+             <table><tr><td>\t</td><td>seven,eight</td></tr></table></div></body>",
+        );
+        let body = doc.select(&select("body")).next().unwrap();
+        let counts = text_counts(body);
+        for el in body.select(&select("*")) {
+            let text: String = el.text().collect();
+            let c = counts[&el.id()];
+            let name = el.value().name();
+            assert_eq!(c.trimmed_chars(), text.trim().chars().count(), "{name}");
+            assert_eq!(c.commas, text.matches(',').count(), "{name}");
+            assert_eq!(c.len, text_len(el), "{name}");
+            let linked: usize = el.select(&select("a")).map(text_len).sum();
+            assert_eq!(c.linked, linked, "{name}");
+        }
     }
 
     #[test]
