@@ -622,13 +622,13 @@ fn split_position(
             && e.start <= end + s.snap_tolerance
             && e.end >= start - s.snap_tolerance
     };
-    let tolerance = s.snap_tolerance;
     drawn
         .iter()
         .find(|e| beside(e, 0.0))
         .or_else(|| {
             drawn.iter().find(|e| {
-                beside(e, tolerance) && !text_crosses(lines, e.pos, (start, end), s.cell_overflow)
+                beside(e, s.snap_tolerance)
+                    && !text_crosses(lines, e.pos, (start, end), s.cell_overflow)
             })
         })
         .map_or((a + b) / 2.0, |e| e.pos)
@@ -913,6 +913,13 @@ struct Phrase {
     label: bool,
 }
 
+impl Phrase {
+    /// Whether it stands within an extent across the page.
+    fn within(&self, (from, to): (f64, f64)) -> bool {
+        self.x0 >= from && self.x1 <= to
+    }
+}
+
 /// The phrases of each line of the glyphs (upright, sorted by their centres'
 /// heights) whose centres lie in a box.
 fn phrase_lines(glyphs: &[&Glyph], b: BBox) -> Vec<Vec<Phrase>> {
@@ -1042,35 +1049,32 @@ fn column_extent(gaps: &[(f64, f64)], column: usize) -> (f64, f64) {
 /// Whether every line with text in the `column`th of the columns a run's
 /// gaps part has text in another too: a row's, not a line of its own.
 fn shares_its_lines(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], column: usize) -> bool {
-    let (from, to) = column_extent(gaps, column);
-    let inside = |p: &Phrase| p.x0 >= from && p.x1 <= to;
+    let extent = column_extent(gaps, column);
     lines
         .iter()
-        .filter(|l| l.iter().any(inside))
-        .all(|l| l.iter().any(|p| !inside(p)))
+        .filter(|l| l.iter().any(|p| p.within(extent)))
+        .all(|l| l.iter().any(|p| !p.within(extent)))
 }
 
 /// Whether a line has text in both of two of the columns a run's gaps part.
 fn shares_a_line(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], one: usize, other: usize) -> bool {
     let (a, b) = (column_extent(gaps, one), column_extent(gaps, other));
-    let inside = |p: &Phrase, (from, to): (f64, f64)| p.x0 >= from && p.x1 <= to;
     lines
         .iter()
-        .any(|l| l.iter().any(|p| inside(p, a)) && l.iter().any(|p| inside(p, b)))
+        .any(|l| l.iter().any(|p| p.within(a)) && l.iter().any(|p| p.within(b)))
 }
 
 /// Whether the `column`th of the columns a run's gaps part holds text on
 /// `UNDRAWN_SPLIT_LINES` lines, and more than a list's labels.
 fn column_lined(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], column: usize) -> bool {
-    let (from, to) = column_extent(gaps, column);
-    let inside = |p: &&Phrase| p.x0 >= from && p.x1 <= to;
+    let extent = column_extent(gaps, column);
     let lined = lines
         .iter()
-        .filter(|l| l.iter().any(|p| inside(&p)))
+        .filter(|l| l.iter().any(|p| p.within(extent)))
         .count();
     let labels_only = lines
         .iter()
-        .flat_map(|l| l.iter().filter(inside))
+        .flat_map(|l| l.iter().filter(|p| p.within(extent)))
         .all(|p| p.label);
     lined >= UNDRAWN_SPLIT_LINES && !labels_only
 }
@@ -3318,7 +3322,7 @@ fn cells_holding(
     // (the slot of a position: the last of the sides at or before it, when
     // one is after it)
     let slot = |list: &[i64], v: f64| {
-        let at = list.partition_point(|&k| k as f64 / 100.0 <= v);
+        let at = list.partition_point(|&k| unkey(k) <= v);
         (at >= 1 && at < list.len()).then(|| at - 1)
     };
     glyphs
@@ -3353,15 +3357,14 @@ fn build_table(
     if cols < 2 || rows < 2 {
         return None;
     }
-    let to_f = |k: i64| k as f64 / 100.0;
-    let bbox = [to_f(xs[0]), to_f(ys[0]), to_f(xs[cols]), to_f(ys[rows])];
+    let bbox = [unkey(xs[0]), unkey(ys[0]), unkey(xs[cols]), unkey(ys[rows])];
     // Each glyph goes to the cell that holds its centre. A glyph that crosses
     // the cell's side is text too long for its cell, which the producer clips
     // there (a spreadsheet's cell): it is not seen, so it is not read, nor is
     // a glyph that a clip hides. But text the producer lets run on over the
     // side (into an empty neighbour) is seen whole, and stays whole in the
     // cell it starts in.
-    let side = |ci: usize, k: usize| to_f(group[ci][k]);
+    let side = |ci: usize, k: usize| unkey(group[ci][k]);
     let owner = cells_holding(group, (&xs, &ys), &page.glyphs);
     let runs_on =
         runs_on_past_their_cells(&page.glyphs, &owner, |ci| (side(ci, 0), side(ci, 2)), s);
@@ -3419,13 +3422,13 @@ fn build_table(
             }
         }
     }
-    let xs_pt: Vec<f64> = xs.iter().map(|&k| to_f(k)).collect();
+    let xs_pt: Vec<f64> = xs.iter().map(|&k| unkey(k)).collect();
     let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(grid.len());
     let mut r = 0;
     while r < grid.len() {
         // An empty row is kept, as the grid draws it (camelot, pdfplumber and
         // tabula keep it), unless it is a sliver between two rules drawn close.
-        let sliver = to_f(ys[r + 1]) - to_f(ys[r]) < s.sliver;
+        let sliver = unkey(ys[r + 1]) - unkey(ys[r]) < s.sliver;
         let empty = grid[r].iter().all(|c| {
             c.as_ref()
                 .is_none_or(|c| c.text.is_empty() && c.row_span == 1)
@@ -3479,7 +3482,7 @@ fn build_table(
     if is_a_plot(&rows) {
         return Some(Grid::Plot(bbox));
     }
-    let centre = |c: &[i64; 4]| (to_f(c[0] + c[2]) / 2.0, to_f(c[1] + c[3]) / 2.0);
+    let centre = |c: &[i64; 4]| (unkey(c[0] + c[2]) / 2.0, unkey(c[1] + c[3]) / 2.0);
     let (first_row, later_rows): (Vec<&[i64; 4]>, Vec<&[i64; 4]>) =
         group.iter().partition(|c| c[1] == ys[0]);
     let first_shaded = shaded_apart(
@@ -4526,17 +4529,14 @@ mod tests {
             &[15.0, 200.0, 300.0],
             36.0,
         ));
-        let rows = [
-            ("Policing", "1,234", "1,456"),
-            ("Victims", "234", "256"),
-            ("Estates", "3,004", "2,900"),
-        ];
-        for (i, (label, a, b)) in rows.iter().enumerate() {
-            let baseline = 58.0 + 16.0 * i as f64;
-            glyphs.extend(words_at(&[label], &[15.0], baseline));
-            glyphs.extend(word(a, 235.0 - 5.0 * a.len() as f64, baseline));
-            glyphs.extend(word(b, 335.0 - 5.0 * b.len() as f64, baseline));
-        }
+        glyphs.extend(figure_rows(
+            &[
+                &["Policing", "1,234", "1,456"],
+                &["Victims", "234", "256"],
+                &["Estates", "3,004", "2,900"],
+            ],
+            &[235.0, 335.0],
+        ));
         (glyphs, labels_ruled_off(100.0))
     }
 
@@ -4694,17 +4694,14 @@ mod tests {
             &[15.0, 160.0, 262.0],
             36.0,
         );
-        let rows = [
-            ("Policing", "1,234", "5,678"),
-            ("Victims", "234", "56"),
-            ("Estates", "3,004", "789"),
-        ];
-        for (i, (label, a, b)) in rows.iter().enumerate() {
-            let baseline = 58.0 + 16.0 * i as f64;
-            glyphs.extend(words_at(&[label], &[15.0], baseline));
-            glyphs.extend(word(a, 250.0 - 5.0 * a.len() as f64, baseline));
-            glyphs.extend(word(b, 380.0 - 5.0 * b.len() as f64, baseline));
-        }
+        glyphs.extend(figure_rows(
+            &[
+                &["Policing", "1,234", "5,678"],
+                &["Victims", "234", "56"],
+                &["Estates", "3,004", "789"],
+            ],
+            &[250.0, 380.0],
+        ));
         let found = ruled_tables_of(glyphs, labels_ruled_off(110.0));
         let texts = found[0].table.texts();
         assert_eq!(texts[0], ["Service", "Result", "Purpose"], "{texts:?}");
@@ -4753,19 +4750,15 @@ mod tests {
             &[15.0, 160.0, 240.0, 320.0],
             36.0,
         );
-        let rows = [
-            ("Policing", "1,234", "5,678", "9,012"),
-            ("Victims", "2,345", "", "6,789"),
-            ("Estates", "3,004", "7,890", "1,122"),
-            ("Courts", "4,321", "8,765", "3,456"),
-        ];
-        for (i, (label, a, b, c)) in rows.iter().enumerate() {
-            let baseline = 58.0 + 16.0 * i as f64;
-            glyphs.extend(words_at(&[label], &[15.0], baseline));
-            for (figure, end) in [(a, 230.0), (b, 310.0), (c, 385.0)] {
-                glyphs.extend(word(figure, end - 5.0 * figure.len() as f64, baseline));
-            }
-        }
+        glyphs.extend(figure_rows(
+            &[
+                &["Policing", "1,234", "5,678", "9,012"],
+                &["Victims", "2,345", "", "6,789"],
+                &["Estates", "3,004", "7,890", "1,122"],
+                &["Courts", "4,321", "8,765", "3,456"],
+            ],
+            &[230.0, 310.0, 385.0],
+        ));
         let found = ruled_tables_of(glyphs, labels_ruled_off(120.0));
         let texts = found[0].table.texts();
         assert_eq!(
@@ -4881,17 +4874,14 @@ mod tests {
         glyphs.extend(word("Indian/Alaskans", 305.0, 22.0));
         glyphs.extend(word("Black", 275.0, 36.0));
         glyphs.extend(word("Native", 350.0, 36.0));
-        let rows = [
-            ("Policing", "1,234", "5,608"),
-            ("Victims", "234", "100"),
-            ("Estates", "3,004", "169"),
-        ];
-        for (i, (label, a, b)) in rows.iter().enumerate() {
-            let baseline = 58.0 + 16.0 * i as f64;
-            glyphs.extend(words_at(&[label], &[15.0], baseline));
-            glyphs.extend(word(a, 300.0 - 5.0 * a.len() as f64, baseline));
-            glyphs.extend(word(b, 380.0 - 5.0 * b.len() as f64, baseline));
-        }
+        glyphs.extend(figure_rows(
+            &[
+                &["Policing", "1,234", "5,608"],
+                &["Victims", "234", "100"],
+                &["Estates", "3,004", "169"],
+            ],
+            &[300.0, 380.0],
+        ));
         let found = ruled_tables_of(glyphs.clone(), labels_ruled_off(110.0));
         let texts = found[0].table.texts();
         assert_eq!(
@@ -5048,6 +5038,20 @@ mod tests {
     }
 
     /// The glyphs of `texts`, each from its x in `xs`, on one baseline.
+    /// Rows of a label at 15 pt and figures set flush right at `ends`, 16 pt
+    /// apart from a baseline of 58 (under a head at 36).
+    fn figure_rows(rows: &[&[&str]], ends: &[f64]) -> Vec<Glyph> {
+        let mut glyphs = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            let baseline = 58.0 + 16.0 * i as f64;
+            glyphs.extend(words_at(&row[..1], &[15.0], baseline));
+            for (figure, end) in row[1..].iter().zip(ends) {
+                glyphs.extend(word(figure, end - 5.0 * figure.len() as f64, baseline));
+            }
+        }
+        glyphs
+    }
+
     fn words_at(texts: &[&str], xs: &[f64], baseline: f64) -> Vec<Glyph> {
         texts
             .iter()
