@@ -1047,13 +1047,26 @@ fn column_extent(gaps: &[(f64, f64)], column: usize) -> (f64, f64) {
 }
 
 /// Whether every line with text in the `column`th of the columns a run's
-/// gaps part has text in another too: a row's, not a line of its own.
+/// gaps part has text in another too (a row's, not a line of its own), or
+/// holds text in line with the column's text on such a line: a heading
+/// over columns set flush left with the first one's own heading and
+/// narrower than it ("Quarter 1" over "Outcome"), on a line of its own.
 fn shares_its_lines(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], column: usize) -> bool {
     let extent = column_extent(gaps, column);
-    lines
+    let in_column = |l: &&Vec<Phrase>| l.iter().filter(|p| p.within(extent)).count();
+    let (shared, own): (Vec<&Vec<Phrase>>, Vec<&Vec<Phrase>>) = lines
         .iter()
-        .filter(|l| l.iter().any(|p| p.within(extent)))
-        .all(|l| l.iter().any(|p| !p.within(extent)))
+        .copied()
+        .filter(|l| in_column(l) > 0)
+        .partition(|l| in_column(l) < l.len());
+    let in_line = |p: &Phrase| {
+        shared
+            .iter()
+            .flat_map(|l| l.iter().filter(|q| q.within(extent)))
+            .any(|q| (p.x0 - q.x0).abs() <= HEADING_IN_LINE)
+    };
+    own.iter()
+        .all(|l| l.iter().filter(|p| p.within(extent)).all(in_line))
 }
 
 /// Whether a line has text in both of two of the columns a run's gaps part.
@@ -4767,6 +4780,36 @@ mod tests {
             "{texts:?}"
         );
         assert_eq!(texts[2], ["Victims", "2,345", "", "6,789"], "{texts:?}");
+    }
+
+    #[test]
+    fn a_heading_on_its_own_line_flush_left_with_its_first_columns_heading_is_cut_off_them() {
+        // "Quarter" over "Outcome" and "Target", flush left with "Outcome"
+        // and no wider, in the one ruled cell of the head; the headings are
+        // set flush left, the figures under them flush right, so "Quarter"
+        // and "Outcome" stand clear of their figures on lines of their own
+        let segments = [10.0, 46.0, 104.0]
+            .into_iter()
+            .map(|y| seg(10.0, y, 390.0, y))
+            .chain([10.0, 150.0, 390.0].map(|x| seg(x, 10.0, x, 104.0)))
+            .collect();
+        let mut glyphs = words_at(&["Quarter"], &[240.0], 22.0);
+        glyphs.extend(words_at(
+            &["Service", "Result", "Outcome", "Target"],
+            &[15.0, 160.0, 240.0, 320.0],
+            40.0,
+        ));
+        for (i, label) in ["Policing", "Victims", "Estates"].iter().enumerate() {
+            let baseline = 62.0 + 16.0 * i as f64;
+            glyphs.extend(word(label, 15.0, baseline));
+            for end in [230.0, 310.0, 385.0] {
+                glyphs.extend(word("1,234", end - 25.0, baseline));
+            }
+        }
+        let found = ruled_tables_of(glyphs, segments);
+        let texts = found[0].table.texts();
+        assert_eq!(texts[0], ["Service", "", "Quarter", ""], "{texts:?}");
+        assert_eq!(texts[1], ["", "Result", "Outcome", "Target"], "{texts:?}");
     }
 
     #[test]
