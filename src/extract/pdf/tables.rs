@@ -470,10 +470,15 @@ fn undrawn_in_grids(
     page: &PageContent,
     s: &TableSettings,
 ) -> Undrawn {
+    let joints = rule_joints(&page.segments, s);
     let in_grids = |cells: &[[i64; 4]]| -> Undrawn {
         let mut found = Undrawn::default();
         for group in group_cells(cells).iter().filter(|group| is_a_grid(group)) {
-            found.join(undrawn_splits(group, v, page, s), s);
+            let drawn = Drawn {
+                sides: v,
+                joints: &joints,
+            };
+            found.join(undrawn_splits(group, &drawn, page, s), s);
         }
         found
     };
@@ -484,6 +489,48 @@ fn undrawn_in_grids(
     }
     undrawn
 }
+
+/// Shortest piece of a rule (pt) whose end meets the next piece's start at
+/// a joint that tells a cell's side: a table's borders drawn cell by cell
+/// are a cell wide, a dashed rule's dashes a few points.
+const JOINT_MIN_PIECE: f64 = 10.0;
+
+/// Where two pieces of a horizontal rule meet end to start, each
+/// `JOINT_MIN_PIECE` long at least, as `(y, x)`: browsers and word
+/// processors draw a table's borders cell by cell, so a rule's joints
+/// stand at the sides of its cells, drawn or not.
+fn rule_joints(segments: &[Segment], s: &TableSettings) -> Vec<(f64, f64)> {
+    let mut pieces: Vec<(f64, f64, f64)> = segments
+        .iter()
+        .filter(|g| g.bottom - g.top <= s.edge_max_thickness && g.x1 - g.x0 >= JOINT_MIN_PIECE)
+        .map(|g| ((g.top + g.bottom) / 2.0, g.x0, g.x1))
+        .collect();
+    pieces.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut joints = Vec::new();
+    for (i, &(y, _, end)) in pieces.iter().enumerate() {
+        let near = pieces.partition_point(|p| p.0 < y - s.snap_tolerance);
+        let meets = pieces[near..]
+            .iter()
+            .take_while(|p| p.0 <= y + s.snap_tolerance)
+            .enumerate()
+            .any(|(j, p)| near + j != i && (p.1 - end).abs() <= s.join_tolerance);
+        if meets {
+            joints.push((y, end));
+        }
+    }
+    joints
+}
+
+/// What a grid draws that says where its undrawn splits stand: its
+/// vertical edges, and the joints of its rules drawn in pieces.
+struct Drawn<'a> {
+    sides: &'a [Edge],
+    joints: &'a [(f64, f64)],
+}
+
+/// Fewest of a run's rules (its cells' tops and its foot) with a joint in
+/// a gap for the joints to say the gap parts two columns.
+const JOINTED_RULES: usize = 2;
 
 /// Least gap (× the type's size) between two columns of text set in one
 /// ruled column: wider than any word space, as wide as parts two cells of
@@ -517,7 +564,7 @@ fn is_a_grid(group: &[[i64; 4]]) -> bool {
 /// gap's middle.
 fn undrawn_splits(
     group: &[[i64; 4]],
-    drawn: &[Edge],
+    drawn: &Drawn,
     page: &PageContent,
     s: &TableSettings,
 ) -> Undrawn {
@@ -571,10 +618,27 @@ fn undrawn_splits(
 fn run_splits(
     run: &[[i64; 4]],
     lines: &[&Vec<Vec<Phrase>>],
-    drawn: &[Edge],
+    drawn: &Drawn,
     s: &TableSettings,
 ) -> Undrawn {
-    let found = run_gaps(lines);
+    // (the heights of the run's rules: its cells' tops and its foot)
+    let rules: Vec<f64> = run
+        .iter()
+        .map(|c| unkey(c[1]))
+        .chain(run.last().map(|c| unkey(c[3])))
+        .collect();
+    // (the side of the cells a gap parts, where the run's rules have a
+    // joint in it)
+    let joint_in = |(a, b): (f64, f64)| {
+        let in_gap = |&y: &f64| {
+            let at = |&&(jy, x): &&(f64, f64)| (jy - y).abs() <= s.snap_tolerance && x > a && x < b;
+            drawn.joints.iter().find(at).map(|j| j.1)
+        };
+        let xs: Vec<f64> = rules.iter().filter_map(in_gap).collect();
+        (xs.len() >= JOINTED_RULES).then(|| xs[0])
+    };
+    let jointed = |gap: (f64, f64)| joint_in(gap).is_some();
+    let found = run_gaps(lines, &jointed);
     let cuts = run_cuts(run, lines, &found);
     let end = unkey(run[run.len() - 1][3]);
     let splits = found
@@ -582,7 +646,9 @@ fn run_splits(
         .map(|&(gap, first, from)| {
             let ((a, b), start) = split_reach(run, lines, &cuts, gap, (first, from));
             Edge {
-                pos: split_position(drawn, lines, (a, b), (start, end), s),
+                pos: split_position(drawn.sides, lines, (a, b), (start, end), s)
+                    .or_else(|| joint_in((a, b)))
+                    .unwrap_or((a + b) / 2.0),
                 start,
                 end,
                 stroked: true,
@@ -602,20 +668,20 @@ fn run_splits(
 }
 
 /// Where a split of a gap (`a..b`) standing from `start` down to `end`
-/// stands: in line with an edge drawn in the gap beside it; else with one
-/// drawn a snapping tolerance off the gap that the text it runs by
-/// overhangs no more than text may overhang a cell's side and still be
-/// read in it (a heading over both columns set by a browser overhangs the
-/// side of the cell it spans by a hair, and a split beside that side
-/// would leave an empty sliver of a column between them); else in the
-/// gap's middle.
+/// stands, if an edge drawn says: in line with an edge drawn in the gap
+/// beside it; else with one drawn a snapping tolerance off the gap that
+/// the text it runs by overhangs no more than text may overhang a cell's
+/// side and still be read in it (a heading over both columns set by a
+/// browser overhangs the side of the cell it spans by a hair, and a split
+/// beside that side would leave an empty sliver of a column between them).
+/// (Else it stands at the rules' joint in the gap, or in its middle.)
 fn split_position(
     drawn: &[Edge],
     lines: &[&Vec<Vec<Phrase>>],
     (a, b): (f64, f64),
     (start, end): (f64, f64),
     s: &TableSettings,
-) -> f64 {
+) -> Option<f64> {
     let beside = |e: &&Edge, off: f64| {
         e.pos > a - off
             && e.pos < b + off
@@ -631,7 +697,7 @@ fn split_position(
                     && !text_crosses(lines, e.pos, (start, end), s.cell_overflow)
             })
         })
-        .map_or((a + b) / 2.0, |e| e.pos)
+        .map(|e| e.pos)
 }
 
 /// Whether text of a run's cells (`lines`, each cell's) between two heights
@@ -660,7 +726,10 @@ const MAX_RUN_STARTS: usize = 64;
 /// with the cell and the line of the cell its run starts at, the highest
 /// first (see `run_starts_at`); a gap overlapping one found higher is that
 /// one. Runs start at the first `MAX_RUN_STARTS` lines (or empty cells).
-fn run_gaps(lines: &[&Vec<Vec<Phrase>>]) -> Vec<((f64, f64), usize, usize)> {
+fn run_gaps(
+    lines: &[&Vec<Vec<Phrase>>],
+    jointed: &dyn Fn((f64, f64)) -> bool,
+) -> Vec<((f64, f64), usize, usize)> {
     let mut found: Vec<((f64, f64), usize, usize)> = Vec::new();
     let starts = lines
         .iter()
@@ -672,7 +741,7 @@ fn run_gaps(lines: &[&Vec<Vec<Phrase>>]) -> Vec<((f64, f64), usize, usize)> {
             .iter()
             .chain(lines[first + 1..].iter().copied().flatten())
             .collect();
-        for gap in column_gaps(&below) {
+        for gap in column_gaps(&below, jointed) {
             if run_starts_at(cell, from, gap, &below)
                 && !found.iter().any(|(g, ..)| g.0 < gap.1 && gap.0 < g.1)
             {
@@ -981,8 +1050,12 @@ fn is_item_label(text: &str) -> bool {
 
 /// The gaps no line crosses, wider than `UNDRAWN_GUTTER`, that part words
 /// on `UNDRAWN_SPLIT_LINES` lines, when every column they part off holds
-/// text on as many lines, and more than a list's labels.
-fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
+/// text on as many lines, and more than a list's labels; or, where the
+/// rules' joints stand in a gap (`jointed`: the sides of cells drawn one by
+/// one, their borders left out), that part words on one line, the columns
+/// between such gaps holding text on one line (a column of figures with
+/// one filled in under its heading).
+fn column_gaps(lines: &[&Vec<Phrase>], jointed: &dyn Fn((f64, f64)) -> bool) -> Vec<(f64, f64)> {
     let mut spans: Vec<(f64, f64)> = lines
         .iter()
         .flat_map(|l| l.iter().map(|p| (p.x0, p.x1)))
@@ -1004,7 +1077,10 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
         }
         reach = reach.max(x1);
     }
-    gaps.retain(|&gap| lines_parted(lines, gap) >= UNDRAWN_SPLIT_LINES);
+    gaps.retain(|&gap| {
+        let least = if jointed(gap) { 1 } else { UNDRAWN_SPLIT_LINES };
+        lines_parted(lines, gap) >= least
+    });
     // (a heading set between two columns' gaps, over both, on a line of its
     // own, is no column of its own: nor is a heading set flush left over
     // figures set flush right, clear of them, beside other columns'
@@ -1013,7 +1089,7 @@ fn column_gaps(lines: &[&Vec<Phrase>]) -> Vec<(f64, f64)> {
     // stands between: the one to a column with no text on its lines, whose
     // heading it is, not to one whose own heading it would stand beside on
     // its line; else the one its text is less flush with)
-    while let Some(column) = (0..=gaps.len()).find(|&c| !column_lined(lines, &gaps, c)) {
+    while let Some(column) = (0..=gaps.len()).find(|&c| !column_lined(lines, &gaps, c, jointed)) {
         if !shares_its_lines(lines, &gaps, column) {
             return Vec::new();
         }
@@ -1078,18 +1154,33 @@ fn shares_a_line(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], one: usize, other:
 }
 
 /// Whether the `column`th of the columns a run's gaps part holds text on
-/// `UNDRAWN_SPLIT_LINES` lines, and more than a list's labels.
-fn column_lined(lines: &[&Vec<Phrase>], gaps: &[(f64, f64)], column: usize) -> bool {
+/// `UNDRAWN_SPLIT_LINES` lines (on one, between gaps the rules' joints
+/// stand in), and more than a list's labels.
+fn column_lined(
+    lines: &[&Vec<Phrase>],
+    gaps: &[(f64, f64)],
+    column: usize,
+    jointed: &dyn Fn((f64, f64)) -> bool,
+) -> bool {
     let extent = column_extent(gaps, column);
     let lined = lines
         .iter()
         .filter(|l| l.iter().any(|p| p.within(extent)))
         .count();
+    let sides = [
+        column.checked_sub(1),
+        (column < gaps.len()).then_some(column),
+    ];
+    let least = if sides.into_iter().flatten().all(|g| jointed(gaps[g])) {
+        1
+    } else {
+        UNDRAWN_SPLIT_LINES
+    };
     let labels_only = lines
         .iter()
         .flat_map(|l| l.iter().filter(|p| p.within(extent)))
         .all(|p| p.label);
-    lined >= UNDRAWN_SPLIT_LINES && !labels_only
+    lined >= least && !labels_only
 }
 
 /// How many lines set the text next to a gap flush with it on one side, the
@@ -4742,7 +4833,11 @@ mod tests {
             for top in [40.0, 60.0, 80.0, 100.0] {
                 cell.push(phrase_line(&[(150.0, 180.0), (199.0, 230.0)], top));
             }
-            let found = run_splits(&run, &[&cell], &[stripe_side], &s);
+            let drawn = Drawn {
+                sides: &[stripe_side],
+                joints: &[],
+            };
+            let found = run_splits(&run, &[&cell], &drawn, &s);
             assert_eq!(found.splits.len(), 1, "{found:?}");
             found.splits[0].pos
         };
@@ -4810,6 +4905,72 @@ mod tests {
         let texts = found[0].table.texts();
         assert_eq!(texts[0], ["Service", "", "Quarter", ""], "{texts:?}");
         assert_eq!(texts[1], ["", "Result", "Outcome", "Target"], "{texts:?}");
+    }
+
+    /// A table of labels ruled off from two columns of figures each filled
+    /// in on two rows of three, a rule under each row, its rules drawn whole
+    /// or, with `joint_at`, in pieces meeting there, as a browser draws them
+    /// cell by cell.
+    fn sparse_figures(joint_at: Option<f64>) -> Vec<Vec<String>> {
+        let mut segments: Vec<Segment> = Vec::new();
+        for y in [10.0, 42.0, 62.5, 78.5, 94.5] {
+            let ends = [10.0, 150.0]
+                .into_iter()
+                .chain(joint_at)
+                .chain([390.0])
+                .collect::<Vec<_>>();
+            segments.extend(ends.windows(2).map(|w| seg(w[0], y, w[1], y)));
+        }
+        segments.extend([10.0, 150.0, 390.0].map(|x| seg(x, 10.0, x, 94.5)));
+        let mut glyphs = words_at(&["Service", "Spend", "Change"], &[15.0, 160.0, 280.0], 36.0);
+        glyphs.extend(figure_rows(
+            &[
+                &["Policing", "1,234", ""],
+                &["Victims", "", "6,789"],
+                &["Estates", "3,004", "1,122"],
+            ],
+            &[230.0, 330.0],
+        ));
+        let found = ruled_tables_of(glyphs, segments);
+        let texts = found[0].table.texts();
+        texts
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn columns_of_few_figures_part_where_the_rules_drawn_in_pieces_meet() {
+        // two lines only have words either side of the gap between the
+        // columns, too few for space alone to part them
+        let whole = sparse_figures(None);
+        assert!(whole.iter().all(|r| r.len() == 2), "{whole:?}");
+        let jointed = sparse_figures(Some(270.0));
+        assert_eq!(jointed[0], ["Service", "Spend", "Change"], "{jointed:?}");
+        assert_eq!(jointed[2], ["Victims", "", "6,789"], "{jointed:?}");
+        assert!(jointed.iter().all(|r| r.len() == 3), "{jointed:?}");
+        // (the split stands at the joint, the cells' side, not in the gap's
+        // middle: a row shaded cell by cell puts it there too)
+        let run = [[150.0, 10.0, 390.0, 42.0], [150.0, 42.0, 390.0, 94.5]].map(|c| c.map(key));
+        let head = vec![phrase_line(&[(160.0, 185.0), (280.0, 310.0)], 27.0)];
+        let body = vec![
+            phrase_line(&[(205.0, 230.0)], 49.0),
+            phrase_line(&[(305.0, 330.0)], 65.0),
+            phrase_line(&[(205.0, 230.0), (305.0, 330.0)], 81.0),
+        ];
+        let drawn = Drawn {
+            sides: &[],
+            joints: &[(10.0, 270.0), (94.5, 270.0)],
+        };
+        let found = run_splits(&run, &[&head, &body], &drawn, &TableSettings::default());
+        assert_eq!(found.splits.len(), 1, "{found:?}");
+        assert_eq!(found.splits[0].pos, 270.0);
+        // (a rule dashed, its pieces shorter than a cell, says nothing)
+        let dashes = |y: f64| {
+            (0..48).map(move |i| seg(150.0 + 5.0 * i as f64, y, 154.0 + 5.0 * i as f64, y))
+        };
+        let segments: Vec<Segment> = dashes(10.0).chain(dashes(110.0)).collect();
+        assert!(rule_joints(&segments, &TableSettings::default()).is_empty());
     }
 
     #[test]
