@@ -1805,11 +1805,15 @@ fn grid_layout(
         .iter()
         .position(|r| r.iter().any(|c| super::holds_data(&c.text)))
         .unwrap_or(0);
+    let spanners = centred_spanners(&rows, &bounds, header_end);
     let column_of = |i: usize, c: &Chunk| {
         let centre = ((c.x0 + c.x1) / 2.0, (c.top + c.bottom) / 2.0);
         let spanning = spanned
             .iter()
             .find(|b| i < header_end && super::tables::box_holds(**b, centre));
+        if let (None, Some(&Some(first))) = (spanning, spanners.get(i)) {
+            return first;
+        }
         let start = spanning.map_or(c.x0, |b| b[0]);
         let column = bounds
             .iter()
@@ -1911,6 +1915,75 @@ fn grid_layout(
         table,
         bounds,
     })
+}
+
+/// How far (pt) a heading may stand off a column's text and be set in line
+/// with it (flush left or right, or centred on it).
+const IN_LINE: f64 = 1.0;
+
+/// How far off the middle of a run of columns' text (× its height) a
+/// heading may stand and be centred over them: a column of text wrapped in
+/// a width of its own (LaTeX's `p`) may leave its width's end unfilled.
+const CENTRED_SPAN: f64 = 0.5;
+
+/// For each line of a laid out table, the first of the columns its heading
+/// spans, where the line is a heading alone over the head (above the first
+/// line of figures, `header_end`) set in line with none of the text of the
+/// column it starts over (as a heading wrapped over its own column's is)
+/// but centred over a run of columns, that one among them: LaTeX's
+/// `\multicolumn` and a browser's cell across columns centre it so, with no
+/// rule under it to tell its span by.
+fn centred_spanners(rows: &[Vec<Chunk>], bounds: &[f64], header_end: usize) -> Vec<Option<usize>> {
+    let column = |x: f64| bounds.iter().position(|b| x <= *b).unwrap_or(bounds.len());
+    let lone = |i: usize| i < header_end && rows[i].len() == 1;
+    // (each column's text by line, and its extent across, lone headings aside)
+    let mut texts: Vec<Vec<(usize, &Chunk)>> = vec![Vec::new(); bounds.len() + 1];
+    for (i, row) in rows.iter().enumerate() {
+        row.iter().for_each(|c| texts[column(c.x0)].push((i, c)));
+    }
+    let extents: Vec<Option<(f64, f64)>> = texts
+        .iter()
+        .map(|t| {
+            let mut t = t
+                .iter()
+                .filter(|(i, _)| !lone(*i))
+                .map(|(_, c)| (c.x0, c.x1));
+            let first = t.next()?;
+            Some(t.fold(first, |(a, b), (x0, x1)| (a.min(x0), b.max(x1))))
+        })
+        .collect();
+    let middle = |(a, b): (f64, f64)| (a + b) / 2.0;
+    let spanner = |line: usize, c: &Chunk| -> Option<usize> {
+        let over = column(c.x0);
+        let centre = (c.x0 + c.x1) / 2.0;
+        let in_line = |&(i, d): &(usize, &Chunk)| {
+            i != line
+                && ((c.x0 - d.x0).abs() <= IN_LINE
+                    || (c.x1 - d.x1).abs() <= IN_LINE
+                    || (centre - (d.x0 + d.x1) / 2.0).abs() <= IN_LINE)
+        };
+        if texts[over].iter().any(in_line) {
+            return None;
+        }
+        let runs = (0..=over).flat_map(|k| (over..extents.len()).map(move |m| (k, m)));
+        let (off, first) = runs
+            .filter(|&(k, m)| m > k)
+            .filter_map(|(k, m)| {
+                let run = (extents[k]?.0, extents[m]?.1);
+                Some(((centre - middle(run)).abs(), k))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))?;
+        (off <= CENTRED_SPAN * (c.bottom - c.top)).then_some(first)
+    };
+    (0..rows.len())
+        .map(|i| {
+            if lone(i) {
+                spanner(i, &rows[i][0])
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// The header of a table laid out line by line: the lines above its first
@@ -4112,6 +4185,46 @@ mod tests {
             assert_eq!(rows[1], vec!["", "Budget", "Actual"], "pitch {pitch}");
             assert_eq!(rows.len(), 5, "the title at the table's left is not taken");
         }
+    }
+
+    #[test]
+    fn a_heading_centred_over_columns_it_is_in_line_with_none_of_spans_them_from_the_first() {
+        // "Outcomes" centred over a column of figures (200 to 235) and one of
+        // text (264 to 454), as LaTeX's \multicolumn centres it, standing
+        // over the second only, in line with none of its text
+        let table = |heading_at: f64| {
+            let mut words = vec![
+                ("Outcomes", heading_at, 86.0),
+                ("Partner", 50.0, 100.0),
+                ("2023/24", 200.0, 100.0),
+                ("Purpose", 264.0, 100.0),
+            ];
+            let purposes = [
+                "Safety partnership intervention",
+                "District fund",
+                "Community outreach for victims of fraud",
+            ];
+            for (k, (label, purpose)) in ["Victim Support", "Youth Fund", "Road Safety"]
+                .into_iter()
+                .zip(purposes)
+                .enumerate()
+            {
+                let y = 114.0 + 14.0 * k as f64;
+                words.extend([(label, 50.0, y), ("12,000", 205.0, y), (purpose, 264.0, y)]);
+            }
+            let found = tables_on(&page(&words));
+            assert_eq!(found.len(), 1);
+            let rows: Vec<Vec<String>> = texts(&found[0])
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            rows
+        };
+        let rows = table(307.0);
+        assert_eq!(rows[0], vec!["", "Outcomes", ""], "{rows:?}");
+        assert_eq!(rows[1], vec!["Partner", "2023/24", "Purpose"], "{rows:?}");
+        // (set flush left over the text, it heads that column alone)
+        assert_eq!(table(264.0)[0], vec!["", "", "Outcomes"]);
     }
 
     #[test]
