@@ -77,10 +77,12 @@ a font of no glyphs, each word placed and stretched where it found it; its misre
 ("2.1%" for "2.7%", a rule read as "|") make a table inexact however well it is laid out.
 
 In unruled tables a heading wrapped over two lines ("Spend" over "(£)") is one cell where it
-is wrapped round the other headings' line (set at the middle of its row) or opens among the
-columns of a heading over others (spanning both header rows); set at its row's top or foot
-with no such heading over the others, it reads as two header rows, as the peers read it,
-where the expected table has it in one cell: such tables are not exact.
+is wrapped round the other headings' line (set at the middle of its row), opens among the
+columns of a heading over others (spanning both header rows), or is set at its row's top or
+foot a leading of the body's wrapped cells apart; where nothing tells its lines from two
+header rows (a table set solid, its records a leading apart, or no cell wrapped in the body
+to show the leading) it reads as two header rows, as the peers read it, where the expected
+table has it in one cell: such tables are not exact.
 
 The cases go to a scratch folder as a tablebench cases.json (id, pdf, page, expected,
 method_hint "stream" or "lattice" by the rules drawn), and benches/tablebench.py scores

@@ -1849,8 +1849,14 @@ fn grid_layout(
         .enumerate()
         .map(|(i, row)| {
             let mut cells: Vec<String> = vec![String::new(); width];
+            let mut extents: Vec<Option<(f64, f64)>> = vec![None; width];
             for chunk in row {
-                append_chunk(&mut cells[column_of(i, chunk)], &chunk.text);
+                let column = column_of(i, chunk);
+                append_chunk(&mut cells[column], &chunk.text);
+                let reach = extents[column].map_or((chunk.x0, chunk.x1), |(a, b)| {
+                    (a.min(chunk.x0), b.max(chunk.x1))
+                });
+                extents[column] = Some(reach);
             }
             // (the line stands where most of its text does: a cell set apart
             // from the rest, a heading at the foot of a cell merged over two
@@ -1860,6 +1866,7 @@ fn grid_layout(
             let (top, baseline) = by_baseline[(by_baseline.len() - 1) / 2].letters;
             TableLine {
                 cells,
+                extents,
                 baseline,
                 size: (baseline - top) / s.letter_height,
             }

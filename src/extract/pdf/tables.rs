@@ -3770,6 +3770,7 @@ fn rows_in_columns(
                 append_chunk(&mut cells[column(c)], &c.text);
             }
             TableLine {
+                extents: vec![None; cells.len()],
                 cells,
                 baseline: row.baseline,
                 size: row.size,

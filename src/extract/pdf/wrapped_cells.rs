@@ -17,6 +17,9 @@ use std::ops::Range;
 pub struct TableLine {
     /// The line's text in each column ("" where it has none).
     pub cells: Vec<String>,
+    /// How far across the page the line's text in each column reaches
+    /// (none where it has none, or where the layout does not say).
+    pub extents: Vec<Option<(f64, f64)>>,
     pub baseline: f64,
     pub size: f64,
 }
@@ -41,8 +44,9 @@ impl TableLine {
 }
 
 /// The table's lines grouped into rows: each header line a row of its own
-/// (a heading laid out over two lines stays two header rows, as its lines
-/// are), then the body's records. `leading_before` is the leading of the
+/// (a heading over others' stays a header row of its own), but for a
+/// heading wrapped in its row (see `header_records`), then the body's
+/// records. `leading_before` is the leading of the
 /// cells of the table these lines carry on from the page before, if any: a
 /// lone record carried over shows no leading of its own.
 pub fn records(
@@ -51,14 +55,14 @@ pub fn records(
     leading_before: Option<f64>,
     s: &StreamSettings,
 ) -> Vec<Range<usize>> {
-    let mut out = header_records(&lines[..header.min(lines.len())], s);
-    if header >= lines.len() {
-        return out;
-    }
     // (measured on another page, the leading is the same within the
     // tolerance its lines are set to)
     let carried_on = leading_before.map(|l| l * (1.0 + s.leading_tolerance));
-    let leading = record_leading(&lines[header..], s).or(carried_on);
+    let leading = record_leading(&lines[header.min(lines.len())..], s).or(carried_on);
+    let mut out = header_records(lines, header.min(lines.len()), leading, s);
+    if header >= lines.len() {
+        return out;
+    }
     let by_leading = body_records(lines, header, leading, s);
     // (records set closer than their cells' lines, where no leading shows,
     // unless so read a record lacks a label that reading line by line
@@ -328,8 +332,16 @@ fn body_records(
 /// than the line under it. A heading that spans both rows under such a
 /// heading, set at their foot and wrapped, opens with a line among that
 /// heading's columns (no further under it than its own next line) or round
-/// the line of the headings under it: its lines are the row under.
-fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
+/// the line of the headings under it: its lines are the row under. A
+/// heading wrapped at its row's foot or top (`wrapped_at_an_end`) is one
+/// row with the line it ends or opens.
+fn header_records(
+    lines: &[TableLine],
+    header: usize,
+    leading: Option<f64>,
+    s: &StreamSettings,
+) -> Vec<Range<usize>> {
+    let head = &lines[..header];
     let interleaved = |i: usize| {
         let [first, middle, last] = &head[i..i + 3] else {
             return false;
@@ -392,6 +404,8 @@ fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
             3
         } else if i >= 1 && i + 2 <= head.len() && wrapped_into_next(i) {
             2
+        } else if let wrapped @ 2.. = wrapped_at_an_end(lines, header, i, leading) {
+            wrapped
         } else {
             1
         };
@@ -399,6 +413,77 @@ fn header_records(head: &[TableLine], s: &StreamSettings) -> Vec<Range<usize>> {
         i += step;
     }
     out
+}
+
+/// How far (pt) text may stand off a line's text in its column and be set
+/// in line with it (flush left or right, or centred on it).
+const IN_LINE: f64 = 1.0;
+
+/// How many header lines from line `i` (of the `header` first) make one row
+/// whose headings wrap at its foot or top ("Spend" over "(£)" beside the
+/// others' line, or under it), if two or more: the lines stand one leading
+/// of the body's wrapped cells apart (a row of headings stands further off,
+/// by its cells' padding, unless the table is set solid, as a spreadsheet
+/// sets it: two records, lines of figures, stand no further apart than that
+/// leading in the body); the row's last line (at its foot) or first (at its
+/// top) holds a heading in every column the others do and more, and each of
+/// theirs stands in line with its heading in its column (flush left or
+/// right, or centred on it), none reaching the next column's text (a
+/// heading over the columns it spans does).
+fn wrapped_at_an_end(lines: &[TableLine], header: usize, i: usize, leading: Option<f64>) -> usize {
+    let Some(leading) = leading else {
+        return 1;
+    };
+    let set_solid = lines[header..].windows(2).any(|w| {
+        let gap = w[1].baseline - w[0].baseline;
+        w[0].holds_figures()
+            && w[1].holds_figures()
+            && (gap < leading || within_exact(gap, leading))
+    });
+    if set_solid {
+        return 1;
+    }
+    // (the lines from `i` on, one leading apart)
+    let run = (i + 1..header)
+        .take_while(|&k| within_exact(lines[k].baseline - lines[k - 1].baseline, leading))
+        .count()
+        + 1;
+    let next_column_start = |c: usize| {
+        lines
+            .iter()
+            .filter_map(|l| l.extents.get(c + 1).copied().flatten())
+            .map(|e| e.0)
+            .reduce(f64::min)
+    };
+    let in_line = |(a, b): (f64, f64), (c, d): (f64, f64)| {
+        (a - c).abs() <= IN_LINE
+            || (b - d).abs() <= IN_LINE
+            || ((a + b) - (c + d)).abs() / 2.0 <= IN_LINE
+    };
+    // (whether `line` wraps round `full`'s headings)
+    let wraps_round = |line: &TableLine, full: &TableLine| {
+        let columns = line.occupied();
+        is_strict_subset(&columns, &full.occupied())
+            && columns.into_iter().all(|c| {
+                let (Some(Some(mine)), Some(Some(theirs))) =
+                    (line.extents.get(c), full.extents.get(c))
+                else {
+                    return false;
+                };
+                in_line(*mine, *theirs) && next_column_start(c).is_none_or(|x| mine.1 < x)
+            })
+    };
+    // (set at the foot: the longest run ending at a full line; else at the
+    // top: the longest run after the first line wrapping round it)
+    let at_foot = (i + 1..i + run)
+        .rev()
+        .find(|&end| (i..end).all(|k| wraps_round(&lines[k], &lines[end])))
+        .map_or(0, |end| end + 1 - i);
+    let at_top = 1
+        + (i + 1..i + run)
+            .take_while(|&k| wraps_round(&lines[k], &lines[i]))
+            .count();
+    at_foot.max(at_top)
 }
 
 /// The records of a body whose cells' lines stand further apart than its
@@ -712,6 +797,7 @@ fn columns(lines: &[TableLine]) -> impl Iterator<Item = impl Iterator<Item = &St
 pub(super) fn test_line(cells: &[&str], baseline: f64) -> TableLine {
     TableLine {
         cells: cells.iter().map(|c| c.to_string()).collect(),
+        extents: vec![None; cells.len()],
         baseline,
         size: 10.0,
     }
@@ -908,6 +994,101 @@ mod tests {
         ];
         let found = rows(&lines, 4);
         assert_eq!(found[1], ["Service", "Target", "Notes", "Spend\n(£)"]);
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    /// A line whose cells' text starts at each x given (5 pt a letter).
+    fn placed(cells: &[(&str, f64)], baseline: f64) -> TableLine {
+        TableLine {
+            extents: cells
+                .iter()
+                .map(|&(t, x)| (!t.is_empty()).then(|| (x, x + 5.0 * t.chars().count() as f64)))
+                .collect(),
+            ..line(&cells.iter().map(|c| c.0).collect::<Vec<_>>(), baseline)
+        }
+    }
+
+    /// A head of two lines `gap` apart (`first` over "Partner", "Award",
+    /// "(£)" at 50, 200 and 300) over records 18 pt apart, one of whose
+    /// cells wraps 12 pt apart; `solid`, the first two records 12 pt apart.
+    fn head_over_wrapped(first: [(&str, f64); 3], gap: f64, solid: bool) -> Vec<Vec<String>> {
+        let second = if solid { 122.0 } else { 128.0 };
+        let lines = [
+            placed(&first, 80.0),
+            placed(
+                &[("Partner", 50.0), ("Award", 200.0), ("(£)", 300.0)],
+                80.0 + gap,
+            ),
+            placed(
+                &[("Victim Support", 50.0), ("450,000", 200.0), ("120", 300.0)],
+                110.0,
+            ),
+            placed(
+                &[("Safer Streets", 50.0), ("120,500", 200.0), ("95", 300.0)],
+                second,
+            ),
+            placed(
+                &[("Youth Fund", 50.0), ("80,000", 200.0), ("Outreach", 300.0)],
+                146.0,
+            ),
+            placed(&[("", 50.0), ("", 200.0), ("in schools", 300.0)], 158.0),
+            placed(
+                &[("Road Safety", 50.0), ("1,000", 200.0), ("Hub", 300.0)],
+                176.0,
+            ),
+        ];
+        rows(&lines, 2)
+    }
+
+    #[test]
+    fn a_heading_wrapped_at_its_rows_foot_a_leading_over_the_others_line_is_one_header_row() {
+        // "Spend" over "(£)", flush left, 12 pt apart: the leading of the
+        // body's wrapped cell ("Outreach" over "in schools")
+        let spend = [("", 50.0), ("", 200.0), ("Spend", 300.0)];
+        let found = head_over_wrapped(spend, 12.0, false);
+        assert_eq!(found[0], ["Partner", "Award", "Spend\n(£)"], "{found:?}");
+        // (further apart, by a cell's padding: a row of its own)
+        assert_eq!(head_over_wrapped(spend, 14.0, false)[0], ["", "", "Spend"]);
+        // (a table set solid, its records a leading apart, tells nothing)
+        assert_eq!(head_over_wrapped(spend, 12.0, true)[0], ["", "", "Spend"]);
+        // (a heading reaching the next column's text spans the columns)
+        let funding = [("", 50.0), ("Funding over the columns", 200.0), ("", 300.0)];
+        assert_eq!(
+            head_over_wrapped(funding, 12.0, false)[0][1],
+            "Funding over the columns"
+        );
+        // (nor is a heading out of line with the one under it its line)
+        let off = [("", 50.0), ("", 200.0), ("Spend", 306.0)];
+        assert_eq!(head_over_wrapped(off, 12.0, false)[0], ["", "", "Spend"]);
+    }
+
+    #[test]
+    fn a_heading_wrapped_at_its_rows_top_over_lines_of_its_own_is_one_header_row() {
+        // "Allocation" over "2019-20" over "(£)", centred, a leading apart,
+        // beside "Partner" and "Purpose" on the first line
+        let lines = [
+            placed(
+                &[("Partner", 50.0), ("Allocation", 200.0), ("Purpose", 300.0)],
+                80.0,
+            ),
+            placed(&[("", 50.0), ("2019-20", 207.5), ("", 300.0)], 92.0),
+            placed(&[("", 50.0), ("(£)", 217.5), ("", 300.0)], 104.0),
+            placed(
+                &[
+                    ("Victim Support", 50.0),
+                    ("450,000", 200.0),
+                    ("Outreach", 300.0),
+                ],
+                122.0,
+            ),
+            placed(&[("", 50.0), ("", 200.0), ("in schools", 300.0)], 134.0),
+            placed(
+                &[("Safer Streets", 50.0), ("120,500", 200.0), ("Hub", 300.0)],
+                152.0,
+            ),
+        ];
+        let found = rows(&lines, 3);
+        assert_eq!(found[0], ["Partner", "Allocation\n2019-20\n(£)", "Purpose"]);
         assert_eq!(found.len(), 3, "{found:?}");
     }
 
