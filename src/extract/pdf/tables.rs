@@ -3837,7 +3837,11 @@ const RECORDS_APART: f64 = 0.3;
 /// between two lines of one column (a cell's lines, wrapped at its
 /// leading): cells set at their rows' middles, of different numbers of
 /// lines, with the padding of two cells between each record and the next.
-/// None where the lines are one record, or no cell has two lines.
+/// Lines further apart than a cell's lines wrap at
+/// (`StreamSettings::wrap_leading`), each but the last holding a figure
+/// (which does not wrap), are each a record (rows padded apart, no cell
+/// wrapped, the last's figure left out; a cell's lines set double spaced
+/// above its figures hold none). None where the lines are one record.
 fn records_set_apart(
     rows: &[Row],
     column_of: impl Fn(&Line) -> usize,
@@ -3855,6 +3859,14 @@ fn records_set_apart(
                 None => {}
             }
         }
+    }
+    let wrap_leading = StreamSettings::default().wrap_leading;
+    let beyond_a_leading = rows.windows(2).all(|w| {
+        w[0].chunks.iter().any(|c| super::holds_data(&c.text))
+            && w[1].baseline - w[0].baseline > wrap_leading * w[0].size.max(w[1].size)
+    });
+    if beyond_a_leading {
+        return (rows.len() >= 2).then(|| (0..rows.len()).map(|i| i..i + 1).collect());
     }
     if !least_room.is_finite() {
         return None;
@@ -5052,6 +5064,35 @@ mod tests {
         assert_eq!(records_set_apart_of(&[10.0, 22.0, 36.0]), None);
         assert_eq!(records_set_apart_of(&[10.0, 30.0, 50.0]), None);
         assert_eq!(records_set_apart_of(&[10.0, 30.0, 60.0]), two_records);
+    }
+
+    #[test]
+    fn lines_of_figures_padded_further_apart_than_a_leading_are_records_the_last_left_empty() {
+        // a band of three names, the first two with a figure, 18 pt apart
+        // in 10 pt type (wider than a cell's lines wrap at): no cell wraps,
+        // so no room between a cell's lines shows the records apart
+        let band = |pitch: f64| {
+            let mut glyphs = words_at(&["Service", "Target"], &[15.0, 160.0], 36.0);
+            let rows = [("Rural", "191,105"), ("Giles", "347"), ("Fenland", "")];
+            for (i, (label, figure)) in rows.iter().enumerate() {
+                let baseline = 60.0 + pitch * i as f64;
+                glyphs.extend(word(label, 15.0, baseline));
+                glyphs.extend(word(figure, 230.0 - 5.0 * figure.len() as f64, baseline));
+            }
+            let found = ruled_tables_of(glyphs, labels_ruled_off(110.0));
+            let texts = found[0].table.texts();
+            let owned: Vec<Vec<String>> = texts
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            owned
+        };
+        let apart = band(18.0);
+        assert_eq!(apart.len(), 4, "{apart:?}");
+        assert_eq!(apart[2], ["Giles", "347"]);
+        assert_eq!(apart[3], ["Fenland", ""]);
+        // (a leading apart, they may be one cell's lines beside another's)
+        assert_eq!(band(12.0).len(), 2);
     }
 
     /// The records `records_set_apart` finds among lines of one column at
