@@ -819,6 +819,10 @@ fn between_lines(cell: &[Vec<Phrase>], k: usize) -> f64 {
 /// other. A heading over columns narrower than the first of them crosses no
 /// gap between them: it stands so over their own headings ("Funding" over
 /// "Result 2022/23"); a heading wrapped in its cell is set at its leading.
+/// (A line whose text stands on one side of the gap only is so apart from
+/// the first line under it with text on that side: a heading wrapped at
+/// its row's foot beside those columns, "Spend" over "(£)", may set its
+/// first line between them, clear of the line over it.)
 fn rows_apart_over(
     cell: &[Vec<Phrase>],
     (top, bottom): (f64, f64),
@@ -837,12 +841,48 @@ fn rows_apart_over(
         )
     };
     let paddings = (extent(&cell[0]).0 - top) + (bottom - extent(&cell[cell.len() - 1]).1);
-    (1..=parted).rev().find(|&k| {
+    let apart = |upper: &[Phrase], lower: &[Phrase]| {
         let ((upper_top, upper_bottom, upper_size), (lower_top, _, lower_size)) =
-            (extent(&cell[k - 1]), extent(&cell[k]));
+            (extent(upper), extent(lower));
         lower_top - upper_top > ROWS_APART_LEADING * upper_size.max(lower_size)
             && lower_top - upper_bottom >= ROWS_APART_PADDING * paddings
-    })
+    };
+    (1..=parted)
+        .rev()
+        .find(|&k| apart(&cell[k - 1], &cell[k]))
+        .or_else(|| {
+            (1..=parted).rev().find(|&k| {
+                let upper = &cell[k - 1];
+                let side = |p: &Phrase| match () {
+                    _ if p.x0 >= gap.1 => Some(true),
+                    _ if p.x1 <= gap.0 => Some(false),
+                    _ => None,
+                };
+                let Some(Some(right)) = upper.iter().map(side).reduce(|a, b| a.filter(|_| a == b))
+                else {
+                    return false;
+                };
+                let on_its_side = |l: &&Vec<Phrase>| {
+                    let mine: Vec<Phrase> = l
+                        .iter()
+                        .filter(|p| side(p) == Some(right))
+                        .cloned()
+                        .collect();
+                    (!mine.is_empty()).then_some(mine)
+                };
+                // (the boxes of the two lines may overlap a little, the cut
+                // between them still passing well clear of their middles)
+                let ((upper_top, upper_bottom, _), (lower_top, lower_bottom, _)) =
+                    (extent(upper), extent(&cell[k]));
+                let height = (upper_bottom - upper_top).min(lower_bottom - lower_top);
+                let clear = upper_bottom - lower_top <= LINES_TOUCH * height;
+                clear
+                    && cell[k..]
+                        .iter()
+                        .find_map(|l| on_its_side(&l))
+                        .is_some_and(|under| apart(upper, &under))
+            })
+        })
 }
 
 /// Whether a cell's lines above its line `cut` (`lines`, each cell's of a
@@ -2365,6 +2405,11 @@ fn spanning_rule_in_band(
 /// rows of their own rather than the lines of cells wrapped in it: beyond the
 /// loosest leading single-spaced text is set at (Typst sets 1.3).
 const ROWS_APART_LEADING: f64 = 1.35;
+
+/// How far (× the lower of their heights) the boxes of a line's letters
+/// (ascent to descent) may reach into those of the line under it and a cut
+/// still pass between them.
+const LINES_TOUCH: f64 = 0.25;
 
 /// How much of the band's two paddings (above its first line, below its
 /// last) the space between two of its lines must be to part them as rows.
@@ -4856,6 +4901,25 @@ mod tests {
         };
         assert_eq!(split_under(189.5), 188.95);
         assert_eq!(split_under(191.0), 195.0);
+    }
+
+    #[test]
+    fn a_heading_over_some_columns_is_cut_off_them_past_a_heading_wrapped_beside_them() {
+        // "Outcomes" over "2023/24" (and the columns after it); "Spend"
+        // over "(£)" set at the foot of the head, its first line between
+        // "Outcomes" and the columns' headings, its box reaching 2 pt into
+        // that of "Outcomes"; the gap between "Outcome" and "2023/24"
+        let head = |spend_top: f64| {
+            vec![
+                phrase_line(&[(280.0, 320.0)], 103.0),
+                phrase_line(&[(160.0, 185.0)], spend_top),
+                phrase_line(&[(160.0, 175.0), (220.0, 250.0), (280.0, 310.0)], 127.0),
+            ]
+        };
+        let cut = |spend_top: f64| rows_apart_over(&head(spend_top), (98.0, 142.0), (250.0, 280.0));
+        assert_eq!(cut(111.0), Some(1));
+        // (reaching further into it, 3 pt, the two leave no room for a cut)
+        assert_eq!(cut(110.0), None);
     }
 
     #[test]
