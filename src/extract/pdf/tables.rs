@@ -2409,7 +2409,7 @@ const ROWS_APART_LEADING: f64 = 1.35;
 /// How far (× the lower of their heights) the boxes of a line's letters
 /// (ascent to descent) may reach into those of the line under it and a cut
 /// still pass between them.
-const LINES_TOUCH: f64 = 0.25;
+const LINES_TOUCH: f64 = 0.4;
 
 /// How much of the band's two paddings (above its first line, below its
 /// last) the space between two of its lines must be to part them as rows.
@@ -4913,13 +4913,13 @@ mod tests {
             vec![
                 phrase_line(&[(280.0, 320.0)], 103.0),
                 phrase_line(&[(160.0, 185.0)], spend_top),
-                phrase_line(&[(160.0, 175.0), (220.0, 250.0), (280.0, 310.0)], 127.0),
+                phrase_line(&[(160.0, 175.0), (220.0, 250.0), (280.0, 310.0)], 125.0),
             ]
         };
         let cut = |spend_top: f64| rows_apart_over(&head(spend_top), (98.0, 142.0), (250.0, 280.0));
         assert_eq!(cut(111.0), Some(1));
-        // (reaching further into it, 3 pt, the two leave no room for a cut)
-        assert_eq!(cut(110.0), None);
+        // (reaching half its height into it, the two leave no room for a cut)
+        assert_eq!(cut(108.0), None);
     }
 
     #[test]
