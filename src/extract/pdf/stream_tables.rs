@@ -1924,10 +1924,6 @@ fn grid_layout(
     })
 }
 
-/// How far (pt) a heading may stand off a column's text and be set in line
-/// with it (flush left or right, or centred on it).
-const IN_LINE: f64 = 1.0;
-
 /// How far off the middle of a run of columns' text (× its height) a
 /// heading may stand and be centred over them: a column of text wrapped in
 /// a width of its own (LaTeX's `p`) may leave its width's end unfilled.
@@ -1964,10 +1960,7 @@ fn centred_spanners(rows: &[Vec<Chunk>], bounds: &[f64], header_end: usize) -> V
         let over = column(c.x0);
         let centre = (c.x0 + c.x1) / 2.0;
         let in_line = |&(i, d): &(usize, &Chunk)| {
-            i != line
-                && ((c.x0 - d.x0).abs() <= IN_LINE
-                    || (c.x1 - d.x1).abs() <= IN_LINE
-                    || (centre - (d.x0 + d.x1) / 2.0).abs() <= IN_LINE)
+            i != line && wrapped_cells::in_line((c.x0, c.x1), (d.x0, d.x1))
         };
         if texts[over].iter().any(in_line) {
             return None;

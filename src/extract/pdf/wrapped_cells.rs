@@ -415,9 +415,17 @@ fn header_records(
     out
 }
 
-/// How far (pt) text may stand off a line's text in its column and be set
-/// in line with it (flush left or right, or centred on it).
+/// How far (pt) text may stand off other text and be set in line with it
+/// (flush left or right, or centred on it).
 const IN_LINE: f64 = 1.0;
+
+/// Whether two extents across the page are set in line: flush left or
+/// right, or centred on each other (`IN_LINE`).
+pub(super) fn in_line((a, b): (f64, f64), (c, d): (f64, f64)) -> bool {
+    (a - c).abs() <= IN_LINE
+        || (b - d).abs() <= IN_LINE
+        || ((a + b) - (c + d)).abs() / 2.0 <= IN_LINE
+}
 
 /// How many header lines from line `i` (of the `header` first) make one row
 /// whose headings wrap at its foot or top ("Spend" over "(£)" beside the
@@ -454,11 +462,6 @@ fn wrapped_at_an_end(lines: &[TableLine], header: usize, i: usize, leading: Opti
             .filter_map(|l| l.extents.get(c + 1).copied().flatten())
             .map(|e| e.0)
             .reduce(f64::min)
-    };
-    let in_line = |(a, b): (f64, f64), (c, d): (f64, f64)| {
-        (a - c).abs() <= IN_LINE
-            || (b - d).abs() <= IN_LINE
-            || ((a + b) - (c + d)).abs() / 2.0 <= IN_LINE
     };
     // (whether `line` wraps round `full`'s headings)
     let wraps_round = |line: &TableLine, full: &TableLine| {
