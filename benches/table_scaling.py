@@ -14,6 +14,9 @@ in three shapes:
 - cell: a 2 by 2 ruled grid, each cell holding half the lines (a ruled cell of
   thousands of lines, columns undrawn in it);
 - rows: the same grid with a rule under every line (a table of thousands of rows);
+- pieces: the same rules under every line drawn cell by cell, as browsers draw a
+  table's borders, their pieces meeting in the gaps between the words and figures
+  (joints that tell undrawn columns' sides);
 - unruled: the lines alone (an unruled table).
 
 For each shape and size it prints the wall time of `reportmine tables FILE --format json`
@@ -37,16 +40,18 @@ LEADING = SIZE * 1.2
 def page_content(lines, shape, height):
     ops = []
     top, bottom = height - 50, 50
-    if shape in ("cell", "rows"):
+    if shape in ("cell", "rows", "pieces"):
         ops.append("0.5 w")
         for y in (bottom, (top + bottom) / 2, top):
             ops.append(f"50 {y:.2f} m 550 {y:.2f} l S")
         for x in (50, 300, 550):
             ops.append(f"{x} {bottom} m {x} {top} l S")
-    if shape == "rows":
+    if shape in ("rows", "pieces"):
+        ends = (50, 550) if shape == "rows" else (50, 175, 300, 425, 550)
         for i in range(lines):
             y = top - 3 - i * LEADING - LEADING * 0.25
-            ops.append(f"50 {y:.2f} m 550 {y:.2f} l S")
+            for x0, x1 in zip(ends, ends[1:]):
+                ops.append(f"{x0} {y:.2f} m {x1} {y:.2f} l S")
     ops.append(f"BT /F1 {SIZE} Tf")
     per_column = (lines + 1) // 2
     for left in (60, 310):
@@ -109,7 +114,7 @@ def main():
         tools["pdfplumber"] = lambda pdf: [sys.executable, "-c", PDFPLUMBER, str(pdf)]
     work = Path(tempfile.mkdtemp(prefix="table-scaling-"))
     print(f"{'shape':8} {'lines':>6}  " + "  ".join(f"{name:>22}" for name in tools))
-    for shape in ("cell", "rows", "unruled"):
+    for shape in ("cell", "rows", "pieces", "unruled"):
         before = {}
         for lines in args.lines:
             pdf = work / f"{shape}-{lines}.pdf"

@@ -518,11 +518,13 @@ fn rule_joints(segments: &[Segment], s: &TableSettings) -> Vec<(f64, f64)> {
             joints.push((y, end));
         }
     }
+    joints.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     joints
 }
 
 /// What a grid draws that says where its undrawn splits stand: its
-/// vertical edges, and the joints of its rules drawn in pieces.
+/// vertical edges, and the joints of its rules drawn in pieces (by height,
+/// then across).
 struct Drawn<'a> {
     sides: &'a [Edge],
     joints: &'a [(f64, f64)],
@@ -629,12 +631,27 @@ fn run_splits(
         .collect();
     // (the side of the cells a gap parts, where the run's rules have a
     // joint in it)
+    // (each rule's joints across, looked up once: a long table's rules
+    // are held against each gap of each of its runs)
+    let joints_on: Vec<Vec<f64>> = rules
+        .iter()
+        .map(|&y| {
+            let from = drawn.joints.partition_point(|j| j.0 < y - s.snap_tolerance);
+            let mut xs: Vec<f64> = drawn.joints[from..]
+                .iter()
+                .take_while(|j| j.0 <= y + s.snap_tolerance)
+                .map(|j| j.1)
+                .collect();
+            xs.sort_by(f64::total_cmp);
+            xs
+        })
+        .collect();
     let joint_in = |(a, b): (f64, f64)| {
-        let in_gap = |&y: &f64| {
-            let at = |&&(jy, x): &&(f64, f64)| (jy - y).abs() <= s.snap_tolerance && x > a && x < b;
-            drawn.joints.iter().find(at).map(|j| j.1)
+        let in_gap = |xs: &Vec<f64>| {
+            let x = *xs.get(xs.partition_point(|&x| x <= a))?;
+            (x < b).then_some(x)
         };
-        let xs: Vec<f64> = rules.iter().filter_map(in_gap).collect();
+        let xs: Vec<f64> = joints_on.iter().filter_map(in_gap).collect();
         (xs.len() >= JOINTED_RULES).then(|| xs[0])
     };
     let jointed = |gap: (f64, f64)| joint_in(gap).is_some();
