@@ -4212,13 +4212,7 @@ mod tests {
                 let y = 114.0 + 14.0 * k as f64;
                 words.extend([(label, 50.0, y), ("12,000", 205.0, y), (purpose, 264.0, y)]);
             }
-            let found = tables_on(&page(&words));
-            assert_eq!(found.len(), 1);
-            let rows: Vec<Vec<String>> = texts(&found[0])
-                .iter()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect();
-            rows
+            one_table_on(&words)
         };
         let rows = table(307.0);
         assert_eq!(rows[0], vec!["", "Outcomes", ""], "{rows:?}");

@@ -864,42 +864,44 @@ fn rows_apart_over(
         lower_top - upper_top > ROWS_APART_LEADING * upper_size.max(lower_size)
             && lower_top - upper_bottom >= ROWS_APART_PADDING * paddings
     };
+    // (the side of the gap a phrase stands on, `true` the right)
+    let side = |p: &Phrase| match () {
+        _ if p.x0 >= gap.1 => Some(true),
+        _ if p.x1 <= gap.0 => Some(false),
+        _ => None,
+    };
+    // (line `k - 1`, its text on one side, apart from the first line under
+    // it with text on that side, and clear of line `k` for a cut)
+    let apart_on_its_side = |k: usize| {
+        let upper = &cell[k - 1];
+        let Some(Some(right)) = upper.first().map(side) else {
+            return false;
+        };
+        if upper.iter().any(|p| side(p) != Some(right)) {
+            return false;
+        }
+        // (the boxes of the two lines may overlap a little, the cut
+        // between them still passing well clear of their middles)
+        let ((upper_top, upper_bottom, _), (lower_top, lower_bottom, _)) =
+            (extent(upper), extent(&cell[k]));
+        let height = (upper_bottom - upper_top).min(lower_bottom - lower_top);
+        if upper_bottom - lower_top > LINES_TOUCH * height {
+            return false;
+        }
+        let under = cell[k..].iter().find_map(|l| {
+            let mine: Vec<Phrase> = l
+                .iter()
+                .filter(|p| side(p) == Some(right))
+                .cloned()
+                .collect();
+            (!mine.is_empty()).then_some(mine)
+        });
+        under.is_some_and(|under| apart(upper, &under))
+    };
     (1..=parted)
         .rev()
         .find(|&k| apart(&cell[k - 1], &cell[k]))
-        .or_else(|| {
-            (1..=parted).rev().find(|&k| {
-                let upper = &cell[k - 1];
-                let side = |p: &Phrase| match () {
-                    _ if p.x0 >= gap.1 => Some(true),
-                    _ if p.x1 <= gap.0 => Some(false),
-                    _ => None,
-                };
-                let Some(Some(right)) = upper.iter().map(side).reduce(|a, b| a.filter(|_| a == b))
-                else {
-                    return false;
-                };
-                let on_its_side = |l: &&Vec<Phrase>| {
-                    let mine: Vec<Phrase> = l
-                        .iter()
-                        .filter(|p| side(p) == Some(right))
-                        .cloned()
-                        .collect();
-                    (!mine.is_empty()).then_some(mine)
-                };
-                // (the boxes of the two lines may overlap a little, the cut
-                // between them still passing well clear of their middles)
-                let ((upper_top, upper_bottom, _), (lower_top, lower_bottom, _)) =
-                    (extent(upper), extent(&cell[k]));
-                let height = (upper_bottom - upper_top).min(lower_bottom - lower_top);
-                let clear = upper_bottom - lower_top <= LINES_TOUCH * height;
-                clear
-                    && cell[k..]
-                        .iter()
-                        .find_map(|l| on_its_side(&l))
-                        .is_some_and(|under| apart(upper, &under))
-            })
-        })
+        .or_else(|| (1..=parted).rev().find(|&k| apart_on_its_side(k)))
 }
 
 /// Whether a cell's lines above its line `cut` (`lines`, each cell's of a
@@ -5026,11 +5028,7 @@ mod tests {
             &[230.0, 330.0],
         ));
         let found = ruled_tables_of(glyphs, segments);
-        let texts = found[0].table.texts();
-        texts
-            .iter()
-            .map(|r| r.iter().map(|c| c.to_string()).collect())
-            .collect()
+        owned_texts(&found[0].table)
     }
 
     #[test]
@@ -5121,12 +5119,7 @@ mod tests {
                 }
             }
             let found = ruled_tables_of(glyphs, labels_ruled_off(160.0));
-            let texts = found[0].table.texts();
-            let owned: Vec<Vec<String>> = texts
-                .iter()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect();
-            owned
+            owned_texts(&found[0].table)
         };
         let labels: Vec<&str> = records.iter().map(|r| r.1).collect();
         let texts = read(&labels);
@@ -5161,12 +5154,7 @@ mod tests {
                 glyphs.extend(word(figure, 230.0 - 5.0 * figure.len() as f64, baseline));
             }
             let found = ruled_tables_of(glyphs, labels_ruled_off(110.0));
-            let texts = found[0].table.texts();
-            let owned: Vec<Vec<String>> = texts
-                .iter()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect();
-            owned
+            owned_texts(&found[0].table)
         };
         let apart = band(18.0);
         assert_eq!(apart.len(), 4, "{apart:?}");
@@ -5353,6 +5341,15 @@ mod tests {
     }
 
     /// The ruled tables of a 400 x 200 pt page with these glyphs and rules.
+    /// A table's cell texts, row by row, owned.
+    fn owned_texts(table: &Table) -> Vec<Vec<String>> {
+        table
+            .texts()
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
     fn ruled_tables_of(glyphs: Vec<Glyph>, segments: Vec<Segment>) -> Vec<FoundTable> {
         let page = PageContent {
             glyphs,
@@ -6330,12 +6327,7 @@ mod tests {
         segs.push(seg(100.0, 24.0, 300.0, 24.0));
         let found = ruled_tables_of(glyphs, segs);
         assert_eq!(found[0].table.header_rows, 2);
-        found[0]
-            .table
-            .texts()
-            .iter()
-            .map(|r| r.iter().map(|c| c.to_string()).collect())
-            .collect()
+        owned_texts(&found[0].table)
     }
 
     #[test]
@@ -6426,12 +6418,7 @@ mod tests {
         }
         glyphs.extend(word("7", 150.0, 195.0));
         let found = ruled_tables_of(glyphs, rules_across(&[20.0, 40.0, 60.0, 80.0]));
-        found[0]
-            .table
-            .texts()
-            .iter()
-            .map(|r| r.iter().map(|c| c.to_string()).collect())
-            .collect()
+        owned_texts(&found[0].table)
     }
 
     #[test]
@@ -6474,13 +6461,7 @@ mod tests {
             }
             glyphs.extend(word("7", 150.0, 199.0));
             let found = ruled_tables_of(glyphs, rules_across(&[20.0, 56.0, 92.0, 128.0]));
-            let rows: Vec<Vec<String>> = found[0]
-                .table
-                .texts()
-                .iter()
-                .map(|r| r.iter().map(|c| c.to_string()).collect())
-                .collect();
-            rows
+            owned_texts(&found[0].table)
         };
         let rows = cut_at_foot(&[
             ("Rural", 250.0, 138.0),

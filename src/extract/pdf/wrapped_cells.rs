@@ -342,6 +342,17 @@ fn header_records(
     s: &StreamSettings,
 ) -> Vec<Range<usize>> {
     let head = &lines[..header];
+    // (a table set solid, two records of figures a leading apart, shows no
+    // leading that tells a heading's wrapped lines from rows of headings)
+    let set_solid = |leading: f64| {
+        lines[header..].windows(2).any(|w| {
+            let gap = w[1].baseline - w[0].baseline;
+            w[0].holds_figures()
+                && w[1].holds_figures()
+                && (gap < leading || within_exact(gap, leading))
+        })
+    };
+    let wrap_leading = leading.filter(|&l| !set_solid(l));
     let interleaved = |i: usize| {
         let [first, middle, last] = &head[i..i + 3] else {
             return false;
@@ -404,7 +415,7 @@ fn header_records(
             3
         } else if i >= 1 && i + 2 <= head.len() && wrapped_into_next(i) {
             2
-        } else if let wrapped @ 2.. = wrapped_at_an_end(lines, header, i, leading) {
+        } else if let wrapped @ 2.. = wrapped_at_an_end(lines, header, i, wrap_leading) {
             wrapped
         } else {
             1
@@ -429,11 +440,10 @@ pub(super) fn in_line((a, b): (f64, f64), (c, d): (f64, f64)) -> bool {
 
 /// How many header lines from line `i` (of the `header` first) make one row
 /// whose headings wrap at its foot or top ("Spend" over "(£)" beside the
-/// others' line, or under it), if two or more: the lines stand one leading
+/// others' line, or under it), if two or more: the lines stand one `leading`
 /// of the body's wrapped cells apart (a row of headings stands further off,
-/// by its cells' padding, unless the table is set solid, as a spreadsheet
-/// sets it: two records, lines of figures, stand no further apart than that
-/// leading in the body); the row's last line (at its foot) or first (at its
+/// by its cells' padding; none is given where the table is set solid, as a
+/// spreadsheet sets it); the row's last line (at its foot) or first (at its
 /// top) holds a heading in every column the others do and more, and each of
 /// theirs stands in line with its heading in its column (flush left or
 /// right, or centred on it), none reaching the next column's text (a
@@ -442,15 +452,6 @@ fn wrapped_at_an_end(lines: &[TableLine], header: usize, i: usize, leading: Opti
     let Some(leading) = leading else {
         return 1;
     };
-    let set_solid = lines[header..].windows(2).any(|w| {
-        let gap = w[1].baseline - w[0].baseline;
-        w[0].holds_figures()
-            && w[1].holds_figures()
-            && (gap < leading || within_exact(gap, leading))
-    });
-    if set_solid {
-        return 1;
-    }
     // (the lines from `i` on, one leading apart)
     let run = (i + 1..header)
         .take_while(|&k| within_exact(lines[k].baseline - lines[k - 1].baseline, leading))
