@@ -3903,9 +3903,10 @@ const RECORDS_APART: f64 = 0.3;
 /// lines, with the padding of two cells between each record and the next.
 /// Lines further apart than a cell's lines wrap at
 /// (`StreamSettings::wrap_leading`), each but the last holding a figure
-/// (which does not wrap), are each a record (rows padded apart, no cell
-/// wrapped, the last's figure left out; a cell's lines set double spaced
-/// above its figures hold none). None where the lines are one record.
+/// (which does not wrap), are each a record when there are three or more
+/// (rows padded apart, no cell wrapped, the last's figure left out; a
+/// cell's lines set double spaced under its first hold none). None where
+/// the lines are one record.
 fn records_set_apart(
     rows: &[Row],
     column_of: impl Fn(&Line) -> usize,
@@ -3925,12 +3926,16 @@ fn records_set_apart(
         }
     }
     let wrap_leading = StreamSettings::default().wrap_leading;
-    let beyond_a_leading = rows.windows(2).all(|w| {
-        w[0].chunks.iter().any(|c| super::holds_data(&c.text))
-            && w[1].baseline - w[0].baseline > wrap_leading * w[0].size.max(w[1].size)
-    });
+    // (three lines at least: of two, the first holding a figure, the second
+    // may be a cell's wrapped line beside it, set double spaced as fpdf2
+    // sets a cell's lines)
+    let beyond_a_leading = rows.len() >= 3
+        && rows.windows(2).all(|w| {
+            w[0].chunks.iter().any(|c| super::holds_data(&c.text))
+                && w[1].baseline - w[0].baseline > wrap_leading * w[0].size.max(w[1].size)
+        });
     if beyond_a_leading {
-        return (rows.len() >= 2).then(|| (0..rows.len()).map(|i| i..i + 1).collect());
+        return Some((0..rows.len()).map(|i| i..i + 1).collect());
     }
     if !least_room.is_finite() {
         return None;
@@ -5162,6 +5167,21 @@ mod tests {
         assert_eq!(apart[3], ["Fenland", ""]);
         // (a leading apart, they may be one cell's lines beside another's)
         assert_eq!(band(12.0).len(), 2);
+    }
+
+    #[test]
+    fn a_label_wrapped_double_spaced_beside_its_figure_stays_one_cell() {
+        // fpdf2 sets a cell's lines two sizes apart: a label's second line
+        // 20 pt under its first, which holds the row's figure, is the
+        // label's, not a record of its own
+        let mut glyphs = words_at(&["Service", "Target"], &[15.0, 200.0], 36.0);
+        glyphs.extend(words_at(&["Community", "Safety"], &[15.0, 70.0], 60.0));
+        glyphs.extend(word("42.6%", 200.0, 60.0));
+        glyphs.extend(word("Partnership", 15.0, 80.0));
+        let found = ruled_tables_of(glyphs, labels_ruled_off(110.0));
+        let texts = owned_texts(&found[0].table);
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert_eq!(texts[1], ["Community Safety\nPartnership", "42.6%"]);
     }
 
     /// The records `records_set_apart` finds among lines of one column at
