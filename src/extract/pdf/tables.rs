@@ -3614,11 +3614,23 @@ fn build_table(
             .iter()
             .map(|&ci| members[ci].iter().map(|&i| &page.glyphs[i]).collect())
             .collect();
-        // (cells that run over several grid rows, lines in each, show the rows already)
+        // (cells that run over several grid rows, lines in each, show the rows
+        // already; a band that reaches the foot under headings alone, no
+        // figure in them, is the whole body of a table ruled round its
+        // header and body only, which holds records, where a band between
+        // rows' rules is a record, whose cell may hold two figures, or a
+        // formula's or a diagram's lines)
+        let under_headings = || !rows.iter().flatten().any(|c| super::holds_data(&c.text));
+        let whole_body = r > 0 && end == grid.len() && under_headings();
         let least_figures = if end > r + 1 { 2 } else { 3 };
         let read = (end > r).then(|| {
             let in_columns = phrases_in_columns(&cells, &xs_pt);
-            rows_in_columns(&in_columns, &xs_pt, fonts, least_figures, true)
+            let read_by = BandReading {
+                least_figures,
+                whole_body,
+                by_space: true,
+            };
+            rows_in_columns(&in_columns, &xs_pt, fonts, read_by)
         });
         match read.flatten() {
             Some(lines) => {
@@ -3737,7 +3749,12 @@ fn rows_in_band(
     for &g in glyphs {
         in_columns[column_between(g.centre().0, xs)].push(g);
     }
-    rows_in_columns(&in_columns, xs, fonts, least_figures, false)
+    let read_by = BandReading {
+        least_figures,
+        whole_body: false,
+        by_space: false,
+    };
+    rows_in_columns(&in_columns, xs, fonts, read_by)
 }
 
 /// The column between `xs` that holds `x` (the first or last for an `x`
@@ -3796,18 +3813,30 @@ fn phrases_in_columns<'g>(cells: &[Vec<&'g Glyph>], xs: &[f64]) -> Vec<Vec<&'g G
     in_columns
 }
 
+/// How a ruled band's lines are read into rows (`rows_in_columns`).
+#[derive(Clone, Copy)]
+struct BandReading {
+    /// Least lines holding a figure in one column for the lines to be read
+    /// as records.
+    least_figures: usize,
+    /// The band is a table's whole body under its headings: two lines with
+    /// figures in one column are enough when every line has a label (as
+    /// records have; a diagram's or a formula's lines have not).
+    whole_body: bool,
+    /// Lines with too few figures to part their records are read by the
+    /// space between them (`records_set_apart`): a band that only may be a
+    /// row (a row-ruled table's) is not, as a page's panels of text between
+    /// rules stand apart so.
+    by_space: bool,
+}
+
 /// The rows of a band whose glyphs are put in the grid's columns already
-/// (see `rows_in_band`). A band of a grid's (`by_space`) with too few
-/// figures to part its records is read by the space between them
-/// (`records_set_apart`): a band that only may be a row (a row-ruled
-/// table's) is not, as a page's panels of text between rules stand apart
-/// so.
+/// (see `rows_in_band`), read as `read_by` says.
 fn rows_in_columns(
     in_columns: &[Vec<&Glyph>],
     xs: &[f64],
     fonts: &[FontStyle],
-    least_figures: usize,
-    by_space: bool,
+    read_by: BandReading,
 ) -> Option<Vec<Vec<Cell>>> {
     let width = xs.len() - 1;
     // (each column's lines read apart: a line read across the band would run
@@ -3841,7 +3870,7 @@ fn rows_in_columns(
             }
         })
         .collect();
-    let unjoined = by_space.then(|| lines.clone());
+    let unjoined = read_by.by_space.then(|| lines.clone());
     let lines = join_band_labels(lines);
     let figures_in = |col: usize| {
         let holding = lines.iter().filter(|l| super::holds_data(&l.cells[col]));
@@ -3863,7 +3892,10 @@ fn rows_in_columns(
                 .iter()
                 .any(|c| c.chars().next().is_some_and(char::is_lowercase))
     };
-    let enough_figures = most_figures >= least_figures
+    let labelled_records =
+        read_by.whole_body && most_figures >= 2 && lines.iter().all(TableLine::labelled);
+    let enough_figures = most_figures >= read_by.least_figures
+        || labelled_records
         || (lines.len() == 2
             && (stacked_figures >= 2
                 || (stacked_figures == 1 && two_like_records(&lines[0], &lines[1]))));
@@ -5167,6 +5199,35 @@ mod tests {
         assert_eq!(apart[3], ["Fenland", ""]);
         // (a leading apart, they may be one cell's lines beside another's)
         assert_eq!(band(12.0).len(), 2);
+    }
+
+    #[test]
+    fn a_body_ruled_as_one_under_its_headings_parts_labelled_lines_with_two_figures() {
+        // three records set a line apart, padded, in a body ruled round as
+        // one band: the first has no figure, the others one each in the
+        // last column; every line opens with its label
+        let body = |labels: [&str; 3]| {
+            let mut glyphs = words_at(
+                &["Measure", "Purpose", "Outcome"],
+                &[15.0, 160.0, 280.0],
+                36.0,
+            );
+            let rest = [("Local", ""), ("Support", "£25,267"), ("Local", "17.3%")];
+            for (i, (label, (purpose, figure))) in labels.iter().zip(rest).enumerate() {
+                let baseline = 60.0 + 13.5 * i as f64;
+                glyphs.extend(word(label, 15.0, baseline));
+                glyphs.extend(word(purpose, 160.0, baseline));
+                glyphs.extend(word(figure, 280.0, baseline));
+            }
+            let found = ruled_tables_of(glyphs, labels_ruled_off(110.0));
+            owned_texts(&found[0].table)
+        };
+        let texts = body(["Streets", "Huntingdon", "Streets"]);
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        assert_eq!(texts[1], ["Streets", "Local", ""]);
+        assert_eq!(texts[2], ["Huntingdon", "Support", "£25,267"]);
+        // (a line with no label may be a wrapped cell's, or a diagram's)
+        assert_eq!(body(["Streets", "Huntingdon", ""]).len(), 2);
     }
 
     #[test]
