@@ -5,6 +5,7 @@
 //! streams ([`interpreter`]), decode fonts ([`fonts`]) and lay text out ([`layout`]).
 
 mod bidi;
+mod broken_words;
 mod colour;
 mod fonts;
 mod geometry;
@@ -163,6 +164,7 @@ fn extract_selected(
     }
     join_continued_tables(&mut blocks);
     join_split_headers(&mut blocks);
+    mend_broken_words(&mut blocks);
     let turn_of: BTreeMap<u32, _> = pages.keys().copied().zip(turns).collect();
     for block in &mut blocks {
         let turned = block.page.and_then(|p| turn_of.get(&p).copied().flatten());
@@ -193,6 +195,26 @@ fn extract_selected(
         Some(page_count),
         blocks,
     ))
+}
+
+/// Joins the words a narrow column broke over its cells' lines with no
+/// hyphen (see `broken_words`), by the words the whole document writes.
+fn mend_broken_words(blocks: &mut [RawBlock]) {
+    let vocabulary = {
+        let running = blocks
+            .iter()
+            .filter(|b| b.table.is_none())
+            .map(|b| b.text.as_str());
+        let tables: Vec<&Table> = blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+        broken_words::Vocabulary::of(running, &tables)
+    };
+    for block in blocks {
+        if let Some(table) = block.table.as_mut() {
+            if broken_words::mend_table(table, &vocabulary) {
+                block.text = table_text(table);
+            }
+        }
+    }
 }
 
 /// The rows a table carried over to the top of this page, when no table
@@ -1124,9 +1146,10 @@ pub fn requested_tables(
             continue;
         }
         let mut page = interp.run_page(page_id)?;
+        let styles = interp.font_styles();
+        let whole_page = page.glyphs.clone();
         let area = request.area.unwrap_or([0.0, 0.0, page.height, page.width]);
         crop(&mut page, area);
-        let styles = interp.font_styles();
         let columns = request.columns.as_deref();
         // (the reader's area and columns stand in for a frame the table lacks)
         let settings = tables::TableSettings {
@@ -1190,9 +1213,20 @@ pub fn requested_tables(
             None => upright(&page, find),
             Some(_) => find(&page),
         };
+        // (the words of the whole page but its tables tell a word a cell's
+        // line broke)
+        let outside = whole_page
+            .iter()
+            .filter(|g| !found.iter().any(|f| tables::box_holds(f.bbox, g.centre())));
+        let page_text = layout::page_lines(no, outside, &styles, &LayoutSettings::default());
+        let vocabulary = {
+            let tables: Vec<&Table> = found.iter().map(|f| &f.table).collect();
+            broken_words::Vocabulary::of(page_text.iter().map(|l| l.text.as_str()), &tables)
+        };
         for f in found {
             let mut table = f.table;
             tables::strip_leaders(&mut table);
+            broken_words::mend_table(&mut table, &vocabulary);
             if request.area.is_some() && request.method == TableMethod::Lattice {
                 // (the bands between the area's frame and the table's own rules)
                 table.trim_empty_edges();

@@ -1,0 +1,259 @@
+//! Words broken over a table cell's lines with no hyphen.
+//!
+//! A word processor that cannot fit a word on a line of a narrow column
+//! breaks it where the line ends, with no hyphen (LibreOffice and Word do so
+//! for a word wider than its column): "Huntingdonshi" over "re CSP". Read
+//! line by line, the cell says "Huntingdonshi re CSP". Nothing on the page
+//! marks such a break; the document's own words do: a line holding one word
+//! alone (a word set alone on its line is one too wide to share it), and
+//! the next line's first word, that together spell a word the document
+//! writes whole elsewhere, more often than it writes the second part as a
+//! word, are one word. A figure broken inside its digit groups
+//! ("735,5" over "39") or before its per cent sign is one figure, as no line
+//! may break there.
+
+use crate::document::Table;
+use std::collections::HashMap;
+
+/// How often the document writes each word (its surrounding punctuation
+/// trimmed), leaving out the parts of words that may be broken: a table
+/// cell's line holding one word with lines under it, and the first word of
+/// the line after it.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    counts: HashMap<String, usize>,
+}
+
+impl Vocabulary {
+    /// The words of running text (paragraphs, headings) and of tables' cells.
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>, tables: &[&Table]) -> Self {
+        let mut vocabulary = Vocabulary::default();
+        for text in texts {
+            text.split_whitespace().for_each(|w| vocabulary.add(w));
+        }
+        for cell in tables.iter().flat_map(|t| t.rows.iter().flatten()) {
+            let mut after_lone_word = false;
+            let mut lines = cell.text.split('\n').peekable();
+            while let Some(line) = lines.next() {
+                let mut words = line.split_whitespace();
+                // (a word alone on a line with lines under it may be a
+                // broken word's first part; the first word after it, its
+                // last)
+                let lone = line.split_whitespace().count() == 1;
+                if after_lone_word || (lone && lines.peek().is_some()) {
+                    words.next();
+                }
+                words.for_each(|w| vocabulary.add(w));
+                after_lone_word = lone;
+            }
+        }
+        vocabulary
+    }
+
+    fn add(&mut self, word: &str) {
+        let word = trimmed(word);
+        if !word.is_empty() {
+            *self.counts.entry(word.to_string()).or_default() += 1;
+        }
+    }
+
+    fn count(&self, word: &str) -> usize {
+        self.counts.get(trimmed(word)).copied().unwrap_or(0)
+    }
+}
+
+/// A word without the punctuation round it: quotes, brackets, and a
+/// sentence's or a list's marks after it.
+fn trimmed(word: &str) -> &str {
+    word.trim_start_matches(['(', '[', '"', '\'', '\u{2018}', '\u{201c}'])
+        .trim_end_matches([
+            ',', '.', ';', ':', '!', '?', ')', ']', '"', '\'', '\u{2019}', '\u{201d}',
+        ])
+}
+
+/// Mends the words broken over the lines of a table's cells; whether any was.
+pub fn mend_table(table: &mut Table, vocabulary: &Vocabulary) -> bool {
+    let mut mended = false;
+    for cell in table.rows.iter_mut().flatten() {
+        if let Some(text) = mend_cell(&cell.text, vocabulary) {
+            cell.text = text;
+            mended = true;
+        }
+    }
+    mended
+}
+
+/// Most lines one word is broken over.
+const MOST_PARTS: usize = 3;
+
+/// A cell's text with each word broken at a line's end joined up again;
+/// None when no word is broken.
+fn mend_cell(text: &str, vocabulary: &Vocabulary) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = lines[0].to_string();
+    let mut mended = false;
+    let mut i = 1;
+    while i < lines.len() {
+        let last_line = out.rsplit('\n').next().unwrap_or_default();
+        match carried_over(last_line, &lines[i..], vocabulary) {
+            Some(carrying) => {
+                for line in &lines[i..i + carrying] {
+                    out.push_str(line.trim());
+                }
+                mended = true;
+                i += carrying;
+            }
+            None => {
+                out.push('\n');
+                out.push_str(lines[i]);
+                i += 1;
+            }
+        }
+    }
+    mended.then_some(out)
+}
+
+/// How many of the lines after a line holding one word alone (`line`)
+/// carry that word on: the last of them opens with its last part, any
+/// before it hold a part alone ("Hunting" over "donshir" over "e CSP").
+fn carried_over(line: &str, rest: &[&str], vocabulary: &Vocabulary) -> Option<usize> {
+    let mut words = line.split_whitespace();
+    let (Some(head), None) = (words.next(), words.next()) else {
+        return None;
+    };
+    let mut word = head.to_string();
+    for (k, next) in rest.iter().take(MOST_PARTS - 1).enumerate() {
+        let mut words = next.split_whitespace();
+        let tail = words.next()?;
+        if broken_between(&word, tail, vocabulary) {
+            return Some(k + 1);
+        }
+        let part_alone = words.next().is_none() && tail.starts_with(char::is_lowercase);
+        if !part_alone {
+            return None;
+        }
+        word.push_str(tail);
+    }
+    None
+}
+
+/// Whether a word's first part (`head`, alone on its line) and the first
+/// word of the next line (`tail`) are one word broken at the line's end.
+fn broken_between(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
+    let (Some(last), Some(first)) = (head.chars().last(), tail.chars().next()) else {
+        return false;
+    };
+    if last.is_ascii_digit() && (first == '%' || completes_digit_group(head, tail)) {
+        return true;
+    }
+    // (the second part may be a word too, a letter or a syllable, as a
+    // broken word's parts set apart elsewhere are; the whole is written
+    // more often)
+    let spelt_whole = || vocabulary.count(&format!("{head}{tail}")) > vocabulary.count(tail);
+    // (a word's second part opens in a small letter: a name's second word
+    // opens in a capital, a list's or an index's line in a figure or a mark)
+    let in_a_word =
+        (last.is_alphabetic() || matches!(last, '\'' | '\u{2019}')) && first.is_lowercase();
+    // (a figure's digits run on only where a mark in it shows it unfinished:
+    // "2022/2" over "3"; lines of figures are figures each)
+    let in_a_figure = last.is_ascii_digit()
+        && first.is_ascii_digit()
+        && head.contains(|c: char| !c.is_ascii_digit() && !matches!(c, ',' | '.'));
+    (in_a_word || in_a_figure) && spelt_whole()
+}
+
+/// Whether a figure broken inside a group of digits ("735,5") is made whole
+/// by the digits the next line opens with ("39"): the group after its last
+/// separator then holds three.
+fn completes_digit_group(head: &str, tail: &str) -> bool {
+    let Some((before, group)) = head.rsplit_once(',') else {
+        return false;
+    };
+    let carried = tail.chars().take_while(char::is_ascii_digit).count();
+    before.ends_with(|c: char| c.is_ascii_digit())
+        && (1..=2).contains(&group.len())
+        && group.chars().all(|c| c.is_ascii_digit())
+        && carried == 3 - group.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Cell;
+
+    fn table_of(cells: &[&str]) -> Table {
+        Table {
+            page: None,
+            bbox: None,
+            rows: vec![cells.iter().map(|&t| Cell::new(t)).collect()],
+            header_rows: 0,
+        }
+    }
+
+    fn mended(cell: &str, running_text: &str) -> String {
+        let mut table = table_of(&[cell]);
+        let vocabulary = Vocabulary::of([running_text], &[&table]);
+        mend_table(&mut table, &vocabulary);
+        table.rows[0][0].text.clone()
+    }
+
+    #[test]
+    fn a_word_alone_on_its_line_joins_the_next_lines_first_when_the_document_spells_them_whole() {
+        let text = "Grants to Huntingdonshire CSP and the Community Safety Partnership.";
+        assert_eq!(mended("Huntingdonshi\nre CSP", text), "Huntingdonshire CSP");
+        assert_eq!(
+            mended("Communit\ny Safety\nPartnershi\np", text),
+            "Community Safety\nPartnership"
+        );
+        // (not spelt whole anywhere: two words)
+        assert_eq!(
+            mended("Huntingdonshi\nre CSP", "Grants"),
+            "Huntingdonshi\nre CSP"
+        );
+    }
+
+    #[test]
+    fn words_that_are_words_of_their_own_stay_apart() {
+        // ("one" is a word of the document's; "Anyone" too, but the cell
+        // may say "Any one")
+        let text = "Anyone may apply for one grant.";
+        assert_eq!(mended("Any\none of them", text), "Any\none of them");
+        // (a capital opens a word of its own: a name's second word)
+        assert_eq!(
+            mended("Cambridge\nWomen's Aid", "CambridgeWomen's"),
+            "Cambridge\nWomen's Aid"
+        );
+        // (nor a mark or a figure: an index's leaders, a list's numbers)
+        assert_eq!(
+            mended("\\normalfont\n. . 1241", "\\normalfont"),
+            "\\normalfont\n. . 1241"
+        );
+        assert_eq!(mended("1\n4", "14"), "1\n4");
+        // (a word sharing its line with another was not too wide for it)
+        assert_eq!(
+            mended("Grants to Huntingdonshi\nre CSP", "Huntingdonshire"),
+            "Grants to Huntingdonshi\nre CSP"
+        );
+    }
+
+    #[test]
+    fn a_word_broken_over_three_lines_is_whole() {
+        let text = "Huntingdonshire, Women's Aid and the 2022/23 budget";
+        assert_eq!(
+            mended("Hunting\ndonshir\ne CSP", text),
+            "Huntingdonshire CSP"
+        );
+        assert_eq!(mended("Women'\ns Aid", text), "Women's Aid");
+        assert_eq!(mended("2022/2\n3", text), "2022/23");
+    }
+
+    #[test]
+    fn a_figure_broken_inside_its_digit_groups_or_before_its_per_cent_sign_is_whole() {
+        assert_eq!(mended("735,5\n39", ""), "735,539");
+        assert_eq!(mended("12.4\n%", ""), "12.4%");
+        assert_eq!(mended("£1,2\n34,567", ""), "£1,234,567");
+        // (whole groups: two figures, one under the other)
+        assert_eq!(mended("62,785\n11,200", ""), "62,785\n11,200");
+        assert_eq!(mended("735,5\n3", ""), "735,5\n3");
+    }
+}
