@@ -3820,8 +3820,9 @@ struct BandReading {
     /// as records.
     least_figures: usize,
     /// The band is a table's whole body under its headings: two lines with
-    /// figures in one column are enough when every line has a label (as
-    /// records have; a diagram's or a formula's lines have not).
+    /// figures in one column are enough when every line has a label opening
+    /// as a record's does (a diagram's or a formula's lines have none, a
+    /// label's wrapped line opens in a small letter).
     whole_body: bool,
     /// Lines with too few figures to part their records are read by the
     /// space between them (`records_set_apart`): a band that only may be a
@@ -3892,8 +3893,10 @@ fn rows_in_columns(
                 .iter()
                 .any(|c| c.chars().next().is_some_and(char::is_lowercase))
     };
+    // (a label opening in a small letter carries the one above on)
+    let opens_record = |l: &TableLine| l.labelled() && !l.cells[0].starts_with(char::is_lowercase);
     let labelled_records =
-        read_by.whole_body && most_figures >= 2 && lines.iter().all(TableLine::labelled);
+        read_by.whole_body && most_figures >= 2 && lines.iter().all(opens_record);
     let enough_figures = most_figures >= read_by.least_figures
         || labelled_records
         || (lines.len() == 2
@@ -5197,8 +5200,10 @@ mod tests {
         assert_eq!(apart.len(), 4, "{apart:?}");
         assert_eq!(apart[2], ["Giles", "347"]);
         assert_eq!(apart[3], ["Fenland", ""]);
-        // (a leading apart, they may be one cell's lines beside another's)
-        assert_eq!(band(12.0).len(), 2);
+        // (a leading apart too, in a body ruled as one under its headings,
+        // two figures in one column with a label on every line: see
+        // a_body_ruled_as_one_under_its_headings_parts_labelled_lines_with_two_figures)
+        assert_eq!(band(12.0).len(), 4);
     }
 
     #[test]
