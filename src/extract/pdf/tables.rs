@@ -3629,6 +3629,7 @@ fn build_table(
                 least_figures,
                 whole_body,
                 by_space: true,
+                one_grid_row: end == r + 1,
             };
             rows_in_columns(&in_columns, &xs_pt, fonts, read_by)
         });
@@ -3753,6 +3754,7 @@ fn rows_in_band(
         least_figures,
         whole_body: false,
         by_space: false,
+        one_grid_row: true,
     };
     rows_in_columns(&in_columns, xs, fonts, read_by)
 }
@@ -3829,6 +3831,8 @@ struct BandReading {
     /// row (a row-ruled table's) is not, as a page's panels of text between
     /// rules stand apart so.
     by_space: bool,
+    /// The band is one row of the grid's, no rule inside it.
+    one_grid_row: bool,
 }
 
 /// The rows of a band whose glyphs are put in the grid's columns already
@@ -3907,12 +3911,21 @@ fn rows_in_columns(
         wrapped_cells::merge(&lines, &records)
     } else {
         let unjoined = unjoined?;
-        let records = records_set_apart(&rows, column)?;
+        let SetApart {
+            records,
+            heading_over,
+        } = records_set_apart(&rows, column, read_by.one_grid_row)?;
         let labelled = |r: &Range<usize>| unjoined[r.clone()].iter().any(TableLine::labelled);
-        if !records.iter().all(labelled) {
+        // (a heading over the columns it spans has no label of its own)
+        let to_label = &records[usize::from(heading_over)..];
+        if !to_label.iter().all(labelled) {
             return None;
         }
-        wrapped_cells::merge(&unjoined, &records)
+        let mut rows = wrapped_cells::merge(&unjoined, &records);
+        if heading_over {
+            label_heading_over_both(&mut rows);
+        }
+        rows
     };
     // (most records fill two columns or more, not most lines: a record set at
     // its middle has its wrapped text above and below its figures, on lines
@@ -3922,6 +3935,31 @@ fn rows_in_columns(
         .filter(|r| r.iter().filter(|c| !c.text.is_empty()).count() >= 2)
         .count();
     (spread * 2 >= rows.len()).then_some(rows)
+}
+
+/// In a header of two rows, a heading over the columns it spans above
+/// (`SetApart::heading_over`), the row labels' heading, a line alone in
+/// the second, is the ruled cell's over both: its text goes to the first
+/// row, as a spanning cell's does.
+fn label_heading_over_both(rows: &mut [Vec<Cell>]) {
+    let [first, second] = rows else {
+        return;
+    };
+    let (Some(over), Some(label)) = (first.first_mut(), second.first_mut()) else {
+        return;
+    };
+    if over.text.is_empty() && !label.text.is_empty() && !label.text.contains('\n') {
+        *over = Cell {
+            text: std::mem::take(&mut label.text),
+            row_span: 2,
+            col_span: 1,
+        };
+        *label = Cell {
+            text: String::new(),
+            row_span: 0,
+            col_span: 0,
+        };
+    }
 }
 
 /// Least clear space (× the type's size) between two records of a band read
@@ -3945,7 +3983,8 @@ const RECORDS_APART: f64 = 0.3;
 fn records_set_apart(
     rows: &[Row],
     column_of: impl Fn(&Line) -> usize,
-) -> Option<Vec<Range<usize>>> {
+    one_grid_row: bool,
+) -> Option<SetApart> {
     // (the room between a column's lines, each line's foot to the next's top)
     let mut feet: HashMap<usize, (usize, f64)> = HashMap::new();
     let mut least_room = f64::INFINITY;
@@ -3970,24 +4009,103 @@ fn records_set_apart(
                 && w[1].baseline - w[0].baseline > wrap_leading * w[0].size.max(w[1].size)
         });
     if beyond_a_leading {
-        return Some((0..rows.len()).map(|i| i..i + 1).collect());
+        let records = (0..rows.len()).map(|i| i..i + 1).collect();
+        return Some(SetApart::records(records));
     }
     if !least_room.is_finite() {
         return None;
     }
     let room = least_room.max(0.0);
+    // (headings steps part, in a band no rule parts: figures stack in a
+    // diagram's lines, and a grid's rules draw its own header rows)
+    let figures = rows
+        .iter()
+        .flat_map(|r| &r.chunks)
+        .any(|c| super::holds_data(&c.text));
+    let headings = one_grid_row && !figures;
     let mut records = Vec::new();
+    let mut heading_over = false;
     let (mut start, mut foot) = (0, rows.first()?.bottom());
     for (i, row) in rows.iter().enumerate().skip(1) {
         let size = row.size.max(rows[i - 1].size);
-        if row.top() - foot >= room + RECORDS_APART * size {
+        let apart = room + RECORDS_APART * size;
+        let clear = row.top() - foot >= apart;
+        let stepped = || headings && stepped_apart(&rows[start..], i - start, apart, &column_of);
+        if clear || stepped() {
+            heading_over |= records.is_empty() && !clear;
             records.push(start..i);
             start = i;
         }
         foot = foot.max(row.bottom());
     }
     records.push(start..rows.len());
-    (records.len() >= 2).then_some(records)
+    (records.len() >= 2).then_some(SetApart {
+        records,
+        heading_over,
+    })
+}
+
+/// The records a band's lines stand apart in (`records_set_apart`).
+struct SetApart {
+    records: Vec<Range<usize>>,
+    /// The first is a heading over the columns it spans, stepped apart from
+    /// the second (`stepped_apart`).
+    heading_over: bool,
+}
+
+impl SetApart {
+    fn records(records: Vec<Range<usize>>) -> Self {
+        SetApart {
+            records,
+            heading_over: false,
+        }
+    }
+}
+
+/// Whether the rows from `i` on open a record under the rows before it
+/// (`rows[..i]`, one record so far) though no clear space runs across the
+/// band between them: a heading over the columns it spans set above their
+/// own headings, beside a heading wrapped over both lines whose first line
+/// stands between them ("Quarter 1" over "Purpose", beside "Spend" over
+/// "(£)"). Each column the record above has text in stands `apart` or more
+/// from its text below, one of them at least holding some, and the rows
+/// that reach up beside the record above (the first of them level with
+/// part of it) hold text only in columns it has none in.
+fn stepped_apart(rows: &[Row], i: usize, apart: f64, column_of: impl Fn(&Line) -> usize) -> bool {
+    let (above, below) = rows.split_at(i);
+    // (a heading is words: a diagram's signs stack so too, "+∞" over "−∞")
+    let worded = above
+        .iter()
+        .flat_map(|r| &r.chunks)
+        .any(|c| c.text.chars().any(char::is_alphabetic));
+    if !worded {
+        return false;
+    }
+    let foot = above.iter().map(Row::bottom).fold(f64::MIN, f64::max);
+    let mut feet: HashMap<usize, f64> = HashMap::new();
+    for chunk in above.iter().flat_map(|r| &r.chunks) {
+        let bottom = feet.entry(column_of(chunk)).or_insert(chunk.bottom);
+        *bottom = bottom.max(chunk.bottom);
+    }
+    // (the first row below reaches up beside the record above, level with
+    // part of it: a row that only follows it closely is its own)
+    if below.first().is_none_or(|r| r.top() >= foot) {
+        return false;
+    }
+    let mut continued = false;
+    for row in below {
+        let beside = row.top() - foot < apart;
+        for chunk in &row.chunks {
+            let Some(&bottom) = feet.get(&column_of(chunk)) else {
+                continue;
+            };
+            if beside || chunk.top - bottom < apart {
+                return false;
+            }
+            continued = true;
+        }
+    }
+    continued
 }
 
 /// A label set beside a band's rows at their middle (a group's name in a
@@ -5236,6 +5354,44 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_over_its_columns_steps_apart_from_a_heading_wrapped_beside_it() {
+        // a header ruled round as one: "Quarter 1" over "Purpose" and
+        // "Notes", and beside it "Spend" over "(£)", set at the middle of
+        // both lines, so that "Spend" stands between "Quarter 1" and the
+        // headings' line; no clear space runs across the header
+        let table = |over: &str| {
+            let mut glyphs = word(over, 240.0, 20.0);
+            glyphs.extend(word("Spend", 160.0, 26.0));
+            glyphs.extend(words_at(
+                &["Partner", "(£)", "Purpose", "Notes"],
+                &[15.0, 160.0, 240.0, 320.0],
+                37.0,
+            ));
+            let records = [
+                ("Hub", "1,250", "Early"),
+                ("Road", "3,400", "Late"),
+                ("Red", "950", "Rural"),
+            ];
+            for (i, (label, figure, text)) in records.iter().enumerate() {
+                let cells = [*label, *figure, *text, *text];
+                glyphs.extend(words_at(
+                    &cells,
+                    &[15.0, 160.0, 240.0, 320.0],
+                    58.0 + 16.0 * i as f64,
+                ));
+            }
+            let found = ruled_tables_of(glyphs, labels_ruled_off(110.0));
+            owned_texts(&found[0].table)
+        };
+        let texts = table("Quarter 1");
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert_eq!(texts[0], ["Partner", "", "Quarter 1", ""]);
+        assert_eq!(texts[1], ["", "Spend\n(£)", "Purpose", "Notes"]);
+        // (signs are no heading: a diagram's stack so)
+        assert_eq!(table("+∞").len(), 4);
+    }
+
+    #[test]
     fn a_label_wrapped_double_spaced_beside_its_figure_stays_one_cell() {
         // fpdf2 sets a cell's lines two sizes apart: a label's second line
         // 20 pt under its first, which holds the row's figure, is the
@@ -5261,7 +5417,7 @@ mod tests {
                 rows_of(lines).remove(0)
             })
             .collect();
-        records_set_apart(&rows, |_| 0)
+        records_set_apart(&rows, |_| 0, true).map(|set| set.records)
     }
 
     #[test]
