@@ -71,6 +71,20 @@ fn trimmed(word: &str) -> &str {
         ])
 }
 
+/// Whether a cell of the table holds a line of one word with a line under
+/// it: the only place a word may be broken.
+pub fn may_hold_breaks(table: &Table) -> bool {
+    table.rows.iter().flatten().any(|cell| {
+        let mut lines = cell.text.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            if lines.peek().is_some() && line.split_whitespace().count() == 1 {
+                return true;
+            }
+        }
+        false
+    })
+}
+
 /// Mends the words broken over the lines of a table's cells; whether any was.
 pub fn mend_table(table: &mut Table, vocabulary: &Vocabulary) -> bool {
     let mut mended = false;

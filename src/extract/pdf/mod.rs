@@ -200,6 +200,11 @@ fn extract_selected(
 /// Joins the words a narrow column broke over its cells' lines with no
 /// hyphen (see `broken_words`), by the words the whole document writes.
 fn mend_broken_words(blocks: &mut [RawBlock]) {
+    // (the document's words are counted only where a cell may hold a break)
+    let tables = blocks.iter().filter_map(|b| b.table.as_ref());
+    if !tables.into_iter().any(broken_words::may_hold_breaks) {
+        return;
+    }
     let vocabulary = {
         let running = blocks
             .iter()
@@ -1214,10 +1219,13 @@ pub fn requested_tables(
             Some(_) => find(&page),
         };
         // (the words of the whole page but its tables tell a word a cell's
-        // line broke)
+        // line broke, where one may have)
+        let breaks = found
+            .iter()
+            .any(|f| broken_words::may_hold_breaks(&f.table));
         let outside = whole_page
             .iter()
-            .filter(|g| !found.iter().any(|f| tables::box_holds(f.bbox, g.centre())));
+            .filter(|g| breaks && !found.iter().any(|f| tables::box_holds(f.bbox, g.centre())));
         let page_text = layout::page_lines(no, outside, &styles, &LayoutSettings::default());
         let vocabulary = {
             let tables: Vec<&Table> = found.iter().map(|f| &f.table).collect();
