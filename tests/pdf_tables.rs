@@ -1638,3 +1638,22 @@ fn columns_of_figures_ruled_as_one_are_read_apart() {
     assert_eq!(r[1], ["1,000", "1,050", "100", "90", "100"]);
     assert_eq!(r[8], ["1,350", "1,400", "135", "125", "135"]);
 }
+
+#[test]
+fn words_a_narrow_column_broke_with_no_hyphen_are_whole_where_the_document_writes_them_so() {
+    // LibreOffice breaks a word wider than its column where the line ends:
+    // "Hunting" over "donshir" over "e CSP"; the paragraph above names the
+    // recipients whole, and "Recipient" nowhere else
+    let d = fixture("word-broken-words.pdf");
+    let t = only_table(&d);
+    assert_eq!(
+        column(t, 0),
+        [
+            "Recipie nt",
+            "Huntingdonshire CSP",
+            "Peterborough Rape Crisis",
+            "Community Safety Partnership",
+        ]
+    );
+    assert_eq!(column(t, 1), ["Award (£)", "12,924", "73,807", "31,671"]);
+}
