@@ -39,7 +39,7 @@ impl Vocabulary {
                 // (a word alone on a line with lines under it may be a
                 // broken word's first part; the first word after it, its
                 // last)
-                let lone = line.split_whitespace().count() == 1;
+                let lone = lone_word(line).is_some();
                 if after_lone_word || (lone && lines.peek().is_some()) {
                     words.next();
                 }
@@ -71,13 +71,20 @@ fn trimmed(word: &str) -> &str {
         ])
 }
 
+/// The word a line holds alone, if it holds one only.
+fn lone_word(line: &str) -> Option<&str> {
+    let mut words = line.split_whitespace();
+    let word = words.next()?;
+    words.next().is_none().then_some(word)
+}
+
 /// Whether a cell of the table holds a line of one word with a line under
 /// it: the only place a word may be broken.
 pub fn may_hold_breaks(table: &Table) -> bool {
     table.rows.iter().flatten().any(|cell| {
         let mut lines = cell.text.split('\n').peekable();
         while let Some(line) = lines.next() {
-            if lines.peek().is_some() && line.split_whitespace().count() == 1 {
+            if lines.peek().is_some() && lone_word(line).is_some() {
                 return true;
             }
         }
@@ -131,22 +138,15 @@ fn mend_cell(text: &str, vocabulary: &Vocabulary) -> Option<String> {
 /// carry that word on: the last of them opens with its last part, any
 /// before it hold a part alone ("Hunting" over "donshir" over "e CSP").
 fn carried_over(line: &str, rest: &[&str], vocabulary: &Vocabulary) -> Option<usize> {
-    let mut words = line.split_whitespace();
-    let (Some(head), None) = (words.next(), words.next()) else {
-        return None;
-    };
-    let mut word = head.to_string();
+    let mut word = lone_word(line)?.to_string();
     for (k, next) in rest.iter().take(MOST_PARTS - 1).enumerate() {
-        let mut words = next.split_whitespace();
-        let tail = words.next()?;
+        let tail = next.split_whitespace().next()?;
         if broken_between(&word, tail, vocabulary) {
             return Some(k + 1);
         }
-        let part_alone = words.next().is_none() && tail.starts_with(char::is_lowercase);
-        if !part_alone {
-            return None;
-        }
-        word.push_str(tail);
+        // (a middle part stands alone on its line, in small letters)
+        let part = lone_word(next).filter(|p| p.starts_with(char::is_lowercase))?;
+        word.push_str(part);
     }
     None
 }

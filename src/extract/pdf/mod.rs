@@ -200,17 +200,16 @@ fn extract_selected(
 /// Joins the words a narrow column broke over its cells' lines with no
 /// hyphen (see `broken_words`), by the words the whole document writes.
 fn mend_broken_words(blocks: &mut [RawBlock]) {
-    // (the document's words are counted only where a cell may hold a break)
-    let tables = blocks.iter().filter_map(|b| b.table.as_ref());
-    if !tables.into_iter().any(broken_words::may_hold_breaks) {
-        return;
-    }
     let vocabulary = {
+        let tables: Vec<&Table> = blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+        // (the document's words are counted only where a cell may hold a break)
+        if !tables.iter().copied().any(broken_words::may_hold_breaks) {
+            return;
+        }
         let running = blocks
             .iter()
             .filter(|b| b.table.is_none())
             .map(|b| b.text.as_str());
-        let tables: Vec<&Table> = blocks.iter().filter_map(|b| b.table.as_ref()).collect();
         broken_words::Vocabulary::of(running, &tables)
     };
     for block in blocks {
@@ -1220,21 +1219,24 @@ pub fn requested_tables(
         };
         // (the words of the whole page but its tables tell a word a cell's
         // line broke, where one may have)
-        let breaks = found
+        let vocabulary = found
             .iter()
-            .any(|f| broken_words::may_hold_breaks(&f.table));
-        let outside = whole_page
-            .iter()
-            .filter(|g| breaks && !found.iter().any(|f| tables::box_holds(f.bbox, g.centre())));
-        let page_text = layout::page_lines(no, outside, &styles, &LayoutSettings::default());
-        let vocabulary = {
-            let tables: Vec<&Table> = found.iter().map(|f| &f.table).collect();
-            broken_words::Vocabulary::of(page_text.iter().map(|l| l.text.as_str()), &tables)
-        };
+            .any(|f| broken_words::may_hold_breaks(&f.table))
+            .then(|| {
+                let outside = whole_page
+                    .iter()
+                    .filter(|g| !found.iter().any(|f| tables::box_holds(f.bbox, g.centre())));
+                let page_text =
+                    layout::page_lines(no, outside, &styles, &LayoutSettings::default());
+                let tables: Vec<&Table> = found.iter().map(|f| &f.table).collect();
+                broken_words::Vocabulary::of(page_text.iter().map(|l| l.text.as_str()), &tables)
+            });
         for f in found {
             let mut table = f.table;
             tables::strip_leaders(&mut table);
-            broken_words::mend_table(&mut table, &vocabulary);
+            if let Some(vocabulary) = &vocabulary {
+                broken_words::mend_table(&mut table, vocabulary);
+            }
             if request.area.is_some() && request.method == TableMethod::Lattice {
                 // (the bands between the area's frame and the table's own rules)
                 table.trim_empty_edges();
