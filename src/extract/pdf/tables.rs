@@ -4,7 +4,7 @@
 //! are snapped and joined, their intersections found, and every smallest
 //! rectangle whose four corners are joined by edges is a cell.
 
-use super::geometry::merge_spans;
+use super::geometry::{enclosing, merge_spans};
 use super::interpreter::{Clipping, Fill, FontStyle, Glyph, PageContent, Segment};
 use super::layout::{
     draws_word_spaces, is_bullet_glyph, page_lines, LayoutSettings, Line, PEN_TOLERANCE,
@@ -427,11 +427,22 @@ fn cells(points: &BTreeMap<(i64, i64), Crossing>) -> Vec<[i64; 4]> {
 
 /// What a ruled grid leaves undrawn (see `undrawn_splits`): splits between
 /// columns, and cuts under a heading set in one cell over its columns'
-/// own headings.
+/// own headings, and the text a cut steps round (`Lowered`).
 #[derive(Debug, Default)]
 struct Undrawn {
     splits: Vec<Edge>,
     cuts: Vec<Edge>,
+    lowered: Vec<Lowered>,
+}
+
+/// A heading wrapped over a cut (see `wrapped_over_cut`): the box of its
+/// lines above the cut, whose text is read at `at`, a height under the cut
+/// (the middle of its line under it), in the cell that holds it there. A cut
+/// between rows of headings steps round it, as the ruled cell's rows do.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Lowered {
+    bbox: BBox,
+    at: f64,
 }
 
 impl Undrawn {
@@ -454,6 +465,11 @@ impl Undrawn {
                     }
                     None => mine.push(e),
                 }
+            }
+        }
+        for l in other.lowered {
+            if !self.lowered.contains(&l) {
+                self.lowered.push(l);
             }
         }
     }
@@ -672,6 +688,11 @@ fn run_splits(
             }
         })
         .collect();
+    let gaps: Vec<(f64, f64)> = found.iter().map(|&(gap, ..)| gap).collect();
+    let lowered = cuts
+        .keys()
+        .flat_map(|&(cell, k)| lowered_over_cut(lines[cell], k, &gaps))
+        .collect();
     let cuts = cuts
         .iter()
         .map(|(&(cell, _), &y)| Edge {
@@ -681,7 +702,11 @@ fn run_splits(
             stroked: true,
         })
         .collect();
-    Undrawn { splits, cuts }
+    Undrawn {
+        splits,
+        cuts,
+        lowered,
+    }
 }
 
 /// Where a split of a gap (`a..b`) standing from `start` down to `end`
@@ -782,15 +807,78 @@ fn run_cuts(
     for &(_, first, from) in found.iter().filter(|&&(_, _, from)| from > 0) {
         cuts.insert((first, from), between_lines(lines[first], from));
     }
+    let gaps: Vec<(f64, f64)> = found.iter().map(|&(gap, ..)| gap).collect();
     for &(gap, first, _) in found.iter().filter(|&&(_, _, from)| from == 0) {
         let already_cut = cuts.range((first, 0)..(first + 1, 0)).next().is_some();
         let (top, bottom) = (unkey(run[first][1]), unkey(run[first][3]));
-        let apart = rows_apart_over(lines[first], (top, bottom), gap);
+        let apart = rows_apart_over(lines[first], (top, bottom), gap, &gaps);
         if let (false, Some(k)) = (already_cut, apart) {
             cuts.insert((first, k), between_lines(lines[first], k));
         }
     }
     cuts
+}
+
+/// The headings wrapped over a cell's cut above its line `k`, each the
+/// phrases of its lines above the cut and its line under it: a heading of
+/// one column, crossing none of the run's gaps (`gaps`), wrapped at its
+/// leading from the line over the cut (or lines, each the only phrase over
+/// the one under it) down to the line under it ("Spend" over "(£)", beside
+/// "Quarter 1" over "Purpose"). Its cell spans the header's rows, its text
+/// set at their foot; the cut parts the rows of the headings beside it.
+fn wrapped_over_cut<'a>(
+    cell: &'a [Vec<Phrase>],
+    k: usize,
+    gaps: &[(f64, f64)],
+) -> Vec<(Vec<&'a Phrase>, &'a Phrase)> {
+    let crosses = |p: &Phrase| gaps.iter().any(|&(a, b)| p.x0 < b && p.x1 > a);
+    let mut wrapped = Vec::new();
+    for under in cell.get(k).into_iter().flatten() {
+        if crosses(under) {
+            continue;
+        }
+        let mut above: Vec<&Phrase> = Vec::new();
+        let mut lower = under;
+        for (j, line) in cell[..k].iter().enumerate().rev() {
+            let mut over = line.iter().filter(|p| p.x0 < lower.x1 && p.x1 > lower.x0);
+            let (Some(p), None) = (over.next(), over.next()) else {
+                // (a line over it with nothing over it in this column ends
+                // the heading; the line over the cut must continue it)
+                if j + 1 < k && line.iter().all(|p| p.x0 >= lower.x1 || p.x1 <= lower.x0) {
+                    break;
+                }
+                above.clear();
+                break;
+            };
+            let leading = lower.top - p.top <= ROWS_APART_LEADING * p.size.max(lower.size);
+            if !leading && j + 1 < k {
+                break;
+            }
+            if !leading || crosses(p) || p.figure || !p.words {
+                above.clear();
+                break;
+            }
+            above.push(p);
+            lower = p;
+        }
+        if !above.is_empty() {
+            wrapped.push((above, under));
+        }
+    }
+    wrapped
+}
+
+/// What of a cell's lines the cut above its line `k` steps round
+/// (`wrapped_over_cut`): the box of each wrapped heading's lines above it,
+/// read at the middle of its line under it.
+fn lowered_over_cut(cell: &[Vec<Phrase>], k: usize, gaps: &[(f64, f64)]) -> Vec<Lowered> {
+    wrapped_over_cut(cell, k, gaps)
+        .into_iter()
+        .map(|(above, under)| Lowered {
+            bbox: enclosing(above.iter().map(|p| [p.x0, p.top, p.x1, p.bottom])),
+            at: (under.top + under.bottom) / 2.0,
+        })
+        .collect()
 }
 
 /// Where a gap's split (its run starting at a cell's line, `(first,
@@ -844,6 +932,7 @@ fn rows_apart_over(
     cell: &[Vec<Phrase>],
     (top, bottom): (f64, f64),
     gap: (f64, f64),
+    gaps: &[(f64, f64)],
 ) -> Option<usize> {
     let parted = cell.iter().position(|l| parts_words(l, gap))?;
     // (headings: a line of figures over others is a row of a body)
@@ -898,9 +987,27 @@ fn rows_apart_over(
         });
         under.is_some_and(|under| apart(upper, &under))
     };
+    // (a heading wrapped over the two lines, beside the rest, is set at
+    // its leading whether or not the rows beside it stand apart)
+    let apart_beside_wrapped = |k: usize| {
+        let wrapped = wrapped_over_cut(cell, k, gaps);
+        let is_wrapped = |p: &Phrase| {
+            wrapped.iter().any(|(above, under)| {
+                std::ptr::eq(*under, p) || above.iter().any(|q| std::ptr::eq(*q, p))
+            })
+        };
+        let rest = |line: &[Phrase]| {
+            line.iter()
+                .filter(|p| !is_wrapped(p))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let (upper, lower) = (rest(&cell[k - 1]), rest(&cell[k]));
+        !upper.is_empty() && !lower.is_empty() && apart(&upper, &lower)
+    };
     (1..=parted)
         .rev()
-        .find(|&k| apart(&cell[k - 1], &cell[k]))
+        .find(|&k| apart_beside_wrapped(k))
         .or_else(|| (1..=parted).rev().find(|&k| apart_on_its_side(k)))
 }
 
@@ -1381,7 +1488,7 @@ pub fn ruled_grids(
             all_cells = cells(&crossings(&across, &down, s));
         }
         for group in group_cells(&all_cells) {
-            match build_table(&group, page, fonts, s) {
+            match build_table(&group, page, fonts, &undrawn.lowered, s) {
                 Some(Grid::Table(table))
                     if !shades_a_longer_table(&table, (&h, &v), page, s)
                         && !shading_leaves_rows_out(&table, &v, page, s) =>
@@ -3461,14 +3568,17 @@ enum Grid {
 }
 
 /// The cell (its index in `group`, the first if cells overlap) that holds
-/// each glyph's centre. The grid's columns and rows (`xs`, `ys`) index the
-/// cells by the slots they cover, so that a glyph is found in its slot, not
-/// held against every cell: a grid of thousands of rows would otherwise
-/// cost their number times its glyphs'.
+/// each glyph's centre, or, for a glyph of a heading a cut steps round
+/// (`lowered`), its centre moved down to the line it is read on. The
+/// grid's columns and rows (`xs`, `ys`) index the cells by the slots they
+/// cover, so that a glyph is found in its slot, not held against every
+/// cell: a grid of thousands of rows would otherwise cost their number
+/// times its glyphs'.
 fn cells_holding(
     group: &[[i64; 4]],
     (xs, ys): (&[i64], &[i64]),
     glyphs: &[Glyph],
+    lowered: &[Lowered],
 ) -> Vec<Option<usize>> {
     let cols = xs.len() - 1;
     let mut slots: Vec<Option<usize>> = vec![None; cols * (ys.len() - 1)];
@@ -3497,6 +3607,10 @@ fn cells_holding(
         .iter()
         .map(|g| {
             let (cx, cy) = g.centre();
+            let cy = lowered
+                .iter()
+                .find(|l| box_holds(l.bbox, (cx, cy)))
+                .map_or(cy, |l| l.at);
             slots[slot(ys, cy)? * cols + slot(xs, cx)?]
         })
         .collect()
@@ -3507,6 +3621,7 @@ fn build_table(
     group: &[[i64; 4]],
     page: &PageContent,
     fonts: &[FontStyle],
+    lowered: &[Lowered],
     s: &TableSettings,
 ) -> Option<Grid> {
     let xs: Vec<i64> = group
@@ -3533,7 +3648,7 @@ fn build_table(
     // side (into an empty neighbour) is seen whole, and stays whole in the
     // cell it starts in.
     let side = |ci: usize, k: usize| unkey(group[ci][k]);
-    let owner = cells_holding(group, (&xs, &ys), &page.glyphs);
+    let owner = cells_holding(group, (&xs, &ys), &page.glyphs, lowered);
     let runs_on =
         runs_on_past_their_cells(&page.glyphs, &owner, |ci| (side(ci, 0), side(ci, 2)), s);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); group.len()];
@@ -5081,6 +5196,95 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_under_a_heading_over_columns_steps_round_a_heading_wrapped_level_with_it() {
+        // "Quarter 1" over "Purpose" and "Notes"; beside it "Spend" over
+        // "(£)", a heading spanning both header rows set at their foot, its
+        // first line 2 pt under "Quarter 1", on its line; three records
+        let s = TableSettings::default();
+        let run = [[key(150.0), key(95.0), key(400.0), key(200.0)]];
+        let phrase = |(x0, x1): (f64, f64), top: f64| phrase_line(&[(x0, x1)], top).remove(0);
+        let head = |spend_over: f64| {
+            let mut cell = vec![
+                vec![
+                    phrase((160.0, 185.0), spend_over),
+                    phrase((280.0, 330.0), 100.0),
+                ],
+                phrase_line(&[(215.0, 245.0), (280.0, 305.0), (320.0, 345.0)], 114.0),
+            ];
+            cell[1].insert(0, phrase((160.0, 175.0), 114.0));
+            for top in [130.0, 145.0, 160.0] {
+                cell.push(phrase_line(
+                    &[
+                        (160.0, 185.0),
+                        (215.0, 245.0),
+                        (280.0, 305.0),
+                        (320.0, 345.0),
+                    ],
+                    top,
+                ));
+            }
+            run_splits(
+                &run,
+                &[&cell],
+                &Drawn {
+                    sides: &[],
+                    joints: &[],
+                },
+                &s,
+            )
+        };
+        let stepped = head(102.0);
+        assert_eq!(stepped.cuts.len(), 1, "{stepped:?}");
+        assert_eq!(
+            stepped.lowered,
+            [Lowered {
+                bbox: [160.0, 102.0, 185.0, 112.0],
+                at: 119.0
+            }]
+        );
+        // (set further off its last line than any leading, "Spend" is a
+        // heading of the first row, the cut passing under it)
+        let apart = head(98.0);
+        assert_eq!(apart.cuts.len(), 1, "{apart:?}");
+        assert!(apart.lowered.is_empty(), "{apart:?}");
+    }
+
+    #[test]
+    fn rows_of_headings_stand_apart_beside_a_heading_wrapped_over_both() {
+        // "2022/23", narrower than "Outcome" under it, stands apart from
+        // it; "Spend" over "(£)" beside them, wrapped at its leading, its
+        // first line level with "2022/23", does not join the two rows
+        let mut head = vec![
+            phrase_line(&[(245.0, 288.0), (634.0, 670.0)], 129.0),
+            phrase_line(
+                &[
+                    (245.0, 297.0),
+                    (306.0, 354.0),
+                    (634.0, 648.0),
+                    (694.0, 738.0),
+                ],
+                145.5,
+            ),
+        ];
+        head[0][1].top = 132.0;
+        head[0][1].bottom = 142.0;
+        let gaps = [(297.0, 306.0), (354.0, 634.0), (670.0, 694.0)];
+        assert_eq!(
+            rows_apart_over(&head, (125.0, 157.0), gaps[2], &gaps),
+            Some(1)
+        );
+        // (a heading across a gap is a heading over columns, and so close
+        // over the line under it, the two are one row)
+        let mut across = head.clone();
+        across[0][1].x1 = 700.0;
+        assert!(wrapped_over_cut(&across, 1, &gaps).is_empty());
+        assert_eq!(
+            rows_apart_over(&across, (125.0, 157.0), gaps[2], &gaps),
+            None
+        );
+    }
+
+    #[test]
     fn a_heading_over_some_columns_is_cut_off_them_past_a_heading_wrapped_beside_them() {
         // "Outcomes" over "2023/24" (and the columns after it); "Spend"
         // over "(£)" set at the foot of the head, its first line between
@@ -5093,7 +5297,14 @@ mod tests {
                 phrase_line(&[(160.0, 175.0), (220.0, 250.0), (280.0, 310.0)], 125.0),
             ]
         };
-        let cut = |spend_top: f64| rows_apart_over(&head(spend_top), (98.0, 142.0), (250.0, 280.0));
+        let cut = |spend_top: f64| {
+            rows_apart_over(
+                &head(spend_top),
+                (98.0, 142.0),
+                (250.0, 280.0),
+                &[(250.0, 280.0)],
+            )
+        };
         assert_eq!(cut(111.0), Some(1));
         // (reaching half its height into it, the two leave no room for a cut)
         assert_eq!(cut(108.0), None);
