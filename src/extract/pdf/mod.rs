@@ -52,7 +52,8 @@ pub fn extract_with(
 
 /// Extraction of the selected pages only (1-based), as a reader asking for
 /// some pages' tables wants them: a table that runs on past the selection is
-/// read as far as the selection goes, and pages not asked for are not read.
+/// read as far as the selection goes, and pages not asked for are read only
+/// to count the document's words where a cell may hold a broken word.
 pub fn extract_pages(
     bytes: &[u8],
     document_id: &str,
@@ -71,16 +72,79 @@ fn extract_selected(
 ) -> Result<Document, ExtractError> {
     let doc = load(bytes)?;
     let page_count = doc.get_pages().len() as u32;
+    if page_count == 0 {
+        return Err(ExtractError::NoPages);
+    }
+    let PagesRead {
+        mut blocks,
+        pages,
+        turn_of,
+    } = read_pages(&doc, detect_tables, selected)?;
+    // (a selection's tables are mended by the whole document's words, as
+    // the whole document's are: the pages asked for read the same either
+    // way; the pages not asked for are read only where a cell may hold a
+    // break, and, if they cannot be read, the selection's words serve)
+    let whole_document = || {
+        (pages < page_count)
+            .then(|| read_pages(&doc, detect_tables, &|_| true).ok())
+            .flatten()
+            .map(|read| read.blocks)
+    };
+    mend_broken_words(&mut blocks, whole_document);
+    for block in &mut blocks {
+        let turned = block.page.and_then(|p| turn_of.get(&p).copied().flatten());
+        // boxes where they are printed, to the hundredth of a point
+        let place = |b: BBox| {
+            let b = match turned {
+                Some((turn, printed)) => orientation::box_on_page(b, printed, turn),
+                None => b,
+            };
+            b.map(|v| (v * 100.0).round() / 100.0)
+        };
+        block.bbox = block.bbox.map(place);
+        if let Some(table) = block.table.as_mut() {
+            table.bbox = table.bbox.map(place);
+        }
+    }
+    let title = info_title(&doc).or_else(|| {
+        blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.clone())
+    });
+    Ok(Document::from_raw_blocks(
+        document_id.to_string(),
+        source_path.to_string(),
+        Format::Pdf,
+        title,
+        Some(page_count),
+        blocks,
+    ))
+}
+
+/// The blocks of the pages read (their boxes as the pages were read, a
+/// page printed sideways turned upright), how many pages were, and how
+/// each was turned.
+struct PagesRead {
+    blocks: Vec<RawBlock>,
+    pages: u32,
+    turn_of: BTreeMap<u32, Option<(orientation::Turn, [f64; 2])>>,
+}
+
+/// Reads the selected pages into blocks of text and tables, a table run
+/// over pages joined, its words as the pages print them.
+fn read_pages(
+    doc: &lopdf::Document,
+    detect_tables: bool,
+    selected: &dyn Fn(u32) -> bool,
+) -> Result<PagesRead, ExtractError> {
     let pages: BTreeMap<u32, lopdf::ObjectId> = doc
         .get_pages()
         .into_iter()
         .filter(|(no, _)| selected(*no))
         .collect();
-    if page_count == 0 {
-        return Err(ExtractError::NoPages);
-    }
     let mut interp =
-        interpreter::Interpreter::new(&doc, Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT));
+        interpreter::Interpreter::new(doc, Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT));
     let mut contents: Vec<PageContent> = Vec::with_capacity(pages.len());
     for (_, page_id) in pages.iter() {
         contents.push(interp.run_page(*page_id)?);
@@ -164,53 +228,40 @@ fn extract_selected(
     }
     join_continued_tables(&mut blocks);
     join_split_headers(&mut blocks);
-    mend_broken_words(&mut blocks);
-    let turn_of: BTreeMap<u32, _> = pages.keys().copied().zip(turns).collect();
-    for block in &mut blocks {
-        let turned = block.page.and_then(|p| turn_of.get(&p).copied().flatten());
-        // boxes where they are printed, to the hundredth of a point
-        let place = |b: BBox| {
-            let b = match turned {
-                Some((turn, printed)) => orientation::box_on_page(b, printed, turn),
-                None => b,
-            };
-            b.map(|v| (v * 100.0).round() / 100.0)
-        };
-        block.bbox = block.bbox.map(place);
-        if let Some(table) = block.table.as_mut() {
-            table.bbox = table.bbox.map(place);
-        }
-    }
-    let title = info_title(&doc).or_else(|| {
-        blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Heading)
-            .map(|b| b.text.clone())
-    });
-    Ok(Document::from_raw_blocks(
-        document_id.to_string(),
-        source_path.to_string(),
-        Format::Pdf,
-        title,
-        Some(page_count),
+    let turn_of = pages.keys().copied().zip(turns).collect();
+    Ok(PagesRead {
         blocks,
-    ))
+        pages: pages.len() as u32,
+        turn_of,
+    })
 }
 
 /// Joins the words a narrow column broke over its cells' lines with no
-/// hyphen (see `broken_words`), by the words the whole document writes.
-fn mend_broken_words(blocks: &mut [RawBlock]) {
-    let vocabulary = {
+/// hyphen (see `broken_words`), by the words the whole document writes
+/// (`whole_document`'s blocks, when the blocks are some pages' only).
+fn mend_broken_words(
+    blocks: &mut [RawBlock],
+    whole_document: impl FnOnce() -> Option<Vec<RawBlock>>,
+) {
+    // (the document's words are counted only where a cell may hold a break)
+    let may_hold_breaks = blocks
+        .iter()
+        .filter_map(|b| b.table.as_ref())
+        .any(broken_words::may_hold_breaks);
+    if !may_hold_breaks {
+        return;
+    }
+    let vocabulary_of = |blocks: &[RawBlock]| {
         let tables: Vec<&Table> = blocks.iter().filter_map(|b| b.table.as_ref()).collect();
-        // (the document's words are counted only where a cell may hold a break)
-        if !tables.iter().copied().any(broken_words::may_hold_breaks) {
-            return;
-        }
         let running = blocks
             .iter()
             .filter(|b| b.table.is_none())
             .map(|b| b.text.as_str());
         broken_words::Vocabulary::of(running, &tables)
+    };
+    let vocabulary = match whole_document() {
+        Some(all) => vocabulary_of(&all),
+        None => vocabulary_of(blocks),
     };
     for block in blocks {
         if let Some(table) = block.table.as_mut() {
