@@ -2414,7 +2414,9 @@ fn table_from_row_rules(
     // (a line of headings over the columns they span, atop the header's
     // band, is a row of headings of its own)
     let header_band = (bounds[heading_bands], bounds[heading_bands + 1]);
-    if let Some(cut) = under_spanning_headings(&over_columns, &inside, header_band) {
+    let cut = under_spanning_headings(&over_columns, &inside, header_band)
+        .or_else(|| heading_closer_than_cells_wrap(&inside, header_band, &splits, fonts));
+    if let Some(cut) = cut {
         heading_bands += 1;
         bounds.insert(heading_bands, cut);
     }
@@ -2495,6 +2497,89 @@ fn under_spanning_headings(
         }
     }
     (below < bottom).then(|| (line_bottom + below.max(line_bottom)) / 2.0)
+}
+
+/// How much closer than the cells' leading (its share of it) a band's
+/// first line may stand over the next and be a row of its own: a cell's
+/// lines stand one leading apart, never closer.
+const CLOSER_THAN_CELLS: f64 = 0.85;
+
+/// How far (pt) two lines' type sizes may differ and be one size.
+const SAME_SIZE: f64 = 0.5;
+
+/// Where a band of headings (`top..bottom`, no figure in it) parts under
+/// its first line, when that line stands closer over the next than the
+/// table's cells wrap their lines (`cells_leading`, of the glyphs under the
+/// band), in type of one size, and fills fewer of the columns (between
+/// `splits`) than the next, all of them among the next's: a heading over
+/// the columns it spans, narrower than the first of them. Typst stacks a
+/// header's rows tighter than a cell's lines ("Quarter 1" 8.8 pt over
+/// "Outcome", cells wrapped 11.8 pt apart). Halfway between the two.
+fn heading_closer_than_cells_wrap(
+    glyphs: &[&Glyph],
+    (top, bottom): (f64, f64),
+    splits: &[f64],
+    fonts: &[FontStyle],
+) -> Option<f64> {
+    let in_band = glyphs.iter().copied().filter(|g| {
+        let y = g.centre().1;
+        y > top && y < bottom
+    });
+    let rows = rows_of(page_lines(0, in_band, fonts, &LayoutSettings::default()));
+    let [first, second, ..] = rows.as_slice() else {
+        return None;
+    };
+    let chunks = || rows.iter().flat_map(|r| &r.chunks);
+    if chunks().any(|c| super::holds_data(&c.text)) {
+        return None;
+    }
+    let columns = |r: &Row| {
+        r.chunks
+            .iter()
+            .map(|c| column_between((c.x0 + c.x1) / 2.0, splits))
+            .collect::<BTreeSet<usize>>()
+    };
+    let (over, under) = (columns(first), columns(second));
+    let spans = over.len() < under.len() && over.is_subset(&under);
+    let one_size = (first.size - second.size).abs() <= SAME_SIZE;
+    if !(spans && one_size) {
+        return None;
+    }
+    let below = glyphs.iter().copied().filter(|g| g.centre().1 > bottom);
+    let leading = cells_leading(below, splits, fonts)?;
+    (second.baseline - first.baseline < CLOSER_THAN_CELLS * leading)
+        .then(|| (first.bottom() + second.top()) / 2.0)
+}
+
+/// The leading a table's cells wrap their lines at, where they show it: a
+/// line of a column (between `splits`) opening in a small letter, flush
+/// left with the line over it in type of its size, carries that line's
+/// cell on, one leading under it (the least of them: a record opening in a
+/// small letter stands further off). None where no line does.
+fn cells_leading<'g>(
+    glyphs: impl Iterator<Item = &'g Glyph>,
+    splits: &[f64],
+    fonts: &[FontStyle],
+) -> Option<f64> {
+    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); splits.len() - 1];
+    for g in glyphs {
+        in_columns[column_between(g.centre().0, splits)].push(g);
+    }
+    let mut steps: Vec<f64> = Vec::new();
+    for column in in_columns {
+        let lines = page_lines(0, column, fonts, &LayoutSettings::default());
+        for pair in lines.windows(2) {
+            let [over, line] = pair else { continue };
+            let carried_on = line.text.starts_with(char::is_lowercase)
+                && (line.x0 - over.x0).abs() <= HEADING_IN_LINE
+                && (line.size - over.size).abs() <= SAME_SIZE
+                && line.baseline > over.baseline;
+            if carried_on {
+                steps.push(line.baseline - over.baseline);
+            }
+        }
+    }
+    steps.into_iter().reduce(f64::min)
 }
 
 /// The rule inside a band (the first of a table's, ruled round) that is the
@@ -5842,6 +5927,37 @@ mod tests {
             .enumerate()
             .map(|(i, c)| glyph(c, x + 5.0 * i as f64, baseline))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_closer_over_the_headings_under_it_than_the_cells_wrap_is_a_row_of_its_own() {
+        // "Quarter 1" 9 pt over "Outcome" and the headings beside it, as
+        // Typst stacks a header's rows; a cell under them wraps its lines
+        // `wrapped` apart, its second line opening in a small letter
+        let cut = |wrapped: Option<f64>| {
+            let mut glyphs = words_at(&["Quarter", "1"], &[200.0, 240.0], 85.0);
+            glyphs.extend(words_at(
+                &["Service", "Notes", "Outcome", "Target"],
+                &[50.0, 130.0, 200.0, 300.0],
+                94.0,
+            ));
+            glyphs.extend(words_at(
+                &["Safer", "Early", "community"],
+                &[50.0, 200.0, 230.0],
+                112.0,
+            ));
+            if let Some(wrapped) = wrapped {
+                glyphs.extend(words_at(&["partnership"], &[200.0], 112.0 + wrapped));
+            }
+            let glyphs: Vec<&Glyph> = glyphs.iter().collect();
+            let splits = [45.0, 125.0, 195.0, 295.0, 360.0];
+            heading_closer_than_cells_wrap(&glyphs, (70.0, 100.0), &splits, &[])
+        };
+        assert_eq!(cut(Some(12.0)), Some(86.25));
+        // (no closer than the cells wrap, or no cell showing how they do,
+        // the two lines may be one row's, a heading wrapped at its leading)
+        assert_eq!(cut(Some(10.0)), None);
+        assert_eq!(cut(None), None);
     }
 
     #[test]
