@@ -94,6 +94,12 @@ pub fn records(
         }
         None => by_leading,
     };
+    // (the body's first record, a line with no label, the only one without)
+    let rest_of_a_cut_row = |body: &[Range<usize>]| {
+        body.first().is_some_and(|first| first.len() == 1)
+            && unlabelled(lines, body) == 1
+            && !lines[header].labelled()
+    };
     // (records set at their middles, closer than their cells' lines, or set
     // solid at their feet: each record where the first reading leaves one
     // without a label)
@@ -102,7 +108,9 @@ pub fn records(
     } else {
         // (from the header's end, or from a line of it the header missed: a
         // heading over the columns it spans above the columns' own, down to
-        // the first line with a label, each line before a row)
+        // the first line with a label, each line before a row; but not
+        // where only the body's first line lacks a label either way: the
+        // rest of a row a page break cut, at the top of the page)
         let first_labelled = (header..lines.len())
             .find(|&k| lines[k].labelled())
             .unwrap_or(header);
@@ -110,8 +118,14 @@ pub fn records(
             .find_map(|k| {
                 let records = labelled_records_set_close(&lines[k..], s)?;
                 let shifted = records.into_iter().map(|r| r.start + k..r.end + k);
-                Some((header..k).map(|i| i..i + 1).chain(shifted).collect())
+                Some(
+                    (header..k)
+                        .map(|i| i..i + 1)
+                        .chain(shifted)
+                        .collect::<Vec<_>>(),
+                )
             })
+            .filter(|close| !(rest_of_a_cut_row(&body) && unlabelled(lines, close) == 1))
             .unwrap_or(body)
     };
     out.extend(body);
@@ -200,9 +214,15 @@ fn records_about_middles(
 
 /// Whether each record has a line with text in the first column (its label).
 fn each_labelled(lines: &[TableLine], records: &[Range<usize>]) -> bool {
+    unlabelled(lines, records) == 0
+}
+
+/// How many records have no line with text in the first column.
+fn unlabelled(lines: &[TableLine], records: &[Range<usize>]) -> usize {
     records
         .iter()
-        .all(|r| lines[r.clone()].iter().any(TableLine::labelled))
+        .filter(|&r| !lines[r.clone()].iter().any(TableLine::labelled))
+        .count()
 }
 
 /// Whether the lines read as records set closer than their cells' lines
@@ -926,6 +946,34 @@ mod tests {
         let mut capitals = lines[1..].to_vec();
         capitals[1].cells[1] = "Service road".to_string();
         assert_eq!(records_ending_at_their_labels(&capitals[..2]), None);
+    }
+
+    #[test]
+    fn the_rest_of_a_row_cut_by_a_page_break_leaves_the_records_under_it_whole() {
+        // a word processor's table carried on to a new page: the rest of a
+        // row the break cut ("district"), no label; then records set at
+        // their feet, their lines 14.7 pt apart, 23.6 pt between records,
+        // labels wrapped over two lines ("St Giles" over "Trust")
+        let lines = [
+            line(&["Service", "Notes", "Outcome", "Purpose"], 101.7),
+            line(&["", "", "", "district"], 125.3),
+            line(&["", "", "", "Speed"], 148.9),
+            line(&["St Giles", "", "", "abuse"], 163.6),
+            line(&["Trust", "£71,932", "464", "fraud"], 178.3),
+            line(&["St Giles", "", "", "Commun"], 201.9),
+            line(&["Trust", "827,126", "", "ity"], 216.6),
+            line(&["Rural", "", "", "Victim"], 240.2),
+            line(&["Crime", "", "", "service"], 254.9),
+            line(&["Action", "624,374", "80.2%", "safety"], 269.6),
+        ];
+        let rows = rows(&lines, 1);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[1], ["", "", "", "district"]);
+        assert_eq!(
+            rows[2],
+            ["St Giles\nTrust", "£71,932", "464", "Speed\nabuse\nfraud"]
+        );
+        assert_eq!(rows[4][0], "Rural\nCrime\nAction");
     }
 
     /// A header of three lines `gap` pt apart (10 pt type): `first`, the
