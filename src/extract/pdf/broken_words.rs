@@ -160,6 +160,9 @@ fn broken_between(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
     if last.is_ascii_digit() && (first == '%' || completes_digit_group(head, tail)) {
         return true;
     }
+    if broken_at_a_mark(head, tail) {
+        return true;
+    }
     // (the second part may be a word too, a letter or a syllable, as a
     // broken word's parts set apart elsewhere are; the whole is written
     // more often)
@@ -174,6 +177,23 @@ fn broken_between(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
         && first.is_ascii_digit()
         && head.contains(|c: char| !c.is_ascii_digit() && !matches!(c, ',' | '.'));
     (in_a_word || in_a_figure) && spelt_whole()
+}
+
+/// Whether a figure is broken where a line may break at a mark in it: after
+/// a minus sign, alone on its line over the digits ("-" over "17.0%"); before
+/// the stroke of a year's range ("2022" over "/23"), or after its hyphen
+/// ("2019-" over "20"). Nothing else sets a mark so at a line's end or
+/// start, against digits.
+fn broken_at_a_mark(head: &str, tail: &str) -> bool {
+    let opens_with_digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    let minus = matches!(head, "-" | "\u{2212}" | "\u{2013}") && opens_with_digit(tail);
+    let before_stroke = head.ends_with(|c: char| c.is_ascii_digit())
+        && tail.strip_prefix('/').is_some_and(opens_with_digit);
+    let after_hyphen = head
+        .strip_suffix('-')
+        .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
+        && opens_with_digit(tail);
+    minus || before_stroke || after_hyphen
 }
 
 /// Whether a figure broken inside a group of digits ("735,5") is made whole
@@ -269,5 +289,16 @@ mod tests {
         // (whole groups: two figures, one under the other)
         assert_eq!(mended("62,785\n11,200", ""), "62,785\n11,200");
         assert_eq!(mended("735,5\n3", ""), "735,5\n3");
+    }
+
+    #[test]
+    fn a_figure_broken_at_its_minus_sign_or_its_ranges_stroke_or_hyphen_is_whole() {
+        assert_eq!(mended("-\n17.0%", ""), "-17.0%");
+        assert_eq!(mended("2022\n/23", ""), "2022/23");
+        assert_eq!(mended("2019-\n20 budget", ""), "2019-20 budget");
+        // (a dash over words, or a figure over a figure, stays apart)
+        assert_eq!(mended("-\nnone", ""), "-\nnone");
+        assert_eq!(mended("2022\n23", ""), "2022\n23");
+        assert_eq!(mended("Budget-\n20", ""), "Budget-\n20");
     }
 }
