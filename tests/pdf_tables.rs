@@ -1649,14 +1649,21 @@ fn words_a_narrow_column_broke_with_no_hyphen_are_whole_where_the_document_write
     // LibreOffice breaks a word wider than its column where the line ends:
     // "Hunting" over "donshir" over "e CSP"; a paragraph on the page before
     // names the recipients whole, and "Recipient" is written nowhere else.
-    // The table's page read alone reads as it does in the whole document.
+    // The table's page read alone, or asked for by method, reads as it does
+    // in the whole document.
     use reportmine::extract::pdf::extract_pages;
     let rel = "tests/fixtures/pdf/word-broken-words.pdf";
     let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap();
     let whole = fixture("word-broken-words.pdf");
     let alone = extract_pages(&bytes, "id", rel, &|p| p == 2).unwrap();
-    for d in [whole, alone] {
-        let t = only_table(&d);
+    let asked = read_as_asked(rel, 2, None, TableMethod::Lattice);
+    let mut read: Vec<Table> = [whole, alone]
+        .iter()
+        .map(|d| only_table(d).clone())
+        .collect();
+    read.extend(asked);
+    assert_eq!(read.len(), 3);
+    for t in &read {
         assert_eq!(
             column(t, 0),
             [

@@ -251,14 +251,6 @@ fn mend_broken_words(
     if !may_hold_breaks {
         return;
     }
-    let vocabulary_of = |blocks: &[RawBlock]| {
-        let tables: Vec<&Table> = blocks.iter().filter_map(|b| b.table.as_ref()).collect();
-        let running = blocks
-            .iter()
-            .filter(|b| b.table.is_none())
-            .map(|b| b.text.as_str());
-        broken_words::Vocabulary::of(running, &tables)
-    };
     let vocabulary = match whole_document() {
         Some(all) => vocabulary_of(&all),
         None => vocabulary_of(blocks),
@@ -270,6 +262,16 @@ fn mend_broken_words(
             }
         }
     }
+}
+
+/// The words of the blocks: running text's and tables' cells'.
+fn vocabulary_of(blocks: &[RawBlock]) -> broken_words::Vocabulary {
+    let tables: Vec<&Table> = blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+    let running = blocks
+        .iter()
+        .filter(|b| b.table.is_none())
+        .map(|b| b.text.as_str());
+    broken_words::Vocabulary::of(running, &tables)
 }
 
 /// The rows a table carried over to the top of this page, when no table
@@ -1196,6 +1198,9 @@ pub fn requested_tables(
     let mut interp =
         interpreter::Interpreter::new(&doc, Budget::new(Budget::DEFAULT_OPS, DEFAULT_TIME_LIMIT));
     let mut out = Vec::new();
+    // (the whole document's words, read once, where a table asked for needs them)
+    let document_words: std::cell::OnceCell<Option<broken_words::Vocabulary>> =
+        std::cell::OnceCell::new();
     for (no, page_id) in doc.get_pages() {
         if !selected(no) {
             continue;
@@ -1268,24 +1273,35 @@ pub fn requested_tables(
             None => upright(&page, find),
             Some(_) => find(&page),
         };
-        // (the words of the whole page but its tables tell a word a cell's
-        // line broke, where one may have)
-        let vocabulary = found
+        // (the document's words tell a word a cell's line broke, where one
+        // may have, as they do when the whole document is read; the words
+        // of the whole page but its tables, if the document's cannot be)
+        let page_words = || {
+            let outside = whole_page
+                .iter()
+                .filter(|g| !found.iter().any(|f| tables::box_holds(f.bbox, g.centre())));
+            let page_text = layout::page_lines(no, outside, &styles, &LayoutSettings::default());
+            let tables: Vec<&Table> = found.iter().map(|f| &f.table).collect();
+            broken_words::Vocabulary::of(page_text.iter().map(|l| l.text.as_str()), &tables)
+        };
+        let may_hold_breaks = found
             .iter()
-            .any(|f| broken_words::may_hold_breaks(&f.table))
+            .any(|f| broken_words::may_hold_breaks(&f.table));
+        let document_words = may_hold_breaks
             .then(|| {
-                let outside = whole_page
-                    .iter()
-                    .filter(|g| !found.iter().any(|f| tables::box_holds(f.bbox, g.centre())));
-                let page_text =
-                    layout::page_lines(no, outside, &styles, &LayoutSettings::default());
-                let tables: Vec<&Table> = found.iter().map(|f| &f.table).collect();
-                broken_words::Vocabulary::of(page_text.iter().map(|l| l.text.as_str()), &tables)
-            });
+                document_words
+                    .get_or_init(|| {
+                        let read = read_pages(&doc, true, &|_| true).ok()?;
+                        Some(vocabulary_of(&read.blocks))
+                    })
+                    .as_ref()
+            })
+            .flatten();
+        let page_words = (may_hold_breaks && document_words.is_none()).then(page_words);
         for f in found {
             let mut table = f.table;
             tables::strip_leaders(&mut table);
-            if let Some(vocabulary) = &vocabulary {
+            if let Some(vocabulary) = document_words.or(page_words.as_ref()) {
                 broken_words::mend_table(&mut table, vocabulary);
             }
             if request.area.is_some() && request.method == TableMethod::Lattice {
