@@ -2529,8 +2529,11 @@ fn heading_closer_than_cells_wrap(
     let [first, second, ..] = rows.as_slice() else {
         return None;
     };
-    let chunks = || rows.iter().flat_map(|r| &r.chunks);
-    if chunks().any(|c| super::holds_data(&c.text)) {
+    if rows
+        .iter()
+        .flat_map(|r| &r.chunks)
+        .any(|c| super::holds_data(&c.text))
+    {
         return None;
     }
     let columns = |r: &Row| {
@@ -2565,7 +2568,7 @@ fn cells_leading<'g>(
     for g in glyphs {
         in_columns[column_between(g.centre().0, splits)].push(g);
     }
-    let mut steps: Vec<f64> = Vec::new();
+    let mut least: Option<f64> = None;
     for column in in_columns {
         let lines = page_lines(0, column, fonts, &LayoutSettings::default());
         for pair in lines.windows(2) {
@@ -2575,11 +2578,12 @@ fn cells_leading<'g>(
                 && (line.size - over.size).abs() <= SAME_SIZE
                 && line.baseline > over.baseline;
             if carried_on {
-                steps.push(line.baseline - over.baseline);
+                let step = line.baseline - over.baseline;
+                least = Some(least.map_or(step, |l| l.min(step)));
             }
         }
     }
-    steps.into_iter().reduce(f64::min)
+    least
 }
 
 /// The rule inside a band (the first of a table's, ruled round) that is the
