@@ -2397,6 +2397,13 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
         .flat_map(|(i, r)| r.iter().map(move |c| (i < header_end, c)))
         .collect();
     others.sort_by_key(|(in_header, _)| *in_header);
+    // (the header's chunks, to tell a column of figures that has a heading
+    // over it from one whose heading stands clear of it, to its left)
+    let headings: Vec<(f64, f64)> = others
+        .iter()
+        .filter(|(in_header, _)| *in_header)
+        .map(|(_, c)| (c.x0, c.x1))
+        .collect();
     let (mut cut, mut whole) = (false, Vec::new());
     for (in_header, c) in others {
         match figure_bounds
@@ -2422,7 +2429,9 @@ fn column_bounds(rows: &[Vec<Chunk>]) -> (Vec<f64>, bool, Vec<BBox>) {
             continue;
         }
         // (a heading of the column after the gap falls in that column already)
-        if !(in_header && heads_next_column(&figure_regions, c)) {
+        let heads_next = heads_next_column(&figure_regions, c)
+            || heads_figures_after_labels(&regions, &figure_regions, &headings, c);
+        if !(in_header && heads_next) {
             regions.push((c.x0, c.x1));
         }
     }
@@ -2447,6 +2456,28 @@ fn runs_headings_together(text: &str) -> bool {
 /// set flush left (or centred over a wide cell) starts.
 fn heads_next_column(figure_regions: &[(f64, f64)], c: &Chunk) -> bool {
     figure_regions.iter().any(|r| r.1 < c.x0) && figure_regions.iter().any(|r| r.0 > c.x1)
+}
+
+/// A heading that falls wholly in the gap between a column of text (the
+/// row labels) and a column of figures with no heading over it heads those
+/// figures: set flush left in a wide cell, clear of figures set flush right.
+fn heads_figures_after_labels(
+    regions: &[(f64, f64)],
+    figure_regions: &[(f64, f64)],
+    headings: &[(f64, f64)],
+    c: &Chunk,
+) -> bool {
+    let after = figure_regions
+        .iter()
+        .filter(|r| r.0 > c.x1)
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    let Some(&(a, b)) = after else {
+        return false;
+    };
+    let headed = headings.iter().any(|h| h.0 < b && h.1 > a);
+    // (nothing between the heading and those figures)
+    let between = regions.iter().any(|r| r.0 > c.x1 && r.1 < a);
+    regions.iter().any(|r| r.1 < c.x0) && !headed && !between
 }
 
 fn right_edges(regions: Vec<(f64, f64)>) -> Vec<f64> {
@@ -2889,6 +2920,43 @@ mod tests {
         assert_eq!(bounds, [75.0, 250.0, 300.0, 350.0]);
         assert!(!cut, "a heading over several columns is not cut");
         assert_eq!(whole, [[205.0, 94.0, 345.0, 100.0]]);
+    }
+
+    #[test]
+    fn a_heading_clear_of_its_figures_after_the_labels_heads_them() {
+        // "Result" set flush left in a wide cell, its figures flush right,
+        // clear of it; the row labels before it, on lines of their own (set
+        // at their records' middles, wrapped round the figures' line);
+        // "Target" over its own figures
+        let rows = |result_over: Option<(f64, f64)>| {
+            let mut head = vec![chunk("Measure", 6.0, 55.0, 50.0)];
+            if let Some((x0, x1)) = result_over {
+                head.push(chunk("Spend", x0, x1, 50.0));
+            }
+            head.push(chunk("Result", 140.0, 177.0, 50.0));
+            head.push(chunk("Target", 275.0, 323.0, 50.0));
+            let label = |baseline: f64| vec![chunk("Women's Aid", 6.0, 117.0, baseline)];
+            let figures = |baseline: f64| {
+                vec![
+                    chunk("-38.4%", 183.0, 221.0, baseline),
+                    chunk("296,625", 315.0, 358.0, baseline),
+                ]
+            };
+            vec![
+                head,
+                label(65.0),
+                figures(74.0),
+                label(83.0),
+                label(107.0),
+                figures(116.0),
+            ]
+        };
+        let (bounds, ..) = column_bounds(&rows(None));
+        assert_eq!(bounds, [117.0, 221.0, 358.0]);
+        // (figures with a heading of their own over them: "Result" is a
+        // column's heading whose figures are left empty)
+        let (bounds, ..) = column_bounds(&rows(Some((185.0, 215.0))));
+        assert_eq!(bounds, [117.0, 177.0, 221.0, 358.0]);
     }
 
     #[test]
