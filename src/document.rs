@@ -203,6 +203,15 @@ impl Cell {
             col_span: 1,
         }
     }
+
+    /// A slot a spanning cell covers: no text, no spans of its own.
+    pub fn covered() -> Self {
+        Cell {
+            text: String::new(),
+            row_span: 0,
+            col_span: 0,
+        }
+    }
 }
 
 /// A block as the extractors build it, before indexes and sections are assigned.
@@ -381,11 +390,7 @@ mod tests {
             0,
         );
         t.rows[1][2].col_span = 2;
-        t.rows[1][3] = Cell {
-            text: String::new(),
-            row_span: 0,
-            col_span: 0,
-        };
+        t.rows[1][3] = Cell::covered();
         t.trim_empty_edges();
         assert_eq!(
             t.texts(),

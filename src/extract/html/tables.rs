@@ -135,11 +135,7 @@ fn build_grid(table: ElementRef<'_>) -> Table {
                             col_span: cs,
                         }
                     } else {
-                        Cell {
-                            text: String::new(),
-                            row_span: 0,
-                            col_span: 0,
-                        }
+                        Cell::covered()
                     });
                 }
             }

@@ -3785,11 +3785,7 @@ fn build_table(
                         col_span: (c1 - c0) as u32,
                     }
                 } else {
-                    Cell {
-                        text: String::new(),
-                        row_span: 0,
-                        col_span: 0,
-                    }
+                    Cell::covered()
                 });
             }
         }
@@ -4158,11 +4154,7 @@ fn label_heading_over_both(rows: &mut [Vec<Cell>]) {
             row_span: 2,
             col_span: 1,
         };
-        *label = Cell {
-            text: String::new(),
-            row_span: 0,
-            col_span: 0,
-        };
+        *label = Cell::covered();
     }
 }
 

@@ -96,9 +96,9 @@ pub fn records(
     };
     // (the body's first record, a line with no label, the only one without)
     let rest_of_a_cut_row = |body: &[Range<usize>]| {
-        body.first().is_some_and(|first| first.len() == 1)
+        body.first()
+            .is_some_and(|first| first.len() == 1 && !lines[first.start].labelled())
             && unlabelled(lines, body) == 1
-            && !lines[header].labelled()
     };
     // (records set at their middles, closer than their cells' lines, or set
     // solid at their feet: each record where the first reading leaves one
