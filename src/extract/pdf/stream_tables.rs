@@ -328,6 +328,7 @@ fn detect(
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
     let rows = free_rows(page, taken, fonts, s);
+    let stripes = row_stripes(&rows, &page.fills);
     let mut out = Vec::new();
     let mut start = 0;
     // rows up to here belong to a table found already
@@ -339,7 +340,7 @@ fn detect(
         }
         // Rows of one chunk join the run when the whole reads as a table; when
         // it does not (a list runs into prose), the parts between them may.
-        let end = run_end(&rows, start, s.max_single_rows, s);
+        let end = run_end(&rows, &stripes, start, s.max_single_rows, s);
         // (a run set double-spaced wraps its cells at its own leading: it
         // takes in its last record's wrapped lines too; and its records,
         // padded round such cells, may stand further apart than rows of
@@ -354,7 +355,7 @@ fn detect(
             next.baseline - above.baseline <= loose.max_row_gap * above.size
         });
         let loose_end = if reached {
-            run_end(&rows, start, s.max_single_rows, &loose)
+            run_end(&rows, &stripes, start, s.max_single_rows, &loose)
         } else {
             end
         };
@@ -373,7 +374,7 @@ fn detect(
         };
         let s = widened.as_ref().unwrap_or(s);
         let end = match widened {
-            Some(_) => end.max(run_end(&rows, start, s.max_single_rows, s)),
+            Some(_) => end.max(run_end(&rows, &stripes, start, s.max_single_rows, s)),
             None => end,
         };
         let mut top =
@@ -402,7 +403,7 @@ fn detect(
         } else {
             let mut part = start;
             while part < end {
-                let part_end = run_end(&rows, part, 0, s);
+                let part_end = run_end(&rows, &stripes, part, 0, s);
                 out.extend(table_of_run(
                     &rows[part..part_end],
                     page,
@@ -538,12 +539,19 @@ fn heads_columns(row: &Row, body: &[Row], widest: &Row) -> bool {
 /// Where a run of table rows that starts at `start` (a row of several chunks)
 /// ends: each row close below the one before, and rows of one chunk (a
 /// section label, a cell's wrapped line) only between rows of several.
-fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSettings) -> usize {
+fn run_end(
+    rows: &[Row],
+    stripes: &[Option<Stripe>],
+    start: usize,
+    max_single_rows: usize,
+    s: &StreamSettings,
+) -> usize {
     let close = |i: usize| {
         i + 1 < rows.len()
             && (rows[i + 1].baseline - rows[i].baseline <= s.max_row_gap * rows[i].size
                 || spaced_evenly(rows, i, s)
-                || lined_up_below(rows, i, s))
+                || lined_up_below(rows, i, s)
+                || striped_alike(rows, stripes, start, i, s))
     };
     let mut end = start + 1;
     'extend: loop {
@@ -605,6 +613,114 @@ fn run_end(rows: &[Row], start: usize, max_single_rows: usize, s: &StreamSetting
     }
     let end = end + trailing_labels(rows, start, end, s);
     end - notes_at_the_foot(&rows[start..end], s)
+}
+
+/// The fill a row stands on, shading it across all its text: a stripe of a
+/// table's rows (or a box round a paragraph). Fills of one colour and one
+/// extent across the page are of one `kind`.
+#[derive(Clone, Copy, PartialEq)]
+struct Stripe {
+    fill: usize,
+    kind: usize,
+}
+
+/// Each row's stripe, if any: the smallest fill, not white, under the
+/// middle of its text and across all of it, apart from the fills like it.
+/// (Pages drawn with more fills than `MAX_STRIPE_FILLS` are charts or
+/// maps: none is looked at.)
+fn row_stripes(rows: &[Row], fills: &[Fill]) -> Vec<Option<Stripe>> {
+    if fills.len() > MAX_STRIPE_FILLS {
+        return vec![None; rows.len()];
+    }
+    let tinted: Vec<usize> = (0..fills.len())
+        .filter(|&f| fills[f].rgb.iter().any(|&c| c < NEAR_WHITE))
+        .collect();
+    let alike = |a: &Fill, b: &Fill| {
+        a.rgb == b.rgb
+            && (a.bbox[0] - b.bbox[0]).abs() <= EDGE_TOLERANCE
+            && (a.bbox[2] - b.bbox[2]).abs() <= EDGE_TOLERANCE
+    };
+    let kind_of = |f: usize| {
+        tinted
+            .iter()
+            .copied()
+            .find(|&g| alike(&fills[g], &fills[f]))
+            .unwrap_or(f)
+    };
+    // (a code listing shades its lines one by one, each fill touching the
+    // next: no stripes, set apart by the rows between them)
+    let touches_its_kind = |f: usize| {
+        let [_, top, _, bottom] = fills[f].bbox;
+        tinted.iter().any(|&g| {
+            let [_, gtop, _, gbottom] = fills[g].bbox;
+            g != f
+                && alike(&fills[g], &fills[f])
+                && ((gtop - bottom).abs() <= EDGE_TOLERANCE
+                    || (gbottom - top).abs() <= EDGE_TOLERANCE)
+        })
+    };
+    rows.iter()
+        .map(|row| {
+            let middle = (row.top() + row.bottom()) / 2.0;
+            let (x0, x1) = row_extent(row);
+            tinted
+                .iter()
+                .copied()
+                .filter(|&f| {
+                    let [fx0, ftop, fx1, fbottom] = fills[f].bbox;
+                    fx0 <= x0 + EDGE_TOLERANCE
+                        && fx1 >= x1 - EDGE_TOLERANCE
+                        && middle > ftop
+                        && middle < fbottom
+                })
+                .min_by(|&a, &b| fill_area(&fills[a]).total_cmp(&fill_area(&fills[b])))
+                .filter(|&f| !touches_its_kind(f))
+                .map(|fill| Stripe {
+                    fill,
+                    kind: kind_of(fill),
+                })
+        })
+        .collect()
+}
+
+/// Most fills a page may draw for its rows' stripes to be looked for.
+const MAX_STRIPE_FILLS: usize = 5_000;
+
+/// A colour channel at or above this, in all three, is white (a page's or a
+/// cell's ground, no stripe).
+const NEAR_WHITE: u8 = 250;
+
+fn fill_area(f: &Fill) -> f64 {
+    (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1])
+}
+
+fn row_extent(row: &Row) -> (f64, f64) {
+    let x0 = row.chunks.iter().map(|c| c.x0).fold(f64::MAX, f64::min);
+    let x1 = row.chunks.iter().map(|c| c.x1).fold(f64::MIN, f64::max);
+    (x0, x1)
+}
+
+/// Whether row `i + 1` stands on a stripe like one that another row of the
+/// run from `start` stands on, a stripe of its own (rows striped in a tint,
+/// every other one shaded across the table), within a spaced row's reach
+/// (`max_spaced_row_gap`): a row of the table, however far its padding and
+/// its row's height set it from the row above (a spreadsheet sizes its rows
+/// unevenly, its cells set at their middle).
+fn striped_alike(
+    rows: &[Row],
+    stripes: &[Option<Stripe>],
+    start: usize,
+    i: usize,
+    s: &StreamSettings,
+) -> bool {
+    let Some(next) = stripes[i + 1] else {
+        return false;
+    };
+    rows[i + 1].baseline - rows[i].baseline <= s.max_spaced_row_gap * rows[i].size
+        && stripes[start..=i]
+            .iter()
+            .flatten()
+            .any(|st| st.kind == next.kind && st.fill != next.fill)
 }
 
 /// How many of the run's last rows, each of one chunk, start out left of
@@ -3421,6 +3537,79 @@ mod tests {
         assert_eq!(table[1], ["Youth Offending\nService", "", "923"]);
     }
 
+    /// A spreadsheet's table, its rows as tall as it sized them (unevenly),
+    /// cells set at their middle, every other row striped across the
+    /// table's width by `stripes` (one fill each): the fourth record's note
+    /// wraps round its label, 29 pt under the record above (where records
+    /// stand 20 pt apart), and the last has its figure left empty.
+    fn striped_unevenly(stripes: &[(f64, f64)]) -> PageContent {
+        let mut words = vec![("Area", 50.0, 100.0), ("Spend", 200.0, 100.0)];
+        words.push(("Notes", 260.0, 100.0));
+        for (label, figure, note, y) in [
+            ("Victim Support", "£21,748", "Abuse project", 120.0),
+            ("Safer Streets", "65.1%", "Youth road", 140.0),
+            ("Fenland Council", "9.5%", "Rural county", 160.0),
+        ] {
+            words.extend([(label, 50.0, y), (figure, 200.0, y), (note, 260.0, y)]);
+        }
+        words.extend([
+            ("Community outreach", 260.0, 189.0),
+            ("Ormiston", 50.0, 195.0),
+        ]);
+        words.extend([("£20,468", 200.0, 195.0), ("road early", 260.0, 201.0)]);
+        words.extend([("Road Safety", 50.0, 230.0), ("Service fund", 260.0, 230.0)]);
+        let mut p = page(&words);
+        p.fills = stripes
+            .iter()
+            .map(|&(top, bottom)| Fill {
+                bbox: [45.0, top, 400.0, bottom],
+                rgb: [232, 238, 245],
+            })
+            .collect();
+        p
+    }
+
+    #[test]
+    fn a_row_on_a_stripe_like_the_rows_above_stays_in_the_table() {
+        let table = one_table_on_page(&striped_unevenly(&[(128.0, 146.0), (168.0, 215.0)]));
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(
+            table[4],
+            ["Ormiston", "£20,468", "Community outreach\nroad early"]
+        );
+        assert_eq!(table[5], ["Road Safety", "", "Service fund"]);
+        // (unstriped, the rows stand too far apart to read as one table)
+        let found = found_on(&striped_unevenly(&[]));
+        assert!(found.iter().all(|t| t.len() < 6), "{found:?}");
+    }
+
+    #[test]
+    fn lines_shaded_one_by_one_are_no_stripes() {
+        // a code listing's lines, each on a fill touching the next
+        let p = page(&[
+            ("let x;", 50.0, 100.0),
+            ("x = 1;", 50.0, 112.0),
+            ("y = x;", 50.0, 124.0),
+        ]);
+        let rows = free_rows(
+            &p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        );
+        let shade = |top: f64| Fill {
+            bbox: [45.0, top, 400.0, top + 12.0],
+            rgb: [240, 240, 240],
+        };
+        let fills = [shade(91.0), shade(103.0), shade(115.0)];
+        assert!(row_stripes(&rows, &fills).iter().all(Option::is_none));
+        // (set apart, they stripe every other row)
+        let apart = [shade(91.0), shade(115.0)];
+        let stripes = row_stripes(&rows, &apart);
+        assert!(stripes[0].is_some() && stripes[1].is_none() && stripes[2].is_some());
+        assert_eq!(stripes[0].map(|s| s.kind), stripes[2].map(|s| s.kind));
+    }
+
     #[test]
     fn a_record_with_no_figures_whose_text_wraps_keeps_the_table_whole() {
         // records set loosely apart (27 pt below the last line of the one
@@ -4531,7 +4720,12 @@ mod tests {
 
     /// The one unruled table found on a page of these words.
     fn one_table_on(words: &[(&str, f64, f64)]) -> Vec<Vec<String>> {
-        let mut found = found_on(&page(words));
+        one_table_on_page(&page(words))
+    }
+
+    /// The one unruled table found on a page.
+    fn one_table_on_page(p: &PageContent) -> Vec<Vec<String>> {
+        let mut found = found_on(p);
         assert_eq!(found.len(), 1, "{found:?}");
         found.remove(0)
     }
