@@ -579,7 +579,13 @@ fn run_end(
                     || straddles_a_row(rows, j, s)
                     || middle_cell_reaches(rows, j, true, s))
                 && !after_one_line_records(rows, start, end, s);
-            if rows[j].chunks.len() >= 2 || wrapped {
+            // (or a label alone, its other cells left empty, on a stripe
+            // like one under a row of the run)
+            let striped_label = || {
+                striped_alike(rows, stripes, start, j - 1, s)
+                    && LabelColumn::of(&rows[start..end]).holds(&rows[j].chunks[0])
+            };
+            if rows[j].chunks.len() >= 2 || wrapped || striped_label() {
                 end = j + 1;
                 continue 'extend;
             }
@@ -615,46 +621,42 @@ fn run_end(
     end - notes_at_the_foot(&rows[start..end], s)
 }
 
-/// The fill a row stands on, shading it across all its text: a stripe of a
-/// table's rows (or a box round a paragraph). Fills of one colour and one
-/// extent across the page are of one `kind`.
+/// The band of tint a row stands on, shading it across all its text: a
+/// stripe of a table's rows (or a box round a paragraph). Bands of one
+/// colour and one extent across the page are of one `kind`.
 #[derive(Clone, Copy, PartialEq)]
 struct Stripe {
-    fill: usize,
+    band: usize,
     kind: usize,
 }
 
-/// Each row's stripe, if any: the smallest fill, not white, under the
-/// middle of its text and across all of it, apart from the fills like it.
-/// (Pages drawn with more fills than `MAX_STRIPE_FILLS` are charts or
-/// maps: none is looked at.)
+/// Each row's stripe, if any: the smallest band of tint (`tinted_bands`)
+/// under the middle of its text and across all of it, apart from the bands
+/// like it. (Pages drawn with more fills than `MAX_STRIPE_FILLS` are charts
+/// or maps: none is looked at.)
 fn row_stripes(rows: &[Row], fills: &[Fill]) -> Vec<Option<Stripe>> {
     if fills.len() > MAX_STRIPE_FILLS {
         return vec![None; rows.len()];
     }
-    let tinted: Vec<usize> = (0..fills.len())
-        .filter(|&f| fills[f].rgb.iter().any(|&c| c < NEAR_WHITE))
-        .collect();
+    let bands = tinted_bands(fills);
     let alike = |a: &Fill, b: &Fill| {
         a.rgb == b.rgb
             && (a.bbox[0] - b.bbox[0]).abs() <= EDGE_TOLERANCE
             && (a.bbox[2] - b.bbox[2]).abs() <= EDGE_TOLERANCE
     };
     let kind_of = |f: usize| {
-        tinted
-            .iter()
-            .copied()
-            .find(|&g| alike(&fills[g], &fills[f]))
+        (0..bands.len())
+            .find(|&g| alike(&bands[g], &bands[f]))
             .unwrap_or(f)
     };
-    // (a code listing shades its lines one by one, each fill touching the
+    // (a code listing shades its lines one by one, each band touching the
     // next: no stripes, set apart by the rows between them)
     let touches_its_kind = |f: usize| {
-        let [_, top, _, bottom] = fills[f].bbox;
-        tinted.iter().any(|&g| {
-            let [_, gtop, _, gbottom] = fills[g].bbox;
+        let [_, top, _, bottom] = bands[f].bbox;
+        bands.iter().enumerate().any(|(g, band)| {
+            let [_, gtop, _, gbottom] = band.bbox;
             g != f
-                && alike(&fills[g], &fills[f])
+                && alike(band, &bands[f])
                 && ((gtop - bottom).abs() <= EDGE_TOLERANCE
                     || (gbottom - top).abs() <= EDGE_TOLERANCE)
         })
@@ -663,24 +665,54 @@ fn row_stripes(rows: &[Row], fills: &[Fill]) -> Vec<Option<Stripe>> {
         .map(|row| {
             let middle = (row.top() + row.bottom()) / 2.0;
             let (x0, x1) = row_extent(row);
-            tinted
-                .iter()
-                .copied()
+            (0..bands.len())
                 .filter(|&f| {
-                    let [fx0, ftop, fx1, fbottom] = fills[f].bbox;
+                    let [fx0, ftop, fx1, fbottom] = bands[f].bbox;
                     fx0 <= x0 + EDGE_TOLERANCE
                         && fx1 >= x1 - EDGE_TOLERANCE
                         && middle > ftop
                         && middle < fbottom
                 })
-                .min_by(|&a, &b| fill_area(&fills[a]).total_cmp(&fill_area(&fills[b])))
+                .min_by(|&a, &b| fill_area(&bands[a]).total_cmp(&fill_area(&bands[b])))
                 .filter(|&f| !touches_its_kind(f))
-                .map(|fill| Stripe {
-                    fill,
-                    kind: kind_of(fill),
+                .map(|band| Stripe {
+                    band,
+                    kind: kind_of(band),
                 })
         })
         .collect()
+}
+
+/// The page's fills of a tint (not white), those of one colour side by
+/// side on one band joined: a row shaded cell by cell is one stripe.
+fn tinted_bands(fills: &[Fill]) -> Vec<Fill> {
+    let mut tinted: Vec<&Fill> = fills
+        .iter()
+        .filter(|f| f.rgb.iter().any(|&c| c < NEAR_WHITE))
+        .collect();
+    tinted.sort_by(|a, b| {
+        (a.rgb, a.bbox[1].round() as i64, a.bbox[0])
+            .partial_cmp(&(b.rgb, b.bbox[1].round() as i64, b.bbox[0]))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut bands: Vec<Fill> = Vec::new();
+    for f in tinted {
+        let [x0, top, x1, bottom] = f.bbox;
+        let beside = bands.last_mut().filter(|b| {
+            b.rgb == f.rgb
+                && (b.bbox[1] - top).abs() <= EDGE_TOLERANCE
+                && (b.bbox[3] - bottom).abs() <= EDGE_TOLERANCE
+                && x0 <= b.bbox[2] + EDGE_TOLERANCE
+        });
+        match beside {
+            Some(b) => b.bbox[2] = b.bbox[2].max(x1),
+            None => bands.push(Fill {
+                bbox: [x0, top, x1, bottom],
+                rgb: f.rgb,
+            }),
+        }
+    }
+    bands
 }
 
 /// Most fills a page may draw for its rows' stripes to be looked for.
@@ -720,7 +752,7 @@ fn striped_alike(
         && stripes[start..=i]
             .iter()
             .flatten()
-            .any(|st| st.kind == next.kind && st.fill != next.fill)
+            .any(|st| st.kind == next.kind && st.band != next.band)
 }
 
 /// How many of the run's last rows, each of one chunk, start out left of
@@ -3581,6 +3613,50 @@ mod tests {
         // (unstriped, the rows stand too far apart to read as one table)
         let found = found_on(&striped_unevenly(&[]));
         assert!(found.iter().all(|t| t.len() < 6), "{found:?}");
+    }
+
+    /// A table set tight (rows 9.6 pt apart at 10 pt, as Typst pads
+    /// them), every other row striped cell by cell when `striped`, the last
+    /// a label alone with its figure left empty, a note at the margin under
+    /// it.
+    fn tight_rows_ending_in_a_label(striped: bool) -> PageContent {
+        let mut words = vec![("Area", 50.0, 100.0), ("Notes", 200.0, 100.0)];
+        words.extend([
+            ("Ormiston Families", 50.0, 109.6),
+            ("794,689", 200.0, 109.6),
+        ]);
+        words.extend([("St Giles Trust", 50.0, 119.2), ("609,780", 200.0, 119.2)]);
+        words.extend([
+            ("Huntingdonshire CSP", 50.0, 128.8),
+            ("45,923", 200.0, 128.8),
+        ]);
+        words.extend([
+            ("Red Hen Project", 50.0, 138.4),
+            ("Source: the office", 45.0, 160.0),
+        ]);
+        let mut p = page(&words);
+        if striped {
+            for baseline in [119.2, 138.4] {
+                for (x0, x1) in [(45.0, 195.0), (195.0, 260.0)] {
+                    p.fills.push(Fill {
+                        bbox: [x0, baseline - 7.0, x1, baseline + 2.6],
+                        rgb: [232, 238, 245],
+                    });
+                }
+            }
+        }
+        p
+    }
+
+    #[test]
+    fn a_label_alone_on_a_stripe_like_the_rows_above_is_the_tables_last_row() {
+        let table = one_table_on_page(&tight_rows_ending_in_a_label(true));
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[4], ["Red Hen Project", ""]);
+        // (unstriped, records closer than a line's leading show no pitch
+        // that a label alone could keep)
+        let table = one_table_on_page(&tight_rows_ending_in_a_label(false));
+        assert_eq!(table.len(), 4, "{table:?}");
     }
 
     #[test]
