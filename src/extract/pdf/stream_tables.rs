@@ -2265,7 +2265,27 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
             };
             let label_only = !label.is_empty() && rest.iter().all(String::is_empty);
             let figures = l.holds_figures();
-            let section_label = stub_empty && label_only;
+            // (the last line of a heading wrapped round the headings set at
+            // the middle of their cells is no section label: it stands as
+            // far under their line as its first line stands over it, both
+            // closer than a line's leading, and the next line a leading
+            // under it at least; lists side by side, their lines offset,
+            // interleave line after line)
+            let wrapped_round = i >= 2 && {
+                let (over, under) = (
+                    lines[i - 1].baseline - lines[i - 2].baseline,
+                    l.baseline - lines[i - 1].baseline,
+                );
+                let close = |g: f64| g > 0.0 && g < s.min_wrap_leading * l.size;
+                close(over)
+                    && close(under)
+                    && (over - under).abs() <= s.pitch_tolerance * over.max(under)
+                    && lines[i - 2].occupied() == l.occupied()
+                    && lines
+                        .get(i + 1)
+                        .is_none_or(|next| !close(next.baseline - l.baseline))
+            };
+            let section_label = stub_empty && label_only && !wrapped_round;
             stub_empty |= label.is_empty();
             !(figures || section_label)
         })
@@ -3950,6 +3970,30 @@ mod tests {
         let mut spanned = vec![line(&["", "Quarter 1", "", "", ""], 66.0)];
         spanned.extend(lines.iter().cloned());
         assert_eq!(header_rows(&spanned, &s), 2);
+    }
+
+    #[test]
+    fn a_heading_broken_round_the_others_lines_is_no_section_label() {
+        // headings set at the middle of their cells, 11 pt: the first broken
+        // over two lines with no hyphen ("Recipien" over "t", its column too
+        // narrow for the word), 7.4 pt over and under the others' line; the
+        // first record a leading and more under it
+        use super::wrapped_cells::test_line as line;
+        let head = || {
+            let mut lines = vec![
+                line(&["Recipien", "", ""], 138.5),
+                line(&["", "2022/23", "Outcome"], 145.9),
+                line(&["t", "", ""], 153.3),
+            ];
+            lines.extend([
+                line(&["Peterborough", "371", "255,697"], 173.9),
+                line(&["Huntingdon", "£82,909", "£97,532"], 194.5),
+            ]);
+            lines.iter_mut().for_each(|l| l.size = 11.0);
+            lines
+        };
+        let s = StreamSettings::default();
+        assert_eq!(header_rows(&head(), &s), 3);
     }
 
     #[test]
