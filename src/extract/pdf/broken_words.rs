@@ -167,10 +167,14 @@ fn broken_between(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
     // broken word's parts set apart elsewhere are; the whole is written
     // more often)
     let spelt_whole = || vocabulary.count(&format!("{head}{tail}")) > vocabulary.count(tail);
-    // (a word's second part opens in a small letter: a name's second word
-    // opens in a capital, a list's or an index's line in a figure or a mark)
-    let in_a_word =
-        (last.is_alphabetic() || matches!(last, '\'' | '\u{2019}')) && first.is_lowercase();
+    // (a word's second part opens in a small letter, or in an apostrophe
+    // before one, broken where a possessive's "'s" starts: a name's second
+    // word opens in a capital, a list's or an index's line in a figure or a
+    // mark)
+    let apostrophe = |c: char| matches!(c, '\'' | '\u{2019}');
+    let opens_a_part = first.is_lowercase()
+        || (apostrophe(first) && tail.chars().nth(1).is_some_and(char::is_lowercase));
+    let in_a_word = (last.is_alphabetic() || apostrophe(last)) && opens_a_part;
     // (a figure's digits run on only where a mark in it shows it unfinished:
     // "2022/2" over "3"; lines of figures are figures each)
     let in_a_figure = last.is_ascii_digit()
@@ -279,6 +283,22 @@ mod tests {
         );
         assert_eq!(mended("Women'\ns Aid", text), "Women's Aid");
         assert_eq!(mended("2022/2\n3", text), "2022/23");
+    }
+
+    #[test]
+    fn a_word_broken_before_its_apostrophe_is_whole() {
+        // (a possessive's "'s" opens the next line)
+        let text = "Grants to Cambridge Women's Aid and Women\u{2019}s Refuge";
+        assert_eq!(
+            mended("Cambridge\nWomen\n's Aid", text),
+            "Cambridge\nWomen's Aid"
+        );
+        assert_eq!(
+            mended("Women\n\u{2019}s Refuge", text),
+            "Women\u{2019}s Refuge"
+        );
+        // (not spelt whole anywhere: a quotation's opening mark)
+        assert_eq!(mended("Women\n'said so'", "Women"), "Women\n'said so'");
     }
 
     #[test]
