@@ -785,8 +785,13 @@ pub(super) fn note_at_the_margin(above: &[Row], row: &Row, s: &StreamSettings) -
 /// still be a record of one line after the run. A word processor sets a
 /// table's last row a little lower (about 1.2 pt: the row is taller by the
 /// table's foot), 3.6 to 4.7% of the pitch of 10 pt rows, padded tight to
-/// loose.
+/// loose; `LAST_ROW_DROP` at most, below it.
 const EXACT_PITCH: f64 = 0.05;
+
+/// How much lower (pt) than the records' pitch a word processor may set a
+/// table's last row, by the table's foot: 1.15 pt under rows of 9 pt at an
+/// 18.35 pt pitch (6.3% of it).
+const LAST_ROW_DROP: f64 = 1.3;
 
 /// How many labels alone follow the run's last row at the records' pitch,
 /// in the label column and the labels' style: the last records, their other
@@ -800,10 +805,11 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
         .map(|r| r.chunks[0].clone());
     // (records of one line each follow at their pitch to a hair; a note
     // under the table stands at the page's leading, near it at best)
-    let on_the_pitch = |j: usize| {
-        pitch
-            .is_some_and(|p| (rows[j].baseline - rows[j - 1].baseline - p).abs() <= EXACT_PITCH * p)
-    };
+    let off_the_pitch = |j: usize| pitch.map(|p| (rows[j].baseline - rows[j - 1].baseline - p, p));
+    let on_the_pitch =
+        |j: usize| off_the_pitch(j).is_some_and(|(off, p)| off.abs() <= EXACT_PITCH * p);
+    let dropped =
+        |j: usize| off_the_pitch(j).is_some_and(|(off, _)| off > 0.0 && off <= LAST_ROW_DROP);
     // (a pitch that two records of the run keep, at least)
     if (start + 1..end).filter(|&j| on_the_pitch(j)).count() < 2 {
         return 0;
@@ -813,7 +819,7 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
     let mut past = end;
     while past < rows.len()
         && label_at_pitch(rows, past, (&column, pitch), TIGHT_RECORD_PITCH, s)
-        && on_the_pitch(past)
+        && (on_the_pitch(past) || dropped(past))
         && label_style
             .as_ref()
             .is_some_and(|l| same_cell_style(l, &rows[past].chunks[0], s))
@@ -4118,26 +4124,30 @@ mod tests {
 
     #[test]
     fn a_last_record_set_a_little_lower_as_a_word_processor_sets_it_ends_the_table() {
-        // one-line records 16.5 pt apart; the last, with no figure, 17.1 pt
-        // under the one before (a word processor's last row is taller by
-        // the table's foot); a note 15.5 pt under it
-        let mut words = vec![("Area", 90.1, 122.8), ("Notes", 300.0, 122.8)];
-        for (k, (label, figure)) in [
-            ("Ormiston Families", "794,689"),
-            ("St Giles Trust", "609,780"),
-            ("Huntingdonshire CSP", "45,923"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let y = 139.3 + 16.5 * k as f64;
-            words.extend([(label, 90.1, y), (figure, 300.0, y)]);
+        // one-line records 16.5 pt apart; the last, with no figure, 0.6 pt
+        // lower than that under the one before (a word processor's last row
+        // is taller by the table's foot); a note 15.5 pt under it. Or
+        // records 18.35 pt apart, the last 1.15 pt lower (6.3% of it)
+        for (pitch, drop) in [(16.5, 0.6), (18.35, 1.15)] {
+            let mut words = vec![("Area", 90.1, 122.8), ("Notes", 300.0, 122.8)];
+            for (k, (label, figure)) in [
+                ("Ormiston Families", "794,689"),
+                ("St Giles Trust", "609,780"),
+                ("Huntingdonshire CSP", "45,923"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let y = 139.3 + pitch * k as f64;
+                words.extend([(label, 90.1, y), (figure, 300.0, y)]);
+            }
+            let last = 139.3 + 3.0 * pitch + drop;
+            words.push(("St Giles Trust", 90.1, last));
+            words.push(("Source: the Commissioner's office.", 90.1, last + 15.5));
+            let table = one_table_on(&words);
+            assert_eq!(table.len(), 5, "{table:?}");
+            assert_eq!(table[4], ["St Giles Trust", ""]);
         }
-        words.push(("St Giles Trust", 90.1, 189.4));
-        words.push(("Source: the Commissioner's office.", 90.1, 204.9));
-        let table = one_table_on(&words);
-        assert_eq!(table.len(), 5, "{table:?}");
-        assert_eq!(table[4], ["St Giles Trust", ""]);
     }
 
     #[test]
