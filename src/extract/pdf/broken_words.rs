@@ -157,7 +157,11 @@ fn broken_between(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
     let (Some(last), Some(first)) = (head.chars().last(), tail.chars().next()) else {
         return false;
     };
-    if last.is_ascii_digit() && (first == '%' || completes_digit_group(head, tail)) {
+    if last.is_ascii_digit()
+        && (first == '%'
+            || completes_digit_group(head, tail)
+            || completes_a_years_range(head, tail))
+    {
         return true;
     }
     if broken_at_a_mark(head, tail) {
@@ -166,7 +170,22 @@ fn broken_between(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
     // (the second part may be a word too, a letter or a syllable, as a
     // broken word's parts set apart elsewhere are; the whole is written
     // more often)
-    let spelt_whole = || vocabulary.count(&format!("{head}{tail}")) > vocabulary.count(tail);
+    // (a letter alone is no word, but for "a" and "I": the second part of
+    // a word spelt whole anywhere, however often the document's other
+    // broken words leave it alone; after a first part of a few letters, as
+    // a list of letters one to a line is none)
+    let whole = format!("{head}{tail}");
+    let a_letter_alone = {
+        let mut letters = tail.chars();
+        letters.next().is_some_and(char::is_alphabetic)
+            && letters.next().is_none()
+            && !matches!(tail, "a" | "A" | "I")
+            && head.chars().count() >= 3
+    };
+    let spelt_whole = || {
+        let count = vocabulary.count(&whole);
+        count > vocabulary.count(tail) || (a_letter_alone && count > 0)
+    };
     // (a word's second part opens in a small letter, or in an apostrophe
     // before one, broken where a possessive's "'s" starts: a name's second
     // word opens in a capital, a list's or an index's line in a figure or a
@@ -198,6 +217,21 @@ fn broken_at_a_mark(head: &str, tail: &str) -> bool {
         .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
         && opens_with_digit(tail);
     minus || before_stroke || after_hyphen
+}
+
+/// Whether a range of years broken inside its second year ("2023/2", or
+/// "2019-2") is made whole by the one digit the next line opens with ("4"):
+/// the second year then has two, as the first has four.
+fn completes_a_years_range(head: &str, tail: &str) -> bool {
+    let Some((first, second)) = head.rsplit_once(['/', '-', '\u{2013}']) else {
+        return false;
+    };
+    let carried = tail.chars().take_while(char::is_ascii_digit).count();
+    first.len() >= 4
+        && first[first.len() - 4..].chars().all(|c| c.is_ascii_digit())
+        && second.len() == 1
+        && second.chars().all(|c| c.is_ascii_digit())
+        && carried == 1
 }
 
 /// Whether a figure broken inside a group of digits ("735,5") is made whole
@@ -283,6 +317,26 @@ mod tests {
         );
         assert_eq!(mended("Women'\ns Aid", text), "Women's Aid");
         assert_eq!(mended("2022/2\n3", text), "2022/23");
+    }
+
+    #[test]
+    fn a_range_of_years_broken_inside_its_second_year_is_whole() {
+        assert_eq!(mended("2023/2\n4", ""), "2023/24");
+        assert_eq!(mended("2019-2\n0", ""), "2019-20");
+        // (a year and a figure, or a range whole over a figure)
+        assert_eq!(mended("2023/24\n4", ""), "2023/24\n4");
+        assert_eq!(mended("2023/2\n45", ""), "2023/2\n45");
+    }
+
+    #[test]
+    fn a_words_last_letter_alone_joins_it_where_the_word_is_spelt_whole() {
+        // (the document's other broken words leave "e" alone more often
+        // than it spells "Outcome")
+        let text = "Outcome e e";
+        assert_eq!(mended("Outcom\ne", text), "Outcome");
+        // ("a" is a word; letters listed one to a line are letters)
+        assert_eq!(mended("Dat\na", "Data a a"), "Dat\na");
+        assert_eq!(mended("r\nc\nl", "rcl l l"), "r\nc\nl");
     }
 
     #[test]
