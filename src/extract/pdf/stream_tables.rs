@@ -799,7 +799,13 @@ const LAST_ROW_DROP: f64 = 1.3;
 /// the label column, or stands off the pitch.
 fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> usize {
     let column = LabelColumn::of(&rows[start..end]);
-    let pitch = records_pitch_over(rows, (start, end), end, TIGHT_RECORD_PITCH);
+    // (or rows set closer than their type's size, as no paragraph's or
+    // list's lines are: Typst pads rows so little that they stand 0.96
+    // sizes apart)
+    let (pitch, least) = match records_pitch_over(rows, (start, end), end, TIGHT_RECORD_PITCH) {
+        Some(p) => (Some(p), TIGHT_RECORD_PITCH),
+        None => (set_closer_than_type(&rows[start..end]), 0.0),
+    };
     let label_style = rows_of_several(&rows[start..end])
         .last()
         .map(|r| r.chunks[0].clone());
@@ -818,7 +824,7 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
     // leading are records still: see `TIGHT_RECORD_PITCH`)
     let mut past = end;
     while past < rows.len()
-        && label_at_pitch(rows, past, (&column, pitch), TIGHT_RECORD_PITCH, s)
+        && label_at_pitch(rows, past, (&column, pitch), least, s)
         && (on_the_pitch(past) || dropped(past))
         && label_style
             .as_ref()
@@ -827,6 +833,21 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
         past += 1;
     }
     past - end
+}
+
+/// The pitch of a run's rows when every one stands closer under the row
+/// above than its type's size (each a record of one line: no text's lines
+/// are set so tight).
+fn set_closer_than_type(run: &[Row]) -> Option<f64> {
+    if run.len() < 3
+        || run
+            .windows(2)
+            .any(|w| w[1].baseline - w[0].baseline >= w[1].size)
+    {
+        return None;
+    }
+    let gaps = sorted_gaps(run);
+    gaps.get(gaps.len() / 2).copied()
 }
 
 /// The label column of a run's rows of several chunks: where their labels
@@ -3641,31 +3662,28 @@ mod tests {
         assert!(found.iter().all(|t| t.len() < 6), "{found:?}");
     }
 
-    /// A table set tight (rows 9.6 pt apart at 10 pt, as Typst pads
-    /// them), every other row striped cell by cell when `striped`, the last
-    /// a label alone with its figure left empty, a note at the margin under
-    /// it.
-    fn tight_rows_ending_in_a_label(striped: bool) -> PageContent {
+    /// A table set tight, rows `pitch` apart at 10 pt, every other row
+    /// striped cell by cell when `striped`, the last a label alone with its
+    /// figure left empty, a note at the margin under it.
+    fn tight_rows_ending_in_a_label(pitch: f64, striped: bool) -> PageContent {
         let mut words = vec![("Area", 50.0, 100.0), ("Notes", 200.0, 100.0)];
-        words.extend([
-            ("Ormiston Families", 50.0, 109.6),
-            ("794,689", 200.0, 109.6),
-        ]);
-        words.extend([("St Giles Trust", 50.0, 119.2), ("609,780", 200.0, 119.2)]);
-        words.extend([
-            ("Huntingdonshire CSP", 50.0, 128.8),
-            ("45,923", 200.0, 128.8),
-        ]);
-        words.extend([
-            ("Red Hen Project", 50.0, 138.4),
-            ("Source: the office", 45.0, 160.0),
-        ]);
+        let records = [
+            ("Ormiston Families", "794,689"),
+            ("St Giles Trust", "609,780"),
+            ("Huntingdonshire CSP", "45,923"),
+            ("Red Hen Project", ""),
+        ];
+        let baseline = |k: usize| 100.0 + pitch * (k + 1) as f64;
+        for (k, (label, figure)) in records.into_iter().enumerate() {
+            words.extend([(label, 50.0, baseline(k)), (figure, 200.0, baseline(k))]);
+        }
+        words.push(("Source: the office", 45.0, baseline(3) + 21.6));
         let mut p = page(&words);
         if striped {
-            for baseline in [119.2, 138.4] {
+            for k in [1, 3] {
                 for (x0, x1) in [(45.0, 195.0), (195.0, 260.0)] {
                     p.fills.push(Fill {
-                        bbox: [x0, baseline - 7.0, x1, baseline + 2.6],
+                        bbox: [x0, baseline(k) - 7.0, x1, baseline(k) + pitch - 7.0],
                         rgb: [232, 238, 245],
                     });
                 }
@@ -3676,13 +3694,24 @@ mod tests {
 
     #[test]
     fn a_label_alone_on_a_stripe_like_the_rows_above_is_the_tables_last_row() {
-        let table = one_table_on_page(&tight_rows_ending_in_a_label(true));
+        // (rows 10.5 pt apart: closer than a line's leading, not than the
+        // type's size)
+        let table = one_table_on_page(&tight_rows_ending_in_a_label(10.5, true));
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["Red Hen Project", ""]);
-        // (unstriped, records closer than a line's leading show no pitch
-        // that a label alone could keep)
-        let table = one_table_on_page(&tight_rows_ending_in_a_label(false));
+        // (unstriped, such records show no pitch that a label alone could
+        // keep)
+        let table = one_table_on_page(&tight_rows_ending_in_a_label(10.5, false));
         assert_eq!(table.len(), 4, "{table:?}");
+    }
+
+    #[test]
+    fn a_label_alone_at_the_pitch_of_rows_closer_than_their_type_is_the_last_row() {
+        // (Typst's rows, 9.6 pt apart at 10 pt: no text's lines stand so
+        // close)
+        let table = one_table_on_page(&tight_rows_ending_in_a_label(9.6, false));
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(table[4], ["Red Hen Project", ""]);
     }
 
     #[test]
