@@ -1087,31 +1087,60 @@ fn label_between_records(
     record_below && lines.iter().all(|l| column.holds(l))
 }
 
-/// Whether row `i + 1`, a record (a figure among its chunks), holds cells
-/// lined up with the record above it (row `i`, or the record whose cells'
-/// wrapped lines row `i` ends), most of its chunks starting or ending where
+/// Whether row `i + 1`, a record (a figure among its chunks; or the first
+/// line of a cell wrapped round that record's figures, in a column of the
+/// record above), holds cells lined up with the record above it (row `i`,
+/// or the record whose cells' wrapped lines row `i` ends), most of its
+/// chunks starting or ending where
 /// one of that record's does (two at least), within `max_spaced_row_gap`
 /// below row `i`: records of uneven height, such as a spreadsheet's, stand
 /// further apart than rows of text usually are (`max_row_gap`), where the
 /// tallest cell's row is set at its middle or foot. (A form's fields hold no
 /// figures; a header is found above the records as it is above any.)
 fn lined_up_below(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
-    let below = &rows[i + 1];
-    if !below.holds_figures()
-        || below.baseline - rows[i].baseline > s.max_spaced_row_gap * rows[i].size
-    {
+    if rows[i + 1].baseline - rows[i].baseline > s.max_spaced_row_gap * rows[i].size {
         return false;
     }
-    // (the record above, past its cells' wrapped lines of one chunk)
-    let Some(above) = rows[..=i]
-        .iter()
+    // (the record above, past its cells' wrapped lines of one chunk, or
+    // lines that each carry a cell on in small letters)
+    let carried_on = |r: &Row| {
+        r.chunks
+            .iter()
+            .all(|c| c.text.starts_with(char::is_lowercase))
+    };
+    let Some(top) = (i.saturating_sub(MAX_RECORD_LINES - 1)..=i)
         .rev()
-        .take(MAX_RECORD_LINES)
-        .take_while(|r| r.chunks.len() == 1 || r.holds_figures())
-        .find(|r| r.holds_figures())
+        .take_while(|&k| {
+            rows[k].chunks.len() == 1 || rows[k].holds_figures() || carried_on(&rows[k])
+        })
+        .find(|&k| rows[k].holds_figures())
     else {
         return false;
     };
+    let above = &rows[top];
+    // (or its line of figures a line's leading or two under it, row
+    // `i + 1` the first line of a cell set at the record's middle, wrapped
+    // round them, in a column of the record above)
+    let in_a_column = |line: &Line| {
+        rows[top..=i]
+            .iter()
+            .flat_map(|r| &r.chunks)
+            .any(|c| (c.x0 - line.x0).abs() <= EDGE_TOLERANCE)
+    };
+    let mut k = i + 1;
+    while !rows[k].holds_figures()
+        && k - i <= 2
+        && matches!(rows[k].chunks.as_slice(), [line] if in_a_column(line))
+        && rows
+            .get(k + 1)
+            .is_some_and(|next| next.baseline - rows[k].baseline <= s.wrap_leading * next.size)
+    {
+        k += 1;
+    }
+    let below = &rows[k];
+    if !below.holds_figures() {
+        return false;
+    }
     let lined_up = below
         .chunks
         .iter()
@@ -3620,8 +3649,9 @@ mod tests {
     /// cells set at their middle, every other row striped across the
     /// table's width by `stripes` (one fill each): the fourth record's note
     /// wraps round its label, 29 pt under the record above (where records
-    /// stand 20 pt apart), and the last has its figure left empty.
-    fn striped_unevenly(stripes: &[(f64, f64)]) -> PageContent {
+    /// stand 20 pt apart), its figure set from `figure_x` (the others' from
+    /// 200), and the last has its figure left empty.
+    fn striped_unevenly(stripes: &[(f64, f64)], figure_x: f64) -> PageContent {
         let mut words = vec![("Area", 50.0, 100.0), ("Spend", 200.0, 100.0)];
         words.push(("Notes", 260.0, 100.0));
         for (label, figure, note, y) in [
@@ -3635,7 +3665,7 @@ mod tests {
             ("Community outreach", 260.0, 189.0),
             ("Ormiston", 50.0, 195.0),
         ]);
-        words.extend([("£20,468", 200.0, 195.0), ("road early", 260.0, 201.0)]);
+        words.extend([("£20,468", figure_x, 195.0), ("road early", 260.0, 201.0)]);
         words.extend([("Road Safety", 50.0, 230.0), ("Service fund", 260.0, 230.0)]);
         let mut p = page(&words);
         p.fills = stripes
@@ -3650,7 +3680,9 @@ mod tests {
 
     #[test]
     fn a_row_on_a_stripe_like_the_rows_above_stays_in_the_table() {
-        let table = one_table_on_page(&striped_unevenly(&[(128.0, 146.0), (168.0, 215.0)]));
+        // (its figure lined up with none above)
+        let stripes = [(128.0, 146.0), (168.0, 215.0)];
+        let table = one_table_on_page(&striped_unevenly(&stripes, 215.0));
         assert_eq!(table.len(), 6, "{table:?}");
         assert_eq!(
             table[4],
@@ -3658,8 +3690,21 @@ mod tests {
         );
         assert_eq!(table[5], ["Road Safety", "", "Service fund"]);
         // (unstriped, the rows stand too far apart to read as one table)
-        let found = found_on(&striped_unevenly(&[]));
+        let found = found_on(&striped_unevenly(&[], 215.0));
         assert!(found.iter().all(|t| t.len() < 6), "{found:?}");
+    }
+
+    #[test]
+    fn a_record_lined_up_with_the_one_above_under_a_cells_first_line_stays_in_the_table() {
+        // (unstriped: its label and figure start where the record above has
+        // its own, under the first line of its note, set in the notes'
+        // column)
+        let table = one_table_on_page(&striped_unevenly(&[], 200.0));
+        assert_eq!(table.len(), 6, "{table:?}");
+        assert_eq!(
+            table[4],
+            ["Ormiston", "£20,468", "Community outreach\nroad early"]
+        );
     }
 
     /// A table set tight, rows `pitch` apart at 10 pt, every other row
