@@ -247,7 +247,9 @@ pub fn stream_tables(
 ) -> Vec<FoundTable> {
     // the page's text columns, found once: a table is not laid across one
     let strips = page_strips(page, taken, s);
-    let mut found = detect(page, taken, fonts, &strips, s);
+    // (the page's bands of tint, found once: its rows' stripes)
+    let bands = tinted_bands(&page.fills);
+    let mut found = detect(page, taken, fonts, (&strips, &bands), s);
     let mut left = taken.to_vec();
     mark_taken(&mut left, &found);
     // Each gutter parts the page in two; a table may lie wholly on either
@@ -270,7 +272,7 @@ pub fn stream_tables(
                 .zip(&left)
                 .map(|(g, t)| *t || (((g.x0 + g.x1) / 2.0) > x) != right_side)
                 .collect();
-            let more = detect(page, &outside, fonts, &strips, s);
+            let more = detect(page, &outside, fonts, (&strips, &bands), s);
             mark_taken(&mut left, &more);
             found.extend(more);
         }
@@ -324,11 +326,11 @@ fn detect(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
-    strips: &[(f64, f64)],
+    (strips, bands): (&[(f64, f64)], &[Fill]),
     s: &StreamSettings,
 ) -> Vec<FoundTable> {
     let rows = free_rows(page, taken, fonts, s);
-    let stripes = row_stripes(&rows, &page.fills);
+    let stripes = row_stripes(&rows, bands);
     let mut out = Vec::new();
     let mut start = 0;
     // rows up to here belong to a table found already
@@ -630,15 +632,10 @@ struct Stripe {
     kind: usize,
 }
 
-/// Each row's stripe, if any: the smallest band of tint (`tinted_bands`)
-/// under the middle of its text and across all of it, apart from the bands
-/// like it. (Pages drawn with more fills than `MAX_STRIPE_FILLS` are charts
-/// or maps: none is looked at.)
-fn row_stripes(rows: &[Row], fills: &[Fill]) -> Vec<Option<Stripe>> {
-    if fills.len() > MAX_STRIPE_FILLS {
-        return vec![None; rows.len()];
-    }
-    let bands = tinted_bands(fills);
+/// Each row's stripe, if any: the smallest of the page's bands of tint
+/// (`tinted_bands`) under the middle of its text and across all of it,
+/// apart from the bands like it.
+fn row_stripes(rows: &[Row], bands: &[Fill]) -> Vec<Option<Stripe>> {
     let alike = |a: &Fill, b: &Fill| {
         a.rgb == b.rgb
             && (a.bbox[0] - b.bbox[0]).abs() <= EDGE_TOLERANCE
@@ -685,7 +682,12 @@ fn row_stripes(rows: &[Row], fills: &[Fill]) -> Vec<Option<Stripe>> {
 
 /// The page's fills of a tint (not white), those of one colour side by
 /// side on one band joined: a row shaded cell by cell is one stripe.
+/// (Pages drawn with more fills than `MAX_STRIPE_FILLS` are charts or maps:
+/// none is looked at.)
 fn tinted_bands(fills: &[Fill]) -> Vec<Fill> {
+    if fills.len() > MAX_STRIPE_FILLS {
+        return Vec::new();
+    }
     let mut tinted: Vec<&Fill> = fills
         .iter()
         .filter(|f| f.rgb.iter().any(|&c| c < NEAR_WHITE))
@@ -2327,20 +2329,15 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
             // closer than a line's leading, and the next line a leading
             // under it at least; lists side by side, their lines offset,
             // interleave line after line)
-            let wrapped_round = i >= 2 && {
-                let (over, under) = (
-                    lines[i - 1].baseline - lines[i - 2].baseline,
-                    l.baseline - lines[i - 1].baseline,
-                );
-                let close = |g: f64| g > 0.0 && g < s.min_wrap_leading * l.size;
-                close(over)
-                    && close(under)
-                    && (over - under).abs() <= s.pitch_tolerance * over.max(under)
-                    && lines[i - 2].occupied() == l.occupied()
-                    && lines
-                        .get(i + 1)
-                        .is_none_or(|next| !close(next.baseline - l.baseline))
-            };
+            let wrapped_round = i >= 2
+                && wrapped_cells::wrapped_halfway_round(
+                    [&lines[i - 2], &lines[i - 1], l],
+                    l.size,
+                    s,
+                )
+                && lines
+                    .get(i + 1)
+                    .is_none_or(|next| next.baseline - l.baseline >= s.min_wrap_leading * l.size);
             let section_label = stub_empty && label_only && !wrapped_round;
             stub_empty |= label.is_empty();
             !(figures || section_label)
@@ -3778,10 +3775,12 @@ mod tests {
             rgb: [240, 240, 240],
         };
         let fills = [shade(91.0), shade(103.0), shade(115.0)];
-        assert!(row_stripes(&rows, &fills).iter().all(Option::is_none));
+        assert!(row_stripes(&rows, &tinted_bands(&fills))
+            .iter()
+            .all(Option::is_none));
         // (set apart, they stripe every other row)
         let apart = [shade(91.0), shade(115.0)];
-        let stripes = row_stripes(&rows, &apart);
+        let stripes = row_stripes(&rows, &tinted_bands(&apart));
         assert!(stripes[0].is_some() && stripes[1].is_none() && stripes[2].is_some());
         assert_eq!(stripes[0].map(|s| s.kind), stripes[2].map(|s| s.kind));
     }

@@ -43,6 +43,26 @@ impl TableLine {
     }
 }
 
+/// Whether the first and last of three lines are the two lines of cells
+/// wrapped round the middle line, set at their row's middle: in the same
+/// columns, as far over the middle line as under it, both closer than a
+/// line's leading (`min_wrap_leading` × `size`).
+pub(super) fn wrapped_halfway_round(
+    [first, middle, last]: [&TableLine; 3],
+    size: f64,
+    s: &StreamSettings,
+) -> bool {
+    let (over, under) = (
+        middle.baseline - first.baseline,
+        last.baseline - middle.baseline,
+    );
+    let close = |g: f64| g > 0.0 && g < s.min_wrap_leading * size;
+    close(over)
+        && close(under)
+        && (over - under).abs() <= s.pitch_tolerance * over.max(under)
+        && first.occupied() == last.occupied()
+}
+
 /// The table's lines grouped into rows: each header line a row of its own
 /// (a heading over others' stays a header row of its own), but for a
 /// heading wrapped in its row (see `header_records`), then the body's
@@ -381,12 +401,8 @@ fn header_records(
             middle.baseline - first.baseline,
             last.baseline - middle.baseline,
         );
-        let close = |g: f64| g > 0.0 && g < s.min_wrap_leading * middle.size;
         let (ends, centre, foot) = (first.occupied(), middle.occupied(), last.occupied());
-        let halfway = close(over)
-            && close(under)
-            && (over - under).abs() <= s.pitch_tolerance * over.max(under)
-            && ends == foot;
+        let halfway = wrapped_halfway_round([first, middle, last], middle.size, s);
         // (or headings wrapped a line's step round the line of the others,
         // off its middle (placed as a scan or a double-spaced table places
         // them); or a heading set at its row's foot so wrapped round
