@@ -2322,7 +2322,6 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
                 return false;
             };
             let label_only = !label.is_empty() && rest.iter().all(String::is_empty);
-            let figures = l.holds_figures();
             // (the last line of a heading wrapped round the headings set at
             // the middle of their cells is no section label: it stands as
             // far under their line as its first line stands over it, both
@@ -2338,6 +2337,11 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
                 && lines
                     .get(i + 1)
                     .is_none_or(|next| next.baseline - l.baseline >= s.min_wrap_leading * l.size);
+            // (nor are its figures figures when its first line holds none:
+            // they end a heading broken in a narrow column, "2022/2" over
+            // "3")
+            let ends_a_heading = wrapped_round && !lines[i - 2].holds_figures();
+            let figures = l.holds_figures() && !ends_a_heading;
             let section_label = stub_empty && label_only && !wrapped_round;
             stub_empty |= label.is_empty();
             !(figures || section_label)
@@ -4073,6 +4077,33 @@ mod tests {
         };
         let s = StreamSettings::default();
         assert_eq!(header_rows(&head(), &s), 3);
+    }
+
+    #[test]
+    fn a_years_range_broken_round_the_others_lines_ends_no_head() {
+        // as above, but a range of years broken in its column ("2022/2" over
+        // "3") and "Purpose" over its last letter: the "3" looks a figure
+        use super::wrapped_cells::test_line as line;
+        let mut lines = vec![
+            line(&["", "", "2022/2", "", "Purpos"], 138.5),
+            line(&["Partner", "Result", "", "Notes", ""], 145.9),
+            line(&["", "", "3", "", "e"], 153.3),
+            line(
+                &["Rural Crime", "£3,207", "-31.8%", "Awareness", "193,577"],
+                173.9,
+            ),
+            line(
+                &["Victim Support", "642,101", "658,470", "Project", "514,660"],
+                194.5,
+            ),
+        ];
+        lines.iter_mut().for_each(|l| l.size = 12.0);
+        let s = StreamSettings::default();
+        assert_eq!(header_rows(&lines, &s), 3);
+        // (a record's figures, set close under a line of figures, are figures)
+        lines[0] = line(&["", "", "2022", "", "5"], 138.5);
+        lines[0].size = 12.0;
+        assert_eq!(header_rows(&lines, &s), 0);
     }
 
     #[test]
