@@ -2373,17 +2373,20 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
 /// The header of a table with no figures to tell it by (a table of names
 /// and places), told by its style: its leading lines set apart (`apart`:
 /// in bold, say) over lines that are not, the first with text in two
-/// columns or more (a section label in bold is no header).
+/// columns or more (a section label in bold is no header), or a heading
+/// over the columns it spans, clear of the label column, over such a line.
 fn styled_header_rows(
     lines: &[TableLine],
     apart: impl Fn(usize) -> bool,
     s: &StreamSettings,
 ) -> u32 {
     let lead = (0..lines.len()).take_while(|&i| apart(i)).count();
-    let headings = lines
-        .first()
-        .map_or(0, |l| l.cells.iter().filter(|c| !c.is_empty()).count());
-    if lead < lines.len() && lead <= s.max_header_rows && headings >= 2 {
+    let headings = |l: &TableLine| l.occupied().len();
+    let headed = lines.first().is_some_and(|first| {
+        headings(first) >= 2
+            || (!first.labelled() && lead >= 2 && lines.get(1).is_some_and(|l| headings(l) >= 2))
+    });
+    if lead < lines.len() && lead <= s.max_header_rows && headed {
         lead as u32
     } else {
         0
@@ -4809,53 +4812,93 @@ mod tests {
 
     #[test]
     fn a_table_of_words_has_the_lines_set_in_bold_at_its_head_as_header() {
-        // no figures to tell the header by: font 1 is bold
-        let bold = [
-            FontStyle::default(),
-            FontStyle {
-                bold: true,
-                ..FontStyle::default()
-            },
+        // no figures to tell the header by: `bold` lines in bold
+        let body: [&[(&str, f64)]; 3] = [
+            &[
+                ("Cambridge", 50.0),
+                ("Hub team", 200.0),
+                ("Victim Support", 300.0),
+            ],
+            &[
+                ("Peterborough", 50.0),
+                ("Hub team", 200.0),
+                ("Victim Support", 300.0),
+            ],
+            &[
+                ("Fenland", 50.0),
+                ("Hub team", 200.0),
+                ("Victim Support", 300.0),
+            ],
         ];
-        let table = |first: &[(&str, f64)], font: u16| {
-            let mut lines = vec![first.to_vec()];
-            for place in ["Cambridge", "Peterborough", "Fenland"] {
-                lines.push(vec![
-                    (place, 50.0),
-                    ("Hub team", 200.0),
-                    ("Victim Support", 300.0),
-                ]);
-            }
-            let mut glyphs = Vec::new();
-            for (i, line) in lines.iter().enumerate() {
-                for (text, x) in line {
-                    let mut g = word(text, *x, 100.0 + 12.0 * i as f64);
-                    g.iter_mut()
-                        .for_each(|g| g.font = if i == 0 { font } else { 0 });
-                    glyphs.extend(g);
-                }
-            }
-            let p = PageContent {
-                glyphs,
-                segments: Vec::new(),
-                fills: Vec::new(),
-                width: 600.0,
-                height: 800.0,
-            };
-            let found = stream_tables(
-                &p,
-                &vec![false; p.glyphs.len()],
-                &bold,
-                &StreamSettings::default(),
-            );
-            assert_eq!(found.len(), 1);
-            found[0].table.header_rows
+        let table = |first: &[(&str, f64)], bold: usize| {
+            let lines: Vec<(f64, &[(&str, f64)])> = std::iter::once(first)
+                .chain(body)
+                .enumerate()
+                .map(|(i, line)| (100.0 + 12.0 * i as f64, line))
+                .collect();
+            header_rows_of_bold_lines(&lines, bold)
         };
         let headings = [("Area", 50.0), ("Lead", 200.0), ("Partner", 300.0)];
         assert_eq!(table(&headings, 1), 1);
         assert_eq!(table(&headings, 0), 0, "set as the rows are, it is a row");
         // a section label in bold is no header
         assert_eq!(table(&[("Rural areas", 50.0)], 1), 0);
+    }
+
+    /// The header rows found in a table of `lines` (at their baselines,
+    /// words at their x), the first `bold` of them in bold.
+    fn header_rows_of_bold_lines(lines: &[(f64, &[(&str, f64)])], bold: usize) -> u32 {
+        let fonts = [
+            FontStyle::default(),
+            FontStyle {
+                bold: true,
+                ..FontStyle::default()
+            },
+        ];
+        let mut glyphs = Vec::new();
+        for (i, (baseline, line)) in lines.iter().enumerate() {
+            for (text, x) in line.iter() {
+                let mut g = word(text, *x, *baseline);
+                g.iter_mut().for_each(|g| g.font = u16::from(i < bold));
+                glyphs.extend(g);
+            }
+        }
+        let p = PageContent {
+            glyphs,
+            segments: Vec::new(),
+            fills: Vec::new(),
+            width: 600.0,
+            height: 800.0,
+        };
+        let found = stream_tables(
+            &p,
+            &vec![false; p.glyphs.len()],
+            &fonts,
+            &StreamSettings::default(),
+        );
+        assert_eq!(found.len(), 1);
+        found[0].table.header_rows
+    }
+
+    #[test]
+    fn a_heading_in_bold_over_the_columns_it_spans_opens_a_bold_head() {
+        // a heading over two columns, then the columns' headings, in bold,
+        // rows 19.5 pt apart; the body's cells set at the top of their rows,
+        // wrapped 13.5 pt apart, the first figure in the third record
+        let lines: [(f64, &[(&str, f64)]); 8] = [
+            (100.0, &[("Funding", 200.0)]),
+            (119.5, &[("Area", 50.0), ("Lead", 200.0), ("Spend", 450.0)]),
+            (139.0, &[("Cambridge", 50.0), ("Hub team", 200.0)]),
+            (152.5, &[("City", 50.0), ("outreach", 200.0)]),
+            (166.0, &[("youth", 200.0)]),
+            (185.5, &[("Fenland", 50.0), ("Victim Support", 200.0)]),
+            (199.0, &[("District", 50.0), ("workers", 200.0)]),
+            (
+                218.5,
+                &[("Ely", 50.0), ("Training", 200.0), ("1,204", 450.0)],
+            ),
+        ];
+        assert_eq!(header_rows_of_bold_lines(&lines, 2), 2);
     }
 
     #[test]
