@@ -157,14 +157,7 @@ fn broken_between(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
     let (Some(last), Some(first)) = (head.chars().last(), tail.chars().next()) else {
         return false;
     };
-    if last.is_ascii_digit()
-        && (first == '%'
-            || completes_digit_group(head, tail)
-            || completes_a_years_range(head, tail))
-    {
-        return true;
-    }
-    if broken_at_a_mark(head, tail) {
+    if figure_broken_between(head, tail) || broken_at_a_mark(head, tail) {
         return true;
     }
     // (the second part may be a word too, a letter or a syllable, as a
@@ -202,21 +195,58 @@ fn broken_between(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
     (in_a_word || in_a_figure) && spelt_whole()
 }
 
+/// How the last line of a cell a page break cut (`head`) and the first line
+/// of its rest on the next page (`tail`) hold one word or figure broken at
+/// the break, told without the document's words: a figure broken inside its
+/// digit groups or its range of years, or before its per cent sign; or a
+/// word of three letters or more alone on its line (no mark, no figure in
+/// it) whose rest opens the next line in a small letter (a record's cell
+/// opens in a capital or a figure; but so may a word after a letter or a
+/// syllable alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrokenAtTheBreak {
+    Figure,
+    Word,
+}
+
+/// See `BrokenAtTheBreak`; None where nothing shows the two broken apart.
+pub fn broken_at_the_break(head: &str, tail: &str) -> Option<BrokenAtTheBreak> {
+    let (head, tail) = (lone_word(head)?, tail.split_whitespace().next()?);
+    let first = tail.chars().next()?;
+    let a_words_part = head.chars().all(char::is_alphabetic) && head.chars().count() >= 3;
+    if figure_broken_between(head, tail) {
+        Some(BrokenAtTheBreak::Figure)
+    } else {
+        (a_words_part && first.is_lowercase()).then_some(BrokenAtTheBreak::Word)
+    }
+}
+
+/// Whether a figure's first part (`head`, alone on its line) and the first
+/// word of the next line (`tail`) are one figure broken inside its digit
+/// groups or its range of years, or before its per cent sign: where no line
+/// may break, so the two are one figure, not two.
+pub fn figure_broken_between(head: &str, tail: &str) -> bool {
+    head.ends_with(|c: char| c.is_ascii_digit())
+        && (tail.starts_with('%')
+            || completes_digit_group(head, tail)
+            || completes_a_years_range(head, tail))
+}
+
 /// Whether a figure is broken where a line may break at a mark in it: after
 /// a minus sign, alone on its line over the digits ("-" over "17.0%"); before
-/// the stroke of a year's range ("2022" over "/23"), or after its hyphen
-/// ("2019-" over "20"). Nothing else sets a mark so at a line's end or
+/// the stroke of a year's range ("2022" over "/23"), or after it or its
+/// hyphen ("2023/" over "24", "2019-" over "20"). Nothing else sets a mark so at a line's end or
 /// start, against digits.
 fn broken_at_a_mark(head: &str, tail: &str) -> bool {
     let opens_with_digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
     let minus = matches!(head, "-" | "\u{2212}" | "\u{2013}") && opens_with_digit(tail);
     let before_stroke = head.ends_with(|c: char| c.is_ascii_digit())
         && tail.strip_prefix('/').is_some_and(opens_with_digit);
-    let after_hyphen = head
-        .strip_suffix('-')
+    let after_mark = head
+        .strip_suffix(['-', '/'])
         .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
         && opens_with_digit(tail);
-    minus || before_stroke || after_hyphen
+    minus || before_stroke || after_mark
 }
 
 /// Whether a range of years broken inside its second year ("2023/2", or
@@ -370,9 +400,27 @@ mod tests {
         assert_eq!(mended("-\n17.0%", ""), "-17.0%");
         assert_eq!(mended("2022\n/23", ""), "2022/23");
         assert_eq!(mended("2019-\n20 budget", ""), "2019-20 budget");
+        assert_eq!(mended("2023/\n24", ""), "2023/24");
         // (a dash over words, or a figure over a figure, stays apart)
         assert_eq!(mended("-\nnone", ""), "-\nnone");
         assert_eq!(mended("2022\n23", ""), "2022\n23");
         assert_eq!(mended("Budget-\n20", ""), "Budget-\n20");
+    }
+
+    #[test]
+    fn a_word_or_figure_a_page_break_cut_is_told_without_the_documents_words() {
+        use BrokenAtTheBreak::{Figure, Word};
+        assert_eq!(broken_at_the_break("275,05", "0"), Some(Figure));
+        assert_eq!(broken_at_the_break("2022/2", "3 outturn"), Some(Figure));
+        assert_eq!(broken_at_the_break("Counci", "l youth"), Some(Word));
+        assert_eq!(broken_at_the_break("Worke", "rs"), Some(Word));
+        // (whole figures, a line of words, a record's cell opening in a
+        // capital: no break)
+        assert_eq!(broken_at_the_break("275,050", "12"), None);
+        assert_eq!(broken_at_the_break("Council youth", "workers"), None);
+        assert_eq!(broken_at_the_break("Council", "Youth work"), None);
+        // (a mark or a figure in it, or a letter or two, is no word's part)
+        assert_eq!(broken_at_the_break("\\blockingname", "v2.02"), None);
+        assert_eq!(broken_at_the_break("Up", "perc"), None);
     }
 }

@@ -989,10 +989,68 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
                 }
             }
         }
+        // (a row the break cut inside a line of its cells, a word or a
+        // figure parted over the pages, is one row)
+        let body_before = table.rows.len() > table.header_rows as usize;
+        if let (true, true, Some(last), Some(first)) = (
+            next_page,
+            body_before,
+            table.rows.last_mut(),
+            more.rows.first(),
+        ) {
+            if cut_inside_a_line(last, first) {
+                for (cell, rest) in last.iter_mut().zip(&more.rows[0]) {
+                    join_lines(&mut cell.text, &rest.text);
+                }
+                more.rows.remove(0);
+            }
+        }
         table.rows.extend(more.rows);
         let text = table_text(table);
         blocks[i].text = text;
     }
+}
+
+/// Whether a table's last row on one page (`last`) and its first on the
+/// next (`first`) are one row a page break cut inside a line: a cell's
+/// figure parted over them, or words in two cells
+/// (`broken_words::broken_at_the_break`: a word's rest opening in a small
+/// letter is one cell's line of a running head cut into columns as well),
+/// and no column holding a figure in both, as two records would. (A row cut
+/// between its lines reads as one by the rest's empty label; a rest whose
+/// label carries on too opens with a label of its own.)
+fn cut_inside_a_line(last: &[Cell], first: &[Cell]) -> bool {
+    use broken_words::BrokenAtTheBreak::{Figure, Word};
+    let plain = |row: &[Cell]| row.iter().all(|c| c.row_span == 1 && c.col_span == 1);
+    if last.len() != first.len() || !plain(last) || !plain(first) {
+        return false;
+    }
+    let parted: Vec<_> = last
+        .iter()
+        .zip(first)
+        .map(|(a, b)| {
+            let (end, start) = (a.text.lines().last()?, b.text.lines().next()?);
+            broken_words::broken_at_the_break(end, start)
+        })
+        .collect();
+    let count = |kind| parted.iter().filter(|&&p| p == Some(kind)).count();
+    let two_figures = last
+        .iter()
+        .zip(first)
+        .zip(&parted)
+        .any(|((a, b), p)| holds_data(&a.text) && holds_data(&b.text) && p.is_none());
+    (count(Figure) >= 1 || count(Word) >= 2) && !two_figures
+}
+
+/// Appends a cell's text carried on to the next page as its next lines.
+fn join_lines(text: &mut String, rest: &str) {
+    if rest.is_empty() {
+        return;
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(rest);
 }
 
 /// How many text blocks after the table at `i` (which ends on `end_page`)
@@ -1738,6 +1796,66 @@ mod tests {
             ]
         );
         assert_eq!(texts(parts(vec![vec!["", ""], vec!["", ""]])).len(), 5);
+    }
+
+    #[test]
+    fn a_row_a_page_break_cut_inside_a_line_of_its_cells_is_one_row() {
+        // a narrow column's figure broken over the break ("275,05" over
+        // "0"), or words in two cells ("Counci" over "l youth"), the label
+        // wrapped over it too; two records, each with a figure, stay two
+        let joined = |last: Vec<&'static str>, first: Vec<&'static str>| {
+            let mut blocks = vec![
+                table_block(
+                    1,
+                    [50.0, 100.0, 400.0, 760.0],
+                    vec![vec!["Partner", "Award", "Notes", "Purpose"], last],
+                ),
+                table_block(2, [50.0, 40.0, 400.0, 300.0], vec![first]),
+            ];
+            join_continued_tables(&mut blocks);
+            let table = blocks[0].table.as_ref().unwrap();
+            table.rows[1..]
+                .iter()
+                .map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            joined(
+                vec!["Red", "275,05", "Fund", "Hub"],
+                vec!["Hen Project", "0", "Training", "Schools"]
+            ),
+            [[
+                "Red\nHen Project",
+                "275,05\n0",
+                "Fund\nTraining",
+                "Hub\nSchools"
+            ]]
+        );
+        assert_eq!(
+            joined(
+                vec!["Red", "", "Counci", "Worke"],
+                vec!["Hen Project", "", "l youth", "rs"]
+            ),
+            [["Red\nHen Project", "", "Counci\nl youth", "Worke\nrs"]]
+        );
+        // (a word in one cell only may be a running head's line cut into
+        // columns; a figure whole in both is two records')
+        assert_eq!(
+            joined(
+                vec!["Red", "", "Counci", "Hub"],
+                vec!["Hen Project", "", "l youth", "Schools"]
+            )
+            .len(),
+            2
+        );
+        assert_eq!(
+            joined(
+                vec!["Red", "275,05", "Fund", "12"],
+                vec!["Hen Project", "0", "Training", "47"]
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! are snapped and joined, their intersections found, and every smallest
 //! rectangle whose four corners are joined by edges is a cell.
 
+use super::broken_words;
 use super::geometry::{enclosing, merge_spans};
 use super::interpreter::{Clipping, Fill, FontStyle, Glyph, PageContent, Segment};
 use super::layout::{
@@ -4087,7 +4088,18 @@ fn rows_in_columns(
     // columns, the second opening its cells as a record does, with no word
     // in lower case carrying the first's on: a table's last two rows
     // carried to a page of their own)
-    let stacked_figures = (0..width).filter(|&c| figures_in(c) == 2).count();
+    // (a figure broken over the two lines in a narrow column, "259,37" over
+    // "6", is one figure)
+    let broken = |c: usize| {
+        let [upper, lower] = &lines[..] else {
+            return false;
+        };
+        let tail = lower.cells[c].split_whitespace().next().unwrap_or_default();
+        broken_words::figure_broken_between(&upper.cells[c], tail)
+    };
+    let stacked_figures = (0..width)
+        .filter(|&c| figures_in(c) == 2 && !broken(c))
+        .count();
     let two_like_records = |upper: &TableLine, lower: &TableLine| {
         let columns = upper.occupied();
         columns.len() >= 2
@@ -6517,6 +6529,41 @@ mod tests {
         assert_eq!(
             records[0].table.texts()[1..],
             [vec!["North", "12.5", "", ""], vec!["South", "9.0", "", ""]]
+        );
+    }
+
+    #[test]
+    fn figures_broken_over_a_bands_two_lines_in_narrow_columns_are_one_record() {
+        // every row boxed; in the second, "St Giles" over "Trust", "726,46"
+        // over "4" and "916,89" over "9": each broken figure is one, the
+        // band one record
+        let mut segs: Vec<Segment> = [0.0, 20.0, 40.0, 70.0]
+            .into_iter()
+            .map(|y| seg(0.0, y, 400.0, y))
+            .collect();
+        segs.extend((0..=4).map(|c| seg(100.0 * c as f64, 0.0, 100.0 * c as f64, 70.0)));
+        let cells = [
+            ("Partner", 5.0, 15.0),
+            ("2022", 105.0, 15.0),
+            ("2023", 205.0, 15.0),
+            ("Award", 305.0, 15.0),
+            ("Red Hen", 5.0, 35.0),
+            ("12,040", 105.0, 35.0),
+            ("9,105", 205.0, 35.0),
+            ("310", 305.0, 35.0),
+            ("St Giles", 5.0, 53.0),
+            ("726,46", 105.0, 53.0),
+            ("916,89", 205.0, 53.0),
+            ("Trust", 5.0, 65.0),
+            ("4", 105.0, 65.0),
+            ("9", 205.0, 65.0),
+            ("470", 305.0, 65.0),
+        ];
+        let glyphs = cells.iter().flat_map(|&(t, x, y)| word(t, x, y)).collect();
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(
+            found[0].table.texts()[2..],
+            [vec!["St Giles\nTrust", "726,46\n4", "916,89\n9", "470"]]
         );
     }
 
