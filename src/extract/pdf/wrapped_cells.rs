@@ -78,7 +78,19 @@ pub fn records(
     // (measured on another page, the leading is the same within the
     // tolerance its lines are set to)
     let carried_on = leading_before.map(|l| l * (1.0 + s.leading_tolerance));
-    let leading = record_leading(&lines[header.min(lines.len())..], s).or(carried_on);
+    // (a record's figures set at the middle of its cells' lines stand half
+    // a leading from them, and so read as the leading where the lines carry
+    // on a table whose leading is known: a lone record moved whole to the
+    // next page)
+    let leading = match (
+        record_leading(&lines[header.min(lines.len())..], s),
+        carried_on,
+    ) {
+        (Some(own), Some(carried)) if own < carried / (1.0 + s.leading_tolerance).powi(2) => {
+            Some(carried)
+        }
+        (own, carried) => own.or(carried),
+    };
     let mut out = header_records(lines, header.min(lines.len()), leading, s);
     if header >= lines.len() {
         return out;
@@ -929,6 +941,25 @@ mod tests {
         let found = self::rows(&spanned, 0);
         assert_eq!(found.len(), 5, "{found:?}");
         assert_eq!(found[2], rows[1]);
+    }
+
+    #[test]
+    fn a_lone_record_carried_over_at_its_middle_reads_at_the_carried_leading() {
+        // the table's last record moved whole to the next page, its cells'
+        // lines 16.1 pt apart, as on the page before, its figures at their
+        // middle, half that from them
+        let lines = [
+            line(&["", "Youth", "", ""], 77.2),
+            line(&["Red Hen", "crime", "", ""], 93.3),
+            line(&["", "", "£78,306", "820,169"], 101.3),
+            line(&["Project", "county", "", ""], 109.4),
+            line(&["", "early", "", ""], 125.5),
+        ];
+        let s = StreamSettings::default();
+        let rows = |before: Option<f64>| merge(&lines, &records(&lines, 0, before, &s)).len();
+        assert_eq!(rows(Some(16.1)), 1);
+        // (read on a page of its own, the figures show the leading)
+        assert_ne!(rows(None), 1);
     }
 
     #[test]
