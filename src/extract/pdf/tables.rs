@@ -4078,28 +4078,22 @@ fn rows_in_columns(
         .collect();
     let unjoined = read_by.by_space.then(|| lines.clone());
     let lines = join_band_labels(lines);
-    let figures_in = |col: usize| {
-        let holding = lines.iter().filter(|l| super::holds_data(&l.cells[col]));
-        holding.count()
+    // (a figure broken over two lines in a narrow column, "259,37" over "6",
+    // is one figure: its tail is none of its own)
+    let figure_at = |k: usize, col: usize| {
+        let text = &lines[k].cells[col];
+        let tail = text.split_whitespace().next().unwrap_or_default();
+        super::holds_data(text)
+            && !(k > 0 && broken_words::figure_broken_between(&lines[k - 1].cells[col], tail))
     };
+    let figures_in = |col: usize| (0..lines.len()).filter(|&k| figure_at(k, col)).count();
     let most_figures = (0..width).map(figures_in).max().unwrap_or(0);
     // (two lines are two records when two columns hold a figure on each:
     // a figure does not wrap; or when one does and the lines fill the same
     // columns, the second opening its cells as a record does, with no word
     // in lower case carrying the first's on: a table's last two rows
     // carried to a page of their own)
-    // (a figure broken over the two lines in a narrow column, "259,37" over
-    // "6", is one figure)
-    let broken = |c: usize| {
-        let [upper, lower] = &lines[..] else {
-            return false;
-        };
-        let tail = lower.cells[c].split_whitespace().next().unwrap_or_default();
-        broken_words::figure_broken_between(&upper.cells[c], tail)
-    };
-    let stacked_figures = (0..width)
-        .filter(|&c| figures_in(c) == 2 && !broken(c))
-        .count();
+    let stacked_figures = (0..width).filter(|&c| figures_in(c) == 2).count();
     let two_like_records = |upper: &TableLine, lower: &TableLine| {
         let columns = upper.occupied();
         columns.len() >= 2

@@ -8,6 +8,7 @@
 //! only where the evidence is plain, and never in a table set solid whose
 //! lines could each be a record.
 
+use super::broken_words;
 use super::stream_tables::StreamSettings;
 use crate::document::Cell;
 use std::ops::Range;
@@ -834,8 +835,18 @@ fn one_figure_a_column(lines: &[TableLine]) -> bool {
     let mut figure_columns = columns(lines)
         .filter(|column| column.clone().any(|t| super::holds_data(t)))
         .peekable();
+    // (a figure broken over two lines in a narrow column, "720,0" over "97"
+    // or "82.7" over "%", is one)
+    let one_figure = |texts: Vec<&String>| match texts[..] {
+        [_] => true,
+        [head, tail] => broken_words::figure_broken_between(
+            head,
+            tail.split_whitespace().next().unwrap_or_default(),
+        ),
+        _ => false,
+    };
     figure_columns.peek().is_some()
-        && figure_columns.all(|column| column.filter(|t| !t.is_empty()).count() == 1)
+        && figure_columns.all(|column| one_figure(column.filter(|t| !t.is_empty()).collect()))
 }
 
 /// The lines' cells column by column, each column's cells top to bottom.
@@ -960,6 +971,32 @@ mod tests {
         assert_eq!(rows(Some(16.1)), 1);
         // (read on a page of its own, the figures show the leading)
         assert_ne!(rows(None), 1);
+    }
+
+    #[test]
+    fn a_figure_broken_over_two_lines_of_a_record_is_one_figure() {
+        // a record in narrow columns set at its foot, moved whole to the
+        // next page: "82.7" over "%", "720,0" over "97", its label and
+        // text broken over the lines too
+        let lines = [
+            line(&["", "", "", "Road", "", ""], 80.0),
+            line(&["Red", "", "", "suppo", "", ""], 92.0),
+            line(&["Hen", "", "", "rt", "", ""], 104.0),
+            line(
+                &["Proje", "82.7", "720,0", "probl", "£68,6", "939,9"],
+                116.0,
+            ),
+            line(&["ct", "%", "97", "em", "58", "20"], 128.0),
+        ];
+        let s = StreamSettings::default();
+        let read = merge(&lines, &records(&lines, 0, Some(12.0), &s));
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0][2].text, "720,0\n97");
+        // (two whole figures in a column are two records')
+        assert!(one_figure_a_column(&lines[3..]));
+        let mut two = lines.clone();
+        two[3].cells[2] = "720,000".into();
+        assert!(!one_figure_a_column(&two[3..]));
     }
 
     #[test]
