@@ -232,6 +232,20 @@ pub fn figure_broken_between(head: &str, tail: &str) -> bool {
             || completes_a_years_range(head, tail))
 }
 
+/// Whether the first word of a line (`tail`) carries on a figure broken at
+/// the end of the line above (`head`, its last word): inside its digit
+/// groups or its range of years, before its per cent sign
+/// (`figure_broken_between`), or at a mark in it (`broken_at_a_mark`).
+pub fn carries_a_figure_on(head: &str, tail: &str) -> bool {
+    let (Some(head), Some(tail)) = (
+        head.split_whitespace().last(),
+        tail.split_whitespace().next(),
+    ) else {
+        return false;
+    };
+    figure_broken_between(head, tail) || broken_at_a_mark(head, tail)
+}
+
 /// Whether a figure is broken where a line may break at a mark in it: after
 /// a minus sign, alone on its line over the digits ("-" over "17.0%"); before
 /// the stroke of a year's range ("2022" over "/23"), or after it or its

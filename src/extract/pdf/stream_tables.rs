@@ -2341,7 +2341,10 @@ fn header_rows(lines: &[TableLine], s: &StreamSettings) -> u32 {
             // they end a heading broken in a narrow column, "2022/2" over
             // "3")
             let ends_a_heading = wrapped_round && !lines[i - 2].holds_figures();
-            let figures = l.holds_figures() && !ends_a_heading;
+            // (nor a line's figures that carry on headings broken on the line
+            // above, "23" under "2022/")
+            let of_its_own = i == 0 || l.holds_figures_of_its_own(&lines[i - 1]);
+            let figures = l.holds_figures() && of_its_own && !ends_a_heading;
             let section_label = stub_empty && label_only && !wrapped_round;
             stub_empty |= label.is_empty();
             !(figures || section_label)
@@ -3074,7 +3077,8 @@ mod tests {
 
     #[test]
     fn every_line_is_a_row_and_columns_are_the_shared_extents() {
-        // a two-line header, and a recipient's name wrapped onto a line of its own
+        // a two-line header, and a recipient's name wrapped onto a line of
+        // its own (the unit in brackets under its heading is that heading's)
         let p = page(&[
             ("Recipient", 50.0, 100.0),
             ("Award", 200.0, 100.0),
@@ -3089,8 +3093,7 @@ mod tests {
         assert_eq!(
             texts(&t),
             vec![
-                vec!["Recipient", "Award"],
-                vec!["", "(£)"],
+                vec!["Recipient", "Award\n(£)"],
                 vec!["Victim Support", "12,000"],
                 vec!["Safer Streets", ""],
                 vec!["Partnership", "8,500"],
@@ -4107,6 +4110,19 @@ mod tests {
         lines[0] = line(&["", "", "2022", "", "5"], 138.5);
         lines[0].size = 12.0;
         assert_eq!(header_rows(&lines, &s), 0);
+    }
+
+    #[test]
+    fn the_rest_of_a_figure_broken_in_a_heading_ends_no_head() {
+        // "2022/" over "23" in a narrow column, the head set at its top
+        use super::wrapped_cells::test_line as line;
+        let lines = [
+            line(&["Area", "Award", "2022/", "Change"], 80.0),
+            line(&["", "", "23", "e"], 93.5),
+            line(&["Cambridge", "176", "£44,961", "Council cyber"], 115.0),
+            line(&["Fenland", "86", "£4,021", "Hub"], 136.5),
+        ];
+        assert_eq!(header_rows(&lines, &StreamSettings::default()), 2);
     }
 
     #[test]

@@ -31,6 +31,19 @@ impl TableLine {
         self.cells.iter().any(|c| super::holds_data(c))
     }
 
+    /// Whether the line holds figures other than the rest of figures broken
+    /// at the end of the line above's cells (`above`): "23" under "2022/",
+    /// a heading broken in a narrow column.
+    pub(super) fn holds_figures_of_its_own(&self, above: &TableLine) -> bool {
+        self.cells.iter().enumerate().any(|(c, text)| {
+            super::holds_data(text)
+                && !above
+                    .cells
+                    .get(c)
+                    .is_some_and(|head| broken_words::carries_a_figure_on(head, text))
+        })
+    }
+
     /// Whether the line has text in its first column (a record's label).
     pub(super) fn labelled(&self) -> bool {
         self.cells.first().is_some_and(|c| !c.is_empty())
@@ -466,6 +479,8 @@ fn header_records(
             2
         } else if let wrapped @ 2.. = wrapped_at_an_end(lines, header, i, wrap_leading) {
             wrapped
+        } else if i + 2 <= head.len() && broken_onto_next(&head[i], &head[i + 1], s) {
+            2
         } else {
             1
         };
@@ -485,6 +500,42 @@ pub(super) fn in_line((a, b): (f64, f64), (c, d): (f64, f64)) -> bool {
     (a - c).abs() <= IN_LINE
         || (b - d).abs() <= IN_LINE
         || ((a + b) - (c + d)).abs() / 2.0 <= IN_LINE
+}
+
+/// Whether a line of headings (`line`) wraps onto the `next`, a line's
+/// leading under it at most, where no leading of the body's cells shows it,
+/// as headings in columns too narrow for their words do: each of the next
+/// line's headings is one word under one word of the line's, flush with it,
+/// and carries it on as no heading of its own opens: in a small letter
+/// after a word's part ("Recipi" over "ent", a word broken in a narrow
+/// column; see `broken_words::broken_at_the_break`), in a bracket (a unit,
+/// "Spend" over "(£)") or with a figure's rest ("2022/" over "23").
+/// (Lines of words over lines of words are a paragraph's as often.)
+fn broken_onto_next(line: &TableLine, next: &TableLine, s: &StreamSettings) -> bool {
+    let gap = next.baseline - line.baseline;
+    let carries_on = |c: usize| {
+        let (above, text) = (&line.cells[c], &next.cells[c]);
+        let flush = match (line.extents.get(c), next.extents.get(c)) {
+            (Some(Some(a)), Some(Some(b))) => {
+                (a.0 - b.0).abs() <= IN_LINE || (a.1 - b.1).abs() <= IN_LINE
+            }
+            _ => false,
+        };
+        let one_word = |t: &str| t.split_whitespace().count() == 1;
+        one_word(above)
+            && one_word(text)
+            && flush
+            && (broken_words::broken_at_the_break(above, text).is_some()
+                || text.starts_with('(')
+                || broken_words::carries_a_figure_on(above, text))
+    };
+    let columns = next.occupied();
+    gap > 0.0
+        && gap <= s.wrap_leading * line.size.max(next.size)
+        && !columns.is_empty()
+        && columns
+            .iter()
+            .all(|&c| c < line.cells.len() && carries_on(c))
 }
 
 /// How many header lines from line `i` (of the `header` first) make one row
@@ -997,6 +1048,31 @@ mod tests {
         let mut two = lines.clone();
         two[3].cells[2] = "720,000".into();
         assert!(!one_figure_a_column(&two[3..]));
+    }
+
+    #[test]
+    fn headings_broken_in_narrow_columns_are_one_row() {
+        // set at their top, no leading shown in the body: "2022/" over
+        // "23", "Chang" over "e", "Spend" over "(£)"
+        let mut lines = vec![
+            line(&["Area", "2022/", "Chang", "Spend"], 80.0),
+            line(&["", "23", "e", "(£)"], 93.5),
+            line(&["Cambridge", "176", "Council cyber", "£33,371"], 115.0),
+            line(&["Fenland", "86.3%", "Hub", "£4,021"], 136.5),
+        ];
+        for l in &mut lines {
+            l.extents = (0..4)
+                .map(|c| Some((100.0 * c as f64, 100.0 * c as f64 + 20.0)))
+                .collect();
+        }
+        let s = StreamSettings::default();
+        let read = merge(&lines, &records(&lines, 2, None, &s));
+        assert_eq!(read.len(), 3);
+        assert_eq!(read[0][1].text, "2022/\n23");
+        // (a second line of headings of their own stays a row)
+        lines[1] = line(&["", "Actual", "Change", "Budget"], 93.5);
+        lines[1].extents = lines[0].extents.clone();
+        assert_eq!(merge(&lines, &records(&lines, 2, None, &s)).len(), 4);
     }
 
     #[test]
