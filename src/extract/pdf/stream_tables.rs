@@ -834,7 +834,34 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
     {
         past += 1;
     }
+    // (the last label's name, too wide for its column, wrapped onto lines
+    // of its own)
+    let column_end = label_column_end(&rows[start..end]);
+    while past > end
+        && past < rows.len()
+        && wraps_a_label_on(&rows[past - 1], &rows[past], column_end, s)
+    {
+        past += 1;
+    }
     past - end
+}
+
+/// Whether `row` carries on the label alone on `above`, wrapped in a label
+/// column ending at `column_end`: one line each, from one left edge, set
+/// alike a line's leading apart at most, its first word too wide to have
+/// stood on the label's line in the column, and no wider than that line and
+/// that word (a note under a table runs on past the column, or is set
+/// otherwise).
+fn wraps_a_label_on(above: &Row, row: &Row, column_end: f64, s: &StreamSettings) -> bool {
+    let ([label], [line]) = (above.chunks.as_slice(), row.chunks.as_slice()) else {
+        return false;
+    };
+    let fits_above = label.x1 + WORD_SPACE * line.size + first_word_width(line) <= column_end;
+    same_left_edge(label, line)
+        && same_cell_style(label, line, s)
+        && row.baseline - above.baseline <= s.wrap_leading * line.size
+        && broke_before(label, line)
+        && !fits_above
 }
 
 /// The pitch of a run's rows when every one stands closer under the row
@@ -3764,6 +3791,43 @@ mod tests {
         let table = one_table_on_page(&tight_rows_ending_in_a_label(9.6, false));
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["Red Hen Project", ""]);
+    }
+
+    #[test]
+    fn a_last_label_alone_wrapped_onto_a_line_of_its_own_is_one_row() {
+        // 10 pt records 15.7 pt apart; the last, its figure left empty, a
+        // name too wide for the label column wrapped 13.4 pt under its first
+        // line; a note under the table, wider than the column
+        let mut words = vec![("Partner", 90.0, 100.0), ("Outcome", 300.0, 100.0)];
+        let records = [
+            ("Road Safety Partnership", "-15.1%"),
+            ("Fenland District", "69.3%"),
+            ("Red Hen Project", "504"),
+            ("Victim Support", "£77,308"),
+        ];
+        for (k, (label, figure)) in records.iter().enumerate() {
+            let baseline = 115.7 + 15.7 * k as f64;
+            words.extend([(*label, 90.0, baseline), (*figure, 300.0, baseline)]);
+        }
+        words.extend([
+            ("Community Safety", 90.0, 178.5),
+            ("Partnership", 90.0, 191.9),
+            (
+                "Source: the Commissioner's office and its partners.",
+                90.0,
+                210.0,
+            ),
+        ]);
+        let table = one_table_on_page(&page(&words));
+        assert_eq!(
+            table.last().unwrap(),
+            &["Community Safety\nPartnership", ""]
+        );
+        // (a word that would have fitted on the label's line is no wrapped
+        // part of it: a line of its own)
+        words[10] = ("Ely", 90.0, 178.5);
+        let table = one_table_on_page(&page(&words));
+        assert_ne!(table.last().unwrap(), &["Ely\nPartnership", ""]);
     }
 
     #[test]
