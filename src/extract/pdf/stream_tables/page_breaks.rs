@@ -35,11 +35,15 @@ pub fn continuation(
                 .any(|c| column_at(b, c.x0) != column_at(b, c.x1))
         })
     };
+    // (but not a cell's first line, set at its record's middle and wrapped
+    // round the record's line below)
     let running_header = |k: usize| {
         let row: &Row = &rows[k];
         let apart = across_the_columns(row)
             && gap_under(k).is_none_or(|gap| gap > s.max_row_gap * row.size);
-        (row.chunks.len() < 2 || apart) && row.baseline < s.running_header_zone * page.height
+        (row.chunks.len() < 2 || apart)
+            && row.baseline < s.running_header_zone * page.height
+            && !line_of_a_middle_cell(&rows, k, s)
     };
     let start = (0..rows.len()).take_while(|&k| running_header(k)).count();
     // (past the table's head, when the page repeats it)
@@ -536,6 +540,30 @@ mod tests {
         let s = StreamSettings::default();
         continuation(&p, &taken, &[], (columns, Some(bounds), leading), head, &s)
             .map(|t| t.table.texts().iter().map(|r| r.join("|")).collect())
+    }
+
+    #[test]
+    fn a_cells_first_line_atop_the_page_is_no_running_head() {
+        // the last two records carried to a page of their own; the first
+        // set at its middle, its text's four lines 12 pt apart round its
+        // label and figures, the first of them where a running head would
+        // stand (the top tenth of the page)
+        let words = [
+            ("Abuse", 160.0, 70.0),
+            ("support", 160.0, 82.0),
+            ("Safer Streets", 50.0, 88.0),
+            ("762", 260.0, 88.0),
+            ("501,911", 350.0, 88.0),
+            ("support", 160.0, 94.0),
+            ("casualty", 160.0, 106.0),
+            ("Safer Streets", 50.0, 124.0),
+            ("Local", 160.0, 124.0),
+            ("92", 260.0, 124.0),
+            ("784,843", 350.0, 124.0),
+        ];
+        let rows = carried_rows(&words, &[], (4, &[150.0, 250.0, 340.0], Some(12.0))).unwrap();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows[0].contains("Abuse"), "{rows:?}");
     }
 
     #[test]
