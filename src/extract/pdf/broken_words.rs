@@ -232,6 +232,12 @@ pub fn figure_broken_between(head: &str, tail: &str) -> bool {
             || completes_a_years_range(head, tail))
 }
 
+/// Whether a line (`next`) opens with the rest of a figure broken at the end
+/// of the line above (`head`, that line's text): see `figure_broken_between`.
+pub fn figure_broken_onto(head: &str, next: &str) -> bool {
+    figure_broken_between(head, next.split_whitespace().next().unwrap_or_default())
+}
+
 /// Whether the first word of a line (`tail`) carries on a figure broken at
 /// the end of the line above (`head`, its last word): inside its digit
 /// groups or its range of years, before its per cent sign
@@ -249,8 +255,8 @@ pub fn carries_a_figure_on(head: &str, tail: &str) -> bool {
 /// Whether a figure is broken where a line may break at a mark in it: after
 /// a minus sign, alone on its line over the digits ("-" over "17.0%"); before
 /// the stroke of a year's range ("2022" over "/23"), or after it or its
-/// hyphen ("2023/" over "24", "2019-" over "20"). Nothing else sets a mark so at a line's end or
-/// start, against digits.
+/// hyphen ("2023/" over "24", "2019-" over "20"). Nothing else sets a mark
+/// so at a line's end or start, against digits.
 fn broken_at_a_mark(head: &str, tail: &str) -> bool {
     let opens_with_digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
     let minus = matches!(head, "-" | "\u{2212}" | "\u{2013}") && opens_with_digit(tail);

@@ -992,18 +992,13 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         // (a row the break cut inside a line of its cells, a word or a
         // figure parted over the pages, is one row)
         let body_before = table.rows.len() > table.header_rows as usize;
-        if let (true, true, Some(last), Some(first)) = (
-            next_page,
-            body_before,
-            table.rows.last_mut(),
-            more.rows.first(),
-        ) {
-            if cut_inside_a_line(last, first) {
-                for (cell, rest) in last.iter_mut().zip(&more.rows[0]) {
-                    join_lines(&mut cell.text, &rest.text);
-                }
-                more.rows.remove(0);
-            }
+        let cut_row = match (table.rows.last(), more.rows.first()) {
+            (Some(last), Some(first)) => next_page && body_before && cut_inside_a_line(last, first),
+            _ => false,
+        };
+        if cut_row {
+            let rest = more.rows.remove(0).into_iter().map(|c| c.text).collect();
+            append_to_last_row(table, rest);
         }
         table.rows.extend(more.rows);
         let text = table_text(table);
@@ -1040,17 +1035,6 @@ fn cut_inside_a_line(last: &[Cell], first: &[Cell]) -> bool {
         .zip(&parted)
         .any(|((a, b), p)| holds_data(&a.text) && holds_data(&b.text) && p.is_none());
     (count(Figure) >= 1 || count(Word) >= 2) && !two_figures
-}
-
-/// Appends a cell's text carried on to the next page as its next lines.
-fn join_lines(text: &mut String, rest: &str) {
-    if rest.is_empty() {
-        return;
-    }
-    if !text.is_empty() {
-        text.push('\n');
-    }
-    text.push_str(rest);
 }
 
 /// How many text blocks after the table at `i` (which ends on `end_page`)

@@ -4925,9 +4925,9 @@ mod tests {
         assert_eq!(table(&[("Rural areas", 50.0)], 1), 0);
     }
 
-    /// The header rows found in a table of `lines` (at their baselines,
-    /// words at their x), the first `bold` of them in bold.
-    fn header_rows_of_bold_lines(lines: &[(f64, &[(&str, f64)])], bold: usize) -> u32 {
+    /// The one table found on a page of `lines` (at their baselines, words
+    /// at their x), the first `bold` of them in bold.
+    fn table_of_bold_lines(lines: &[(f64, &[(&str, f64)])], bold: usize) -> Table {
         let fonts = [
             FontStyle::default(),
             FontStyle {
@@ -4950,14 +4950,19 @@ mod tests {
             width: 600.0,
             height: 800.0,
         };
-        let found = stream_tables(
+        let mut found = stream_tables(
             &p,
             &vec![false; p.glyphs.len()],
             &fonts,
             &StreamSettings::default(),
         );
         assert_eq!(found.len(), 1);
-        found[0].table.header_rows
+        found.remove(0).table
+    }
+
+    /// The header rows of `table_of_bold_lines`.
+    fn header_rows_of_bold_lines(lines: &[(f64, &[(&str, f64)])], bold: usize) -> u32 {
+        table_of_bold_lines(lines, bold).header_rows
     }
 
     #[test]
@@ -4986,50 +4991,26 @@ mod tests {
         // a bold head over records one line each, the first with its figure
         // left empty: no line above the second holds figures, yet the first
         // record is set as the body is
-        let bold = [
-            FontStyle::default(),
-            FontStyle {
-                bold: true,
-                ..FontStyle::default()
-            },
+        let lines: [&[(&str, f64)]; 5] = [
+            &[("Area", 50.0), ("Purpose", 200.0), ("Spend", 350.0)],
+            &[("Cambridge", 50.0), ("Hub team", 200.0)],
+            &[
+                ("Peterborough", 50.0),
+                ("Outreach", 200.0),
+                ("1,204", 350.0),
+            ],
+            &[("Fenland", 50.0), ("Training", 200.0), ("86", 350.0)],
+            &[("Ely", 50.0), ("Support", 200.0), ("£3,040", 350.0)],
         ];
-        let header_rows = |head_font: u16| {
-            let lines: [&[(&str, f64)]; 5] = [
-                &[("Area", 50.0), ("Purpose", 200.0), ("Spend", 350.0)],
-                &[("Cambridge", 50.0), ("Hub team", 200.0)],
-                &[
-                    ("Peterborough", 50.0),
-                    ("Outreach", 200.0),
-                    ("1,204", 350.0),
-                ],
-                &[("Fenland", 50.0), ("Training", 200.0), ("86", 350.0)],
-                &[("Ely", 50.0), ("Support", 200.0), ("£3,040", 350.0)],
-            ];
-            let mut glyphs = Vec::new();
-            for (i, line) in lines.iter().enumerate() {
-                for (text, x) in line.iter() {
-                    let mut g = word(text, *x, 100.0 + 14.0 * i as f64);
-                    g.iter_mut()
-                        .for_each(|g| g.font = if i == 0 { head_font } else { 0 });
-                    glyphs.extend(g);
-                }
-            }
-            let p = PageContent {
-                glyphs,
-                segments: Vec::new(),
-                fills: Vec::new(),
-                width: 600.0,
-                height: 800.0,
-            };
-            let found = stream_tables(
-                &p,
-                &vec![false; p.glyphs.len()],
-                &bold,
-                &StreamSettings::default(),
-            );
-            assert_eq!(found.len(), 1);
-            assert_eq!(found[0].table.rows.len(), 5);
-            found[0].table.header_rows
+        let placed: Vec<(f64, &[(&str, f64)])> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| (100.0 + 14.0 * i as f64, *line))
+            .collect();
+        let header_rows = |bold: usize| {
+            let table = table_of_bold_lines(&placed, bold);
+            assert_eq!(table.rows.len(), 5);
+            table.header_rows
         };
         assert_eq!(header_rows(1), 1);
         // (set as the rows are, nothing tells the head from that record)

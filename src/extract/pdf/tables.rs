@@ -4082,9 +4082,8 @@ fn rows_in_columns(
     // is one figure: its tail is none of its own)
     let figure_at = |k: usize, col: usize| {
         let text = &lines[k].cells[col];
-        let tail = text.split_whitespace().next().unwrap_or_default();
         super::holds_data(text)
-            && !(k > 0 && broken_words::figure_broken_between(&lines[k - 1].cells[col], tail))
+            && !(k > 0 && broken_words::figure_broken_onto(&lines[k - 1].cells[col], text))
     };
     let figures_in = |col: usize| (0..lines.len()).filter(|&k| figure_at(k, col)).count();
     let most_figures = (0..width).map(figures_in).max().unwrap_or(0);

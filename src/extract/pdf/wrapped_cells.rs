@@ -890,10 +890,7 @@ fn one_figure_a_column(lines: &[TableLine]) -> bool {
     // or "82.7" over "%", is one)
     let one_figure = |texts: Vec<&String>| match texts[..] {
         [_] => true,
-        [head, tail] => broken_words::figure_broken_between(
-            head,
-            tail.split_whitespace().next().unwrap_or_default(),
-        ),
+        [head, tail] => broken_words::figure_broken_onto(head, tail),
         _ => false,
     };
     figure_columns.peek().is_some()
