@@ -44,6 +44,18 @@ impl TableLine {
         })
     }
 
+    /// Whether the line holds a figure of its own under a figure of the
+    /// line above's (`above`), in one column: records of figures, not the
+    /// rest of a figure broken in a narrow column ("733,32" over "1"), nor
+    /// figures of one record's cells, each on a line of its own.
+    pub(super) fn stacks_figures_on(&self, above: &TableLine) -> bool {
+        self.cells.iter().zip(&above.cells).any(|(text, head)| {
+            super::holds_data(text)
+                && super::holds_data(head)
+                && !broken_words::carries_a_figure_on(head, text)
+        })
+    }
+
     /// Whether the line has text in its first column (a record's label).
     pub(super) fn labelled(&self) -> bool {
         self.cells.first().is_some_and(|c| !c.is_empty())
@@ -413,9 +425,7 @@ fn header_records(
     let set_solid = |leading: f64| {
         lines[header..].windows(2).any(|w| {
             let gap = w[1].baseline - w[0].baseline;
-            w[0].holds_figures()
-                && w[1].holds_figures()
-                && (gap < leading || within_exact(gap, leading))
+            w[1].stacks_figures_on(&w[0]) && (gap < leading || within_exact(gap, leading))
         })
     };
     let wrap_leading = leading.filter(|&l| !set_solid(l));
@@ -1070,6 +1080,40 @@ mod tests {
         lines[1] = line(&["", "Actual", "Change", "Budget"], 93.5);
         lines[1].extents = lines[0].extents.clone();
         assert_eq!(merge(&lines, &records(&lines, 2, None, &s)).len(), 4);
+    }
+
+    #[test]
+    fn headings_broken_at_their_rows_foot_over_figures_broken_are_one_row() {
+        // set at their foot in narrow columns, 12 pt type 16.1 pt a line:
+        // "Partn" over "er" and "2023/" over "24" beside the others' line;
+        // in the body, "733,32" over "1", beside a figure of its own
+        // ("290"), is one figure broken, no two records of figures a
+        // leading apart
+        let mut lines = vec![
+            line(&["Partn", "", "2023/", ""], 80.0),
+            line(&["er", "Award", "24", "Notes"], 96.1),
+            line(&["Fenlan", "", "", "Youth"], 118.0),
+            line(&["d", "", "", "county"], 134.1),
+            line(&["Distric", "733,32", "", "servic"], 150.2),
+            line(&["t", "1", "290", "e"], 166.3),
+            line(&["Kite", "971,84", "799,32", "Cyber"], 190.2),
+            line(&["Trust", "0", "7", "outreach"], 206.3),
+        ];
+        for l in &mut lines {
+            l.size = 12.0;
+            l.extents = (0..4)
+                .map(|c| Some((100.0 * c as f64, 100.0 * c as f64 + 20.0)))
+                .collect();
+        }
+        let s = StreamSettings::default();
+        let read = merge(&lines, &records(&lines, 2, None, &s));
+        assert_eq!(read[0][0].text, "Partn\ner");
+        assert_eq!(read[0][2].text, "2023/\n24");
+        // (figures of their own stacked a leading apart: a table set solid,
+        // whose leading tells no heading's wrapped lines)
+        lines[5].cells[1] = "£1,204".to_string();
+        let read = merge(&lines, &records(&lines, 2, None, &s));
+        assert_eq!(read[0][0].text, "Partn");
     }
 
     #[test]
