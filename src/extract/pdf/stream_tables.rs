@@ -1768,9 +1768,41 @@ fn double_spaced_leading(rows: &[Row], s: &StreamSettings) -> Option<f64> {
             && wrapped_cells::within_exact(rows[k].baseline - above.baseline, leading)
     };
     let wraps = (1..rows.len()).any(|k| wraps_at(k, 1) || (k >= 2 && wraps_at(k, 2)));
+    // (but no two records stand that far apart, each with its label and a
+    // figure under the other's: there the gap is the records' own, and the
+    // wider gaps those of rows a little taller, as a word processor sets a
+    // row whose empty cell's paragraph is in larger type; its label alone
+    // stands at the gap over the next record's label)
+    let records_so_apart = rows.windows(2).any(|w| {
+        wrapped_cells::within_exact(w[1].baseline - w[0].baseline, leading)
+            && stacks_a_record_of_figures(&w[0], &w[1])
+    });
     let leading = leading / size;
     // (the leading's gaps alike as lines placed exactly are)
-    (wraps && leading > s.wrap_leading).then_some(leading * (1.0 + wrapped_cells::EXACT_SPREAD))
+    (wraps && !records_so_apart && leading > s.wrap_leading)
+        .then_some(leading * (1.0 + wrapped_cells::EXACT_SPREAD))
+}
+
+/// Whether a row (`below`) is a record of figures under another's
+/// (`above`): both labelled in one column (their first chunks at one left
+/// edge), with a figure of its own under a figure of the other's, not the
+/// rest of one broken at a line's end.
+fn stacks_a_record_of_figures(above: &Row, below: &Row) -> bool {
+    let ([label_above, figures_above @ ..], [label, figures @ ..]) =
+        (above.chunks.as_slice(), below.chunks.as_slice())
+    else {
+        return false;
+    };
+    same_left_edge(label, label_above)
+        && figures.iter().any(|f| {
+            super::holds_data(&f.text)
+                && figures_above.iter().any(|a| {
+                    a.x0 < f.x1
+                        && f.x0 < a.x1
+                        && super::holds_data(&a.text)
+                        && !super::broken_words::carries_a_figure_on(&a.text, &f.text)
+                })
+        })
 }
 
 /// The number of chunks most rows of several hold (the larger of two as common).
@@ -5299,6 +5331,38 @@ mod tests {
         assert_eq!(table.len(), 6, "{table:?}");
         assert_eq!(table[2], ["Rural Action", "98,573", "Hub early\nspeed"]);
         assert_eq!(table[5], ["Safety\nPartnership", "621", "Crime"]);
+    }
+
+    #[test]
+    fn records_as_far_apart_as_double_spaced_lines_keep_a_label_alone_apart() {
+        // (10 pt type, records of a label and a figure 18.4 pt apart, as
+        // far as double-spaced lines; a record whose figure is empty, its
+        // row 2.2 pt taller, set at its top: its label alone 20.6 pt under
+        // the record above, the next record 18.4 pt under it)
+        let records = [
+            ("Peterborough Rape Crisis", Some("£64,779")),
+            ("Youth Offending Service", Some("765,565")),
+            ("The Kite Trust", None),
+            ("Red Hen Project", Some("26.6%")),
+            ("Rural Crime Action", None),
+            ("Huntingdonshire CSP", Some("£48,846")),
+            ("Victim Support", Some("237")),
+            ("Safer Streets", Some("304,605")),
+        ];
+        let mut words = vec![("Area", 50.0, 100.0), ("Outcome", 220.0, 100.0)];
+        let mut y = 100.0;
+        for (label, figure) in records {
+            y += 18.4;
+            words.push((label, 50.0, y));
+            match figure {
+                Some(figure) => words.push((figure, 220.0, y)),
+                None => y += 2.2,
+            }
+        }
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 9, "{table:?}");
+        assert_eq!(table[3], ["The Kite Trust", ""]);
+        assert_eq!(table[4], ["Red Hen Project", "26.6%"]);
     }
 
     #[test]

@@ -691,8 +691,21 @@ pub fn merge(lines: &[TableLine], records: &[Range<usize>]) -> Vec<Vec<Cell>> {
 pub(super) fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f64> {
     let mut sizes: Vec<f64> = body.iter().map(|l| l.size).collect();
     sizes.sort_by(f64::total_cmp);
+    let size = *sizes.get(sizes.len() / 2)?;
     let baselines: Vec<f64> = body.iter().map(|l| l.baseline).collect();
-    leading_of(&baselines, *sizes.get(sizes.len() / 2)?, s)
+    let leading = leading_of(&baselines, size, s)?;
+    // (a gap wider than a line's leading, as double-spaced lines placed
+    // exactly stand, is no leading where two records stand that far apart,
+    // each with its label and a figure under the other's: it is the
+    // records' own spacing, the wider gaps those of rows a little taller; see
+    // `stream_tables::double_spaced_leading`)
+    let records_so_apart = body.windows(2).any(|w| {
+        within_exact(w[1].baseline - w[0].baseline, leading)
+            && w[0].labelled()
+            && w[1].labelled()
+            && w[1].stacks_figures_on(&w[0])
+    });
+    (leading <= s.wrap_leading * size || !records_so_apart).then_some(leading)
 }
 
 /// The widest baseline gap between two lines of one record among lines at
