@@ -489,7 +489,9 @@ fn header_records(
             2
         } else if let wrapped @ 2.. = wrapped_at_an_end(lines, header, i, wrap_leading) {
             wrapped
-        } else if i + 2 <= head.len() && broken_onto_next(&head[i], &head[i + 1], s) {
+        } else if (i + 2 <= head.len() && broken_onto_next(&head[i], &head[i + 1], s))
+            || wrapped_beside_headings_over_both(lines, header, i, wrap_leading)
+        {
             2
         } else {
             1
@@ -548,6 +550,53 @@ fn broken_onto_next(line: &TableLine, next: &TableLine, s: &StreamSettings) -> b
             .all(|&c| c < line.cells.len() && carries_on(c))
 }
 
+/// Whether header line `i` is a row of headings set at its top, some
+/// wrapped onto the next line, where headings over both the row and the
+/// rows above it stand, set lower ("Spend" over "(£)" beside "Change" and
+/// "Outcome", "Service" on the line of "(£)" under a heading over other
+/// columns): the next line stands the body's `leading` under it; each of
+/// its headings either carries on the heading over it in its column, in
+/// line with it (flush left or right, or centred on it), or stands in a
+/// column no line above holds; and it has some of each. (A heading
+/// reaching the next column's text spans the columns.)
+fn wrapped_beside_headings_over_both(
+    lines: &[TableLine],
+    header: usize,
+    i: usize,
+    leading: Option<f64>,
+) -> bool {
+    let head = &lines[..header];
+    let (Some(leading), [line, next, ..]) = (leading, &head[i..]) else {
+        return false;
+    };
+    let carries_on = |c: usize| match (line.extents.get(c), next.extents.get(c)) {
+        (Some(Some(above)), Some(Some(text))) => {
+            in_line(*above, *text) && next_column_start(lines, c).is_none_or(|x| above.1 < x)
+        }
+        _ => false,
+    };
+    let over_both = |c: usize| {
+        head[..=i]
+            .iter()
+            .all(|l| l.cells.get(c).is_none_or(|t| t.is_empty()))
+    };
+    let columns = next.occupied();
+    within_exact(next.baseline - line.baseline, leading)
+        && columns.iter().any(|&c| carries_on(c))
+        && columns.iter().any(|&c| over_both(c))
+        && columns.iter().all(|&c| carries_on(c) || over_both(c))
+}
+
+/// Where the text of the column after `c` starts, on the leftmost of the
+/// `lines` that have any.
+fn next_column_start(lines: &[TableLine], c: usize) -> Option<f64> {
+    lines
+        .iter()
+        .filter_map(|l| l.extents.get(c + 1).copied().flatten())
+        .map(|e| e.0)
+        .reduce(f64::min)
+}
+
 /// How many header lines from line `i` (of the `header` first) make one row
 /// whose headings wrap at its foot or top ("Spend" over "(£)" beside the
 /// others' line, or under it), if two or more: the lines stand one `leading`
@@ -567,13 +616,6 @@ fn wrapped_at_an_end(lines: &[TableLine], header: usize, i: usize, leading: Opti
         .take_while(|&k| within_exact(lines[k].baseline - lines[k - 1].baseline, leading))
         .count()
         + 1;
-    let next_column_start = |c: usize| {
-        lines
-            .iter()
-            .filter_map(|l| l.extents.get(c + 1).copied().flatten())
-            .map(|e| e.0)
-            .reduce(f64::min)
-    };
     // (whether `line` wraps round `full`'s headings)
     let wraps_round = |line: &TableLine, full: &TableLine| {
         let columns = line.occupied();
@@ -584,7 +626,7 @@ fn wrapped_at_an_end(lines: &[TableLine], header: usize, i: usize, leading: Opti
                 else {
                     return false;
                 };
-                in_line(*mine, *theirs) && next_column_start(c).is_none_or(|x| mine.1 < x)
+                in_line(*mine, *theirs) && next_column_start(lines, c).is_none_or(|x| mine.1 < x)
             })
     };
     // (set at the foot: the longest run ending at a full line; else at the
@@ -1127,6 +1169,49 @@ mod tests {
         lines[5].cells[1] = "£1,204".to_string();
         let read = merge(&lines, &records(&lines, 2, None, &s));
         assert_eq!(read[0][0].text, "Partn");
+    }
+
+    #[test]
+    fn headings_wrapped_beside_headings_over_both_rows_are_one_row() {
+        // 12 pt type, the body's cells 13.5 pt a line, records 16.5 apart:
+        // "Spend" over "(£)" set at the top of its row, beside "Change"
+        // and "Outcome", under "Outcomes" over them; "Service" and
+        // "2022/23", over both rows, on the line of "(£)"
+        let head = |foot: f64| {
+            vec![
+                line(&["", "Outcomes", "", "", ""], 100.0),
+                line(&["", "Spend", "Change", "Outcome", ""], 116.5),
+                line(&["Service", "(£)", "", "", "2022/23"], foot),
+            ]
+        };
+        let body = [
+            line(&["Fenland", "231", "Early", "601,651", "Solving"], 146.5),
+            line(&["Council", "", "", "", "casualty"], 160.0),
+            line(&["Kite Trust", "794", "Youth", "9.6%", "Rural"], 176.5),
+            line(&["Red Hen", "393", "District", "£62,489", "Fund"], 193.0),
+            line(&["Project", "", "problem", "", ""], 206.5),
+        ];
+        let read = |foot: f64| {
+            let mut lines = head(foot);
+            lines.extend(body.iter().cloned());
+            for l in &mut lines {
+                l.size = 12.0;
+                l.extents = (0..5)
+                    .map(|c| Some((100.0 * c as f64, 100.0 * c as f64 + 30.0)))
+                    .collect();
+            }
+            let s = StreamSettings::default();
+            merge(&lines, &records(&lines, 3, None, &s))
+        };
+        let rows = read(130.0);
+        assert_eq!(rows.len(), 5);
+        let texts: Vec<&str> = rows[1].iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Service", "Spend\n(£)", "Change", "Outcome", "2022/23"]
+        );
+        // (a row of headings of its own stands further, by its padding)
+        assert_eq!(read(134.0).len(), 6);
     }
 
     #[test]
