@@ -709,6 +709,10 @@ fn carried_cell_lines(
         room: &running.room,
         fill: running.last_fill,
         wraps: running.leading.is_some(),
+        last_lines: last
+            .iter()
+            .map(|c| c.text.lines().last().unwrap_or_default())
+            .collect(),
     };
     let s = stream_tables::StreamSettings::default();
     stream_tables::carried_cell_lines(page, styles, &cut, &s)

@@ -275,6 +275,8 @@ pub struct CutTable<'a> {
     /// Whether its cells' lines wrap: its records stand further apart than
     /// a leading its lines show.
     pub wraps: bool,
+    /// The last line of each cell of the cut row.
+    pub last_lines: Vec<&'a str>,
 }
 
 /// The colour of the fill painted last under `point`, if any.
@@ -402,15 +404,19 @@ pub fn carried_cell_lines(
         .iter()
         .take(MAX_RECORD_LINES)
         .any(|r| r.chunks.len() >= 2 && r.chunks.iter().all(within_a_column));
-    // (or, under the head repeated, set apart from any line below them: the
-    // table ends with them)
+    // (or, under the head repeated, or plainly going on from the cut row's
+    // cells' last lines, set apart from any line below them: the table ends
+    // with them)
     let last = &rows[end - 1];
-    let ends_under_head = start > 0
-        && rows
-            .get(end)
-            .is_none_or(|r| r.baseline - last.baseline > s.wrap_leading * last.size);
+    let ends_apart = rows
+        .get(end)
+        .is_none_or(|r| r.baseline - last.baseline > s.wrap_leading * last.size);
+    let ends_under_head = start > 0 && ends_apart;
+    let ends_the_cut_cells = ends_apart && carries_on_the_cut_cells(&rows[start..end], cut);
     if !table_follows
-        && (ends_under_head || ruled_round(page, cut.x_range, (&rows[start], last), s))
+        && (ends_under_head
+            || ends_the_cut_cells
+            || ruled_round(page, cut.x_range, (&rows[start], last), s))
     {
         return Some(lines_by_column(page, &taken, &rows[start..end], cut));
     }
@@ -431,6 +437,22 @@ pub fn carried_cell_lines(
         return None;
     }
     Some(lines_by_column(page, &taken, &rows[start..end], cut))
+}
+
+/// Whether each column's first carried line (of `lines`) goes on from its
+/// cell's last line in the cut row, as `broken_words::broken_at_the_break`
+/// tells: the rest of a figure or a word the break cut ("communit" over
+/// "y"), or a cell's words going on in a small letter after a word alone
+/// on its line.
+fn carries_on_the_cut_cells(lines: &[Row], cut: &CutTable) -> bool {
+    let mut seen = vec![false; cut.bounds.len() + 1];
+    lines.iter().flat_map(|r| &r.chunks).all(|line| {
+        let column = column_at(cut.bounds, line.x0);
+        std::mem::replace(&mut seen[column], true)
+            || cut.last_lines.get(column).is_some_and(|head| {
+                super::super::broken_words::broken_at_the_break(head, &line.text).is_some()
+            })
+    })
 }
 
 /// The carried lines' text by column (as many columns as `cut.bounds`
@@ -518,6 +540,7 @@ mod tests {
             room: &[],
             fill: None,
             wraps: true,
+            last_lines: Vec::new(),
         }
     }
 
@@ -791,6 +814,27 @@ mod tests {
     }
 
     #[test]
+    fn the_rest_of_a_word_the_break_cut_ends_the_table_with_its_last_row() {
+        // no head repeated: "y" carries on "communit", the last line of the
+        // cut row's purpose, a note set apart under it
+        let cut = CutTable {
+            last_lines: vec!["Project", "", "communit"],
+            ..three_columns_cut(Vec::new(), Vec::new())
+        };
+        let carried = |word: &'static str| {
+            let words = [(word, 260.0, 80.0), ("Source: the office.", 50.0, 104.0)];
+            carried_cells(&page(&words), &cut)
+        };
+        let rest = Some(vec![String::new(), String::new(), "y".to_string()]);
+        assert_eq!(carried("y"), rest);
+        // (a word in a capital goes on nothing the cut row left)
+        assert_eq!(carried("Youth"), None);
+        // (nor does a line close over the next, a paragraph's)
+        let close = [("y", 260.0, 80.0), ("Source: the office.", 50.0, 92.0)];
+        assert_eq!(carried_cells(&page(&close), &cut), None);
+    }
+
+    #[test]
     fn rows_carried_to_the_next_page_leave_out_the_head_it_repeats() {
         // two rows at the top of the page, under the head repeated; the
         // table's columns divide at 150 on the page before
@@ -1017,6 +1061,7 @@ mod tests {
                 room: &rooms,
                 fill: None,
                 wraps: true,
+                last_lines: Vec::new(),
             };
             let p = page(&[
                 ("Safer Streets", 50.0, 80.0),
@@ -1103,6 +1148,7 @@ mod tests {
                 room: &rooms,
                 fill: None,
                 wraps: true,
+                last_lines: Vec::new(),
             };
             let mut p = page(&[
                 ("Partnership", 50.0, 84.5),
