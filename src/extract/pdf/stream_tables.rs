@@ -818,6 +818,21 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
         |j: usize| off_the_pitch(j).is_some_and(|(off, p)| off.abs() <= EXACT_PITCH * p);
     let dropped =
         |j: usize| off_the_pitch(j).is_some_and(|(off, _)| off > 0.0 && off <= LAST_ROW_DROP);
+    // (or further off, as far as a record of the run stands: a word
+    // processor sets a row whose cells are left empty taller, their empty
+    // paragraphs in larger type, and a label set at its row's foot so much
+    // lower)
+    let record_gaps: Vec<f64> = (start + 1..end)
+        .filter(|&k| rows[k].chunks.len() >= 2)
+        .map(|k| rows[k].baseline - rows[k - 1].baseline)
+        .collect();
+    let as_far_as_records = |j: usize| {
+        let gap = rows[j].baseline - rows[j - 1].baseline;
+        off_the_pitch(j).is_some_and(|(off, _)| off > 0.0)
+            && record_gaps
+                .iter()
+                .any(|&g| wrapped_cells::within_exact(g, gap))
+    };
     // (a pitch that two records of the run keep, at least)
     if (start + 1..end).filter(|&j| on_the_pitch(j)).count() < 2 {
         return 0;
@@ -827,7 +842,7 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
     let mut past = end;
     while past < rows.len()
         && label_at_pitch(rows, past, (&column, pitch), least, s)
-        && (on_the_pitch(past) || dropped(past))
+        && (on_the_pitch(past) || dropped(past) || as_far_as_records(past))
         && label_style
             .as_ref()
             .is_some_and(|l| same_cell_style(l, &rows[past].chunks[0], s))
@@ -3823,6 +3838,39 @@ mod tests {
         let table = one_table_on_page(&tight_rows_ending_in_a_label(9.6, false));
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["Red Hen Project", ""]);
+    }
+
+    #[test]
+    fn a_last_label_alone_as_far_under_as_a_row_with_an_empty_cell_is_the_last_row() {
+        // 10 pt records 18.3 pt apart, set at their rows' foot; a row with a
+        // cell left empty taller, 20.7 pt under the one above; the last
+        // label alone as far under, a note 15.2 pt under it
+        let table = |taller: f64| {
+            let mut words = vec![("Service", 90.0, 100.0), ("Notes", 230.0, 100.0)];
+            words.push(("2023/24", 370.0, 100.0));
+            let records = [
+                ("Victim Support", "£53,515", "612", 18.3),
+                ("Youth Offending Service", "", "873,536", taller),
+                ("Safer Streets", "12.5%", "£14,090", 18.3),
+                ("Road Safety Partnership", "£30,096", "£20,906", 18.3),
+                ("Ormiston Families", "26.4%", "770,922", 18.3),
+            ];
+            let mut y = 105.0;
+            for (label, notes, figure, gap) in records {
+                y += gap;
+                words.push((label, 90.0, y));
+                words.extend([(notes, 230.0, y), (figure, 370.0, y)]);
+            }
+            words.retain(|w| !w.0.is_empty());
+            words.push(("Fenland District Council", 90.0, y + 20.7));
+            words.push(("Source: the Commissioner's office.", 90.0, y + 35.9));
+            one_table_on_page(&page(&words))
+        };
+        let found = table(20.7);
+        assert_eq!(found.len(), 7, "{found:?}");
+        assert_eq!(found[6], ["Fenland District Council", "", ""]);
+        // (where no record stands so far apart, the label is off the pitch)
+        assert_eq!(table(18.3).len(), 6);
     }
 
     #[test]
