@@ -322,23 +322,12 @@ fn read_top_table_as_body(
     else {
         return;
     };
-    // (a head repeated may be cut into columns elsewhere, "Pu" | "rpose":
-    // its first line's letters are the head's)
-    let letters = |cells: &[Cell]| -> Vec<char> {
-        let mut letters: Vec<char> = cells
-            .iter()
-            .flat_map(|c| c.text.chars())
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        letters.sort_unstable();
-        letters
-    };
     let repeats_the_head = top.table.header_rows == 0
         || top
             .table
             .rows
             .first()
-            .is_some_and(|first| is_sub_multiset(&letters(first), &letters(head)));
+            .is_some_and(|first| repeats_head(first, head));
     let zone = page.height * stream_tables::StreamSettings::default().running_header_zone;
     let text_above = page.glyphs.iter().enumerate().any(|(i, g)| {
         g.centre().1 < top.bbox[1]
@@ -382,6 +371,28 @@ fn head_carried_on(found_tables: &[(u32, tables::FoundTable)], index: usize) -> 
         .take_while(|t| width(t) == width(part))
         .find(|t| t.header_rows > 0)
         .map_or_else(Vec::new, |t| t.header().concat())
+}
+
+/// Whether a table's first row (`first`) repeats a `head` (its cells): a
+/// head repeated may be cut into columns elsewhere, "Pu" | "rpose", so its
+/// first line's letters are the head's, each of its words a part of one of
+/// the head's. (A word of a cell carried over, "Speed", may have letters
+/// the head's words have, but is no part of one.)
+fn repeats_head(first: &[Cell], head: &[Cell]) -> bool {
+    fn words(cells: &[Cell]) -> impl Iterator<Item = &str> {
+        cells.iter().flat_map(|c| c.text.split_whitespace())
+    }
+    let letters = |cells: &[Cell]| -> Vec<char> {
+        let mut letters: Vec<char> = cells
+            .iter()
+            .flat_map(|c| c.text.chars())
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        letters.sort_unstable();
+        letters
+    };
+    is_sub_multiset(&letters(first), &letters(head))
+        && words(first).all(|w| words(head).any(|h| h.contains(w)))
 }
 
 /// Whether every item of `part` (sorted) is in `whole` (sorted), as many
@@ -1691,7 +1702,7 @@ fn info_string(doc: &lopdf::Document, info: &Dictionary, key: &[u8]) -> Option<S
 mod tests {
     use super::{
         carry_back, head_carried_on, holds_data, join_continued_tables, last_line_room,
-        page_tables, read_top_table_as_body, repeated_header_rows, RunningTable,
+        page_tables, read_top_table_as_body, repeated_header_rows, repeats_head, RunningTable,
     };
     use crate::document::Cell;
     use crate::document::{BBox, BlockKind, RawBlock, Table};
@@ -1706,6 +1717,25 @@ mod tests {
         table.page = Some(page);
         block.table = Some(table);
         block
+    }
+
+    #[test]
+    fn a_head_repeated_is_the_heads_words_or_parts_of_them() {
+        let cells = |texts: &[&str]| texts.iter().map(|&t| Cell::new(t)).collect::<Vec<_>>();
+        let head = cells(&["Service", "Award", "2023/24", "Purpose"]);
+        assert!(repeats_head(
+            &cells(&["Service", "Award", "2023/24", "Purpose"]),
+            &head
+        ));
+        // (cut into columns elsewhere)
+        assert!(repeats_head(
+            &cells(&["Service Award", "2023/24 Pu", "rpose"]),
+            &head
+        ));
+        // (a cell's first line carried over: its letters are the head's, its
+        // word none of theirs)
+        assert!(!repeats_head(&cells(&["", "", "Speed", ""]), &head));
+        assert!(!repeats_head(&cells(&["Victim", "81.1%"]), &head));
     }
 
     #[test]
