@@ -1533,6 +1533,14 @@ fn middle_cell_reaches(rows: &[Row], i: usize, down: bool, s: &StreamSettings) -
     // (the row passed beside since the cell's last line: a cell's lines
     // may stand double-spaced round a row set exactly halfway)
     let mut passed: Option<f64> = None;
+    // (a figure broken in a narrow column, flush right: its rest stands
+    // under it at its right edge)
+    let carries_on = |c: &Line| {
+        let (head, tail) = if down { (line, c) } else { (c, line) };
+        same_left_edge(c, line)
+            || ((c.x1 - line.x1).abs() <= 0.5 * line.size
+                && super::broken_words::figure_broken_onto(&head.text, &tail.text))
+    };
     for k in order {
         let row = &rows[k];
         let round_passed = passed.is_some_and(|middle| {
@@ -1541,7 +1549,7 @@ fn middle_cell_reaches(rows: &[Row], i: usize, down: bool, s: &StreamSettings) -
         if (row.baseline - last).abs() > leading && !round_passed {
             return false;
         }
-        let Some(c) = row.chunks.iter().position(|c| same_left_edge(c, line)) else {
+        let Some(c) = row.chunks.iter().position(carries_on) else {
             if row.chunks.iter().any(|c| overlap_across(c, line)) {
                 return false;
             }
@@ -3838,6 +3846,35 @@ mod tests {
         let table = one_table_on_page(&tight_rows_ending_in_a_label(9.6, false));
         assert_eq!(table.len(), 5, "{table:?}");
         assert_eq!(table[4], ["Red Hen Project", ""]);
+    }
+
+    #[test]
+    fn a_first_record_round_a_figure_broken_flush_right_keeps_its_first_line() {
+        // a record moved whole to the top of a page, set at its middle: its
+        // label wrapped over three lines 13 pt apart, "210,52" over "5"
+        // flush right in a narrow column, round the label's middle line
+        let mut words = vec![
+            ("St", 50.0, 60.0),
+            ("210,52", 300.0, 66.5),
+            ("Giles", 50.0, 73.0),
+            ("489", 150.0, 73.0),
+            ("696", 220.0, 73.0),
+            ("5", 325.0, 79.5),
+            ("Trust", 50.0, 86.0),
+        ];
+        let records = [
+            ("Fenland", 110.0),
+            ("Red Hen", 134.0),
+            ("Kite Trust", 158.0),
+        ];
+        for (label, y) in records {
+            words.extend([(label, 50.0, y), ("683", 150.0, y), ("43.7%", 220.0, y)]);
+            words.push(("85.5%", 305.0, y));
+        }
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 4, "{table:?}");
+        assert_eq!(table[0][0], "St\nGiles\nTrust");
+        assert_eq!(table[0][3], "210,52\n5");
     }
 
     #[test]
