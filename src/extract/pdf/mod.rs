@@ -322,12 +322,11 @@ fn read_top_table_as_body(
     else {
         return;
     };
-    let repeats_the_head = top.table.header_rows == 0
-        || top
-            .table
-            .rows
-            .first()
-            .is_some_and(|first| repeats_head(first, head));
+    let repeats_the_head = top
+        .table
+        .rows
+        .first()
+        .is_some_and(|first| repeats_head(first, head));
     let zone = page.height * stream_tables::StreamSettings::default().running_header_zone;
     let text_above = page.glyphs.iter().enumerate().any(|(i, g)| {
         g.centre().1 < top.bbox[1]
@@ -349,12 +348,20 @@ fn read_top_table_as_body(
         }
         return;
     }
-    if !same_columns || repeats_the_head || text_above || a_head {
+    // (a part with no head of its own carries the table on too: its
+    // records, a lone record moved whole among them, stand at the table's
+    // leading)
+    let headless = top.table.header_rows == 0;
+    if !same_columns || text_above || (!headless && (repeats_the_head || a_head)) {
         return;
     }
     let carried_on = (running.leading, carried);
     if let Some(body) = stream_tables::as_carried_body(page, top, styles, carried_on) {
-        *top = body;
+        // (a part with no head, read alike at the leading, stays as found,
+        // where it lies with it: a ruled table's box)
+        if !headless || body.table.rows != top.table.rows {
+            *top = body;
+        }
     }
 }
 
@@ -2090,6 +2097,47 @@ mod tests {
                 "458,589"
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_record_moved_whole_with_no_head_is_read_at_the_tables_leading() {
+        // the table's last record alone at the top of the page, no head
+        // repeated, set at its middle: its label and two texts wrapped 12
+        // pt apart round its figures' line, as the table's cells wrap on
+        // the page before
+        let mut words = vec![("St Giles", 90.0, 77.4), ("Hub fund", 228.0, 77.4)];
+        words.push(("Fund", 297.0, 77.4));
+        words.extend([("Fund hub", 159.0, 83.4), ("19", 386.0, 83.4)]);
+        words.push(("202,239", 443.0, 83.4));
+        words.extend([("Trust", 90.0, 89.4), ("outreach", 228.0, 89.4)]);
+        words.push(("council", 297.0, 89.4));
+        let page = page_of_words(&words, 10.0);
+        let found = page_tables(&page, &[], &Default::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].table.header_rows, 0);
+        assert_eq!(found[0].table.rows.len(), 3, "{:?}", found[0].table);
+        let head = cells(&["Partner", "Purpose", "Notes", "Outcome", "Award", "Spend"]);
+        let read = |leading: Option<f64>| {
+            let mut found = found.clone();
+            let running = running_table(6, (90.0, 500.0), 10.0, leading);
+            read_top_table_as_body(&page, &mut found, &[], (&running, &head, &[]));
+            found.remove(0).table
+        };
+        let table = read(Some(12.1));
+        assert_eq!(table.rows.len(), 1, "{table:?}");
+        assert_eq!(
+            table.texts()[0],
+            [
+                "St Giles\nTrust",
+                "Fund hub",
+                "Hub fund\noutreach",
+                "Fund\ncouncil",
+                "19",
+                "202,239"
+            ]
+        );
+        // (where the table's cells showed no leading, it stays as found)
+        assert_eq!(read(None).rows.len(), 3);
     }
 
     #[test]
