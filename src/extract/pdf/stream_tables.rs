@@ -1379,7 +1379,9 @@ fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSett
     let run = &rows[start..end];
     // (the first row may be the header)
     let body = &run[1.min(run.len())..];
-    let records = body.iter().filter(|r| r.holds_figures()).count();
+    let records = (start + 1.min(run.len())..end)
+        .filter(|&k| holds_figures_of_its_own(rows, k))
+        .count();
     let headed = !run[0].holds_figures();
     if run.len() < 2 || 3 * records < 2 * body.len() || (headed && body.len() < 2) {
         return false;
@@ -1392,6 +1394,24 @@ fn after_one_line_records(rows: &[Row], start: usize, end: usize, s: &StreamSett
     even && rows
         .get(end)
         .is_some_and(|r| r.baseline - rows[end - 1].baseline >= (1.0 - s.pitch_tolerance) * pitch)
+}
+
+/// Whether row `k` holds figures (`Row::holds_figures`) other than the
+/// rests of figures broken in narrow columns: "2" under "£89,72", the
+/// nearest chunk over it in the rows above.
+fn holds_figures_of_its_own(rows: &[Row], k: usize) -> bool {
+    let rest_of_a_figure = |c: &Line| {
+        rows[k.saturating_sub(MAX_RECORD_LINES)..k]
+            .iter()
+            .rev()
+            .find_map(|above| above.chunks.iter().find(|a| overlap_across(a, c)))
+            .is_some_and(|a| super::broken_words::carries_a_figure_on(&a.text, &c.text))
+    };
+    rows[k].holds_figures()
+        && rows[k]
+            .chunks
+            .iter()
+            .any(|c| super::holds_data(&c.text) && !rest_of_a_figure(c))
 }
 
 /// Whether row `j` is set at the pitch of the run `start..end` (the median
@@ -3945,6 +3965,31 @@ mod tests {
         words[10] = ("Ely", 90.0, 178.5);
         let table = one_table_on_page(&page(&words));
         assert_ne!(table.last().unwrap(), &["Ely\nPartnership", ""]);
+    }
+
+    #[test]
+    fn the_rests_of_figures_broken_in_narrow_columns_are_no_records() {
+        // a record set at its middle, 13 pt a line: "£89,72" over "2" and
+        // "767,97" over "2", flush right, round the label's middle line
+        let p = page(&[
+            ("The", 90.0, 86.0),
+            ("£89,72", 200.0, 92.5),
+            ("767,97", 260.0, 92.5),
+            ("Kite", 90.0, 99.0),
+            ("24", 170.0, 99.0),
+            ("2", 225.0, 105.5),
+            ("2", 285.0, 105.5),
+            ("Trust", 90.0, 112.0),
+        ]);
+        let rows = free_rows(
+            &p,
+            &vec![false; p.glyphs.len()],
+            &[],
+            &StreamSettings::default(),
+        );
+        assert_eq!(rows.len(), 5);
+        let own: Vec<bool> = (0..5).map(|k| holds_figures_of_its_own(&rows, k)).collect();
+        assert_eq!(own, [false, true, true, false, false]);
     }
 
     #[test]
