@@ -509,13 +509,15 @@ fn cells_leading(page: &PageContent, table: &tables::FoundTable, size: f64) -> O
     let s = stream_tables::StreamSettings::default();
     // (where no cell of the table holds two lines, no gap is a cell's: the
     // narrower gaps are records', the wider those of rows a little taller)
-    let wraps = table
-        .table
-        .rows
-        .iter()
-        .flatten()
-        .any(|c| c.text.contains('\n'));
-    wrapped_cells::leading_of(&lines, size, &s).filter(|_| wraps)
+    let wraps = || {
+        table
+            .table
+            .rows
+            .iter()
+            .flatten()
+            .any(|c| c.text.contains('\n'))
+    };
+    wrapped_cells::leading_of(&lines, size, &s).filter(|_| wraps())
 }
 
 /// Per column of a table at the page's foot (divided at `bounds`), how much

@@ -827,11 +827,12 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
         .map(|k| rows[k].baseline - rows[k - 1].baseline)
         .collect();
     let as_far_as_records = |j: usize| {
-        let gap = rows[j].baseline - rows[j - 1].baseline;
-        off_the_pitch(j).is_some_and(|(off, _)| off > 0.0)
-            && record_gaps
-                .iter()
-                .any(|&g| wrapped_cells::within_exact(g, gap))
+        off_the_pitch(j).is_some_and(|(off, p)| {
+            off > 0.0
+                && record_gaps
+                    .iter()
+                    .any(|&g| wrapped_cells::within_exact(g, p + off))
+        })
     };
     // (a pitch that two records of the run keep, at least)
     if (start + 1..end).filter(|&j| on_the_pitch(j)).count() < 2 {
@@ -1840,8 +1841,7 @@ fn stacks_a_record_of_figures(above: &Row, below: &Row) -> bool {
         && figures.iter().any(|f| {
             super::holds_data(&f.text)
                 && figures_above.iter().any(|a| {
-                    a.x0 < f.x1
-                        && f.x0 < a.x1
+                    overlap_across(a, f)
                         && super::holds_data(&a.text)
                         && !super::broken_words::carries_a_figure_on(&a.text, &f.text)
                 })

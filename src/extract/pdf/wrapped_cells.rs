@@ -1024,6 +1024,14 @@ mod tests {
     use super::test_line as line;
     use super::*;
 
+    /// The extents of `columns` cells `width` wide, each starting 100 pt
+    /// after the one before.
+    fn columns_a_hundred_apart(columns: usize, width: f64) -> Vec<Option<(f64, f64)>> {
+        (0..columns)
+            .map(|c| Some((100.0 * c as f64, 100.0 * c as f64 + width)))
+            .collect()
+    }
+
     fn rows(lines: &[TableLine], header: usize) -> Vec<Vec<String>> {
         let s = StreamSettings::default();
         merge(lines, &records(lines, header, None, &s))
@@ -1123,9 +1131,7 @@ mod tests {
             line(&["Fenland", "86.3%", "Hub", "£4,021"], 136.5),
         ];
         for l in &mut lines {
-            l.extents = (0..4)
-                .map(|c| Some((100.0 * c as f64, 100.0 * c as f64 + 20.0)))
-                .collect();
+            l.extents = columns_a_hundred_apart(4, 20.0);
         }
         let s = StreamSettings::default();
         let read = merge(&lines, &records(&lines, 2, None, &s));
@@ -1156,9 +1162,7 @@ mod tests {
         ];
         for l in &mut lines {
             l.size = 12.0;
-            l.extents = (0..4)
-                .map(|c| Some((100.0 * c as f64, 100.0 * c as f64 + 20.0)))
-                .collect();
+            l.extents = columns_a_hundred_apart(4, 20.0);
         }
         let s = StreamSettings::default();
         let read = merge(&lines, &records(&lines, 2, None, &s));
@@ -1196,9 +1200,7 @@ mod tests {
             lines.extend(body.iter().cloned());
             for l in &mut lines {
                 l.size = 12.0;
-                l.extents = (0..5)
-                    .map(|c| Some((100.0 * c as f64, 100.0 * c as f64 + 30.0)))
-                    .collect();
+                l.extents = columns_a_hundred_apart(5, 30.0);
             }
             let s = StreamSettings::default();
             merge(&lines, &records(&lines, 3, None, &s))
