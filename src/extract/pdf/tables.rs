@@ -3081,18 +3081,20 @@ fn row_below(
     // (a line's leading: half as much again as its size, or as the rows
     // above wrap their cells, up to two sizes and a half; within the
     // tallest band of text, or past it where the line carries on a cell's
-    // sentence, in lower case under a word of the line above: the last row
-    // may wrap its text further than any row above)
+    // sentence, in lower case under a word of the line above in its column:
+    // the last row may wrap its text further than any row above)
     let mut last = first;
-    for w in baselines.windows(2) {
+    for (k, w) in baselines.windows(2).enumerate() {
         let size = w[0].1;
         let limit = leading.map_or(1.5 * size, |l| {
             (1.5 * size).max(WRAPPED_LEADING_SLACK * l).min(2.5 * size)
         });
         let within_band = on_line(w[1].0).all(|g| g.centre().1 < band);
-        if w[1].0 - w[0].0 > limit
-            || !(within_band || carries_on_a_cell(on_line(w[0].0), on_line(w[1].0)))
-        {
+        let carries_on = || {
+            line_above_in_its_column(&baselines[..=k], on_line(w[1].0), &on_line)
+                .is_some_and(|above| carries_on_a_cell(on_line(above), on_line(w[1].0)))
+        };
+        if w[1].0 - w[0].0 > limit || !(within_band || carries_on()) {
             break;
         }
         last = w[1].0;
@@ -3105,6 +3107,26 @@ fn row_below(
         return None;
     }
     row.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
+}
+
+/// The baseline of the nearest line above a line (its glyphs `line`), among
+/// the `baselines` (with sizes) over it, within two sizes and a half, with
+/// text over the line's own: cells set at the middle of their rows
+/// interleave their lines, so the line just above may be another column's.
+fn line_above_in_its_column<'g, I: Iterator<Item = &'g Glyph>>(
+    baselines: &[(f64, f64)],
+    line: impl Iterator<Item = &'g Glyph>,
+    on_line: &dyn Fn(f64) -> I,
+) -> Option<f64> {
+    let (x0, x1, baseline) = line.fold((f64::MAX, f64::MIN, f64::MIN), |(a, b, y), g| {
+        (a.min(g.x0), b.max(g.x1), y.max(g.origin[1]))
+    });
+    baselines
+        .iter()
+        .rev()
+        .take_while(|&&(above, size)| baseline - above <= 2.5 * size)
+        .map(|&(above, _)| above)
+        .find(|&above| on_line(above).any(|g| g.x1 > x0 && g.x0 < x1))
 }
 
 /// Whether a line (its glyphs `line`) carries on a cell of the line above
@@ -6424,6 +6446,38 @@ mod tests {
             "{rows:?}"
         );
         assert_eq!(rows.len(), 4);
+    }
+
+    #[test]
+    fn the_last_row_under_the_last_rule_wraps_further_in_a_column_its_lines_interleave() {
+        // (cells set at their rows' middles: each row's note on two lines
+        // 20 pt apart, its aim on one between them; the last row's aim on
+        // two, "Up" and "and", between the note's lines and under them; its
+        // note wraps onto a third line past the tallest band, just under
+        // the aim's second line, in lower case under its own second line)
+        let (mut glyphs, rules) = rows_wrapped_double_spaced_ruled_between();
+        for rule in rules {
+            glyphs.extend(word("Up", 220.0, rule + 25.0));
+        }
+        glyphs.extend(word("and", 220.0, 155.0));
+        let last_row = |text: &str| {
+            let mut all = glyphs.clone();
+            all.extend(word(text, 140.0, 165.0));
+            all.extend(word("Source", 5.0, 192.0));
+            let found = ruled_tables_of(all, rules_across(&rules));
+            let rows = found[0].table.texts();
+            rows.last()
+                .unwrap()
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            last_row("now"),
+            ["East", "4.4", "Flat\nstill\nnow", "Up\nand"]
+        );
+        // (in capitals, it is no more of the row)
+        assert_eq!(last_row("Now"), ["East", "4.4", "Flat\nstill", "Up\nand"]);
     }
 
     #[test]
