@@ -1472,7 +1472,7 @@ fn typeset_tables_read_whole_cell_for_cell() {
     // over a body with none between its rows, a heading centred over the
     // columns its rule spans, rows striped under the head, a head repeated
     // on a new page shaded with the row under it; see the fixtures' script)
-    assert_excerpts_read_whole("latex-tables.json", 8);
+    assert_excerpts_read_whole("latex-tables.json", 9);
 }
 
 #[test]

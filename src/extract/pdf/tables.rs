@@ -1907,7 +1907,13 @@ fn band_of_rows(
     let glyphs: Vec<&Glyph> = text_in(page, (x0, x1), (top, bottom)).collect();
     let columns = text_columns(&glyphs, s);
     columns.len() >= 2
-        && rows_in_band(&glyphs, &splits_between(&columns, (x0, x1)), fonts, 3).is_some()
+        && rows_in_band(
+            &glyphs,
+            &splits_between(&columns, (x0, x1)),
+            fonts,
+            (3, false),
+        )
+        .is_some()
 }
 
 /// Whether a horizontal edge is the top or foot of a filled rectangle. Rows
@@ -2392,14 +2398,23 @@ fn table_from_row_rules(
     // round its header and under its last row only, as statistical bulletins
     // rule them) is read as an unruled table is, line by line within the
     // rules, its wrapped cells put back together.
+    // The body of a table ruled round its header only (booktabs' rules),
+    // under headings that hold no figure, is its whole body, whose records
+    // two figures stacked in a column show where each line opens a record.
     let splits = splits_between(&columns, (x0, x1));
-    let holds_rows = bounds.windows(2).any(|band| {
-        let in_band: Vec<&Glyph> = inside
+    let in_band = |(top, bottom): (f64, f64)| -> Vec<&Glyph> {
+        inside
             .iter()
             .copied()
-            .filter(|g| (band[0]..band[1]).contains(&g.centre().1))
-            .collect();
-        rows_in_band(&in_band, &splits, fonts, 3).is_some()
+            .filter(|g| (top..bottom).contains(&g.centre().1))
+            .collect()
+    };
+    let body_band = bounds.len() - 2;
+    let whole_body = body_band == heading_bands + 1
+        && !holds_a_figure(&in_band((top, bounds[body_band])), &splits, fonts);
+    let holds_rows = bounds.windows(2).enumerate().any(|(k, band)| {
+        let reading = (3, whole_body && k == body_band);
+        rows_in_band(&in_band((band[0], band[1])), &splits, fonts, reading).is_some()
     });
     if holds_rows {
         let (_, table) = super::stream_tables::lay_out(&inside, fonts, &page.fills, &spanned)?;
@@ -2467,6 +2482,18 @@ fn table_from_row_rules(
         },
         glyphs: all,
     })
+}
+
+/// Whether any line of the text of a band (`glyphs`) in any column between
+/// `xs` holds a figure.
+fn holds_a_figure(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> bool {
+    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); xs.len() - 1];
+    for &g in glyphs {
+        in_columns[column_between(g.centre().0, xs)].push(g);
+    }
+    in_columns
+        .iter()
+        .any(|column| cell_text(column, fonts).lines().any(super::holds_data))
 }
 
 /// Where a band parts under its first line, when that line holds nothing but
@@ -3967,7 +3994,7 @@ fn rows_in_band(
     glyphs: &[&Glyph],
     xs: &[f64],
     fonts: &[FontStyle],
-    least_figures: usize,
+    (least_figures, whole_body): (usize, bool),
 ) -> Option<Vec<Vec<Cell>>> {
     let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); xs.len() - 1];
     for &g in glyphs {
@@ -3975,7 +4002,7 @@ fn rows_in_band(
     }
     let read_by = BandReading {
         least_figures,
-        whole_body: false,
+        whole_body,
         by_space: false,
         one_grid_row: true,
     };
@@ -6215,6 +6242,26 @@ mod tests {
         }
         let found = ruled_tables_of(glyphs, rules_across(&[0.0, 20.0, 100.0]));
         assert_eq!(found[0].table.texts(), AREAS);
+    }
+
+    #[test]
+    fn labelled_lines_stacking_two_figures_in_a_body_ruled_round_are_records() {
+        // (booktabs' rules round the head and at the foot; three lines under
+        // headings of words, each opening with a label, the first with no
+        // figure, the others one each in the last column: a figure does not
+        // wrap onto another, and each label opens a record)
+        let xs = [5.0, 80.0, 160.0];
+        let body = |label: &str| {
+            let mut glyphs = words_at(&["Measure", "Purpose", "Outcome"], &xs, 15.0);
+            glyphs.extend(words_at(&["Safer", "Local"], &xs, 35.0));
+            glyphs.extend(words_at(&[label, "Support", "25,267"], &xs, 47.0));
+            glyphs.extend(words_at(&["Safer", "Local", "17.3%"], &xs, 59.0));
+            let found = ruled_tables_of(glyphs, rules_across(&[0.0, 20.0, 100.0]));
+            found[0].table.texts().len()
+        };
+        assert_eq!(body("Hunts"), 4);
+        // (a label in a small letter carries the one above on: one record)
+        assert_eq!(body("hunts"), 2);
     }
 
     #[test]
