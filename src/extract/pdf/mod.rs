@@ -188,7 +188,8 @@ fn read_pages(
         // (the rest of the last row of the table before, carried over here)
         let carried = running_on.as_ref().and_then(|running| {
             let (_, before) = &found_tables[running.index];
-            carried_cell_lines(page, &styles, running, &before.table)
+            let head = head_carried_on(&found_tables, running.index);
+            carried_cell_lines(page, &styles, running, (&before.table, &head))
         });
         let mut found = if detect_tables {
             page_tables(page, &styles, &table_settings)
@@ -711,13 +712,14 @@ fn framed_line_limits(
 }
 
 /// The lines at the top of the page that carry on the last row of
-/// `table`, running on from the page before: its cells' text by column, and
-/// their glyphs.
+/// `table`, running on from the page before, under its `head` (the table's
+/// own, or its first part's, which the page may repeat): its cells' text by
+/// column, and their glyphs.
 fn carried_cell_lines(
     page: &PageContent,
     styles: &[interpreter::FontStyle],
     running: &RunningTable,
-    table: &Table,
+    (table, head): (&Table, &[Cell]),
 ) -> Option<(Vec<String>, Vec<usize>)> {
     let last = table.rows.last()?;
     let cut = stream_tables::CutTable {
@@ -725,7 +727,10 @@ fn carried_cell_lines(
         size: running.size,
         bounds: running.bounds.as_deref()?,
         empty_cells: last.iter().map(|c| c.text.is_empty()).collect(),
-        header_words: header_words(table),
+        header_words: head
+            .iter()
+            .flat_map(|c| c.text.split_whitespace())
+            .collect(),
         room: &running.room,
         fill: running.last_fill,
         wraps: running.leading.is_some(),
