@@ -1606,6 +1606,15 @@ fn a_calc_sheets_rows_striped_unevenly_apart_read_whole() {
 }
 
 #[test]
+fn a_word_tables_sparse_column_before_its_widest_gap_stays_in_the_table() {
+    // columns as wide as the page allows, a column of figures seldom filled
+    // beside the labels, the widest gap after it, and the last record's two
+    // text cells wrapped below its others: one table, not two side by side
+    // (see the fixtures' script)
+    assert_excerpts_read_whole("word-tables.json", 1);
+}
+
+#[test]
 fn a_scanned_pages_table_read_from_its_ocr_text_reads_whole() {
     // browsers' pages scanned and read by Tesseract: their words drawn
     // invisibly over the page's image, each after a space as wide as a

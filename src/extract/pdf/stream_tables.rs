@@ -3081,16 +3081,21 @@ fn side_by_side_gutter(
         })
         .collect();
     // (rows of one side's table: a cell's wrapped lines below its row are
-    // one-sided too, and do not count; nor do rows that turn from side to
-    // side, the lines of one table's records set at their middle, a label
-    // and its figure between a text's wrapped lines)
+    // one-sided too, and do not count, nor do two cells' wrapped lines,
+    // which leave the side's first column, its labels', empty; nor do rows
+    // that turn from side to side, the lines of one table's records set at
+    // their middle, a label and its figure between a text's wrapped lines)
+    let opens_its_side = |row: &Row, left: bool| {
+        let (a, b) = if left { columns[0] } else { columns[k + 1] };
+        row.chunks.iter().any(|c| c.x0 < b && c.x1 > a)
+    };
     let own_rows = |rows: &mut dyn Iterator<Item = (&Row, &(bool, bool))>| {
         let mut rows = rows.peekable();
         let Some(&(_, &first)) = rows.peek() else {
             return 0;
         };
         rows.take_while(|(_, side)| side.0 != side.1 && **side == first)
-            .filter(|(row, _)| row.chunks.len() >= 2)
+            .filter(|(row, side)| row.chunks.len() >= 2 && opens_its_side(row, side.0))
             .count()
     };
     let leading = own_rows(&mut rows.iter().zip(&sides));
@@ -5658,6 +5663,35 @@ mod tests {
         assert_eq!((found[0].len(), found[0][0].len()), (8, 3));
         assert_eq!((found[1].len(), found[1][0].len()), (5, 3));
         assert_eq!(found[1][0], vec!["300", "400", "500"]);
+    }
+
+    #[test]
+    fn two_cells_wrapped_under_the_last_record_across_a_wide_gap_are_no_table_of_their_own() {
+        // records set at their top: a label, a figure in a column seldom
+        // filled, and right of a wide gap a figure and two texts; the last
+        // record's texts wrap over three lines more, which hold nothing in
+        // the labels' column on either side of the gap
+        let mut words = vec![("Area", 50.0, 100.0), ("Notes", 110.0, 100.0)];
+        words.extend([("Award", 300.0, 100.0), ("Aim", 360.0, 100.0)]);
+        words.push(("Means", 440.0, 100.0));
+        let names = ["North", "South", "East", "West"];
+        for (k, name) in names.iter().enumerate() {
+            let top = 120.0 + 20.0 * k as f64;
+            words.extend([(*name, 50.0, top), ("7,801", 300.0, top)]);
+            words.extend([("Early", 360.0, top), ("Hub", 440.0, top)]);
+        }
+        words.push(("874", 110.0, 140.0));
+        for k in 1..=3 {
+            let line = 180.0 + 12.0 * k as f64;
+            words.extend([("youth", 360.0, line), ("road", 440.0, line)]);
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!(t.len(), 5, "{t:?}");
+        assert_eq!(t[2], ["South", "874", "7,801", "Early", "Hub"]);
+        let wrapped = ["West", "", "7,801", "Early\nyouth\nyouth\nyouth"];
+        assert_eq!(t[4][..4], wrapped);
     }
 
     #[test]
