@@ -349,6 +349,22 @@ fn read_top_table_as_body(
         }
         return;
     }
+    // (a part whose rows leave some of the table's columns empty on this
+    // page, and so narrower, is read in the table's columns, unless it has
+    // a head of its own)
+    let width = top.table.rows.first().map_or(0, Vec::len);
+    if width < running.columns && !text_above && !repeats_the_head && !a_head {
+        if let Some(bounds) = running.bounds.as_deref() {
+            let shape = (running.columns, bounds, running.x_range);
+            let carried_on = (running.leading, carried);
+            if let Some(body) =
+                stream_tables::in_running_columns(page, top, styles, shape, carried_on)
+            {
+                *top = body;
+            }
+        }
+        return;
+    }
     // (a part with no head of its own carries the table on too: its
     // records, a lone record moved whole among them, stand at the table's
     // leading)

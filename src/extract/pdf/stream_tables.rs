@@ -20,8 +20,8 @@ use std::collections::HashSet;
 
 mod page_breaks;
 pub use page_breaks::{
-    as_carried_body, carried_cell_lines, column_at, continuation, fill_at, under_repeated_head,
-    CutTable,
+    as_carried_body, carried_cell_lines, column_at, continuation, fill_at, in_running_columns,
+    under_repeated_head, CutTable,
 };
 
 #[derive(Debug, Clone)]

@@ -1,7 +1,8 @@
 //! Tables that run over a page break: the rows the break carries to the
 //! top of the next page (`continuation`), a table found there read as the
-//! body of the one it carries on (`as_carried_body`), and the rest of a row
-//! the break cut (`carried_cell_lines`).
+//! body of the one it carries on (`as_carried_body`), or in its columns when
+//! narrower (`in_running_columns`), and the rest of a row the break cut
+//! (`carried_cell_lines`).
 
 use super::*;
 use crate::extract::pdf::holds_data;
@@ -190,6 +191,78 @@ fn read_as_carried_on(
         bbox[1] = laid.bbox[1];
     }
     (width(&laid.table) == width(&found.table)).then_some(FoundTable {
+        bbox,
+        table: laid.table,
+        glyphs,
+    })
+}
+
+/// A table found at the top of a page, narrower than the table it carries
+/// on from the page before (`columns` of them, divided at `bounds`, across
+/// `x_range`): its columns are some of that table's, those its rows leave
+/// empty on this page gone. Read again in that table's columns, at its
+/// `leading`, all its body, the glyphs `left_out` (the rest of the page
+/// before's last row) left out. None where it lies outside that table's
+/// extent, or reads into other columns than that table's.
+pub fn in_running_columns(
+    page: &PageContent,
+    found: &FoundTable,
+    fonts: &[FontStyle],
+    (columns, bounds, x_range): (usize, &[f64], (f64, f64)),
+    (leading, left_out): (Option<f64>, &[usize]),
+) -> Option<FoundTable> {
+    let s = StreamSettings::default();
+    // (a column's gap past either side, as a wider cell may stand)
+    let size = found
+        .glyphs
+        .iter()
+        .map(|&i| page.glyphs[i].size)
+        .fold(0.0, f64::max);
+    let slack = s.column_gap * size;
+    if found.bbox[0] < x_range.0 - slack || found.bbox[2] > x_range.1 + slack {
+        return None;
+    }
+    let carried_on = Some(CarriedOn {
+        leading,
+        head_repeated: false,
+    });
+    let lay_out = |glyphs: &[usize]| {
+        let region: Vec<&Glyph> = glyphs.iter().map(|&i| &page.glyphs[i]).collect();
+        grid_layout(
+            &region,
+            fonts,
+            &page.fills,
+            (Some(bounds), carried_on, &[]),
+            &s,
+        )
+    };
+    // (read whole in the table's columns, its rows are its own, the
+    // columns its rows leave empty put back between its cells)
+    let filled = |rows: &[Vec<Cell>]| -> Vec<Vec<String>> {
+        let text = |c: &Cell| c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        rows.iter()
+            .map(|r| r.iter().map(text).filter(|t| !t.is_empty()).collect())
+            .collect()
+    };
+    if filled(&lay_out(&found.glyphs)?.table.rows) != filled(&found.table.rows) {
+        return None;
+    }
+    let glyphs: Vec<usize> = found
+        .glyphs
+        .iter()
+        .copied()
+        .filter(|g| !left_out.contains(g))
+        .collect();
+    let mut laid = lay_out(&glyphs)?;
+    // (the columns past the last one with text are the table's too)
+    for row in &mut laid.table.rows {
+        row.resize_with(columns.max(row.len()), || Cell::new(""));
+    }
+    let mut bbox = found.bbox;
+    if !left_out.is_empty() {
+        bbox[1] = laid.bbox[1];
+    }
+    (laid.table.rows.first().map(Vec::len) == Some(columns)).then_some(FoundTable {
         bbox,
         table: laid.table,
         glyphs,
@@ -1175,5 +1248,56 @@ mod tests {
             carried_between(20.0, &[75.5, 90.8]),
             Some(vec!["Partnership".to_string(), String::new()])
         );
+    }
+
+    #[test]
+    fn a_narrower_part_atop_a_page_is_read_in_the_columns_of_the_table_it_carries_on() {
+        // a table of four columns (divided at 150, 250 and 330) across x 50
+        // to 400 runs on to a page where its rows leave the third empty:
+        // the part found there has three columns
+        let p = page(&[
+            ("Ely", 60.0, 84.0),
+            ("102,468", 160.0, 84.0),
+            ("4,330", 340.0, 84.0),
+            ("Wisbech", 60.0, 100.0),
+            ("-19.1%", 160.0, 100.0),
+            ("9,017", 340.0, 100.0),
+        ]);
+        let found = |x0: f64| FoundTable {
+            bbox: [x0, 74.0, 380.0, 102.0],
+            table: Table {
+                page: None,
+                bbox: None,
+                rows: vec![
+                    vec![Cell::new("Ely"), Cell::new("102,468"), Cell::new("4,330")],
+                    vec![
+                        Cell::new("Wisbech"),
+                        Cell::new("-19.1%"),
+                        Cell::new("9,017"),
+                    ],
+                ],
+                header_rows: 0,
+            },
+            glyphs: (0..p.glyphs.len()).collect(),
+        };
+        let shape = (4, &[150.0, 250.0, 330.0][..], (50.0, 400.0));
+        let read = |x0: f64| {
+            in_running_columns(&p, &found(x0), &[], shape, (None, &[])).map(|t| {
+                t.table
+                    .texts()
+                    .iter()
+                    .map(|r| r.join("|"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            read(60.0),
+            Some(vec![
+                "Ely|102,468||4,330".to_string(),
+                "Wisbech|-19.1%||9,017".to_string()
+            ])
+        );
+        // (a part standing out past the table's side is no part of it)
+        assert_eq!(read(10.0), None);
     }
 }
