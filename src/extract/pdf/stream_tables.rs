@@ -1136,7 +1136,7 @@ fn label_between_records(
 /// line of a cell wrapped round that record's figures, in a column of the
 /// record above), holds cells lined up with the record above it (row `i`,
 /// or the record whose cells' wrapped lines row `i` ends), most of its
-/// chunks starting or ending where
+/// chunks starting, ending or centred where
 /// one of that record's does (two at least), within `max_spaced_row_gap`
 /// below row `i`: records of uneven height, such as a spreadsheet's, stand
 /// further apart than rows of text usually are (`max_row_gap`), where the
@@ -1186,12 +1186,16 @@ fn lined_up_below(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
     if !below.holds_figures() {
         return false;
     }
+    // (figures set at their cells' centres line up by their middles)
+    let centre = |c: &Line| (c.x0 + c.x1) / 2.0;
     let lined_up = below
         .chunks
         .iter()
         .filter(|c| {
             above.chunks.iter().any(|a| {
-                (a.x0 - c.x0).abs() <= EDGE_TOLERANCE || (a.x1 - c.x1).abs() <= EDGE_TOLERANCE
+                (a.x0 - c.x0).abs() <= EDGE_TOLERANCE
+                    || (a.x1 - c.x1).abs() <= EDGE_TOLERANCE
+                    || (centre(a) - centre(c)).abs() <= EDGE_TOLERANCE
             })
         })
         .count();
@@ -3359,6 +3363,39 @@ mod tests {
             ("Sesion: Tablas", 350.0, 154.0),
         ]);
         assert!(tables_on(&form).is_empty());
+    }
+
+    #[test]
+    fn a_record_whose_centred_figures_line_up_by_their_middles_carries_the_table_on() {
+        // a spreadsheet's rows: figures centred in their cells, of unlike
+        // widths; the third record set at its middle, its note wrapped round
+        // it, the note's first line 2.74 sizes under the record above
+        let centred = |text: &'static str, middle: f64, y: f64| {
+            (text, middle - 2.5 * text.chars().count() as f64, y)
+        };
+        let mut words = vec![("Service", 50.0, 100.0), centred("Spend", 220.0, 100.0)];
+        words.extend([centred("Change", 300.0, 100.0), ("Notes", 360.0, 100.0)]);
+        let records = [
+            ("Red Hen", "1,204", "-5.1%", 116.0),
+            ("Safer Streets", "311", "43.4%", 132.0),
+            ("Kite Trust", "2,870", "8%", 165.0),
+            ("St Giles", "96", "-8.2%", 190.0),
+        ];
+        for (label, spend, change, y) in records {
+            words.extend([(label, 50.0, y), centred(spend, 220.0, y)]);
+            words.push(centred(change, 300.0, y));
+        }
+        words.extend([("Youth work", 360.0, 116.0), ("Night buses", 360.0, 132.0)]);
+        words.extend([("Training county", 360.0, 159.4), ("schools", 360.0, 170.6)]);
+        words.push(("Mentoring", 360.0, 190.0));
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(
+            rows[3],
+            ["Kite Trust", "2,870", "8%", "Training county\nschools"]
+        );
     }
 
     #[test]
