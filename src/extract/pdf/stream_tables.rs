@@ -3086,9 +3086,11 @@ fn side_by_side_gutter(
         .collect();
     // (rows of one side's table: a cell's wrapped lines below its row are
     // one-sided too, and do not count, nor do two cells' wrapped lines,
-    // which leave the side's first column, its labels', empty; nor do rows
-    // that turn from side to side, the lines of one table's records set at
-    // their middle, a label and its figure between a text's wrapped lines)
+    // which leave the side's first column, its labels', empty, or hold no
+    // figure (the rest of a row a page break cut, its label's and its text's
+    // last lines atop the page); nor do rows that turn from side to side,
+    // the lines of one table's records set at their middle, a label and its
+    // figure between a text's wrapped lines)
     let opens_its_side = |row: &Row, left: bool| {
         let (a, b) = if left { columns[0] } else { columns[k + 1] };
         row.chunks.iter().any(|c| c.x0 < b && c.x1 > a)
@@ -3099,7 +3101,9 @@ fn side_by_side_gutter(
             return 0;
         };
         rows.take_while(|(_, side)| side.0 != side.1 && **side == first)
-            .filter(|(row, side)| row.chunks.len() >= 2 && opens_its_side(row, side.0))
+            .filter(|(row, side)| {
+                row.chunks.len() >= 2 && opens_its_side(row, side.0) && row.holds_figures()
+            })
             .count()
     };
     let leading = own_rows(&mut rows.iter().zip(&sides));
@@ -5729,6 +5733,32 @@ mod tests {
         assert_eq!(t[2], ["South", "874", "7,801", "Early", "Hub"]);
         let wrapped = ["West", "", "7,801", "Early\nyouth\nyouth\nyouth"];
         assert_eq!(t[4][..4], wrapped);
+    }
+
+    #[test]
+    fn a_cut_rows_rest_atop_a_page_left_of_a_wide_gap_is_no_table_of_its_own() {
+        // the rest of a row a page break cut, its label's and its text's
+        // last lines, opens the page left of the table's widest gap, over
+        // records across it
+        let mut words = vec![("Crime", 50.0, 100.0), ("youth", 110.0, 100.0)];
+        words.extend([("Action", 50.0, 113.4), ("support", 110.0, 113.4)]);
+        let names = ["Road", "Victim", "Safer", "Kite"];
+        for (k, name) in names.iter().enumerate() {
+            let y = 130.0 + 20.0 * k as f64;
+            words.extend([(*name, 50.0, y), ("Service", 110.0, y), ("7,801", 200.0, y)]);
+            words.extend([
+                ("Workers", 400.0, y),
+                ("984,336", 480.0, y),
+                ("397", 540.0, y),
+            ]);
+        }
+        let found = found_on(&page(&words));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let last = &found[0][found[0].len() - 1];
+        assert_eq!(
+            last,
+            &["Kite", "Service", "7,801", "Workers", "984,336", "397"]
+        );
     }
 
     #[test]
