@@ -428,10 +428,13 @@ fn is_sub_multiset(part: &[char], whole: &[char]) -> bool {
 
 /// The words of a table's header rows, which a page it runs on to may repeat.
 fn header_words(table: &Table) -> Vec<&str> {
-    table
-        .header()
-        .iter()
-        .flatten()
+    words_of(table.header().iter().flatten())
+}
+
+/// The words of `cells`, in their order.
+fn words_of<'c>(cells: impl IntoIterator<Item = &'c Cell>) -> Vec<&'c str> {
+    cells
+        .into_iter()
         .flat_map(|c| c.text.split_whitespace())
         .collect()
 }
@@ -743,10 +746,7 @@ fn carried_cell_lines(
         size: running.size,
         bounds: running.bounds.as_deref()?,
         empty_cells: last.iter().map(|c| c.text.is_empty()).collect(),
-        header_words: head
-            .iter()
-            .flat_map(|c| c.text.split_whitespace())
-            .collect(),
+        header_words: words_of(head),
         room: &running.room,
         fill: running.last_fill,
         wraps: running.leading.is_some(),

@@ -2487,11 +2487,7 @@ fn table_from_row_rules(
 /// Whether any line of the text of a band (`glyphs`) in any column between
 /// `xs` holds a figure.
 fn holds_a_figure(glyphs: &[&Glyph], xs: &[f64], fonts: &[FontStyle]) -> bool {
-    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); xs.len() - 1];
-    for &g in glyphs {
-        in_columns[column_between(g.centre().0, xs)].push(g);
-    }
-    in_columns
+    by_column(glyphs.iter().copied(), xs)
         .iter()
         .any(|column| cell_text(column, fonts).lines().any(super::holds_data))
 }
@@ -2592,12 +2588,8 @@ fn cells_leading<'g>(
     splits: &[f64],
     fonts: &[FontStyle],
 ) -> Option<f64> {
-    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); splits.len() - 1];
-    for g in glyphs {
-        in_columns[column_between(g.centre().0, splits)].push(g);
-    }
     let mut least: Option<f64> = None;
-    for column in in_columns {
+    for column in by_column(glyphs, splits) {
         let lines = page_lines(0, column, fonts, &LayoutSettings::default());
         for pair in lines.windows(2) {
             let [over, line] = pair else { continue };
@@ -3996,10 +3988,7 @@ fn rows_in_band(
     fonts: &[FontStyle],
     (least_figures, whole_body): (usize, bool),
 ) -> Option<Vec<Vec<Cell>>> {
-    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); xs.len() - 1];
-    for &g in glyphs {
-        in_columns[column_between(g.centre().0, xs)].push(g);
-    }
+    let in_columns = by_column(glyphs.iter().copied(), xs);
     let read_by = BandReading {
         least_figures,
         whole_body,
@@ -4007,6 +3996,16 @@ fn rows_in_band(
         one_grid_row: true,
     };
     rows_in_columns(&in_columns, xs, fonts, read_by)
+}
+
+/// The glyphs by the column between `xs` their centres stand in
+/// (`column_between`).
+fn by_column<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>, xs: &[f64]) -> Vec<Vec<&'g Glyph>> {
+    let mut in_columns: Vec<Vec<&Glyph>> = vec![Vec::new(); xs.len() - 1];
+    for g in glyphs {
+        in_columns[column_between(g.centre().0, xs)].push(g);
+    }
+    in_columns
 }
 
 /// The column between `xs` that holds `x` (the first or last for an `x`
@@ -6366,6 +6365,19 @@ mod tests {
         (glyphs, rules)
     }
 
+    /// The last row's cells read from `glyphs` ruled at `rules` (as
+    /// `rows_wrapped_double_spaced_ruled_between` sets them) with `text` at
+    /// 165 pt in the notes' column, the last row's third note line or not,
+    /// and a paragraph at the margin under the table.
+    fn last_row_with_a_third_note_line(glyphs: &[Glyph], rules: &[f64], text: &str) -> Vec<String> {
+        let mut all = glyphs.to_vec();
+        all.extend(word(text, 140.0, 165.0));
+        all.extend(word("Source", 5.0, 192.0));
+        let found = ruled_tables_of(all, rules_across(rules));
+        let rows = found[0].table.texts();
+        rows.last().unwrap().iter().map(|c| c.to_string()).collect()
+    }
+
     #[test]
     fn the_last_row_under_the_last_rule_wraps_as_the_rows_above_wrap() {
         // fpdf2 sets a cell's lines two sizes apart (20 pt): the note in the
@@ -6388,18 +6400,7 @@ mod tests {
         // three, its third line in lower case under a word of the second;
         // a paragraph under the table, 27 pt on, starts with a capital)
         let (glyphs, rules) = rows_wrapped_double_spaced_ruled_between();
-        let last_line = |text: &str| {
-            let mut all = glyphs.clone();
-            all.extend(word(text, 140.0, 165.0));
-            all.extend(word("Source", 5.0, 192.0));
-            let found = ruled_tables_of(all, rules_across(&rules));
-            let rows = found[0].table.texts();
-            rows.last()
-                .unwrap()
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-        };
+        let last_line = |text: &str| last_row_with_a_third_note_line(&glyphs, &rules, text);
         assert_eq!(last_line("now"), ["East", "4.4", "Flat\nstill\nnow"]);
         // (a line in capitals past the tallest row is no more of it)
         assert_eq!(last_line("Now"), ["East", "4.4", "Flat\nstill"]);
@@ -6507,18 +6508,7 @@ mod tests {
             glyphs.extend(word("Up", 220.0, rule + 25.0));
         }
         glyphs.extend(word("and", 220.0, 155.0));
-        let last_row = |text: &str| {
-            let mut all = glyphs.clone();
-            all.extend(word(text, 140.0, 165.0));
-            all.extend(word("Source", 5.0, 192.0));
-            let found = ruled_tables_of(all, rules_across(&rules));
-            let rows = found[0].table.texts();
-            rows.last()
-                .unwrap()
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-        };
+        let last_row = |text: &str| last_row_with_a_third_note_line(&glyphs, &rules, text);
         assert_eq!(
             last_row("now"),
             ["East", "4.4", "Flat\nstill\nnow", "Up\nand"]

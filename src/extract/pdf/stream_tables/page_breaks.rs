@@ -168,12 +168,7 @@ fn read_as_carried_on(
     if as_found.table.rows != found.table.rows {
         return None;
     }
-    let glyphs: Vec<usize> = found
-        .glyphs
-        .iter()
-        .copied()
-        .filter(|g| !left_out.contains(g))
-        .collect();
+    let glyphs = glyphs_but(found, left_out);
     let region: Vec<&Glyph> = glyphs.iter().map(|&i| &page.glyphs[i]).collect();
     let carried_on = Some(CarriedOn {
         leading,
@@ -184,17 +179,38 @@ fn read_as_carried_on(
     if head_repeated && laid.table.header_rows != found.table.header_rows {
         return None;
     }
-    // (where the table lies stays as found, to the foot of its last row,
-    // but for the lines left out above)
+    (width(&laid.table) == width(&found.table)).then(|| read_again(found, laid, glyphs, left_out))
+}
+
+/// The glyphs of a table `found` but those `left_out` (the rest of the page
+/// before's last row).
+fn glyphs_but(found: &FoundTable, left_out: &[usize]) -> Vec<usize> {
+    found
+        .glyphs
+        .iter()
+        .copied()
+        .filter(|g| !left_out.contains(g))
+        .collect()
+}
+
+/// A table `found` read again (`laid`, from its `glyphs`, those `left_out`
+/// aside): where it lies stays as found, to the foot of its last row, but
+/// for the lines left out above.
+fn read_again(
+    found: &FoundTable,
+    laid: Laid,
+    glyphs: Vec<usize>,
+    left_out: &[usize],
+) -> FoundTable {
     let mut bbox = found.bbox;
     if !left_out.is_empty() {
         bbox[1] = laid.bbox[1];
     }
-    (width(&laid.table) == width(&found.table)).then_some(FoundTable {
+    FoundTable {
         bbox,
         table: laid.table,
         glyphs,
-    })
+    }
 }
 
 /// A table found at the top of a page, narrower than the table it carries
@@ -239,7 +255,7 @@ pub fn in_running_columns(
     // (read whole in the table's columns, its rows are its own, the
     // columns its rows leave empty put back between its cells)
     let filled = |rows: &[Vec<Cell>]| -> Vec<Vec<String>> {
-        let text = |c: &Cell| c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = |c: &Cell| crate::extract::html::normalise_space(&c.text);
         rows.iter()
             .map(|r| r.iter().map(text).filter(|t| !t.is_empty()).collect())
             .collect()
@@ -247,26 +263,14 @@ pub fn in_running_columns(
     if filled(&lay_out(&found.glyphs)?.table.rows) != filled(&found.table.rows) {
         return None;
     }
-    let glyphs: Vec<usize> = found
-        .glyphs
-        .iter()
-        .copied()
-        .filter(|g| !left_out.contains(g))
-        .collect();
+    let glyphs = glyphs_but(found, left_out);
     let mut laid = lay_out(&glyphs)?;
     // (the columns past the last one with text are the table's too)
     for row in &mut laid.table.rows {
         row.resize_with(columns.max(row.len()), || Cell::new(""));
     }
-    let mut bbox = found.bbox;
-    if !left_out.is_empty() {
-        bbox[1] = laid.bbox[1];
-    }
-    (laid.table.rows.first().map(Vec::len) == Some(columns)).then_some(FoundTable {
-        bbox,
-        table: laid.table,
-        glyphs,
-    })
+    (laid.table.rows.first().map(Vec::len) == Some(columns))
+        .then(|| read_again(found, laid, glyphs, left_out))
 }
 
 /// Where a record ends, from row `k`, whose every line holds one chunk:
