@@ -379,8 +379,10 @@ fn detect(
             Some(_) => end.max(run_end(&rows, &stripes, start, s.max_single_rows, s)),
             None => end,
         };
-        let mut top =
-            header_start(&rows, start, end, s).min(first_record_start(&rows, start, end, s));
+        // (never above the rows a table found already holds)
+        let mut top = header_start(&rows, start, end, s)
+            .min(first_record_start(&rows, start, end, s))
+            .max(claimed);
         // (the headings stand above the first record's lines wrapped round
         // its first row, if any)
         let first_record = wrapped_round_first_row(&rows, claimed, start, s);
@@ -421,11 +423,22 @@ fn detect(
             }
         }
         if out.len() > found {
-            claimed = end;
+            claimed = claimed_below(&rows, end, &out[found..]);
         }
-        start = end;
+        start = end.max(claimed);
     }
     out
+}
+
+/// The first row from `end` on that no table of `found` takes in: a table
+/// laid out takes in the lines set within its box, a cell's line
+/// interleaved with its last row among them, and they head no table after
+/// it.
+fn claimed_below(rows: &[Row], end: usize, found: &[FoundTable]) -> usize {
+    let foot = found.iter().map(|t| t.bbox[3]).fold(f64::MIN, f64::max);
+    (end..rows.len())
+        .find(|&r| rows[r].baseline > foot)
+        .unwrap_or(rows.len())
 }
 
 /// Where the first record begins when a cell of it is set at its middle and
@@ -1693,7 +1706,11 @@ fn header_start(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> u
         .get(start + 1)
         .map_or(0.0, |next| next.baseline - rows[start].baseline);
     let mut top = start;
-    while top > 0 && start - top < s.max_single_rows {
+    // (lines of the head, counted as a heading's lines stack: one closer
+    // above the line below than a cell wraps is set beside it, a heading of
+    // another column set lower or higher in the same row of the head)
+    let mut lines = 0;
+    while top > 0 && lines < s.max_single_rows {
         let (above, below) = (&rows[top - 1], &rows[top]);
         let gap = below.baseline - above.baseline;
         let close = gap <= s.max_row_gap * above.size || gap <= pitch * (1.0 + s.pitch_tolerance);
@@ -1702,6 +1719,9 @@ fn header_start(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -> u
             && above.size <= rows[start].size * (1.0 + s.size_tolerance);
         if !(close && heading) {
             break;
+        }
+        if gap >= s.min_wrap_leading * above.size {
+            lines += 1;
         }
         top -= 1;
     }
@@ -4967,6 +4987,67 @@ mod tests {
             assert_eq!(rows[1], vec!["", "Budget", "Actual"], "pitch {pitch}");
             assert_eq!(rows.len(), 5, "the title at the table's left is not taken");
         }
+    }
+
+    #[test]
+    fn a_heading_over_a_row_of_headings_one_wrapped_round_another_heads_the_table() {
+        // "Budget (£)" over "Spend (£)" and "Award": "Spend" wraps round
+        // "Award", set at the middle of their row, and onto the line of the
+        // headings beside the row ("Partner", "Notes"), set at its foot; the
+        // lines of that row are closer than a cell's lines, a heading's
+        // lines stack two high
+        let mut words = vec![
+            ("Budget (£)", 300.0, 100.0),
+            ("Spend", 300.0, 116.5),
+            ("Award", 360.0, 123.25),
+            ("Partner", 50.0, 130.0),
+            ("Notes", 150.0, 130.0),
+            ("(£)", 300.0, 130.0),
+        ];
+        for (k, label) in ["Victim Support", "Youth Fund", "Road Safety"]
+            .into_iter()
+            .enumerate()
+        {
+            let y = 146.5 + 16.5 * k as f64;
+            words.extend([
+                (label, 50.0, y),
+                ("Outreach", 150.0, y),
+                ("12,000", 300.0, y),
+                ("55.1%", 360.0, y),
+            ]);
+        }
+        let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows[0], vec!["", "", "Budget (£)", ""], "{rows:?}");
+        assert_eq!(rows[1], vec!["Partner", "Notes", "Spend\n(£)", "Award"]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+    }
+
+    #[test]
+    fn the_lines_within_a_tables_box_under_its_last_row_are_claimed_by_it() {
+        let rows: Vec<Row> = [100.0, 114.0, 128.0, 131.0, 145.0]
+            .into_iter()
+            .map(|baseline| Row {
+                baseline,
+                size: 10.0,
+                chunks: Vec::new(),
+            })
+            .collect();
+        let table = |foot: f64| FoundTable {
+            bbox: [50.0, 91.0, 400.0, foot],
+            table: Table {
+                page: None,
+                bbox: None,
+                rows: Vec::new(),
+                header_rows: 0,
+            },
+            glyphs: Vec::new(),
+        };
+        // (a cell's line 3 pt under the last row, inside the table's box)
+        assert_eq!(claimed_below(&rows, 3, &[table(133.5)]), 4);
+        assert_eq!(claimed_below(&rows, 3, &[table(130.5)]), 3);
+        assert_eq!(claimed_below(&rows, 3, &[table(90.0), table(150.0)]), 5);
     }
 
     #[test]

@@ -444,12 +444,15 @@ fn header_records(
         // them); or a heading set at its row's foot so wrapped round
         // headings set at the middle of a row of their own, under a heading
         // over them on the line above: the line between stands inside the
-        // wrapped heading's cell, in the row)
+        // wrapped heading's cell, in the row. So too a heading wrapped in
+        // that row of its own, round another of the row set at its middle,
+        // its last line on the line of the headings beside the row, set at
+        // their foot: the heading above spans the row's columns only)
         let under_their_spanner = i >= 1 && {
             let spanner = head[i - 1].occupied();
             spanner
                 .iter()
-                .all(|c| centre.contains(c) && !ends.contains(c))
+                .all(|c| centre.contains(c) || ends.contains(c))
         };
         let within_a_step = (ends == foot || under_their_spanner)
             && over > 0.0
