@@ -298,8 +298,13 @@ fn continued_rows(
     }
     let s = stream_tables::StreamSettings::default();
     let bounds = running.bounds.as_deref();
-    let shape = (running.columns, bounds, running.leading);
-    stream_tables::continuation(page, &taken, styles, shape, &header_words(table), &s)
+    let shape = stream_tables::RunningShape {
+        columns: running.columns,
+        bounds,
+        leading: running.leading,
+        x_range: running.x_range,
+    };
+    stream_tables::continuation(page, &taken, styles, &shape, &header_words(table), &s)
 }
 
 /// Reads the table found at the top of a page as the body of the table

@@ -21,7 +21,7 @@ use std::collections::HashSet;
 mod page_breaks;
 pub use page_breaks::{
     as_carried_body, carried_cell_lines, column_at, continuation, fill_at, in_running_columns,
-    under_repeated_head, CutTable,
+    under_repeated_head, CutTable, RunningShape,
 };
 
 #[derive(Debug, Clone)]

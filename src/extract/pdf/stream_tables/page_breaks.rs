@@ -19,10 +19,16 @@ pub fn continuation(
     page: &PageContent,
     taken: &[bool],
     fonts: &[FontStyle],
-    (columns, bounds, leading): (usize, Option<&[f64]>, Option<f64>),
+    shape: &RunningShape,
     header_words: &[&str],
     s: &StreamSettings,
 ) -> Option<FoundTable> {
+    let RunningShape {
+        columns,
+        bounds,
+        leading,
+        x_range,
+    } = *shape;
     let rows = free_rows(page, taken, fonts, s);
     // (a running header: a line of one chunk at the page's top, or a line
     // there across the table's columns standing apart from the lines below
@@ -49,7 +55,12 @@ pub fn continuation(
     let start = (0..rows.len()).take_while(|&k| running_header(k)).count();
     // (past the table's head, when the page repeats it)
     let start = start + lines_repeating_the_head(&rows[start..], header_words, s.max_header_rows);
-    let cells = |row: &Row| (2..=columns).contains(&row.chunks.len());
+    // (a row of one cell's text is a row of the table where it is drawn
+    // boxed as the table's cells are: a label whose other cells are empty)
+    let cells = |row: &Row| {
+        (2..=columns).contains(&row.chunks.len())
+            || (row.chunks.len() == 1 && boxed_as_cells(page, x_range, columns, row, s))
+    };
     // (a record set at its middle opens with its cells' first lines, each
     // of one chunk, a line's leading or less apart above its row of cells)
     let opens_a_record = |k: usize| {
@@ -122,6 +133,45 @@ pub fn continuation(
         glyphs: glyph_ids,
     })
 }
+
+/// What is known of a table that runs on from the page before: how many
+/// columns it has, where they divide (when known), the leading its cells'
+/// lines stand at (when known), and how far across the page it reaches.
+#[derive(Debug, Clone, Copy)]
+pub struct RunningShape<'b> {
+    pub columns: usize,
+    pub bounds: Option<&'b [f64]>,
+    pub leading: Option<f64>,
+    pub x_range: (f64, f64),
+}
+
+/// Whether `row` is drawn as a row of a table of `columns` columns across
+/// `x_range`: ruled round, with a rule down each side of each cell through
+/// its letters.
+fn boxed_as_cells(
+    page: &PageContent,
+    x_range: (f64, f64),
+    columns: usize,
+    row: &Row,
+    s: &StreamSettings,
+) -> bool {
+    let (top, bottom) = (row.baseline - s.letter_height * row.size, row.baseline);
+    let mut sides: Vec<f64> = page
+        .segments
+        .iter()
+        .filter(|sg| sg.x1 - sg.x0 < 1.0 && sg.top < top && sg.bottom > bottom)
+        .map(|sg| (sg.x0 + sg.x1) / 2.0)
+        .filter(|&x| x > x_range.0 - SIDE_REACH && x < x_range.1 + SIDE_REACH)
+        .collect();
+    sides.sort_by(f64::total_cmp);
+    // (a cell's side drawn twice, by the cells on either side, is one)
+    sides.dedup_by(|b, a| *b - *a < 1.0);
+    sides.len() == columns + 1 && ruled_round(page, x_range, (row, row), s)
+}
+
+/// How far (pt) outside a table's text a rule down its side may stand
+/// (its cells' padding).
+const SIDE_REACH: f64 = 12.0;
 
 /// A table found at the top of a page, read again as the body of the table
 /// it carries on from the page before (whose cells' lines stand at
@@ -601,6 +651,7 @@ fn rule_across(page: &PageContent, (x0, x1): (f64, f64), (top, bottom): (f64, f6
 mod tests {
     use super::super::tests::page;
     use super::*;
+    use crate::extract::pdf::interpreter::Segment;
 
     /// A table cut across x 50 to 400 in 10 pt type, its columns divided at
     /// 150 and 250, nothing known of the room its cut row's lines left.
@@ -638,7 +689,13 @@ mod tests {
         let p = page(words);
         let taken = vec![false; p.glyphs.len()];
         let s = StreamSettings::default();
-        continuation(&p, &taken, &[], (columns, Some(bounds), leading), head, &s)
+        let shape = RunningShape {
+            columns,
+            bounds: Some(bounds),
+            leading,
+            x_range: (40.0, 560.0),
+        };
+        continuation(&p, &taken, &[], &shape, head, &s)
             .map(|t| t.table.texts().iter().map(|r| r.join("|")).collect())
     }
 
@@ -828,6 +885,50 @@ mod tests {
     }
 
     #[test]
+    fn a_label_alone_boxed_as_the_tables_cells_atop_the_page_is_its_row() {
+        // the table's last row moved whole to the next page: a label, its
+        // other two cells empty, every cell boxed (50 to 400, sides at 150
+        // and 250); a note under the box, and a label boxed alone, are not
+        let segment = |x0: f64, top: f64, x1: f64, bottom: f64| Segment {
+            x0,
+            top,
+            x1,
+            bottom,
+            fill_side: false,
+        };
+        let read = |sides: &[f64]| {
+            let mut p = page(&[
+                ("Victim Support", 55.0, 80.0),
+                ("Source: the Commissioner's office.", 50.0, 100.0),
+            ]);
+            p.segments.push(segment(50.0, 70.0, 400.0, 70.0));
+            p.segments.push(segment(50.0, 86.0, 400.0, 86.0));
+            for &x in sides {
+                p.segments.push(segment(x, 70.0, x, 86.0));
+            }
+            let taken = vec![false; p.glyphs.len()];
+            let shape = RunningShape {
+                columns: 3,
+                bounds: Some(&[150.0, 250.0]),
+                leading: None,
+                x_range: (55.0, 395.0),
+            };
+            continuation(&p, &taken, &[], &shape, &[], &StreamSettings::default()).map(|t| {
+                t.table
+                    .texts()
+                    .iter()
+                    .map(|r| r.join("|"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            read(&[50.0, 150.0, 250.0, 400.0]),
+            Some(vec!["Victim Support||".to_string()])
+        );
+        assert_eq!(read(&[50.0, 400.0]), None);
+    }
+
+    #[test]
     fn a_rule_ends_the_cell_carried_on_though_the_next_line_is_close() {
         // the cut row left its middle cell empty; the cell moved whole to
         // the next page, three lines ruled off from the next row, whose
@@ -843,7 +944,7 @@ mod tests {
             ("Schools", 160.0, 131.0),
             ("Project", 260.0, 131.0),
         ]);
-        p.segments.push(crate::extract::pdf::interpreter::Segment {
+        p.segments.push(Segment {
             x0: 50.0,
             top: 107.5,
             x1: 400.0,
