@@ -540,9 +540,21 @@ pub fn carried_cell_lines(
         .is_none_or(|r| r.baseline - last.baseline > s.wrap_leading * last.size);
     let ends_under_head = start > 0 && ends_apart;
     let ends_the_cut_cells = ends_apart && carries_on_the_cut_cells(&rows[start..end], cut);
+    // (or the lines of cells that wrap, each going on in a cell the cut
+    // row has text in, where its word had no room on the cut line, over a
+    // line in another size however close: a note under the table, set in
+    // its own type, as close as the table's rows stand; a line in the
+    // table's type alone may be that note)
+    let over_a_note = rows.get(end).is_some_and(|r| {
+        (r.size - cut.size).abs() > s.wrap_size_tolerance * cut.size
+            && r.baseline - last.baseline <= s.max_row_gap * last.size
+    });
+    let ends_wrapped_cells =
+        over_a_note && cut.wraps && !carried.iter().any(|c| in_an_empty_cell(c));
     if !table_follows
         && (ends_under_head
             || ends_the_cut_cells
+            || ends_wrapped_cells
             || ruled_round(page, cut.x_range, (&rows[start], last), s))
     {
         return Some(lines_by_column(page, &taken, &rows[start..end], cut));
@@ -926,6 +938,29 @@ mod tests {
             Some(vec!["Victim Support||".to_string()])
         );
         assert_eq!(read(&[50.0, 400.0]), None);
+    }
+
+    #[test]
+    fn a_labels_last_line_alone_over_a_note_in_its_own_type_ends_the_cut_row() {
+        // the cut row's label wrapped ("Ormiston" over "Families"), the
+        // break between its lines; the table ends there, a note under it
+        // in 8 pt, as close as the table's rows stand
+        let cut = three_columns_cut(vec![false, false, false], Vec::new());
+        let with_note = |size: f64| {
+            let mut p = page(&[("Families", 55.0, 80.0)]);
+            p.glyphs
+                .extend(crate::extract::pdf::interpreter::test_glyphs(
+                    "Source: the Commissioner's office.",
+                    50.0,
+                    96.0,
+                    size,
+                ));
+            carried_cells(&p, &cut)
+        };
+        let families = ["Families", "", ""].map(String::from).to_vec();
+        assert_eq!(with_note(8.0), Some(families));
+        // (in the table's own type, the line may be that note)
+        assert_eq!(with_note(10.0), None);
     }
 
     #[test]
