@@ -1308,16 +1308,19 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         }
         // (the next record may have its figures left empty too; or none
         // follows, the record the last on the page or over a note at the
-        // page's margin, its cells standing where the record above has its own)
+        // page's margin or set in a type of its own, its cells standing
+        // where the record above has its own)
         let below = gap_above(last + 1).or_else(|| {
             rows.get(last + 1)
                 .filter(|next| !next.holds_figures())
                 .and_then(|_| gap(last + 1))
         });
         let ends_the_table = || {
-            rows.get(last + 1)
-                .is_none_or(|next| note_at_the_margin(&rows[k..=last], next, s))
-                && in_the_columns_above(rows, k, s)
+            let size = rows[k].size;
+            rows.get(last + 1).is_none_or(|next| {
+                note_at_the_margin(&rows[k..=last], next, s)
+                    || (next.size - size).abs() > s.wrap_size_tolerance * size
+            }) && in_the_columns_above(rows, k, s)
         };
         let evenly = below.is_some_and(|below| same_gap(above, below)) || ends_the_table();
         (!rows[k].holds_figures() && evenly).then_some(above)
@@ -4510,6 +4513,34 @@ mod tests {
         words.push(("hub", 200.0, 268.0));
         words.push(("Source: the office", 40.0, 306.0));
         let found = tables_on(&page(&words));
+        assert_eq!(found.len(), 1);
+        let rows = texts(&found[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[4], ["Road Safety", "Workers\nhub", ""]);
+    }
+
+    #[test]
+    fn a_spaced_last_record_with_its_figure_left_empty_over_a_note_in_its_own_type_ends_the_table()
+    {
+        // as above, the note set at the labels' edge, closer under the last
+        // record than the records stand apart, in 12 pt
+        let mut words = purpose_line(("Recipient", "Purpose", "Change"), 100.0).to_vec();
+        let records = [
+            ("Rape Crisis", "Outreach", "251,962"),
+            ("Red Hen Project", "Fraud", "-20.6%"),
+            ("Victim Support", "Domestic", "138,225"),
+        ];
+        for (k, (label, purpose, figure)) in records.iter().enumerate() {
+            let y = 130.0 + 42.0 * k as f64;
+            words.extend(purpose_line((*label, *purpose, *figure), y));
+            words.push(("work", 200.0, y + 12.0));
+        }
+        words.extend([("Road Safety", 50.0, 256.0), ("Workers", 200.0, 256.0)]);
+        words.push(("hub", 200.0, 268.0));
+        let mut p = page(&words);
+        p.glyphs
+            .extend(test_glyphs("Source: the office", 50.0, 290.0, 12.0));
+        let found = tables_on(&p);
         assert_eq!(found.len(), 1);
         let rows = texts(&found[0]);
         assert_eq!(rows.len(), 5, "{rows:?}");
