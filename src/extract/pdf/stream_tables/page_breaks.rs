@@ -560,8 +560,19 @@ pub fn carried_cell_lines(
         return Some(lines_by_column(page, &taken, &rows[start..end], cut));
     }
     let next = rows.get(end)?;
-    let in_its_columns =
-        |r: &Row| r.chunks.len() <= cut.bounds.len() + 1 && r.chunks.iter().all(within_a_column);
+    // (a label, flush with the table's left edge, may run past the bound
+    // the page before's labels set, midway to the next column's text,
+    // short of the row's next chunk)
+    let in_its_columns = |r: &Row| {
+        let label_past_its_bound = |k: usize| {
+            let c = &r.chunks[k];
+            k == 0
+                && (c.x0 - cut.x_range.0).abs() <= 1.0
+                && r.chunks.get(1).is_none_or(|next| column_of(next) > 0)
+        };
+        r.chunks.len() <= cut.bounds.len() + 1
+            && (0..r.chunks.len()).all(|k| within_a_column(&r.chunks[k]) || label_past_its_bound(k))
+    };
     let next_lines = &rows[end..rows.len().min(end + MAX_RECORD_LINES)];
     let several = next_lines.iter().position(|r| r.chunks.len() >= 2)?;
     let gap = next.baseline - rows[end - 1].baseline;
@@ -961,6 +972,23 @@ mod tests {
         assert_eq!(with_note(8.0), Some(families));
         // (in the table's own type, the line may be that note)
         assert_eq!(with_note(10.0), None);
+    }
+
+    #[test]
+    fn a_labels_last_line_atop_the_page_over_a_row_whose_label_runs_past_a_bound_ends_the_cut_row()
+    {
+        // "Families" carries the cut label on; the next row, a row's
+        // padding under it, has a label wider than any the page before
+        // showed, running past the bound set midway between the columns
+        let cut = three_columns_cut(vec![false, false, false], Vec::new());
+        let p = page(&[
+            ("Families", 50.0, 80.0),
+            ("Peterborough Rape Crisis", 50.0, 100.0),
+            ("12,000", 200.0, 100.0),
+            ("Outreach", 300.0, 100.0),
+        ]);
+        let families = ["Families", "", ""].map(String::from).to_vec();
+        assert_eq!(carried_cells(&p, &cut), Some(families));
     }
 
     #[test]
