@@ -297,13 +297,7 @@ fn continued_rows(
         taken[i] = true;
     }
     let s = stream_tables::StreamSettings::default();
-    let bounds = running.bounds.as_deref();
-    let shape = stream_tables::RunningShape {
-        columns: running.columns,
-        bounds,
-        leading: running.leading,
-        x_range: running.x_range,
-    };
+    let shape = running.shape();
     stream_tables::continuation(page, &taken, styles, &shape, &header_words(table), &s)
 }
 
@@ -359,14 +353,10 @@ fn read_top_table_as_body(
     // a head of its own)
     let width = top.table.rows.first().map_or(0, Vec::len);
     if width < running.columns && !text_above && !repeats_the_head && !a_head {
-        if let Some(bounds) = running.bounds.as_deref() {
-            let shape = (running.columns, bounds, running.x_range);
-            let carried_on = (running.leading, carried);
-            if let Some(body) =
-                stream_tables::in_running_columns(page, top, styles, shape, carried_on)
-            {
-                *top = body;
-            }
+        if let Some(body) =
+            stream_tables::in_running_columns(page, top, styles, &running.shape(), carried)
+        {
+            *top = body;
         }
         return;
     }
@@ -464,6 +454,19 @@ struct RunningTable {
     /// The colour its last row is filled with under its last line, if any
     /// (rows striped in turn tell a row's rest from the next row).
     last_fill: Option<[u8; 3]>,
+}
+
+impl RunningTable {
+    /// Its columns, where they divide, its cells' leading and its extent,
+    /// for reading the lines that carry it on.
+    fn shape(&self) -> stream_tables::RunningShape<'_> {
+        stream_tables::RunningShape {
+            columns: self.columns,
+            bounds: self.bounds.as_deref(),
+            leading: self.leading,
+            x_range: self.x_range,
+        }
+    }
 }
 
 /// The page's last table when it runs to the page's foot: no text below

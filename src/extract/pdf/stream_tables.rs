@@ -109,6 +109,14 @@ pub struct StreamSettings {
     pub note_outdent: f64,
 }
 
+impl StreamSettings {
+    /// Whether `other` is set in the `size` of a cell's lines, within
+    /// `wrap_size_tolerance` of it.
+    pub(super) fn one_size(&self, size: f64, other: f64) -> bool {
+        (other - size).abs() <= self.wrap_size_tolerance * size
+    }
+}
+
 impl Default for StreamSettings {
     fn default() -> Self {
         StreamSettings {
@@ -1318,8 +1326,7 @@ fn spaced_evenly(rows: &[Row], i: usize, s: &StreamSettings) -> bool {
         let ends_the_table = || {
             let size = rows[k].size;
             rows.get(last + 1).is_none_or(|next| {
-                note_at_the_margin(&rows[k..=last], next, s)
-                    || (next.size - size).abs() > s.wrap_size_tolerance * size
+                note_at_the_margin(&rows[k..=last], next, s) || !s.one_size(size, next.size)
             }) && in_the_columns_above(rows, k, s)
         };
         let evenly = below.is_some_and(|below| same_gap(above, below)) || ends_the_table();
@@ -1631,7 +1638,7 @@ fn same_left_edge(a: &Line, b: &Line) -> bool {
 /// Whether two chunks are set alike, as a cell's lines are: one weight, and
 /// one size within `wrap_size_tolerance`.
 fn same_cell_style(a: &Line, b: &Line, s: &StreamSettings) -> bool {
-    a.bold == b.bold && (a.size - b.size).abs() <= s.wrap_size_tolerance * a.size
+    a.bold == b.bold && s.one_size(a.size, b.size)
 }
 
 /// Whether row `i`, of one chunk, is the middle line of a record whose
@@ -4493,37 +4500,10 @@ mod tests {
         assert_eq!(texts(&found[0])[0], ["", "Funding", ""]);
     }
 
-    #[test]
-    fn a_spaced_last_record_with_its_figure_left_empty_over_a_margin_note_ends_the_table() {
-        // records of two lines, 30 pt apart (three times the type size),
-        // their purposes wrapped; the last, with no figure, over a note at
-        // the margin set further under it than the records stand apart
-        let mut words = purpose_line(("Recipient", "Purpose", "Change"), 100.0).to_vec();
-        let records = [
-            ("Rape Crisis", "Outreach", "251,962"),
-            ("Red Hen Project", "Fraud", "-20.6%"),
-            ("Victim Support", "Domestic", "138,225"),
-        ];
-        for (k, (label, purpose, figure)) in records.iter().enumerate() {
-            let y = 130.0 + 42.0 * k as f64;
-            words.extend(purpose_line((*label, *purpose, *figure), y));
-            words.push(("work", 200.0, y + 12.0));
-        }
-        words.extend([("Road Safety", 50.0, 256.0), ("Workers", 200.0, 256.0)]);
-        words.push(("hub", 200.0, 268.0));
-        words.push(("Source: the office", 40.0, 306.0));
-        let found = tables_on(&page(&words));
-        assert_eq!(found.len(), 1);
-        let rows = texts(&found[0]);
-        assert_eq!(rows.len(), 5, "{rows:?}");
-        assert_eq!(rows[4], ["Road Safety", "Workers\nhub", ""]);
-    }
-
-    #[test]
-    fn a_spaced_last_record_with_its_figure_left_empty_over_a_note_in_its_own_type_ends_the_table()
-    {
-        // as above, the note set at the labels' edge, closer under the last
-        // record than the records stand apart, in 12 pt
+    /// Records of two lines, 42 pt apart, their purposes wrapped, the
+    /// last with no figure, over `note` (its text, where it starts, its
+    /// baseline and its size): the one table's rows.
+    fn spaced_records_over(note: (&str, f64, f64, f64)) -> Vec<Vec<String>> {
         let mut words = purpose_line(("Recipient", "Purpose", "Change"), 100.0).to_vec();
         let records = [
             ("Rape Crisis", "Outreach", "251,962"),
@@ -4538,11 +4518,34 @@ mod tests {
         words.extend([("Road Safety", 50.0, 256.0), ("Workers", 200.0, 256.0)]);
         words.push(("hub", 200.0, 268.0));
         let mut p = page(&words);
-        p.glyphs
-            .extend(test_glyphs("Source: the office", 50.0, 290.0, 12.0));
+        let (text, x, baseline, size) = note;
+        p.glyphs.extend(test_glyphs(text, x, baseline, size));
         let found = tables_on(&p);
         assert_eq!(found.len(), 1);
-        let rows = texts(&found[0]);
+        found[0]
+            .table
+            .texts()
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_spaced_last_record_with_its_figure_left_empty_over_a_margin_note_ends_the_table() {
+        // records of two lines, 30 pt apart (three times the type size),
+        // their purposes wrapped; the last, with no figure, over a note at
+        // the margin set further under it than the records stand apart
+        let rows = spaced_records_over(("Source: the office", 40.0, 306.0, 10.0));
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[4], ["Road Safety", "Workers\nhub", ""]);
+    }
+
+    #[test]
+    fn a_spaced_last_record_with_its_figure_left_empty_over_a_note_in_its_own_type_ends_the_table()
+    {
+        // as above, the note set at the labels' edge, closer under the last
+        // record than the records stand apart, in 12 pt
+        let rows = spaced_records_over(("Source: the office", 50.0, 290.0, 12.0));
         assert_eq!(rows.len(), 5, "{rows:?}");
         assert_eq!(rows[4], ["Road Safety", "Workers\nhub", ""]);
     }

@@ -274,9 +274,16 @@ pub fn in_running_columns(
     page: &PageContent,
     found: &FoundTable,
     fonts: &[FontStyle],
-    (columns, bounds, x_range): (usize, &[f64], (f64, f64)),
-    (leading, left_out): (Option<f64>, &[usize]),
+    shape: &RunningShape,
+    left_out: &[usize],
 ) -> Option<FoundTable> {
+    let RunningShape {
+        columns,
+        bounds,
+        leading,
+        x_range,
+    } = *shape;
+    let bounds = bounds?;
     let s = StreamSettings::default();
     // (a column's gap past either side, as a wider cell may stand)
     let size = found
@@ -442,10 +449,7 @@ pub fn carried_cell_lines(
             && !cut.bounds.iter().any(|b| c.x0 < *b && c.x1 > *b)
     };
     let carries_on = |c: &Line| {
-        within_a_column(c)
-            && (c.size - cut.size).abs() <= s.wrap_size_tolerance * cut.size
-            && !c.bold
-            && !holds_data(&c.text)
+        within_a_column(c) && s.one_size(cut.size, c.size) && !c.bold && !holds_data(&c.text)
     };
     // (a cell the cut row leaves empty went on to the next page whole, if
     // at all: its first line starts with a capital; a row with no label
@@ -546,8 +550,7 @@ pub fn carried_cell_lines(
     // its own type, as close as the table's rows stand; a line in the
     // table's type alone may be that note)
     let over_a_note = rows.get(end).is_some_and(|r| {
-        (r.size - cut.size).abs() > s.wrap_size_tolerance * cut.size
-            && r.baseline - last.baseline <= s.max_row_gap * last.size
+        !s.one_size(cut.size, r.size) && r.baseline - last.baseline <= s.max_row_gap * last.size
     });
     let ends_wrapped_cells =
         over_a_note && cut.wraps && !carried.iter().any(|c| in_an_empty_cell(c));
@@ -700,6 +703,11 @@ mod tests {
         carried_cell_lines(p, &[], cut, &StreamSettings::default()).map(|(cells, _)| cells)
     }
 
+    /// A table's rows, each row's cells joined by "|".
+    fn joined_rows(t: &FoundTable) -> Vec<String> {
+        t.table.texts().iter().map(|r| r.join("|")).collect()
+    }
+
     /// The rows `continuation` reads at the top of a page of `words`, each
     /// row's cells joined by "|": under a head of `head`'s words, for a
     /// table of `columns` columns divided at `bounds`, its cells' lines
@@ -718,8 +726,7 @@ mod tests {
             leading,
             x_range: (40.0, 560.0),
         };
-        continuation(&p, &taken, &[], &shape, head, &s)
-            .map(|t| t.table.texts().iter().map(|r| r.join("|")).collect())
+        continuation(&p, &taken, &[], &shape, head, &s).map(|t| joined_rows(&t))
     }
 
     #[test]
@@ -936,13 +943,8 @@ mod tests {
                 leading: None,
                 x_range: (55.0, 395.0),
             };
-            continuation(&p, &taken, &[], &shape, &[], &StreamSettings::default()).map(|t| {
-                t.table
-                    .texts()
-                    .iter()
-                    .map(|r| r.join("|"))
-                    .collect::<Vec<_>>()
-            })
+            continuation(&p, &taken, &[], &shape, &[], &StreamSettings::default())
+                .map(|t| joined_rows(&t))
         };
         assert_eq!(
             read(&[50.0, 150.0, 250.0, 400.0]),
@@ -1448,16 +1450,14 @@ mod tests {
             },
             glyphs: (0..p.glyphs.len()).collect(),
         };
-        let shape = (4, &[150.0, 250.0, 330.0][..], (50.0, 400.0));
-        let read = |x0: f64| {
-            in_running_columns(&p, &found(x0), &[], shape, (None, &[])).map(|t| {
-                t.table
-                    .texts()
-                    .iter()
-                    .map(|r| r.join("|"))
-                    .collect::<Vec<_>>()
-            })
+        let shape = RunningShape {
+            columns: 4,
+            bounds: Some(&[150.0, 250.0, 330.0]),
+            leading: None,
+            x_range: (50.0, 400.0),
         };
+        let read =
+            |x0: f64| in_running_columns(&p, &found(x0), &[], &shape, &[]).map(|t| joined_rows(&t));
         assert_eq!(
             read(60.0),
             Some(vec![
