@@ -996,7 +996,8 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
                 let next_on_page = b.page == end_page
                     && b.header_rows == 0
                     && matches!((blocks[i].bbox, blocks[i + 1].bbox), (Some(p), Some(n)) if n[1] - p[3] < MAX_TABLE_PART_GAP && (n[0] - p[0]).abs() < MAX_TABLE_PART_GAP);
-                same_columns && (b.page == end_page.map(|p| p + 1) || next_on_page)
+                let next_page = b.page == end_page.map(|p| p + 1);
+                same_columns && ((next_page && !heads_a_table_of_its_own(a, b)) || next_on_page)
             }
             _ => false,
         };
@@ -1065,6 +1066,25 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         let text = table_text(table);
         blocks[i].text = text;
     }
+}
+
+/// Whether the part at the top of the next page (`more`) is another table
+/// than the one ending on the page before (`table`), though as many columns
+/// wide: it opens with a head of its own, a heading over every column, that
+/// does not repeat that table's head. (A spreadsheet prints each sheet on
+/// its own page, its title where every sheet's is, which a reader takes for
+/// a running header: nothing but its head tells the next sheet's table.)
+fn heads_a_table_of_its_own(table: &Table, more: &Table) -> bool {
+    let full_head = more
+        .header()
+        .iter()
+        .any(|row| row.iter().all(|c| !c.text.is_empty()));
+    let repeated = repeated_header_rows(table, more) > 0
+        || more
+            .rows
+            .first()
+            .is_some_and(|first| repeats_head(first, &table.header().concat()));
+    full_head && !repeated
 }
 
 /// Whether a table's last row on one page (`last`) and its first on the
@@ -1757,6 +1777,13 @@ mod tests {
         block
     }
 
+    /// A table's part with no head of its own, as one carried over a break.
+    fn part_block(page: u32, bbox: BBox, rows: Vec<Vec<&str>>) -> RawBlock {
+        let mut block = table_block(page, bbox, rows);
+        block.table.as_mut().unwrap().header_rows = 0;
+        block
+    }
+
     #[test]
     fn a_head_repeated_is_the_heads_words_or_parts_of_them() {
         let cells = |texts: &[&str]| texts.iter().map(|&t| Cell::new(t)).collect::<Vec<_>>();
@@ -1834,7 +1861,7 @@ mod tests {
             rows.extend(tail);
             vec![
                 table_block(1, [50.0, 100.0, 400.0, 760.0], rows),
-                table_block(
+                part_block(
                     2,
                     [50.0, 40.0, 400.0, 300.0],
                     vec![vec!["Safer Streets", "7"]],
@@ -1874,7 +1901,7 @@ mod tests {
                     [50.0, 100.0, 400.0, 760.0],
                     vec![vec!["Partner", "Award", "Notes", "Purpose"], last],
                 ),
-                table_block(2, [50.0, 40.0, 400.0, 300.0], vec![first]),
+                part_block(2, [50.0, 40.0, 400.0, 300.0], vec![first]),
             ];
             join_continued_tables(&mut blocks);
             let table = blocks[0].table.as_ref().unwrap();
@@ -1939,7 +1966,7 @@ mod tests {
                     vec![vec!["Partner", "Spend (£)"], vec!["Victim Support", "12"]],
                 ),
                 head,
-                table_block(2, [50.0, 90.0, 400.0, 300.0], vec![part]),
+                part_block(2, [50.0, 90.0, 400.0, 300.0], vec![part]),
             ]
         };
         let mut joined = blocks("Partner Spend (£)", 2);
@@ -1956,6 +1983,39 @@ mod tests {
     }
 
     #[test]
+    fn a_part_atop_the_next_page_under_a_head_of_its_own_is_another_table() {
+        // each sheet of a spreadsheet printed on a page of its own, its title
+        // taken for a running header: only the head tells the next table
+        let parts = |next: Vec<Vec<&'static str>>, header_rows: u32| {
+            let mut blocks = vec![
+                table_block(
+                    1,
+                    [50.0, 100.0, 400.0, 800.0],
+                    vec![vec!["Partner", "Spend (£)"], vec!["Victim Support", "12"]],
+                ),
+                table_block(2, [50.0, 100.0, 400.0, 300.0], next),
+            ];
+            blocks[1].table.as_mut().unwrap().header_rows = header_rows;
+            join_continued_tables(&mut blocks);
+            blocks.len()
+        };
+        let body = vec!["Safer Streets", "7"];
+        assert_eq!(parts(vec![vec!["Service", "Award"], body.clone()], 1), 2);
+        // the table's head repeated, or a part with no head, carries it on;
+        // so does a head with a column unheaded, as a cut row's rest reads
+        assert_eq!(
+            parts(vec![vec!["Partner", "Spend (£)"], body.clone()], 1),
+            1
+        );
+        assert_eq!(
+            parts(vec![vec!["Partner Spend", "(£)"], body.clone()], 1),
+            1
+        );
+        assert_eq!(parts(vec![vec!["Service", "Award"], body.clone()], 0), 1);
+        assert_eq!(parts(vec![vec!["Service", ""], body], 1), 1);
+    }
+
+    #[test]
     fn the_empty_rest_of_a_cut_row_at_the_top_of_the_next_page_is_dropped() {
         // a boxed table's row cut at the page's foot, all its text on page 1:
         // its box goes on, empty, at the top of page 2
@@ -1965,13 +2025,12 @@ mod tests {
                 [50.0, 100.0, 400.0, 800.0],
                 vec![vec!["Partner", "Spend (£)"], vec!["Victim Support", "12"]],
             ),
-            table_block(
+            part_block(
                 2,
                 [50.0, 40.0, 400.0, 300.0],
                 vec![vec!["", ""], vec!["Safer Streets", "7"]],
             ),
         ];
-        blocks[1].table.as_mut().unwrap().header_rows = 0;
         join_continued_tables(&mut blocks);
         assert_eq!(blocks.len(), 1);
         let rows = &blocks[0].table.as_ref().unwrap().rows;
