@@ -167,6 +167,9 @@ struct GraphicsState {
     line_width: f64,
     /// The box around the clipping path, in page space; None for the whole page.
     clip: Option<[f64; 4]>,
+    /// Which clip, counted from 1 in the order they were set, `clip` is; 0
+    /// for the whole page.
+    clip_id: u32,
 }
 
 impl Default for GraphicsState {
@@ -186,6 +189,7 @@ impl Default for GraphicsState {
             stroke_space: FillSpace::Device,
             line_width: 1.0,
             clip: None,
+            clip_id: 0,
         }
     }
 }
@@ -231,6 +235,10 @@ struct PageRun {
     path_bounds: Option<[f64; 4]>,
     /// `W` or `W*` was given: the path clips once it is painted or ended.
     clip_pending: bool,
+    /// Each clip set, in order: its box (`GraphicsState::clip_id` - 1 indexes it).
+    clips: Vec<[f64; 4]>,
+    /// The clip (its id) each glyph of `out.glyphs` was drawn under.
+    glyph_clips: Vec<u32>,
 }
 
 /// The end of an arc that rounds a corner.
@@ -311,10 +319,17 @@ impl<'a> Interpreter<'a> {
             open_corner: None,
             path_bounds: None,
             clip_pending: false,
+            clips: Vec::new(),
+            glyph_clips: Vec::new(),
         };
         let resources = page_resources(doc, page_id);
         self.run_stream(&content, &resources, &mut run, 0)?;
         super::seams::hide_seams(&mut run.out.segments, &run.out.fills);
+        super::clipped_cells::fold_overflowing_cells(
+            &mut run.out.glyphs,
+            &run.glyph_clips,
+            &run.clips,
+        );
         Ok(run.out)
     }
 
@@ -730,6 +745,7 @@ impl PageRun {
             self.captured.push(glyph);
         } else {
             self.out.glyphs.push(glyph);
+            self.glyph_clips.push(self.gs.clip_id);
         }
     }
 
@@ -790,6 +806,7 @@ impl PageRun {
         }
         merged.text = text.into();
         self.out.glyphs.push(merged);
+        self.glyph_clips.push(self.gs.clip_id);
     }
 
     fn device(&self, x: f64, y: f64) -> (f64, f64) {
@@ -823,7 +840,7 @@ impl PageRun {
     }
 
     fn narrow_clip(&mut self, b: [f64; 4]) {
-        self.gs.clip = Some(match self.gs.clip {
+        let clip = match self.gs.clip {
             Some(c) => [
                 b[0].max(c[0]),
                 b[1].max(c[1]),
@@ -831,7 +848,10 @@ impl PageRun {
                 b[3].min(c[3]),
             ],
             None => b,
-        });
+        };
+        self.gs.clip = Some(clip);
+        self.clips.push(clip);
+        self.gs.clip_id = self.clips.len() as u32;
     }
 
     fn move_to(&mut self, x: f64, y: f64) {

@@ -6,6 +6,7 @@
 
 mod bidi;
 mod broken_words;
+mod clipped_cells;
 mod colour;
 mod fonts;
 mod geometry;
