@@ -13,21 +13,30 @@ use super::interpreter::Glyph;
 /// lines, not a frame, a text box or a page's body.
 const MAX_CELL_CLIP_SIZES: f64 = 3.0;
 
+/// A line's box reaching past a clip's top or foot by at most this (× size)
+/// is shown whole: the box stands a hair above a font's capitals.
+const CUT_SLACK: f64 = 0.25;
+
+/// Lines whose block's middle lies this near (× size) the clip's middle are
+/// set at the middle of their cell.
+const MIDDLE_SLACK: f64 = 0.25;
+
 /// Glyphs whose baselines lie closer than this (× size) share a line.
 const SAME_LINE: f64 = 0.3;
 
 /// A gap between two glyphs of a line wider than this (× size) is a word space.
 const WORD_GAP: f64 = 0.2;
 
-/// Reads the lines each cell-sized clip hides, their middles above or below
-/// it, with the lines it shows: those above open the first shown line's
-/// text and those below close the last's, in their order, where the shown
-/// lines stay. (Two lines set round the middle of a row too short for them
-/// are both shown in part, and stay as they are: a reader of a cell set at
-/// its middle reads them so.) `clip_of[i]` is the clip glyph `i` was drawn under (0 for
-/// none, else `clips[clip_of[i] - 1]`, its box as [x0, top, x1, bottom]).
-/// Glyphs past the clip's sides (text too long for its cell's width, which
-/// tables read as clipped) are left as they are.
+/// Reads the lines of each cell-sized clip that the clip cuts or hides at
+/// its top or foot as the cell's. Set at the clip's middle (their block's
+/// middle at its middle, as a row too short for them sets them), they are
+/// read as one line there, where the row's other cells stand; else those
+/// above the lines it shows whole open the first whole line's text and those
+/// below close the last's, in their order, where the whole lines stay.
+/// `clip_of[i]` is the clip glyph `i` was drawn under (0 for none, else
+/// `clips[clip_of[i] - 1]`, its box as [x0, top, x1, bottom]). Glyphs past
+/// the clip's sides (text too long for its cell's width, which tables read
+/// as clipped) are left as they are.
 pub fn fold_overflowing_cells(glyphs: &mut Vec<Glyph>, clip_of: &[u32], clips: &[[f64; 4]]) {
     if clip_of.len() != glyphs.len() {
         return;
@@ -73,28 +82,41 @@ fn fold_cell(glyphs: &mut [Glyph], group: &[usize], clip: [f64; 4], folded: &mut
         return;
     }
     let lines = lines_of(glyphs, &members, size);
-    let centre = |line: &[usize]| {
-        let (t, b) = line.iter().fold((f64::MAX, f64::MIN), |(t, b), &i| {
-            (t.min(glyphs[i].top), b.max(glyphs[i].bottom))
-        });
-        (t + b) / 2.0
+    let slack = CUT_SLACK * size;
+    let whole = |line: &[usize]| {
+        line.iter()
+            .all(|&i| glyphs[i].top >= top - slack && glyphs[i].bottom <= bottom + slack)
     };
-    // (the lines the clip shows, some of them cut, between those it hides)
-    let shown: Vec<usize> = (0..lines.len())
-        .filter(|&k| (top..=bottom).contains(&centre(&lines[k])))
-        .collect();
-    let (Some(&upper), Some(&lower)) = (shown.first(), shown.last()) else {
+    let kept: Vec<usize> = (0..lines.len()).filter(|&k| whole(&lines[k])).collect();
+    if lines.len() < 2 || kept.len() == lines.len() {
         return;
+    }
+    let (block_top, _) = extent(glyphs, &lines[0]);
+    let (_, block_bottom) = extent(glyphs, &lines[lines.len() - 1]);
+    let middle = (top + bottom) / 2.0;
+    let set_at_middle = ((block_top + block_bottom) / 2.0 - middle).abs() < MIDDLE_SLACK * size;
+    let (upper, lower) = match (kept.first(), kept.last()) {
+        (Some(&upper), Some(&lower)) if !set_at_middle => (upper, lower),
+        _ if !set_at_middle => return,
+        // (lines set round the clip's middle: read as the first, moved to
+        // the middle, where the row's other cells stand)
+        _ => {
+            let (line_top, line_bottom) = extent(glyphs, &lines[0]);
+            let shift = middle - (line_top + line_bottom) / 2.0;
+            for &i in &lines[0] {
+                let g = &mut glyphs[i];
+                (g.top, g.bottom, g.origin[1]) =
+                    (g.top + shift, g.bottom + shift, g.origin[1] + shift);
+            }
+            (0, 0)
+        }
     };
     let text_of = |lines: &[Vec<usize>]| -> String {
-        let words: Vec<String> = lines.iter().map(|l| line_text(glyphs, l)).collect();
-        words.join(" ")
+        let texts: Vec<String> = lines.iter().map(|l| line_text(glyphs, l)).collect();
+        texts.join(" ")
     };
     let before = text_of(&lines[..upper]);
     let after = text_of(&lines[lower + 1..]);
-    if before.is_empty() && after.is_empty() {
-        return;
-    }
     let (first, last) = (lines[upper][0], lines[lower][lines[lower].len() - 1]);
     if !before.is_empty() {
         glyphs[first].text = format!("{before} {}", glyphs[first].text).into();
@@ -105,6 +127,13 @@ fn fold_cell(glyphs: &mut [Glyph], group: &[usize], clip: [f64; 4], folded: &mut
     for &i in lines[..upper].iter().chain(&lines[lower + 1..]).flatten() {
         folded[i] = true;
     }
+}
+
+/// The top and foot of a line's glyphs.
+fn extent(glyphs: &[Glyph], line: &[usize]) -> (f64, f64) {
+    line.iter().fold((f64::MAX, f64::MIN), |(t, b), &i| {
+        (t.min(glyphs[i].top), b.max(glyphs[i].bottom))
+    })
 }
 
 /// The glyphs (`members`) as lines from the top, each in order from the left.
@@ -183,9 +212,9 @@ mod tests {
     }
 
     #[test]
-    fn lines_hidden_above_and_below_a_clip_open_and_close_the_lines_it_shows() {
-        // set at the middle of a row too short for them: the middle two
-        // lines shown in part, the first and last hidden
+    fn a_cells_lines_round_the_middle_of_a_short_clip_are_one_line_at_its_middle() {
+        // set at the middle of a row too short for them, every line cut or
+        // hidden: one line, where the row's figures stand
         let mut glyphs = words("Road", 50.0, 92.0);
         glyphs.extend(words("Safety", 50.0, 104.0));
         glyphs.extend(words("Partnership", 50.0, 115.0));
@@ -193,12 +222,19 @@ mod tests {
         let n = glyphs.len();
         let clip = [48.0, 100.0, 150.0, 112.5];
         fold_overflowing_cells(&mut glyphs, &vec![1; n], &[clip]);
-        let line = |baseline: f64| -> String {
-            let on = glyphs.iter().filter(|g| g.origin[1] == baseline);
-            on.map(|g| g.text.as_str()).collect()
-        };
-        assert_eq!(line(104.0), "Road Safety");
-        assert_eq!(line(115.0), "Partnership Fund");
-        assert_eq!(glyphs.len(), "SafetyPartnership".len());
+        assert_eq!(texts(&glyphs), "Road Safety Partnership Fund");
+        let g = &glyphs[0];
+        assert!(((g.top + g.bottom) / 2.0 - 106.25).abs() < 1e-9, "{g:?}");
+    }
+
+    #[test]
+    fn a_line_a_clip_cuts_at_its_foot_closes_the_line_it_shows_whole() {
+        // set at the top of a row a line and a half tall
+        let mut glyphs = words("Safer", 50.0, 110.0);
+        glyphs.extend(words("Streets", 50.0, 122.0));
+        let n = glyphs.len();
+        fold_overflowing_cells(&mut glyphs, &vec![1; n], &[[48.0, 100.0, 150.0, 118.0]]);
+        assert_eq!(texts(&glyphs), "Safer Streets");
+        assert!(glyphs.iter().all(|g| g.origin[1] == 110.0));
     }
 }
