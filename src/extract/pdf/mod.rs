@@ -449,6 +449,8 @@ struct RunningTable {
     /// The leading its cells' lines stand at, when its records stand
     /// further apart than that.
     leading: Option<f64>,
+    /// The widest gap between two of its lines in its lower half (pt).
+    row_gap: Option<f64>,
     /// Per column, how much wider than the last row's last line a line of
     /// the column runs (`last_line_room`).
     room: Vec<f64>,
@@ -466,6 +468,7 @@ impl RunningTable {
             bounds: self.bounds.as_deref(),
             leading: self.leading,
             x_range: self.x_range,
+            row_gap: self.row_gap,
         }
     }
 }
@@ -512,18 +515,23 @@ fn table_at_foot(
         x_range: (last.bbox[0], last.bbox[2]),
         size,
         leading: cells_leading(page, last, size),
+        row_gap: widest_row_gap(page, last, size),
     })
 }
 
-/// The leading a table's cells' lines stand at, from the gaps between its
-/// text lines, when its records stand further apart
-/// (`wrapped_cells::leading_of`).
-fn cells_leading(page: &PageContent, table: &tables::FoundTable, size: f64) -> Option<f64> {
+/// The middles of a table's text lines from the top, of its glyphs that
+/// `keep` keeps.
+fn line_middles(
+    page: &PageContent,
+    table: &tables::FoundTable,
+    size: f64,
+    keep: impl Fn(&Glyph) -> bool,
+) -> Vec<f64> {
     let mut centres: Vec<f64> = table
         .glyphs
         .iter()
         .map(|&i| &page.glyphs[i])
-        .filter(|g| !g.text.trim().is_empty())
+        .filter(|g| !g.text.trim().is_empty() && keep(g))
         .map(|g| g.centre().1)
         .collect();
     centres.sort_by(f64::total_cmp);
@@ -535,6 +543,23 @@ fn cells_leading(page: &PageContent, table: &tables::FoundTable, size: f64) -> O
             lines.push(y);
         }
     }
+    lines
+}
+
+/// The widest gap between two lines of a table in its lower half (below
+/// any head): rows the page break carried over may stand as far apart, as
+/// a table set double-spaced sets them, further than rows of other tables.
+fn widest_row_gap(page: &PageContent, table: &tables::FoundTable, size: f64) -> Option<f64> {
+    let middle = (table.bbox[1] + table.bbox[3]) / 2.0;
+    let lines = line_middles(page, table, size, |g| g.centre().1 >= middle);
+    lines.windows(2).map(|w| w[1] - w[0]).reduce(f64::max)
+}
+
+/// The leading a table's cells' lines stand at, from the gaps between its
+/// text lines, when its records stand further apart
+/// (`wrapped_cells::leading_of`).
+fn cells_leading(page: &PageContent, table: &tables::FoundTable, size: f64) -> Option<f64> {
+    let lines = line_middles(page, table, size, |_| true);
     let s = stream_tables::StreamSettings::default();
     // (where no cell of the table holds two lines, no gap is a cell's: the
     // narrower gaps are records', the wider those of rows a little taller)
@@ -2138,6 +2163,7 @@ mod tests {
             x_range,
             size,
             leading,
+            row_gap: None,
             room: Vec::new(),
             last_fill: None,
         }

@@ -28,6 +28,7 @@ pub fn continuation(
         bounds,
         leading,
         x_range,
+        row_gap,
     } = *shape;
     let rows = free_rows(page, taken, fonts, s);
     // (a running header: a line of one chunk at the page's top, or a line
@@ -85,8 +86,12 @@ pub fn continuation(
         let wrapped = (1..=2)
             .filter(|&back| end >= start + back)
             .any(|back| continues_a_cell(&rows[end - back], row, s));
-        let close = end == start
-            || row.baseline - rows[end - 1].baseline <= s.max_row_gap * rows[end - 1].size;
+        // (as far apart as the table's lines stood on the page before, too)
+        let close = end == start || {
+            let gap = row.baseline - rows[end - 1].baseline;
+            gap <= s.max_row_gap * rows[end - 1].size
+                || row_gap.is_some_and(|widest| gap <= widest + ROW_GAP_SLACK)
+        };
         if !close || (end > start && note_at_the_margin(&rows[start..end], row, s)) {
             break;
         }
@@ -134,6 +139,10 @@ pub fn continuation(
     })
 }
 
+/// How much further apart (pt) than the table's lines stood on the page
+/// before its rows carried over may stand: a hair, as rounding sets them.
+const ROW_GAP_SLACK: f64 = 0.5;
+
 /// What is known of a table that runs on from the page before: how many
 /// columns it has, where they divide (when known), the leading its cells'
 /// lines stand at (when known), and how far across the page it reaches.
@@ -143,6 +152,8 @@ pub struct RunningShape<'b> {
     pub bounds: Option<&'b [f64]>,
     pub leading: Option<f64>,
     pub x_range: (f64, f64),
+    /// The widest gap between two of its lines on the page before (pt).
+    pub row_gap: Option<f64>,
 }
 
 /// Whether `row` is drawn as a row of a table of `columns` columns across
@@ -282,6 +293,7 @@ pub fn in_running_columns(
         bounds,
         leading,
         x_range,
+        ..
     } = *shape;
     let bounds = bounds?;
     let s = StreamSettings::default();
@@ -725,8 +737,37 @@ mod tests {
             bounds: Some(bounds),
             leading,
             x_range: (40.0, 560.0),
+            row_gap: None,
         };
         continuation(&p, &taken, &[], &shape, head, &s).map(|t| joined_rows(&t))
+    }
+
+    #[test]
+    fn rows_carried_over_stand_as_far_apart_as_the_tables_lines_stood_before() {
+        // the last two records of a table set double-spaced, 3 sizes apart,
+        // further than rows of other tables stand
+        let words = [
+            ("Safer Streets", 50.0, 80.0),
+            ("762", 260.0, 80.0),
+            ("Red Hen", 50.0, 110.0),
+            ("92", 260.0, 110.0),
+        ];
+        let p = page(&words);
+        let taken = vec![false; p.glyphs.len()];
+        let rows = |row_gap: Option<f64>| {
+            let shape = RunningShape {
+                columns: 2,
+                bounds: Some(&[150.0]),
+                leading: None,
+                x_range: (40.0, 560.0),
+                row_gap,
+            };
+            let found = continuation(&p, &taken, &[], &shape, &[], &StreamSettings::default());
+            found.map_or(0, |t| t.table.rows.len())
+        };
+        assert_eq!(rows(Some(30.0)), 2);
+        assert_eq!(rows(Some(24.0)), 1);
+        assert_eq!(rows(None), 1);
     }
 
     #[test]
@@ -941,6 +982,7 @@ mod tests {
                 columns: 3,
                 bounds: Some(&[150.0, 250.0]),
                 leading: None,
+                row_gap: None,
                 x_range: (55.0, 395.0),
             };
             continuation(&p, &taken, &[], &shape, &[], &StreamSettings::default())
@@ -1455,6 +1497,7 @@ mod tests {
             bounds: Some(&[150.0, 250.0, 330.0]),
             leading: None,
             x_range: (50.0, 400.0),
+            row_gap: None,
         };
         let read =
             |x0: f64| in_running_columns(&p, &found(x0), &[], &shape, &[]).map(|t| joined_rows(&t));
