@@ -1096,15 +1096,20 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
 
 /// Whether the part at the top of the next page (`more`) is another table
 /// than the one ending on the page before (`table`), though as many columns
-/// wide: it opens with a head of its own, a heading over every column, that
-/// does not repeat that table's head. (A spreadsheet prints each sheet on
-/// its own page, its title where every sheet's is, which a reader takes for
-/// a running header: nothing but its head tells the next sheet's table.)
+/// wide: it opens with a head of its own, a heading over every column and
+/// no figure (a record read as a head has its figures), that does not
+/// repeat that table's head. (A spreadsheet prints each sheet on its own
+/// page, its title where every sheet's is, which a reader takes for a
+/// running header: nothing but its head tells the next sheet's table.)
 fn heads_a_table_of_its_own(table: &Table, more: &Table) -> bool {
-    let full_head = more
-        .header()
+    let head = more.header();
+    let full_head = head
         .iter()
-        .any(|row| row.iter().all(|c| !c.text.is_empty()));
+        .any(|row| row.iter().all(|c| !c.text.is_empty()))
+        && !head.iter().flatten().any(|c| {
+            // (a figure a narrow column broke over its lines is one)
+            holds_data(&c.text.split_whitespace().collect::<String>())
+        });
     let repeated = repeated_header_rows(table, more) > 0
         || more
             .rows
@@ -2038,7 +2043,11 @@ mod tests {
             1
         );
         assert_eq!(parts(vec![vec!["Service", "Award"], body.clone()], 0), 1);
-        assert_eq!(parts(vec![vec!["Service", ""], body], 1), 1);
+        assert_eq!(parts(vec![vec!["Service", ""], body.clone()], 1), 1);
+        // (a record read as a head, its figure among its cells, whole or
+        // broken over its lines)
+        assert_eq!(parts(vec![vec!["Red Hen", "12"], body.clone()], 1), 1);
+        assert_eq!(parts(vec![vec!["Red Hen", "871,7\n89"], body], 1), 1);
     }
 
     #[test]
