@@ -1841,6 +1841,9 @@ const UNDERLINE_OVERHANG: f64 = 2.0;
 /// Least share of an underline its letters cover (the spaces between its
 /// words are not drawn).
 const UNDERLINE_COVER: f64 = 0.7;
+/// Widest gap (× size) between two letters an underline runs under: a word
+/// space, wide in justified text, not the gap between two cells.
+const UNDERLINE_MAX_GAP: f64 = 1.5;
 
 /// Whether a rule underlines a run of text (a link, an emphasised phrase):
 /// it lies just under a line's baseline, from that line's first letter over
@@ -1870,9 +1873,17 @@ fn underlines_text(e: &Edge, lines: &UprightText) -> bool {
         return false;
     };
     let covered: f64 = over.iter().map(|g| g.x1 - g.x0).sum();
+    // (an underline's text runs on, word after word; the cells of a row
+    // ruled under stand apart, however much of the rule they cover)
+    let mut by_x = over.clone();
+    by_x.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let runs_on = by_x
+        .windows(2)
+        .all(|w| w[1].x0 - w[0].x1 <= UNDERLINE_MAX_GAP * w[0].size);
     (first - e.start).abs() <= UNDERLINE_OVERHANG
         && (e.end - last).abs() <= UNDERLINE_OVERHANG
         && covered >= UNDERLINE_COVER * (e.end - e.start)
+        && runs_on
 }
 
 /// A page's upright glyphs (spaces aside) sorted by baseline, and the
@@ -5065,6 +5076,26 @@ mod tests {
             "{:?}",
             found.iter().map(|t| t.table.texts()).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_rule_under_a_row_whose_cells_cover_most_of_it_is_no_underline() {
+        // a spreadsheet's rows ruled under, a hair under their baselines,
+        // each a label flush with the rule's start and a figure flush with
+        // its end, covering three quarters of it: cells apart, not a link
+        let labels = ["Peterborough Rape Crisis", "Ormiston Families Trust"];
+        let mut glyphs = word("Partner", 10.0, 20.0);
+        glyphs.extend(word("Award", 185.0, 20.0));
+        let mut segs = vec![seg(10.0, 22.0, 210.0, 22.0)];
+        for i in 0..4 {
+            let baseline = 34.0 + 12.0 * i as f64;
+            glyphs.extend(word(labels[i % 2], 10.0, baseline));
+            glyphs.extend(word("£39,137", 175.0, baseline));
+            segs.push(seg(10.0, baseline + 2.0, 210.0, baseline + 2.0));
+        }
+        let found = ruled_tables_of(glyphs, segs);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].table.rows.len(), 5, "{:?}", found[0].table.texts());
     }
 
     #[test]
