@@ -140,8 +140,10 @@ pub fn page_lines<'g>(
             let size = line.size.max(g.size);
             let unspaced =
                 gap > s.word_gap * size && !line.text.ends_with(' ') && !g.text.starts_with(' ');
+            // (a figure of one glyph, a lone digit, is as tight as its letters go)
+            let lone_figure = *n == 1 && super::holds_data(&line.text);
             let parted = unspaced
-                && tight
+                && (tight || lone_figure)
                 && match s.unspaced_gaps {
                     UnspacedGaps::Joined => false,
                     UnspacedGaps::PartedAfterFigures => {
@@ -1021,6 +1023,19 @@ mod tests {
         );
         let read_whole = lines_of(&gs, &LayoutSettings::default());
         assert_eq!(read_whole, ["£98,738 Early project hub for youth"]);
+    }
+
+    #[test]
+    fn a_lone_digit_a_hair_from_the_next_cells_text_is_parted_from_it() {
+        // "7" flush right in its cell, then the next cell's text 1.6 pt
+        // after it: one glyph shows no letter spacing, but it is a figure
+        let mut gs = test_glyphs("7", 127.5, 200.0, 9.0);
+        gs.extend(test_glyphs("Early project hub", 133.1, 200.0, 9.0));
+        assert_eq!(lines_of(&gs, &parted()), ["7", "Early project hub"]);
+        // (a lone letter so set is a word: its spacing is not known)
+        let mut gs = test_glyphs("A", 127.5, 200.0, 9.0);
+        gs.extend(test_glyphs("Early project hub", 133.1, 200.0, 9.0));
+        assert_eq!(lines_of(&gs, &parted()), ["A Early project hub"]);
     }
 
     #[test]
