@@ -3559,17 +3559,24 @@ fn line_cells(
     };
     let mut out = vec![(glyphs[0].x0, glyphs[0].x1)];
     let mut tight = false;
+    // (a span of one glyph, a lone digit, is a figure as tight as it goes:
+    // see layout's page_lines)
+    let mut lone = true;
     for pair in glyphs.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let last = out.len() - 1;
         let gap = b.x0 - out[last].1;
         let unspaced = gap > word_gap && !space_between(a, b);
-        if (gap <= s.column_gap * median && !(unspaced && tight)) || stretched_between(a, b) {
+        let lone_figure = lone && super::holds_data(&a.text);
+        let parted = unspaced && (tight || lone_figure);
+        if (gap <= s.column_gap * median && !parted) || stretched_between(a, b) {
             out[last].1 = out[last].1.max(b.x1);
             tight = gap <= word_gap;
+            lone = false;
         } else {
             out.push((b.x0, b.x1));
             tight = false;
+            lone = true;
         }
     }
     out
@@ -6342,6 +6349,22 @@ mod tests {
         assert_eq!(cells_past_a_stretched_space("Local", "county").len(), 1);
         assert_eq!(cells_past_a_stretched_space("0,2885", "0,3974").len(), 2);
         assert_eq!(cells_past_a_stretched_space("Local", "0,3974").len(), 2);
+    }
+
+    #[test]
+    fn a_lone_digit_a_hair_from_the_next_cells_text_is_a_cell_of_its_own() {
+        // "9" flush right in its cell, "Council" 1.5 pt after it (a space
+        // drawn elsewhere in the line), no space drawn between; a letter so
+        // set is a word of its cell
+        let cells = |first: char| {
+            let mut glyphs = vec![glyph(first, 0.0, 20.0)];
+            glyphs.extend(word("Council", 6.5, 20.0));
+            let space = glyph(' ', 200.0, 20.0);
+            let line: Vec<&Glyph> = glyphs.iter().collect();
+            line_cells(&line, Some(&[&space]), 10.0, &TableSettings::default()).len()
+        };
+        assert_eq!(cells('9'), 2);
+        assert_eq!(cells('A'), 1);
     }
 
     /// A table ruled between its rows only (fpdf2's horizontal lines): its
