@@ -2148,9 +2148,16 @@ fn holds_a_line_apart(glyphs: &[&Glyph], typical: f64, s: &TableSettings) -> boo
             .copied()
             .filter(|g| (g.origin[1] - w[1]).abs() < 1.0)
             .collect();
-        w[1] - w[0] > typical && w[2] - w[1] > typical && text_columns(&line, s).len() < 2
+        let (above, below) = (w[1] - w[0], w[2] - w[1]);
+        // (lines at one leading, a cell's wrapped lines set further apart
+        // than rows stand, as Typst sets them, stand apart from none)
+        let at_one_leading = (above - below).abs() <= LEADING_TOLERANCE;
+        above > typical && below > typical && !at_one_leading && text_columns(&line, s).len() < 2
     })
 }
+
+/// How far apart (pt) two gaps between lines may differ and be one leading.
+const LEADING_TOLERANCE: f64 = 0.5;
 
 /// The rows a ruled table's bands hold, each glyph in the column its centre
 /// falls in (a heading over spanned columns in the column its run starts in;
@@ -6349,6 +6356,26 @@ mod tests {
         assert_eq!(cells_past_a_stretched_space("Local", "county").len(), 1);
         assert_eq!(cells_past_a_stretched_space("0,2885", "0,3974").len(), 2);
         assert_eq!(cells_past_a_stretched_space("Local", "0,3974").len(), 2);
+    }
+
+    #[test]
+    fn a_cells_lines_at_one_leading_wider_than_the_rows_pitch_stand_apart_from_none() {
+        // rows ruled 13.7 pt apart; a tall row's text cell wraps its lines
+        // 15.7 pt apart (Typst), where a caption between two tables stands
+        // apart from the lines round it by gaps of its own
+        let lines = |baselines: &[f64]| {
+            let mut glyphs = word("Huntingdonshire", 10.0, baselines[0]);
+            for &b in &baselines[1..] {
+                glyphs.extend(word("awareness", 120.0, b));
+            }
+            glyphs
+        };
+        let apart = |glyphs: Vec<Glyph>| {
+            let refs: Vec<&Glyph> = glyphs.iter().collect();
+            holds_a_line_apart(&refs, 13.7, &TableSettings::default())
+        };
+        assert!(!apart(lines(&[105.9, 121.6, 137.3, 153.0])));
+        assert!(apart(lines(&[105.9, 121.6, 141.0, 153.0])));
     }
 
     #[test]
