@@ -70,17 +70,24 @@ fn fold_cell(glyphs: &mut [Glyph], group: &[usize], clip: [f64; 4], folded: &mut
         let cx = g.centre().0;
         g.dir == [1.0, 0.0] && cx >= x0 && cx <= x1
     };
+    // (most clips hold their text whole, a page's or a frame's: seen at once)
+    let (mut size, mut overruns) = (0.0_f64, false);
+    for g in group
+        .iter()
+        .map(|&i| &glyphs[i])
+        .filter(|g| within_sides(g))
+    {
+        size = size.max(g.size);
+        overruns |= g.top < top - CUT_SLACK * g.size || g.bottom > bottom + CUT_SLACK * g.size;
+    }
+    if !overruns || size <= 0.0 || bottom - top > MAX_CELL_CLIP_SIZES * size {
+        return;
+    }
     let members: Vec<usize> = group
         .iter()
         .copied()
         .filter(|&i| within_sides(&glyphs[i]))
         .collect();
-    let Some(size) = members.iter().map(|&i| glyphs[i].size).reduce(f64::max) else {
-        return;
-    };
-    if size <= 0.0 || bottom - top > MAX_CELL_CLIP_SIZES * size {
-        return;
-    }
     let lines = lines_of(glyphs, &members, size);
     let slack = CUT_SLACK * size;
     let whole = |line: &[usize]| {
