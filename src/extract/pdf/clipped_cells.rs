@@ -41,17 +41,25 @@ pub fn fold_overflowing_cells(glyphs: &mut Vec<Glyph>, clip_of: &[u32], clips: &
     if clip_of.len() != glyphs.len() {
         return;
     }
-    let mut by_clip: Vec<Vec<usize>> = vec![Vec::new(); clips.len()];
-    for (i, &c) in clip_of.iter().enumerate() {
-        if c > 0 {
-            if let Some(group) = by_clip.get_mut(c as usize - 1) {
-                group.push(i);
-            }
-        }
+    // (only clips a cell's size for the page's largest type: most glyphs are
+    // drawn under the page's clip or none, and are passed over at once)
+    let largest = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+    let cell_sized = |c: u32| {
+        let clip = clips.get((c as usize).wrapping_sub(1));
+        clip.is_some_and(|b| b[3] - b[1] <= MAX_CELL_CLIP_SIZES * largest)
+    };
+    let mut in_cells: Vec<(u32, usize)> = (0..glyphs.len())
+        .filter(|&i| cell_sized(clip_of[i]))
+        .map(|i| (clip_of[i], i))
+        .collect();
+    if in_cells.is_empty() {
+        return;
     }
+    in_cells.sort_unstable();
     let mut folded = vec![false; glyphs.len()];
-    for (group, clip) in by_clip.iter().zip(clips) {
-        fold_cell(glyphs, group, *clip, &mut folded);
+    for run in in_cells.chunk_by(|a, b| a.0 == b.0) {
+        let group: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
+        fold_cell(glyphs, &group, clips[run[0].0 as usize - 1], &mut folded);
     }
     if folded.iter().any(|&f| f) {
         let mut i = 0;
