@@ -8,6 +8,7 @@
 //! text, so each such line is read as part of the line the clip shows.
 
 use super::interpreter::Glyph;
+use super::layout::{page_lines, LayoutSettings};
 
 /// A clip at most this many of its text's sizes tall is a cell's one or two
 /// lines, not a frame, a text box or a page's body.
@@ -23,9 +24,6 @@ const MIDDLE_SLACK: f64 = 0.25;
 
 /// Glyphs whose baselines lie closer than this (× size) share a line.
 const SAME_LINE: f64 = 0.3;
-
-/// A gap between two glyphs of a line wider than this (× size) is a word space.
-const WORD_GAP: f64 = 0.2;
 
 /// Reads the lines of each cell-sized clip that the clip cuts or hides at
 /// its top or foot as the cell's. Set at the clip's middle (their block's
@@ -58,8 +56,8 @@ pub fn fold_overflowing_cells(glyphs: &mut Vec<Glyph>, clip_of: &[u32], clips: &
     in_cells.sort_unstable();
     let mut folded = vec![false; glyphs.len()];
     for run in in_cells.chunk_by(|a, b| a.0 == b.0) {
-        let group: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
-        fold_cell(glyphs, &group, clips[run[0].0 as usize - 1], &mut folded);
+        let group = run.iter().map(|&(_, i)| i);
+        fold_cell(glyphs, group, clips[run[0].0 as usize - 1], &mut folded);
     }
     if folded.iter().any(|&f| f) {
         let mut i = 0;
@@ -72,30 +70,29 @@ pub fn fold_overflowing_cells(glyphs: &mut Vec<Glyph>, clip_of: &[u32], clips: &
 
 /// Folds the lines of one clip's glyphs (`group`), as
 /// [`fold_overflowing_cells`] says, marking the glyphs folded away.
-fn fold_cell(glyphs: &mut [Glyph], group: &[usize], clip: [f64; 4], folded: &mut [bool]) {
+fn fold_cell(
+    glyphs: &mut [Glyph],
+    group: impl Iterator<Item = usize>,
+    clip: [f64; 4],
+    folded: &mut [bool],
+) {
     let [x0, top, x1, bottom] = clip;
-    let within_sides = |g: &Glyph| {
-        let cx = g.centre().0;
-        g.dir == [1.0, 0.0] && cx >= x0 && cx <= x1
-    };
-    // (most clips hold their text whole, a page's or a frame's: seen at once)
-    let (mut size, mut overruns) = (0.0_f64, false);
-    for g in group
-        .iter()
-        .map(|&i| &glyphs[i])
-        .filter(|g| within_sides(g))
-    {
-        size = size.max(g.size);
-        overruns |= g.top < top - CUT_SLACK * g.size || g.bottom > bottom + CUT_SLACK * g.size;
-    }
+    let members: Vec<usize> = group
+        .filter(|&i| {
+            let g = &glyphs[i];
+            let cx = g.centre().0;
+            g.dir == [1.0, 0.0] && cx >= x0 && cx <= x1
+        })
+        .collect();
+    // (most clips hold their text whole: seen before it is gathered into lines)
+    let size = members.iter().map(|&i| glyphs[i].size).fold(0.0, f64::max);
+    let overruns = members.iter().any(|&i| {
+        let g = &glyphs[i];
+        g.top < top - CUT_SLACK * g.size || g.bottom > bottom + CUT_SLACK * g.size
+    });
     if !overruns || size <= 0.0 || bottom - top > MAX_CELL_CLIP_SIZES * size {
         return;
     }
-    let members: Vec<usize> = group
-        .iter()
-        .copied()
-        .filter(|&i| within_sides(&glyphs[i]))
-        .collect();
     let lines = lines_of(glyphs, &members, size);
     let slack = CUT_SLACK * size;
     let whole = |line: &[usize]| {
@@ -126,8 +123,11 @@ fn fold_cell(glyphs: &mut [Glyph], group: &[usize], clip: [f64; 4], folded: &mut
             (0, 0)
         }
     };
+    // (each line's text as the page's lines read it, its words spaced so)
     let text_of = |lines: &[Vec<usize>]| -> String {
-        let texts: Vec<String> = lines.iter().map(|l| line_text(glyphs, l)).collect();
+        let line = lines.iter().flatten().map(|&i| &glyphs[i]);
+        let read = page_lines(0, line, &[], &LayoutSettings::default());
+        let texts: Vec<&str> = read.iter().map(|l| l.text.trim()).collect();
         texts.join(" ")
     };
     let before = text_of(&lines[..upper]);
@@ -170,21 +170,6 @@ fn lines_of(glyphs: &[Glyph], members: &[usize], size: f64) -> Vec<Vec<usize>> {
         line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
     }
     lines
-}
-
-/// A line's text, a space where its glyphs stand a word's space apart.
-fn line_text(glyphs: &[Glyph], line: &[usize]) -> String {
-    let mut text = String::new();
-    let mut previous: Option<&Glyph> = None;
-    for &i in line {
-        let g = &glyphs[i];
-        if previous.is_some_and(|p| g.x0 - p.x1 > WORD_GAP * g.size) {
-            text.push(' ');
-        }
-        text.push_str(&g.text);
-        previous = Some(g);
-    }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -336,11 +336,7 @@ fn read_top_table_as_body(
             && !carried.contains(&i)
     });
     // (a new table's head has a heading over every column)
-    let a_head = top
-        .table
-        .header()
-        .iter()
-        .any(|row| row.iter().all(|c| !c.text.is_empty()));
+    let a_head = heads_every_column(&top.table);
     let same_columns = top.table.rows.first().map(Vec::len) == Some(running.columns);
     if same_columns && !text_above && top.table.header_rows > 0 && repeats_the_head {
         // (its records stand at the leading of the table it carries on)
@@ -1102,11 +1098,8 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
 /// page, its title where every sheet's is, which a reader takes for a
 /// running header: nothing but its head tells the next sheet's table.)
 fn heads_a_table_of_its_own(table: &Table, more: &Table) -> bool {
-    let head = more.header();
-    let full_head = head
-        .iter()
-        .any(|row| row.iter().all(|c| !c.text.is_empty()))
-        && !head.iter().flatten().any(|c| {
+    let full_head = heads_every_column(more)
+        && !more.header().iter().flatten().any(|c| {
             // (a figure a narrow column broke over its lines is one)
             holds_data(&c.text.split_whitespace().collect::<String>())
         });
@@ -1116,6 +1109,14 @@ fn heads_a_table_of_its_own(table: &Table, more: &Table) -> bool {
             .first()
             .is_some_and(|first| repeats_head(first, &table.header().concat()));
     full_head && !repeated
+}
+
+/// Whether a row of the table's head has a heading over every column.
+fn heads_every_column(table: &Table) -> bool {
+    table
+        .header()
+        .iter()
+        .any(|row| row.iter().all(|c| !c.text.is_empty()))
 }
 
 /// Whether a table's last row on one page (`last`) and its first on the

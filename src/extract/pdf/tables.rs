@@ -1858,7 +1858,7 @@ fn underlines_text(e: &Edge, lines: &UprightText) -> bool {
         .glyphs
         .partition_point(|g| g.origin[1] < e.pos - reach);
     let to = lines.glyphs.partition_point(|g| g.origin[1] <= e.pos);
-    let over: Vec<&Glyph> = lines.glyphs[from..to]
+    let mut over: Vec<&Glyph> = lines.glyphs[from..to]
         .iter()
         .copied()
         .filter(|g| {
@@ -1875,9 +1875,8 @@ fn underlines_text(e: &Edge, lines: &UprightText) -> bool {
     let covered: f64 = over.iter().map(|g| g.x1 - g.x0).sum();
     // (an underline's text runs on, word after word; the cells of a row
     // ruled under stand apart, however much of the rule they cover)
-    let mut by_x = over.clone();
-    by_x.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let runs_on = by_x
+    over.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let runs_on = over
         .windows(2)
         .all(|w| w[1].x0 - w[0].x1 <= UNDERLINE_MAX_GAP * w[0].size);
     (first - e.start).abs() <= UNDERLINE_OVERHANG
