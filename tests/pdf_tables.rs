@@ -1548,8 +1548,10 @@ fn a_typst_documents_tables_read_whole() {
     // the cells wrap their lines; rows set tight, striped cell by cell,
     // the last a label alone on a stripe, or unstriped, closer than the
     // type's size; tall rows ruled under whose cells' lines stand further
-    // apart than the rows (see the fixtures' script)
-    assert_excerpts_read_whole("typst-tables.json", 20);
+    // apart than the rows; records at their middles whose padding puts
+    // them a hair further apart than their cells' lines (see the fixtures'
+    // script)
+    assert_excerpts_read_whole("typst-tables.json", 21);
 }
 
 #[test]
@@ -1590,8 +1592,10 @@ fn a_chromium_pages_heading_wrapped_under_a_spanning_heading_reads_whole() {
     // that heading: one cell of the row under; a head in bold, a heading
     // over the columns it spans its first line, over records whose labels
     // wrap; a heading wrapped at its row's top, whose last line stands
-    // level with headings over both rows (see the fixtures' script)
-    assert_excerpts_read_whole("chromium-tables.json", 5);
+    // level with headings over both rows; records at their foot further
+    // apart than their cells wrap, a sentence carried on in lower case over
+    // the narrower gap (see the fixtures' script)
+    assert_excerpts_read_whole("chromium-tables.json", 6);
 }
 
 #[test]

@@ -196,10 +196,13 @@ pub fn records(
 /// lines straddles the line of one-line cells beside it, and the next
 /// record's line stands closer under it than its own lines): in each
 /// column, lines placed exactly a leading apart are one cell; the lines of
-/// cells with one middle are a record. The leading is a gap between a
-/// column's lines, within a line's leading, seen twice or more: the widest
-/// that so reads. None where none does.
-fn records_set_at_their_middles(
+/// cells with one middle are a record, each with its label. The leading is
+/// a gap between a column's lines, within a line's leading, seen twice or
+/// more: the widest that so reads. (A row's padding can be a hair wider
+/// than its cells' leading and so be seen as often: read as the leading,
+/// it pairs lines of two records and leaves a record without its label.)
+/// None where none does.
+fn labelled_records_set_at_their_middles(
     body: &[TableLine],
     s: &StreamSettings,
 ) -> Option<Vec<Range<usize>>> {
@@ -225,13 +228,14 @@ fn records_set_at_their_middles(
         .filter(|&g| gaps.iter().filter(|&&o| within_exact(o, g)).count() >= 2)
         .collect();
     candidates.dedup_by(|b, a| within_exact(*a, *b));
-    candidates
-        .into_iter()
-        .find_map(|leading| records_about_middles(body, &columns, leading))
+    candidates.into_iter().find_map(|leading| {
+        records_about_middles(body, &columns, leading)
+            .filter(|records| each_labelled(body, records))
+    })
 }
 
 /// The records of `body` read with cells' lines `leading` apart in each
-/// of its `columns` (`records_set_at_their_middles`): None where a line holds
+/// of its `columns` (`labelled_records_set_at_their_middles`): None where a line holds
 /// cells of two middles, a record's lines stand apart, or no cell wraps.
 fn records_about_middles(
     body: &[TableLine],
@@ -340,13 +344,12 @@ fn records_ending_at_their_labels(body: &[TableLine]) -> Option<Vec<Range<usize>
 
 /// The records of a body set closer than a leading shows, each with its
 /// label: set at their middles closer than their cells' lines
-/// (`records_set_at_their_middles`), or set solid at their feet
+/// (`labelled_records_set_at_their_middles`), or set solid at their feet
 /// (`records_ending_at_their_labels`).
 fn labelled_records_set_close(body: &[TableLine], s: &StreamSettings) -> Option<Vec<Range<usize>>> {
-    let labelled =
-        |records: Option<Vec<Range<usize>>>| records.filter(|records| each_labelled(body, records));
-    labelled(records_set_at_their_middles(body, s))
-        .or_else(|| labelled(records_ending_at_their_labels(body)))
+    labelled_records_set_at_their_middles(body, s).or_else(|| {
+        records_ending_at_their_labels(body).filter(|records| each_labelled(body, records))
+    })
 }
 
 /// Whether the lines read as records set close (`labelled_records_set_close`),
@@ -693,7 +696,38 @@ fn records_closer_than_their_lines(
         })
     };
     let groups = out.iter().filter(|r| r.len() > 1);
-    (out.iter().any(|r| r.len() > 1) && groups.clone().all(wrapped_round_one)).then_some(out)
+    (out.iter().any(|r| r.len() > 1)
+        && groups.clone().all(wrapped_round_one)
+        && !out
+            .windows(2)
+            .any(|w| sentence_carried_over(&body[w[1].start - 1], &body[w[1].start])))
+    .then_some(out)
+}
+
+/// Whether a cell of `line` carries on, in lower case, a sentence its
+/// column's cell on the line above leaves unfinished: the two lines are
+/// one record's (records set closer than their cells' lines are told from
+/// records set further apart than their cells' lines by this alone where
+/// the gaps alternate).
+fn sentence_carried_over(above: &TableLine, line: &TableLine) -> bool {
+    line.occupied().into_iter().any(|c| {
+        let (Some(upper), Some(lower)) = (above.cells.get(c), line.cells.get(c)) else {
+            return false;
+        };
+        !upper.trim().is_empty() && carries_on_a_sentence(upper, lower)
+    })
+}
+
+/// Whether `lower` goes on in a small letter with a sentence `upper` leaves
+/// unfinished.
+fn carries_on_a_sentence(upper: &str, lower: &str) -> bool {
+    let unfinished = !upper.trim_end().ends_with(['.', '!', '?', ':', ';']);
+    let small = lower
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    unfinished && small
 }
 
 /// Whether the first `header` lines head every column the lines below them
@@ -1009,16 +1043,7 @@ fn carries_on_in_lower_case(
     let within = !own.is_empty()
         && is_subset(&own, &above.occupied())
         && is_strict_subset(&own, &lines[r.start].occupied());
-    let goes_on = |c: &usize| {
-        let unfinished = !above.cells[*c]
-            .trim_end()
-            .ends_with(['.', '!', '?', ':', ';']);
-        let lower = line.cells[*c]
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
-        unfinished && lower
-    };
+    let goes_on = |c: &usize| carries_on_a_sentence(&above.cells[*c], &line.cells[*c]);
     close && within && own.iter().all(goes_on)
 }
 
@@ -1044,6 +1069,73 @@ mod tests {
     }
 
     #[test]
+    fn records_whose_cells_carry_on_in_lower_case_over_the_narrower_gap_are_not_set_closer() {
+        // gaps alternating 14.25 and 11.25 pt: records 14.25 apart whose
+        // cells wrap 11.25 apart at their feet, or, by the gaps alone,
+        // records 11.25 apart whose cells wrap 14.25 apart at their tops;
+        // a sentence carried on in lower case over the narrower gap says
+        // which (the first line is the header's, not a record's)
+        let mut lines = vec![
+            line(&["Partner", "2022/23", "Result", "Change"], 119.25),
+            line(&["", "Outreach support families", "", ""], 133.5),
+            line(
+                &["Ormiston Families", "fund early hub", "389,733", "Outreach"],
+                144.75,
+            ),
+            line(&["Youth Offending", "", "", ""], 159.0),
+            line(&["Service", "Service district", "66.2%", "Cyber"], 170.25),
+            line(
+                &["Fenland District", "", "", "Partnership reduction"],
+                184.5,
+            ),
+            line(
+                &["Council", "Safety workers", "£6,741", "fund local"],
+                195.75,
+            ),
+        ];
+        let s = StreamSettings::default();
+        assert!(!labelled_records_closer_than_their_lines(&lines, &s));
+        // (where each line opens its sentences, the gaps alone tell)
+        lines[2].cells[1] = "Fund early hub".into();
+        lines[6].cells[3] = "Fund local".into();
+        assert!(labelled_records_closer_than_their_lines(&lines, &s));
+    }
+
+    #[test]
+    fn records_set_at_their_middles_padded_a_hair_wider_than_their_leading() {
+        // cells' lines 13 pt apart, a row's padding putting the next
+        // record's first line 13.15 pt under the last, as often: read as
+        // the leading, it would pair the last line of one record's cell
+        // with the first of the next record's
+        let lines = [
+            line(&["Service", "Award", "Notes"], 80.0),
+            line(&["", "", "Hub intervention"], 100.0),
+            line(&["Youth Offending", "31,701", ""], 106.5),
+            line(&["", "", "solving fund"], 113.0),
+            line(&["", "", "Problem fraud"], 126.15),
+            line(&["Rural Crime", "56,190", "community reduction"], 139.15),
+            line(&["", "", "county"], 152.15),
+            line(&["Red Hen", "96,290", "Problem partnership"], 165.3),
+            line(&["", "", "Crime rural"], 178.45),
+            line(&["Fenland", "209", ""], 184.95),
+            line(&["", "", "training district"], 191.45),
+        ];
+        let rows = rows(&lines, 1);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(
+            rows[1],
+            [
+                "Youth Offending",
+                "31,701",
+                "Hub intervention\nsolving fund"
+            ]
+        );
+        assert_eq!(rows[2][2], "Problem fraud\ncommunity reduction\ncounty");
+        assert_eq!(rows[3], ["Red Hen", "96,290", "Problem partnership"]);
+        assert_eq!(rows[4][2], "Crime rural\ntraining district");
+    }
+
+    #[test]
     fn records_set_at_their_middles_closer_than_their_lines_read_whole() {
         // cells' lines 13 pt apart, records 9 pt: each record's cells
         // centred on its middle, a two-line cell straddling its label's line
@@ -1065,10 +1157,10 @@ mod tests {
         // (a line holding cells of two middles reads otherwise: a cell
         // wrapped under its label's line, as cells set at their top are)
         let s = StreamSettings::default();
-        assert!(records_set_at_their_middles(&lines[1..], &s).is_some());
+        assert!(labelled_records_set_at_their_middles(&lines[1..], &s).is_some());
         let mut top = lines.clone();
         top[5] = line(&["", "awareness", ""], 135.0);
-        assert!(records_set_at_their_middles(&top[1..], &s).is_none());
+        assert!(labelled_records_set_at_their_middles(&top[1..], &s).is_none());
         // (under a heading over the columns it spans that the header missed,
         // read from the columns' own headings, each line above a row)
         let mut spanned = vec![line(&["", "Budget (£)", ""], 68.0)];
