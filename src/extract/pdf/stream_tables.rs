@@ -2271,11 +2271,18 @@ fn grid_layout(
 /// a width of its own (LaTeX's `p`) may leave its width's end unfilled.
 const CENTRED_SPAN: f64 = 0.5;
 
+/// How many times further off the middle of its own column's text than off
+/// the middle of a run of columns' a heading may stand and still be read
+/// centred over the run where it is not within `CENTRED_SPAN` of it.
+const OFF_ITS_OWN_MIDDLE: f64 = 3.0;
+
 /// For each line of a laid out table, the first of the columns its heading
 /// spans, where the line is a heading alone over the head (above the first
-/// line of figures, `header_end`) set in line with none of the text of the
-/// column it starts over (as a heading wrapped over its own column's is)
-/// but centred over a run of columns, that one among them: LaTeX's
+/// line of figures, `header_end`) set in line with none of the headings of
+/// the column it starts over (as a heading wrapped over its own column's
+/// is), nor with the column's text as a whole (its start, end or middle:
+/// a line of ragged text may end where a centred heading's middle falls by
+/// chance), but centred over a run of columns, that one among them: LaTeX's
 /// `\multicolumn` and a browser's cell across columns centre it so, with no
 /// rule under it to tell its span by.
 fn centred_spanners(rows: &[Vec<Chunk>], bounds: &[f64], header_end: usize) -> Vec<Option<usize>> {
@@ -2302,20 +2309,36 @@ fn centred_spanners(rows: &[Vec<Chunk>], bounds: &[f64], header_end: usize) -> V
         let over = column(c.x0);
         let centre = (c.x0 + c.x1) / 2.0;
         let in_line = |&(i, d): &(usize, &Chunk)| {
-            i != line && wrapped_cells::in_line((c.x0, c.x1), (d.x0, d.x1))
+            i != line && i < header_end && wrapped_cells::in_line((c.x0, c.x1), (d.x0, d.x1))
         };
-        if texts[over].iter().any(in_line) {
+        let in_line_with_column =
+            extents[over].is_some_and(|e| wrapped_cells::in_line((c.x0, c.x1), e));
+        if in_line_with_column || texts[over].iter().any(in_line) {
             return None;
         }
-        let runs = (0..=over).flat_map(|k| (over..extents.len()).map(move |m| (k, m)));
-        let (off, first) = runs
-            .filter(|&(k, m)| m > k)
-            .filter_map(|(k, m)| {
-                let run = (extents[k]?.0, extents[m]?.1);
-                Some(((centre - middle(run)).abs(), k))
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))?;
-        (off <= CENTRED_SPAN * (c.bottom - c.top)).then_some(first)
+        // (the run of columns whose text's middle is nearest the heading's,
+        // of those from column `from` on)
+        let nearest_run = |from: usize| {
+            let runs = (from..=over).flat_map(|k| (over..extents.len()).map(move |m| (k, m)));
+            runs.filter(|&(k, m)| m > k)
+                .filter_map(|(k, m)| {
+                    let run = (extents[k]?.0, extents[m]?.1);
+                    Some(((centre - middle(run)).abs(), k))
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+        };
+        if let Some((off, first)) = nearest_run(0) {
+            if off <= CENTRED_SPAN * (c.bottom - c.top) {
+                return Some(first);
+            }
+        }
+        // (a column of text wrapped in a width of its own may leave much of
+        // it unfilled, and the heading's middle off its text's: still
+        // centred over columns, nowhere near the middle of its own, over
+        // the columns after the row labels, whose heading stands in theirs)
+        let own_off = extents[over].map_or(f64::INFINITY, |e| (centre - middle(e)).abs());
+        let (off, first) = nearest_run(1)?;
+        (off * OFF_ITS_OWN_MIDDLE < own_off).then_some(first)
     };
     (0..rows.len())
         .map(|i| {
@@ -5089,7 +5112,7 @@ mod tests {
         // "Outcomes" centred over a column of figures (200 to 235) and one of
         // text (264 to 454), as LaTeX's \multicolumn centres it, standing
         // over the second only, in line with none of its text
-        let table = |heading_at: f64| {
+        let table_with = |heading_at: f64, second_purpose: &'static str| {
             let mut words = vec![
                 ("Outcomes", heading_at, 86.0),
                 ("Partner", 50.0, 100.0),
@@ -5098,7 +5121,7 @@ mod tests {
             ];
             let purposes = [
                 "Safety partnership intervention",
-                "District fund",
+                second_purpose,
                 "Community outreach for victims of fraud",
             ];
             for (k, (label, purpose)) in ["Victim Support", "Youth Fund", "Road Safety"]
@@ -5111,11 +5134,22 @@ mod tests {
             }
             one_table_on(&words)
         };
+        let table = |heading_at: f64| table_with(heading_at, "District fund");
         let rows = table(307.0);
         assert_eq!(rows[0], vec!["", "Outcomes", ""], "{rows:?}");
         assert_eq!(rows[1], vec!["Partner", "2023/24", "Purpose"], "{rows:?}");
         // (set flush left over the text, it heads that column alone)
         assert_eq!(table(264.0)[0], vec!["", "", "Outcomes"]);
+        // (a line of the ragged text whose middle is the heading's by chance
+        // does not set it in line with the column)
+        let chance = table_with(307.0, "District fund for victims");
+        assert_eq!(chance[0], vec!["", "Outcomes", ""], "{chance:?}");
+        // (further off the columns' middle than a half of its height, but
+        // three times as far off its own column's: centred over the two,
+        // the text column's width left unfilled)
+        assert_eq!(table(300.0)[0], vec!["", "Outcomes", ""]);
+        // (nearer its own column's middle, it heads that column)
+        assert_eq!(table(330.0)[0], vec!["", "", "Outcomes"]);
     }
 
     #[test]
