@@ -1041,6 +1041,7 @@ fn label_at_pitch(
 /// the record's other cells empty, is a record too (`label_record_end`).
 fn lines_of_one_record(rows: &[Row], start: usize, j: usize, s: &StreamSettings) -> Option<usize> {
     let past = single_lines_end(rows, j, s);
+    let past = stepped_apart_within(rows, j, past, s).unwrap_or(past);
     let lines: Vec<&Line> = rows[j..past].iter().map(|r| &r.chunks[0]).collect();
     // (the rows of several chunks above, and the next record's below: a
     // first record under the head has only the head above it)
@@ -1067,9 +1068,70 @@ fn lines_of_one_record(rows: &[Row], start: usize, j: usize, s: &StreamSettings)
                 && lines.iter().all(|l| from_an_edge(l, 0))
         }
     };
-    (cells && stands_apart_above(rows, past, s))
+    let apart =
+        || stands_apart_above(rows, past, s) || further_off_than_its_lines(rows, j, past, s);
+    (cells && apart())
         .then_some(past)
         .or_else(|| label_record_end(rows, start, j, s))
+}
+
+/// The gaps between the lines of one cell among rows of one chunk
+/// (`lines`), each line to the next under it in its column.
+fn gaps_within_cells(lines: &[Row]) -> Vec<f64> {
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, upper)| {
+            let under = lines[k + 1..]
+                .iter()
+                .find(|lower| overlap_across(&upper.chunks[0], &lower.chunks[0]))?;
+            Some(under.baseline - upper.baseline)
+        })
+        .collect()
+}
+
+/// Twice the narrowest gap between rows: where a record's cells are set at
+/// its middle, a line of one cell stands halfway between two of another's.
+fn twice_the_halves(lines: &[Row]) -> Option<f64> {
+    lines
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .min_by(f64::total_cmp)
+        .map(|half| 2.0 * half)
+}
+
+/// Where rows of one chunk (`j..past`, set within a line's leading of each
+/// other) part into records, if they do: at the first row, the third or
+/// later, standing further below the row above it than a cell's lines
+/// stand (the narrowest gap between one cell's lines, or twice that
+/// between lines set halfway between another cell's), by the records' step
+/// (`record_gap_ratio`). A spreadsheet sets its rows a little closer than a
+/// line and a half and a wrapped cell's lines closer still, so that a
+/// record's lines set at its middle and a label alone after it stand within
+/// a line's leading.
+fn stepped_apart_within(rows: &[Row], j: usize, past: usize, s: &StreamSettings) -> Option<usize> {
+    let lines = &rows[j..past];
+    let leading = gaps_within_cells(lines)
+        .into_iter()
+        .chain(twice_the_halves(lines))
+        .min_by(f64::total_cmp)?;
+    (j + 2..past).find(|&k| rows[k].baseline - rows[k - 1].baseline >= s.record_gap_ratio * leading)
+}
+
+/// Whether the row after a record's lines (rows `j..past`) stands further
+/// below its last line than its cells' lines stand apart (the widest gap
+/// between one cell's lines, or twice the narrowest between lines set
+/// halfway between another cell's), by the records' step
+/// (`record_gap_ratio`).
+fn further_off_than_its_lines(rows: &[Row], j: usize, past: usize, s: &StreamSettings) -> bool {
+    let lines = &rows[j..past];
+    let within = gaps_within_cells(lines).into_iter().max_by(f64::total_cmp);
+    match (within.or_else(|| twice_the_halves(lines)), rows.get(past)) {
+        (Some(leading), Some(next)) => {
+            next.baseline - rows[past - 1].baseline >= s.record_gap_ratio * leading
+        }
+        _ => false,
+    }
 }
 
 /// The end of the rows of one chunk from row `j` set within a line's
@@ -3799,6 +3861,53 @@ mod tests {
         let table = one_table_on(&words);
         assert_eq!(table.len(), 6, "{table:?}");
         assert_eq!(table[3], ["Red Hen\nProject", "206", "", ""]);
+    }
+
+    #[test]
+    fn labels_wrapped_round_their_figures_in_rows_set_close_keep_the_table_whole() {
+        // a spreadsheet's rows 12.9 pt apart, closer than a line and a half
+        // of 10 pt type; a label wrapped round its figure at the row's
+        // middle, its lines 10.9 pt apart, the next row 13.2 pt under it,
+        // once a label alone with its figure left empty
+        let mut words = vec![("Area", 50.0, 100.0), ("2022/23", 200.0, 100.0)];
+        let mut y = 100.0;
+        let mut record = |label: &'static str, figure: &'static str| {
+            y += 12.9;
+            words.push((label, 50.0, y));
+            if !figure.is_empty() {
+                words.push((figure, 200.0, y));
+            }
+        };
+        record("Red Hen Project", "53.9%");
+        record("Safer Streets", "861");
+        record("Victim Support", "564");
+        let wrapped = |words: &mut Vec<_>, top: f64, figure: &'static str| {
+            words.push(("Community Safety", 50.0, top));
+            words.push((figure, 200.0, top + 5.4));
+            words.push(("Partnership", 50.0, top + 10.9));
+        };
+        wrapped(&mut words, 152.0, "846,549");
+        let mut y = 162.9;
+        for (label, figure) in [("Rural Crime Action", "320"), ("Safer Streets", "£64,236")] {
+            y += 13.2;
+            words.extend([(label, 50.0, y), (figure, 200.0, y)]);
+        }
+        wrapped(&mut words, y + 13.2, "460,540");
+        let y = y + 13.2 + 10.9;
+        words.push(("Huntingdonshire CSP", 50.0, y + 13.2));
+        for (k, (label, figure)) in [("Ormiston Families", "81.8%"), ("St Giles Trust", "911")]
+            .into_iter()
+            .enumerate()
+        {
+            let at = y + 13.2 + 12.9 * (k + 1) as f64;
+            words.extend([(label, 50.0, at), (figure, 200.0, at)]);
+        }
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 11, "{table:?}");
+        assert_eq!(table[4], ["Community Safety\nPartnership", "846,549"]);
+        assert_eq!(table[7], ["Community Safety\nPartnership", "460,540"]);
+        assert_eq!(table[8], ["Huntingdonshire CSP", ""]);
+        assert_eq!(table[10], ["St Giles Trust", "911"]);
     }
 
     #[test]
