@@ -720,7 +720,7 @@ fn sentence_carried_over(above: &TableLine, line: &TableLine) -> bool {
 
 /// Whether `lower` goes on in a small letter with a sentence `upper` leaves
 /// unfinished.
-fn carries_on_a_sentence(upper: &str, lower: &str) -> bool {
+pub(super) fn carries_on_a_sentence(upper: &str, lower: &str) -> bool {
     let unfinished = !upper.trim_end().ends_with(['.', '!', '?', ':', ';']);
     let small = lower
         .trim_start()

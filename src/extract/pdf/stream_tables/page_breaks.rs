@@ -608,14 +608,20 @@ pub fn carried_cell_lines(
 /// cell's last line in the cut row, as `broken_words::broken_at_the_break`
 /// tells: the rest of a figure or a word the break cut ("communit" over
 /// "y"), or a cell's words going on in a small letter after a word alone
-/// on its line.
+/// on its line; or, where the room the cut line left is known (and its
+/// first word had none, see `carried_cell_lines`), a sentence the cut line
+/// leaves unfinished going on in a small letter ("Training awareness"
+/// over "hub problem").
 fn carries_on_the_cut_cells(lines: &[Row], cut: &CutTable) -> bool {
     let mut seen = vec![false; cut.bounds.len() + 1];
     lines.iter().flat_map(|r| &r.chunks).all(|line| {
         let column = column_at(cut.bounds, line.x0);
+        let room_known = || cut.room.get(column).is_some_and(|&room| room > 0.0);
         std::mem::replace(&mut seen[column], true)
             || cut.last_lines.get(column).is_some_and(|head| {
                 super::super::broken_words::broken_at_the_break(head, &line.text).is_some()
+                    || (room_known()
+                        && super::super::wrapped_cells::carries_on_a_sentence(head, &line.text))
             })
     })
 }
@@ -1117,6 +1123,32 @@ mod tests {
         // (nor does a line close over the next, a paragraph's)
         let close = [("y", 260.0, 80.0), ("Source: the office.", 50.0, 92.0)];
         assert_eq!(carried_cells(&page(&close), &cut), None);
+    }
+
+    #[test]
+    fn a_sentence_going_on_where_its_word_had_no_room_ends_the_table_with_its_last_row() {
+        // no head repeated: "hub problem" goes on with "Training awareness",
+        // the last line of the cut row's purpose, whose column had 10 pt
+        // more room on that line than "hub" and a space take (15 + 2.5 pt)
+        let cut = |rooms: &'static [f64]| CutTable {
+            last_lines: vec!["The Kite Trust", "Training awareness", "732,594"],
+            room: rooms,
+            ..three_columns_cut(Vec::new(), Vec::new())
+        };
+        let carried = |line: &'static str, rooms: &'static [f64]| {
+            let words = [(line, 150.0, 80.0), ("Source: the office.", 50.0, 104.0)];
+            carried_cells(&page(&words), &cut(rooms))
+        };
+        let rest = Some(vec![
+            String::new(),
+            "hub problem".to_string(),
+            String::new(),
+        ]);
+        assert_eq!(carried("hub problem", &[0.0, 10.0, 0.0]), rest);
+        // (nor where the room is not known, nor where the line opens in a
+        // capital)
+        assert_eq!(carried("hub problem", &[]), None);
+        assert_eq!(carried("Hub problem", &[0.0, 10.0, 0.0]), None);
     }
 
     #[test]
