@@ -373,18 +373,42 @@ fn body_records(
     // under a header that heads each of their columns are still a record's
     // cells interleaved: a lone record set at its middle)
     let headed = heads_every_column(lines, header);
-    let within = |above: &TableLine, line: &TableLine| {
-        let gap = line.baseline - above.baseline;
-        match leading {
-            Some(leading) => gap <= leading,
-            None => headed && gap < s.min_wrap_leading * line.size.max(above.size),
+    // (nor where records stand too little further apart than their cells'
+    // lines for a step up between the gaps to show (a spreadsheet pads its
+    // rows 2 pt round 14 pt lines): two lines closer than any two records
+    // stacking figures stand, one with figures and one without, which holds
+    // only columns the other holds and stands off its other neighbour by
+    // the records' step at least, are one record's, the line without a
+    // cell's wrapped line)
+    let gap = |k: usize| lines[k].baseline - lines[k - 1].baseline;
+    let records_apart = (header + 1..lines.len())
+        .filter(|&k| lines[k].stacks_figures_on(&lines[k - 1]))
+        .map(gap)
+        .min_by(f64::total_cmp);
+    let wrapped_closer = |k: usize| {
+        let (with, without, beyond) = if lines[k].holds_figures() {
+            (k, k - 1, (k >= 2).then(|| gap(k - 1)))
+        } else {
+            (k - 1, k, (k + 1 < lines.len()).then(|| gap(k + 1)))
+        };
+        records_apart.is_some_and(|apart| gap(k) < (1.0 - s.leading_tolerance) * apart)
+            && beyond.is_none_or(|g| g >= s.record_gap_ratio * gap(k))
+            && lines[with].holds_figures()
+            && !lines[without].holds_figures()
+            && is_strict_subset(&lines[without].occupied(), &lines[with].occupied())
+    };
+    let within = |k: usize| match leading {
+        Some(leading) => gap(k) <= leading,
+        None => {
+            let size = lines[k].size.max(lines[k - 1].size);
+            (headed && gap(k) < s.min_wrap_leading * size) || wrapped_closer(k)
         }
     };
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = header;
     while start < lines.len() {
         let mut end = start + 1;
-        while end < lines.len() && within(&lines[end - 1], &lines[end]) {
+        while end < lines.len() && within(end) {
             end += 1;
         }
         if end - start > 1 && is_one_record(&lines[start..end]) {
@@ -1066,6 +1090,36 @@ mod tests {
             .into_iter()
             .map(|r| r.into_iter().map(|c| c.text).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_labels_line_closer_to_its_figures_than_records_stand_is_their_records() {
+        // a spreadsheet's rows 15.7 pt apart round 13.9 pt lines, too little
+        // further apart for a step up to show: a label wrapped above its
+        // figures (set at the row's foot) stands 13.9 pt over them
+        let mut lines = vec![
+            line(&["Measure", "Spend", "Result"], 133.1),
+            line(&["Red Hen Project", "£29,972", "14.8%"], 148.9),
+            line(&["Rural Crime Action", "£8,543", "86.2%"], 164.6),
+            line(&["Community Safety", "", ""], 181.4),
+            line(&["Partnership", "£85,197", "29.4%"], 195.3),
+            line(&["Youth Offending", "£75,450", "303,497"], 211.1),
+            line(&["Safer Streets", "", "552"], 226.8),
+        ];
+        let read = rows(&lines, 1);
+        assert_eq!(read.len(), 6, "{read:?}");
+        assert_eq!(
+            read[3],
+            ["Community Safety\nPartnership", "£85,197", "29.4%"]
+        );
+        // (set at the row's top, its wrapped line under its figures)
+        lines[3] = line(&["Community Safety", "£85,197", "29.4%"], 180.3);
+        lines[4] = line(&["Partnership", "", ""], 194.2);
+        assert_eq!(rows(&lines, 1)[3], read[3]);
+        // (a label alone as far off the records as they stand from each
+        // other is a record of its own, its figures left empty)
+        lines[4] = line(&["Partnership", "", ""], 195.9);
+        assert_eq!(rows(&lines, 1).len(), 7);
     }
 
     #[test]
