@@ -1227,6 +1227,13 @@ fn rows_left_at_top(blocks: &[RawBlock], i: usize, end_page: Option<u32>) -> Vec
         return Vec::new();
     };
     let next_page = end_page.map(|p| p + 1);
+    // (the table's edge is its rules' where they reach past its text, as
+    // booktabs rules do; the part it goes on in may be read by its text)
+    let part_edge = blocks[i + 1..]
+        .iter()
+        .find(|b| b.table.is_some())
+        .and_then(|b| b.bbox)
+        .map_or(edge[0], |at| at[0]);
     let mut labels = Vec::new();
     let mut bottom = None;
     for block in &blocks[i + 1..] {
@@ -1240,7 +1247,9 @@ fn rows_left_at_top(blocks: &[RawBlock], i: usize, end_page: Option<u32>) -> Vec
                 && bottom.is_some_and(|b: f64| at[1] - b < MAX_TABLE_PART_GAP);
             return if goes_on { labels } else { Vec::new() };
         }
-        let label = one_line_flush_with(block, next_page, edge[0])
+        let flush = one_line_flush_with(block, next_page, edge[0])
+            || one_line_flush_with(block, next_page, part_edge);
+        let label = flush
             && at[2] < (edge[0] + edge[2]) / 2.0
             && bottom.is_none_or(|b| at[1] - b < MAX_TABLE_PART_GAP);
         if !label || labels.len() >= MAX_ROWS_LEFT_AT_FOOT {
@@ -2108,7 +2117,7 @@ mod tests {
     fn labels_left_above_the_tables_part_on_the_next_page_rejoin_it() {
         // "Road Safety Partnership" has no figures; read as a line of text
         // at the top of page 2, above the table's part there
-        let blocks = |left: f64, part_head: u32| {
+        let blocks_under = |table_left: f64, left: f64, part_head: u32| {
             let mut label = RawBlock::new(BlockKind::Paragraph, "Road Safety Partnership");
             label.page = Some(2);
             label.bbox = Some([left, 40.0, left + 110.0, 50.0]);
@@ -2117,13 +2126,14 @@ mod tests {
             vec![
                 table_block(
                     1,
-                    [50.0, 100.0, 400.0, 800.0],
+                    [table_left, 100.0, 400.0, 800.0],
                     vec![vec!["Partner", "Award"], vec!["Red Hen", "12"]],
                 ),
                 label,
                 part,
             ]
         };
+        let blocks = |left: f64, part_head: u32| blocks_under(50.0, left, part_head);
         let mut joined = blocks(50.0, 0);
         join_continued_tables(&mut joined);
         assert_eq!(joined.len(), 1);
@@ -2143,6 +2153,12 @@ mod tests {
             join_continued_tables(&mut apart);
             assert_eq!(apart.len(), 3, "{left} {head}");
         }
+        // (the table before ruled wider than its text, as booktabs rules it:
+        // the line is flush with the part it stands over)
+        let mut ruled = blocks_under(40.0, 50.0, 0);
+        join_continued_tables(&mut ruled);
+        assert_eq!(ruled.len(), 1);
+        assert_eq!(ruled[0].table.as_ref().unwrap().rows.len(), 4);
     }
 
     /// A 600 x 800 pt page of these words, set in type of `size`.
