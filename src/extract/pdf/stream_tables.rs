@@ -855,6 +855,17 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
                     .any(|&g| wrapped_cells::within_exact(g, p + off))
         })
     };
+    // (or, the table's last record, over a note in a type of its own,
+    // further off by a share of the pitch (`pitch_tolerance`): a label set
+    // at the foot of a row its cells' empty paragraphs, in larger type, make
+    // taller still)
+    let last_over_a_note = |j: usize| {
+        let over_a_note = rows
+            .get(j + 1)
+            .is_some_and(|next| !s.one_size(rows[j].size, next.size));
+        over_a_note
+            && off_the_pitch(j).is_some_and(|(off, p)| off > 0.0 && off <= s.pitch_tolerance * p)
+    };
     // (a pitch that two records of the run keep, at least)
     if (start + 1..end).filter(|&j| on_the_pitch(j)).count() < 2 {
         return 0;
@@ -864,7 +875,10 @@ fn trailing_labels(rows: &[Row], start: usize, end: usize, s: &StreamSettings) -
     let mut past = end;
     while past < rows.len()
         && label_at_pitch(rows, past, (&column, pitch), least, s)
-        && (on_the_pitch(past) || dropped(past) || as_far_as_records(past))
+        && (on_the_pitch(past)
+            || dropped(past)
+            || as_far_as_records(past)
+            || last_over_a_note(past))
         && label_style
             .as_ref()
             .is_some_and(|l| same_cell_style(l, &rows[past].chunks[0], s))
@@ -4729,6 +4743,41 @@ mod tests {
             assert_eq!(table.len(), 5, "{table:?}");
             assert_eq!(table[4], ["St Giles Trust", ""]);
         }
+    }
+
+    #[test]
+    fn a_last_label_set_lower_still_over_a_note_in_its_own_type_ends_the_table() {
+        // records 18.2 pt apart; the last, a label alone set at its row's
+        // foot, 2.3 pt lower than that (12.6% of it: its empty cells'
+        // paragraphs in larger type make the row taller), over a note in
+        // larger type; over a note in the table's type it stands apart
+        let table_over = |note_size: f64| {
+            let mut words = vec![("Area", 90.1, 122.8), ("Notes", 300.0, 122.8)];
+            for (k, (label, figure)) in [
+                ("Ormiston Families", "794,689"),
+                ("St Giles Trust", "609,780"),
+                ("Huntingdonshire CSP", "45,923"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let y = 139.3 + 18.2 * k as f64;
+                words.extend([(label, 90.1, y), (figure, 300.0, y)]);
+            }
+            let last = 139.3 + 3.0 * 18.2 + 2.3;
+            words.push(("Fenland District Council", 90.1, last));
+            let mut p = page(&words);
+            let note = "Source: the Commissioner's office.";
+            p.glyphs
+                .extend(test_glyphs(note, 90.1, last + 15.1, note_size));
+            found_on(&p)
+        };
+        let found = table_over(12.0);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].len(), 5, "{found:?}");
+        assert_eq!(found[0][4], ["Fenland District Council", ""]);
+        let found = table_over(10.0);
+        assert_eq!(found[0].len(), 4, "{found:?}");
     }
 
     #[test]
