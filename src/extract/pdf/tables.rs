@@ -3119,13 +3119,21 @@ fn row_below(
     // tallest band of text, or past it where the line carries on a cell's
     // sentence, in lower case under a word of the line above in its column:
     // the last row may wrap its text further than any row above)
+    // (a first line that leaves the row's label to the next line, starting
+    // two sizes left of it, is a cell wrapped at the row's foot, the row's
+    // line to come, at a leading up to two sizes and a half, as fpdf2 sets
+    // its cells' lines double-spaced, however far past the band)
+    let start_of = |baseline: f64| on_line(baseline).map(|g| g.x0).fold(f64::MAX, f64::min);
     let mut last = first;
     for (k, w) in baselines.windows(2).enumerate() {
         let size = w[0].1;
-        let limit = leading.map_or(1.5 * size, |l| {
-            (1.5 * size).max(WRAPPED_LEADING_SLACK * l).min(2.5 * size)
-        });
-        let within_band = on_line(w[1].0).all(|g| g.centre().1 < band);
+        let to_the_rows_line = k == 0 && start_of(w[1].0) < start_of(first) - 2.0 * size;
+        let limit = match leading {
+            _ if to_the_rows_line => 2.5 * size,
+            Some(l) => (1.5 * size).max(WRAPPED_LEADING_SLACK * l).min(2.5 * size),
+            None => 1.5 * size,
+        };
+        let within_band = to_the_rows_line || on_line(w[1].0).all(|g| g.centre().1 < band);
         let carries_on = || {
             line_above_in_its_column(&baselines[..=k], on_line(w[1].0), &on_line)
                 .is_some_and(|above| carries_on_a_cell(on_line(above), on_line(w[1].0)))
@@ -6644,6 +6652,24 @@ mod tests {
             &["West", "", "Rising\nfast"],
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn a_last_row_set_at_its_foot_double_spaced_under_the_last_rule_keeps_its_label() {
+        // rules between the rows, none under the last; no row above wraps;
+        // the last row's note wrapped at its foot, its first line alone two
+        // sizes over the row's line, as fpdf2 sets a cell's lines
+        let xs = [5.0, 80.0, 140.0];
+        let mut glyphs = words_at(&["Area", "2019", "Note"], &xs, 15.0);
+        glyphs.extend(words_at(&["North", "12.5", "Held"], &xs, 35.0));
+        glyphs.extend(words_at(&["South", "9.0", "Rising"], &xs, 60.0));
+        glyphs.extend(word("Cyber", xs[2], 85.0));
+        glyphs.extend(words_at(&["East", "4.4", "safety"], &xs, 105.0));
+        glyphs.extend(word("Source", 5.0, 135.0));
+        let found = ruled_tables_of(glyphs, rules_across(&[20.0, 45.0, 70.0]));
+        let rows = found[0].table.texts();
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[3], ["East", "4.4", "Cyber\nsafety"], "{rows:?}");
     }
 
     /// `framed`'s table with a fourth column, ruled at x = 400, for a trend.
