@@ -1048,7 +1048,9 @@ fn label_at_pitch(
 /// in two columns or more, each from the left edge of a chunk of the run's
 /// rows from `start` (a figure need only stand under one; a paragraph's
 /// lines share one column), and the row after them stands
-/// further off, as records do. A record of one line in one cell is one past
+/// further off, as records do: a line and a half, or further than the
+/// record's cells' lines stand by the records' step (rows of one chunk
+/// within a line's leading part so into records, `stepped_apart_within`). A record of one line in one cell is one past
 /// the label column (a line there is a section label, a caption or a note,
 /// which `run_end` weighs as such): the rest of a row a page break cut,
 /// under the head the page repeats. A label wrapped over lines of its own,
