@@ -3119,15 +3119,21 @@ fn row_below(
     // tallest band of text, or past it where the line carries on a cell's
     // sentence, in lower case under a word of the line above in its column:
     // the last row may wrap its text further than any row above)
-    // (a first line that leaves the row's label to the next line, starting
-    // two sizes left of it, is a cell wrapped at the row's foot, the row's
-    // line to come, at a leading up to two sizes and a half, as fpdf2 sets
-    // its cells' lines double-spaced, however far past the band)
+    // (first lines that leave the label column empty, each starting two
+    // sizes right of it, are cells wrapped at the row's foot, the row's
+    // line to come: the next line, not left of the label column (a note at
+    // the margin is), may stand a leading up to two sizes and a half under
+    // them, as fpdf2 sets its cells' lines double-spaced, however far past
+    // the band)
     let start_of = |baseline: f64| on_line(baseline).map(|g| g.x0).fold(f64::MAX, f64::min);
+    let label_column = label_column_start(page, (x0, x1), (rules[0], rule));
+    let mut leftmost = start_of(first);
     let mut last = first;
     for (k, w) in baselines.windows(2).enumerate() {
         let size = w[0].1;
-        let to_the_rows_line = k == 0 && start_of(w[1].0) < start_of(first) - 2.0 * size;
+        let to_the_rows_line =
+            leftmost > label_column + 2.0 * size && start_of(w[1].0) >= label_column - size;
+        leftmost = leftmost.min(start_of(w[1].0));
         let limit = match leading {
             _ if to_the_rows_line => 2.5 * size,
             Some(l) => (1.5 * size).max(WRAPPED_LEADING_SLACK * l).min(2.5 * size),
@@ -3151,6 +3157,19 @@ fn row_below(
         return None;
     }
     row.iter().map(|g| g.bottom + 0.5).max_by(f64::total_cmp)
+}
+
+/// Where the text of a table's rows between its rules (`top` to `bottom`)
+/// starts across the page: its label column's left edge.
+fn label_column_start(page: &PageContent, (x0, x1): (f64, f64), (top, bottom): (f64, f64)) -> f64 {
+    page.glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = g.centre();
+            (x0..=x1).contains(&cx) && cy > top && cy < bottom && !g.text.trim().is_empty()
+        })
+        .map(|g| g.x0)
+        .fold(f64::MAX, f64::min)
 }
 
 /// The baseline of the nearest line above a line (its glyphs `line`), among
@@ -6660,16 +6679,28 @@ mod tests {
         // the last row's note wrapped at its foot, its first line alone two
         // sizes over the row's line, as fpdf2 sets a cell's lines
         let xs = [5.0, 80.0, 140.0];
-        let mut glyphs = words_at(&["Area", "2019", "Note"], &xs, 15.0);
-        glyphs.extend(words_at(&["North", "12.5", "Held"], &xs, 35.0));
-        glyphs.extend(words_at(&["South", "9.0", "Rising"], &xs, 60.0));
-        glyphs.extend(word("Cyber", xs[2], 85.0));
-        glyphs.extend(words_at(&["East", "4.4", "safety"], &xs, 105.0));
-        glyphs.extend(word("Source", 5.0, 135.0));
-        let found = ruled_tables_of(glyphs, rules_across(&[20.0, 45.0, 70.0]));
-        let rows = found[0].table.texts();
-        assert_eq!(rows.len(), 4, "{rows:?}");
-        assert_eq!(rows[3], ["East", "4.4", "Cyber\nsafety"], "{rows:?}");
+        let last_row = |wrapped: &[&str]| {
+            let mut glyphs = words_at(&["Area", "2019", "Note"], &xs, 15.0);
+            glyphs.extend(words_at(&["North", "12.5", "Held"], &xs, 35.0));
+            glyphs.extend(words_at(&["South", "9.0", "Rising"], &xs, 60.0));
+            let mut y = 85.0;
+            for line in wrapped {
+                glyphs.extend(word(line, xs[2], y));
+                y += 20.0;
+            }
+            glyphs.extend(words_at(&["East", "4.4", "fund"], &xs, y));
+            glyphs.extend(word("Source", 5.0, y + 30.0));
+            let found = ruled_tables_of(glyphs, rules_across(&[20.0, 45.0, 70.0]));
+            let rows = found[0].table.texts();
+            assert_eq!(rows.len(), 4, "{rows:?}");
+            rows[3].iter().map(|c| c.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(last_row(&["Cyber"]), ["East", "4.4", "Cyber\nfund"]);
+        // (over two lines leaving the label column empty)
+        assert_eq!(
+            last_row(&["Cyber", "safety"]),
+            ["East", "4.4", "Cyber\nsafety\nfund"]
+        );
     }
 
     /// `framed`'s table with a fourth column, ruled at x = 400, for a trend.
