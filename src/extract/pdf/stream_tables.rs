@@ -1050,7 +1050,8 @@ fn label_at_pitch(
 /// lines share one column), and the row after them stands
 /// further off, as records do: a line and a half, or further than the
 /// record's cells' lines stand by the records' step (rows of one chunk
-/// within a line's leading part so into records, `stepped_apart_within`). A record of one line in one cell is one past
+/// within a line's leading part so into records, `stepped_apart_within`).
+/// A record of one line in one cell is one past
 /// the label column (a line there is a section label, a caption or a note,
 /// which `run_end` weighs as such): the rest of a row a page break cut,
 /// under the head the page repeats. A label wrapped over lines of its own,
@@ -4719,6 +4720,22 @@ mod tests {
         assert_eq!(table[4], ["St Giles Trust", ""]);
     }
 
+    /// A head and three one-line records `pitch` apart, the first at
+    /// 139.3 pt: a label at 90.1 pt and a figure at 300.
+    fn three_records_at(pitch: f64) -> Vec<(&'static str, f64, f64)> {
+        let mut words = vec![("Area", 90.1, 122.8), ("Notes", 300.0, 122.8)];
+        let records = [
+            ("Ormiston Families", "794,689"),
+            ("St Giles Trust", "609,780"),
+            ("Huntingdonshire CSP", "45,923"),
+        ];
+        for (k, (label, figure)) in records.into_iter().enumerate() {
+            let y = 139.3 + pitch * k as f64;
+            words.extend([(label, 90.1, y), (figure, 300.0, y)]);
+        }
+        words
+    }
+
     #[test]
     fn a_last_record_set_a_little_lower_as_a_word_processor_sets_it_ends_the_table() {
         // one-line records 16.5 pt apart; the last, with no figure, 0.6 pt
@@ -4726,18 +4743,7 @@ mod tests {
         // is taller by the table's foot); a note 15.5 pt under it. Or
         // records 18.35 pt apart, the last 1.15 pt lower (6.3% of it)
         for (pitch, drop) in [(16.5, 0.6), (18.35, 1.15)] {
-            let mut words = vec![("Area", 90.1, 122.8), ("Notes", 300.0, 122.8)];
-            for (k, (label, figure)) in [
-                ("Ormiston Families", "794,689"),
-                ("St Giles Trust", "609,780"),
-                ("Huntingdonshire CSP", "45,923"),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                let y = 139.3 + pitch * k as f64;
-                words.extend([(label, 90.1, y), (figure, 300.0, y)]);
-            }
+            let mut words = three_records_at(pitch);
             let last = 139.3 + 3.0 * pitch + drop;
             words.push(("St Giles Trust", 90.1, last));
             words.push(("Source: the Commissioner's office.", 90.1, last + 15.5));
@@ -4754,18 +4760,7 @@ mod tests {
         // paragraphs in larger type make the row taller), over a note in
         // larger type; over a note in the table's type it stands apart
         let table_over = |note_size: f64| {
-            let mut words = vec![("Area", 90.1, 122.8), ("Notes", 300.0, 122.8)];
-            for (k, (label, figure)) in [
-                ("Ormiston Families", "794,689"),
-                ("St Giles Trust", "609,780"),
-                ("Huntingdonshire CSP", "45,923"),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                let y = 139.3 + 18.2 * k as f64;
-                words.extend([(label, 90.1, y), (figure, 300.0, y)]);
-            }
+            let mut words = three_records_at(18.2);
             let last = 139.3 + 3.0 * 18.2 + 2.3;
             words.push(("Fenland District Council", 90.1, last));
             let mut p = page(&words);

@@ -3071,13 +3071,10 @@ fn run_of(glyph: &Glyph, glyphs: &[&Glyph]) -> Option<(f64, f64)> {
 /// The glyphs of text under a rule at `rule`, across the table's extent.
 fn text_under(
     page: &PageContent,
-    (x0, x1): (f64, f64),
+    across: (f64, f64),
     rule: f64,
 ) -> impl Iterator<Item = &Glyph> + '_ {
-    page.glyphs.iter().filter(move |g| {
-        let (cx, cy) = g.centre();
-        cx >= x0 && cx <= x1 && cy > rule && !g.text.trim().is_empty()
-    })
+    text_between(page, across, (rule, f64::INFINITY))
 }
 
 /// The foot of the row set just below a table's last rule, its first line
@@ -3161,15 +3158,23 @@ fn row_below(
 
 /// Where the text of a table's rows between its rules (`top` to `bottom`)
 /// starts across the page: its label column's left edge.
-fn label_column_start(page: &PageContent, (x0, x1): (f64, f64), (top, bottom): (f64, f64)) -> f64 {
-    page.glyphs
-        .iter()
-        .filter(|g| {
-            let (cx, cy) = g.centre();
-            (x0..=x1).contains(&cx) && cy > top && cy < bottom && !g.text.trim().is_empty()
-        })
+fn label_column_start(page: &PageContent, across: (f64, f64), band: (f64, f64)) -> f64 {
+    text_between(page, across, band)
         .map(|g| g.x0)
         .fold(f64::MAX, f64::min)
+}
+
+/// The glyphs of text whose centres stand within `x0..=x1` across the page
+/// and between `top` and `bottom` down it.
+fn text_between(
+    page: &PageContent,
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+) -> impl Iterator<Item = &Glyph> + '_ {
+    page.glyphs.iter().filter(move |g| {
+        let (cx, cy) = g.centre();
+        (x0..=x1).contains(&cx) && cy > top && cy < bottom && !g.text.trim().is_empty()
+    })
 }
 
 /// The baseline of the nearest line above a line (its glyphs `line`), among
@@ -3221,16 +3226,7 @@ fn wrapped_leading(page: &PageContent, (x0, x1): (f64, f64), rules: &[f64]) -> O
     rules
         .windows(2)
         .filter_map(|band| {
-            let mut baselines: Vec<(f64, f64)> = page
-                .glyphs
-                .iter()
-                .filter(|g| {
-                    let (cx, cy) = g.centre();
-                    (x0..=x1).contains(&cx)
-                        && cy > band[0]
-                        && cy < band[1]
-                        && !g.text.trim().is_empty()
-                })
+            let mut baselines: Vec<(f64, f64)> = text_between(page, (x0, x1), (band[0], band[1]))
                 .map(|g| (g.origin[1], g.size))
                 .collect();
             baselines.sort_by(|a, b| a.0.total_cmp(&b.0));
