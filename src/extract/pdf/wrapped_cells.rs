@@ -795,8 +795,13 @@ pub(super) fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f
     let mut sizes: Vec<f64> = body.iter().map(|l| l.size).collect();
     sizes.sort_by(f64::total_cmp);
     let size = *sizes.get(sizes.len() / 2)?;
-    let baselines: Vec<f64> = body.iter().map(|l| l.baseline).collect();
-    let leading = leading_of(&baselines, size, s)?;
+    let gaps = (0..body.len().saturating_sub(1))
+        .map(|k| {
+            let gap = body[k + 1].baseline - body[k].baseline;
+            (gap, set_off_its_record(body, k, s))
+        })
+        .collect();
+    let leading = leading_of_gaps(gaps, size, s)?;
     // (a gap wider than a line's leading, as double-spaced lines placed
     // exactly stand, is no leading where two records stand that far apart,
     // each with its label and a figure under the other's: it is the
@@ -815,12 +820,31 @@ pub(super) fn record_leading(body: &[TableLine], s: &StreamSettings) -> Option<f
 /// `baselines` (top to bottom) set in type of `size`, when their gaps fall
 /// into two groups (`record_leading`).
 pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f64> {
-    let mut gaps: Vec<f64> = baselines
-        .windows(2)
-        .map(|w| w[1] - w[0])
-        .filter(|g| *g > 0.0)
-        .collect();
-    gaps.sort_by(f64::total_cmp);
+    let gaps = baselines.windows(2).map(|w| (w[1] - w[0], false));
+    leading_of_gaps(gaps.collect(), size, s)
+}
+
+/// Whether lines `k` and `k + 1` of `body` are one record's cells set at
+/// different heights, not a cell's lines: they hold no column in common,
+/// and neither gap beside theirs is alike to it, as the two halves of
+/// cells wrapped round a line at their row's middle are
+/// (`wrapped_halfway_round`).
+fn set_off_its_record(body: &[TableLine], k: usize, s: &StreamSettings) -> bool {
+    let gap = |i: usize| body[i + 1].baseline - body[i].baseline;
+    let alike = |i: usize| (gap(i) - gap(k)).abs() <= s.pitch_tolerance * gap(i).max(gap(k));
+    let (upper, lower) = (body[k].occupied(), body[k + 1].occupied());
+    let shared = upper.iter().any(|c| lower.contains(c));
+    let alike_beside = (k > 0 && alike(k - 1)) || (k + 2 < body.len() && alike(k + 1));
+    !shared && !alike_beside
+}
+
+/// `leading_of` from the gaps between neighbouring lines' baselines, each
+/// marked where it parts cells of one record set at different heights
+/// (`set_off_its_record`).
+fn leading_of_gaps(mut marked: Vec<(f64, bool)>, size: f64, s: &StreamSettings) -> Option<f64> {
+    marked.retain(|(g, _)| *g > 0.0);
+    marked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let gaps: Vec<f64> = marked.iter().map(|(g, _)| *g).collect();
     // the largest step up between neighbouring gaps parts the two groups
     let ratios: Vec<f64> = gaps.windows(2).map(|w| w[1] / w[0]).collect();
     // (lines placed exactly part their records by less: the gaps below the
@@ -853,9 +877,18 @@ pub fn leading_of(baselines: &[f64], size: f64, s: &StreamSettings) -> Option<f6
     }
     // unless a step below it parts gaps of a line's leading at least from
     // wider ones: three groups, the widest rows taller than their text, set
-    // at their top or foot, the middle the records' own spacing
+    // at their top or foot, the middle the records' own spacing; but not
+    // where the gaps below the step only part cells of one record set at
+    // different heights: a row may set one cell at its top and another at
+    // its foot, 0.9 sizes apart, where its cells' lines stand 1.25 sizes
+    // apart, and read as the leading, that gap parts every wrapped cell
+    let cells_apart = |i: usize| marked[..=i].iter().any(|(_, set_off)| !set_off);
     let step = (0..largest)
-        .find(|&i| ratios[i] >= s.record_gap_ratio && gaps[i] >= s.min_wrap_leading * size)
+        .find(|&i| {
+            ratios[i] >= s.record_gap_ratio
+                && gaps[i] >= s.min_wrap_leading * size
+                && cells_apart(i)
+        })
         .unwrap_or(largest);
     let below = gaps[step];
     let (halves, upper) = gaps.split_at(step + 1);
@@ -1090,6 +1123,52 @@ mod tests {
             .into_iter()
             .map(|r| r.into_iter().map(|c| c.text).collect())
             .collect()
+    }
+
+    #[test]
+    fn cells_set_off_their_rows_line_show_no_leading() {
+        // records 23.5 pt apart, cells wrapped at their foot 12.5 pt apart
+        // (1.25 sizes); one row sets its label and figures at its top and
+        // its two text cells 9 pt lower, in columns of their own
+        let lines = vec![
+            line(&["Measure", "Purpose", "Result", "Target", "Award"], 0.0),
+            line(&["Fenland", "Hub", "847", "Awareness", "512"], 23.5),
+            line(&["Kite Trust", "", "33.5%", "", "£9,545"], 47.0),
+            line(&["", "Solving service", "", "Early support", ""], 56.0),
+            line(
+                &["Safer Streets", "Fund", "437", "Reduction", "12.2%"],
+                79.5,
+            ),
+            line(&["", "", "", "Cyber reduction", ""], 103.0),
+            line(
+                &["Youth Service", "Early", "471", "community victim", "236"],
+                115.5,
+            ),
+            line(
+                &["St Giles Trust", "Abuse", "253", "Outreach", "88.2%"],
+                139.0,
+            ),
+            line(&["", "Workers families", "", "", ""], 162.5),
+            line(&["Red Hen", "casualty", "556", "Crime", "114"], 175.0),
+        ];
+        let s = StreamSettings::default();
+        let leading = record_leading(&lines[1..], &s).unwrap();
+        assert!((leading - 12.5).abs() < 0.01, "{leading}");
+        let read = rows(&lines, 1);
+        assert_eq!(read.len(), 7, "{read:?}");
+        assert_eq!(read[2][1], "Solving service");
+        assert_eq!(read[4][3], "Cyber reduction\ncommunity victim");
+        assert_eq!(read[6][1], "Workers families\ncasualty");
+        assert!(set_off_its_record(&lines, 2, &s));
+        // (a label's two lines set round a line of figures at their row's
+        // middle stand half a leading off it, each side alike: a leading)
+        let halves = [
+            line(&["Community Safety", "", ""], 0.0),
+            line(&["", "£85,197", "29.4%"], 5.5),
+            line(&["Partnership", "", ""], 11.0),
+        ];
+        assert!(!set_off_its_record(&halves, 0, &s));
+        assert!(!set_off_its_record(&halves, 1, &s));
     }
 
     #[test]
