@@ -371,14 +371,16 @@ fn detect(
         };
         let reaching = (loose_end > end)
             .then(|| at_own_leading(&rows[start..loose_end], s))
-            .flatten();
+            .flatten()
+            .map(|w| (w, loose_end))
+            .or_else(|| double_spaced_reach(&rows, &stripes, (start, end), &loose, s));
         let (widened, end) = match reaching {
-            Some(w) => (
+            Some((w, reached_end)) => (
                 Some(StreamSettings {
                     max_row_gap: loose.max_row_gap,
                     ..w
                 }),
-                loose_end,
+                reached_end,
             ),
             None => (at_own_leading(&rows[start..end], s), end),
         };
@@ -436,6 +438,39 @@ fn detect(
         start = end.max(claimed);
     }
     out
+}
+
+/// Where the run from `start`, which stopped at `end`, ends when read with
+/// its cells wrapping double-spaced, and the settings at the leading it so
+/// shows (`at_own_leading`): records padded round cells double-spaced may
+/// stand further apart than the `loose` run reaches, up to
+/// `max_spaced_row_gap` (fpdf2 pads 9 pt type's lines, 18 pt apart, to
+/// records 30 pt apart, 3.3 sizes), and each record's first line, a cell
+/// wrapped at its foot, stands a double-spaced leading over its figures.
+/// None where the run reaches no further so or shows no such leading.
+fn double_spaced_reach(
+    rows: &[Row],
+    stripes: &[Option<Stripe>],
+    (start, end): (usize, usize),
+    loose: &StreamSettings,
+    s: &StreamSettings,
+) -> Option<(StreamSettings, usize)> {
+    let (above, next) = (&rows[end - 1], rows.get(end)?);
+    // (only past the loose run's reach: a row within it stopped the run
+    // for reasons of its own)
+    let gap = (next.baseline - above.baseline) / above.size;
+    if gap <= loose.max_row_gap || gap > s.max_spaced_row_gap {
+        return None;
+    }
+    let spaced = StreamSettings {
+        wrap_leading: wrapped_cells::DOUBLE_SPACED,
+        ..loose.clone()
+    };
+    let spaced_end = run_end(rows, stripes, start, s.max_single_rows, &spaced);
+    let widened = (spaced_end > end)
+        .then(|| at_own_leading(&rows[start..spaced_end], s))
+        .flatten()?;
+    Some((widened, spaced_end))
 }
 
 /// The first row from `end` on that no table of `found` takes in: a table
@@ -5877,6 +5912,34 @@ mod tests {
                 "728",
                 "Prevention\ncrime project\noutreach\ncouncil"
             ]
+        );
+    }
+
+    #[test]
+    fn records_set_at_their_foot_padded_further_apart_than_a_loose_run_reaches_are_one_table() {
+        // (10 pt type, a cell's lines 20 pt apart, set at the record's
+        // foot; records padded 34 pt apart, 3.4 sizes, each opening with
+        // its text cell's first line alone)
+        let mut words = vec![("Measure", 50.0, 100.0), ("Award", 150.0, 100.0)];
+        words.push(("Purpose", 220.0, 100.0));
+        let records = [
+            ("Victim Support", "743", "Schools early", "prevention"),
+            ("Rural Action", "98,573", "Hub early", "speed"),
+            ("Kite Trust", "1.1%", "District hub", "crime reduction"),
+            ("Rape Crisis", "715", "Community", "intervention"),
+        ];
+        let mut top = 100.0;
+        for (label, figure, first, last) in records {
+            top += 34.0;
+            words.push((first, 220.0, top));
+            top += 20.0;
+            words.extend([(label, 50.0, top), (figure, 150.0, top), (last, 220.0, top)]);
+        }
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 5, "{table:?}");
+        assert_eq!(
+            table[3],
+            ["Kite Trust", "1.1%", "District hub\ncrime reduction"]
         );
     }
 
