@@ -3242,6 +3242,23 @@ fn side_by_side_gutter(
     if gaps[k] < s.side_by_side_gap * typical.max(size) {
         return None;
     }
+    // (each side a table of two columns at least, filled in its rows: not
+    // a heading beside the figures under it, set flush left over figures
+    // set flush right, which part as two spans but fill no row together)
+    let rows_across = |side: std::ops::Range<usize>| {
+        rows.iter()
+            .filter(|r| {
+                let filled = side.clone().filter(|&c| {
+                    let (a, b) = columns[c];
+                    r.chunks.iter().any(|ch| ch.x0 < b && ch.x1 > a)
+                });
+                filled.count() >= 2
+            })
+            .count()
+    };
+    if rows_across(0..k + 1).min(rows_across(k + 1..columns.len())) < s.min_rows {
+        return None;
+    }
     let x = (columns[k].1 + columns[k + 1].0) / 2.0;
     let sides: Vec<(bool, bool)> = rows
         .iter()
@@ -5613,6 +5630,36 @@ mod tests {
         let mut found = found_on(p);
         assert_eq!(found.len(), 1, "{found:?}");
         found.remove(0)
+    }
+
+    #[test]
+    fn headings_flush_left_over_figures_flush_right_part_no_tables_side_by_side() {
+        // (each heading ends 7 pt short of its figures; the widest gap, 36
+        // pt, lies between the second column's figures and the third's
+        // heading; the last two records leave the third column empty)
+        let mut words = vec![("Recipient", 50.0, 100.0), ("Target", 160.0, 100.0)];
+        words.push(("Result", 268.0, 100.0));
+        let records = [
+            ("The Kite Trust", "409", Some("-14.0%")),
+            ("Community Safety", "452,235", Some("£39,176")),
+            ("Victim Support", "615", Some("224,287")),
+            ("Red Hen Project", "£24,310", Some("34.4%")),
+            ("Rural Crime Action", "274", None),
+            ("Safer Streets", "852,018", None),
+        ];
+        // (figures set flush right at 232 and 340, 5 pt a letter)
+        let flush_right = |text: &str, right: f64| right - 5.0 * text.chars().count() as f64;
+        for (k, (label, target, result)) in records.into_iter().enumerate() {
+            let y = 120.0 + 20.0 * k as f64;
+            words.extend([(label, 50.0, y), (target, flush_right(target, 232.0), y)]);
+            if let Some(result) = result {
+                words.push((result, flush_right(result, 340.0), y));
+            }
+        }
+        let table = one_table_on(&words);
+        assert_eq!(table.len(), 7, "{table:?}");
+        assert_eq!(table[0], ["Recipient", "Target", "Result"]);
+        assert_eq!(table[5], ["Rural Crime Action", "274", ""]);
     }
 
     #[test]
