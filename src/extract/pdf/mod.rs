@@ -1077,7 +1077,11 @@ fn join_continued_tables(blocks: &mut Vec<RawBlock>) {
         // figure parted over the pages, is one row)
         let body_before = table.rows.len() > table.header_rows as usize;
         let cut_row = match (table.rows.last(), more.rows.first()) {
-            (Some(last), Some(first)) => next_page && body_before && cut_inside_a_line(last, first),
+            (Some(last), Some(first)) => {
+                next_page
+                    && body_before
+                    && (cut_inside_a_line(last, first) || opened_above_the_break(last, first))
+            }
             _ => false,
         };
         if cut_row {
@@ -1117,6 +1121,35 @@ fn heads_every_column(table: &Table) -> bool {
         .header()
         .iter()
         .any(|row| row.iter().all(|c| !c.text.is_empty()))
+}
+
+/// Whether a table's last row on one page (`last`) is the first lines of
+/// the row that opens the next (`first`), set at its foot and cut between
+/// its lines: `last` holds no label and no figure, only the upper lines of
+/// cells that wrap, and each goes on in `first`'s cell under it in a small
+/// letter, a sentence it left unfinished; `first` opens with the row's
+/// label. (A row set at its top, so cut, leaves its label on the page
+/// before, and the rest's label empty.)
+fn opened_above_the_break(last: &[Cell], first: &[Cell]) -> bool {
+    let plain = |row: &[Cell]| row.iter().all(|c| c.row_span == 1 && c.col_span == 1);
+    let labelled = |row: &[Cell]| row.first().is_some_and(|c| !c.text.is_empty());
+    if last.len() != first.len() || !plain(last) || !plain(first) || labelled(last) {
+        return false;
+    }
+    if !labelled(first) || last.iter().any(|c| holds_data(&c.text)) {
+        return false;
+    }
+    let mut wrapped = last.iter().zip(first).filter(|(a, _)| !a.text.is_empty());
+    let goes_on = |(a, b): (&Cell, &Cell)| {
+        let (end, start) = (a.text.lines().last(), b.text.lines().next());
+        end.zip(start)
+            .is_some_and(|(end, start)| wrapped_cells::carries_on_a_sentence(end, start))
+    };
+    let mut any = false;
+    wrapped.all(|pair| {
+        any = true;
+        goes_on(pair)
+    }) && any
 }
 
 /// Whether a table's last row on one page (`last`) and its first on the
@@ -1988,6 +2021,55 @@ mod tests {
             .len(),
             2
         );
+    }
+
+    #[test]
+    fn a_row_set_at_its_foot_cut_between_its_lines_is_one_row() {
+        // the row's first lines, a text cell's, with no label and no figure,
+        // at the foot of page 1; its last line opens page 2 with its label
+        // and figures, the text going on in a small letter
+        let joined = |last: Vec<&'static str>, first: Vec<&'static str>| {
+            let mut blocks = vec![
+                table_block(
+                    1,
+                    [50.0, 100.0, 400.0, 760.0],
+                    vec![
+                        vec!["Partner", "Award", "Purpose"],
+                        vec!["Red Hen Project", "406", "Hub"],
+                        last,
+                    ],
+                ),
+                part_block(2, [50.0, 40.0, 400.0, 300.0], vec![first]),
+            ];
+            join_continued_tables(&mut blocks);
+            let table = blocks[0].table.as_ref().unwrap();
+            table.rows[2..]
+                .iter()
+                .map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            joined(
+                vec!["", "", "Community domestic"],
+                vec!["St Giles Trust", "700,694", "training victim"]
+            ),
+            [[
+                "St Giles Trust",
+                "700,694",
+                "Community domestic\ntraining victim"
+            ]]
+        );
+        // (a text that ends its sentence, or a next record's text opening
+        // in a capital, is a row of its own; so is a figure's)
+        let apart = [
+            (vec!["", "", "Community domestic."], "training victim"),
+            (vec!["", "", "Community domestic"], "Training victim"),
+            (vec!["", "£5", "Community domestic"], "training victim"),
+        ];
+        for (last, text) in apart {
+            let first = vec!["St Giles Trust", "700,694", text];
+            assert_eq!(joined(last, first).len(), 2);
+        }
     }
 
     #[test]
