@@ -3666,11 +3666,25 @@ fn runs_on_past_their_cells(
         }
         let run = start..end;
         let first = owner[start];
+        // (or a letter of the run lies across its first cell's right side,
+        // into the next cell, after a letter: a word too long for a narrow
+        // column, which a report generator lets run on over the rule, its
+        // last letter's centre past it; figures set flush right against
+        // the rule, the next cell's close after them, are two cells')
+        let letter = |gi: usize| glyphs[gi].text.chars().all(char::is_alphabetic);
+        let over_first_side = |gi: usize| {
+            let g = &glyphs[gi];
+            let after_a_letter = gi > start && letter(gi - 1);
+            first.is_some_and(|ci| {
+                let right = sides(ci).1;
+                letter(gi) && after_a_letter && g.x0 < right && g.x1 > right + s.cell_overflow
+            })
+        };
         let runs_on = first.is_some()
             && run
                 .clone()
                 .any(|gi| owner[gi].is_some() && owner[gi] != first)
-            && run.clone().any(across)
+            && run.clone().any(|gi| across(gi) || over_first_side(gi))
             && run.clone().all(|gi| glyphs[gi].clip == Clipping::Whole);
         if let (true, Some(ci)) = (runs_on, first) {
             out.extend(run.filter(|&gi| owner[gi].is_some()).map(|gi| (gi, ci)));
@@ -4921,6 +4935,37 @@ mod tests {
         let rows = [0.0, 20.0, 40.0].map(|y| seg(0.0, y, 80.0, y));
         let columns = [0.0, 40.0, 80.0].map(|x| seg(x, 0.0, x, 40.0));
         rows.into_iter().chain(columns).collect()
+    }
+
+    #[test]
+    fn a_word_run_on_over_its_cells_rule_stays_in_its_cell() {
+        use crate::extract::pdf::interpreter::test_glyphs;
+        // two cells parted by a rule at `side`; glyphs 5 pt wide, each to
+        // the cell that holds its centre
+        let owners = |glyphs: &[Glyph], side: f64| -> Vec<Option<usize>> {
+            let cell = |g: &Glyph| usize::from(g.centre().0 >= side);
+            glyphs.iter().map(|g| Some(cell(g))).collect()
+        };
+        let run_on = |glyphs: &[Glyph], side: f64| {
+            let sides = |ci: usize| if ci == 0 { (0.0, side) } else { (side, 160.0) };
+            let s = TableSettings::default();
+            let moved = runs_on_past_their_cells(glyphs, &owners(glyphs, side), sides, &s);
+            let mut moved: Vec<(usize, usize)> = moved.into_iter().collect();
+            moved.sort();
+            moved
+        };
+        // "Huntingdonshire" from 4.5 to 79.5: its "e" (74.5 to 79.5) pokes
+        // 0.7 pt left of the rule at 75.2, its centre past it
+        let word =
+            crate::extract::pdf::interpreter::test_glyphs("Huntingdonshire", 4.5, 100.0, 10.0);
+        let moved = run_on(&word, 75.2);
+        assert_eq!(moved.len(), 15, "{moved:?}");
+        assert!(moved.iter().all(|&(_, cell)| cell == 0));
+        // (figures set flush right against the rule, the next cell's
+        // opening across it, are two cells')
+        let mut figures = test_glyphs("2.5%", 49.5, 100.0, 10.0);
+        figures.extend(test_glyphs("478", 69.7, 100.0, 10.0));
+        assert!(run_on(&figures, 70.0).is_empty());
     }
 
     #[test]
