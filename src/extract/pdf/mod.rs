@@ -340,10 +340,28 @@ fn read_top_table_as_body(
     let same_columns = top.table.rows.first().map(Vec::len) == Some(running.columns);
     if same_columns && !text_above && top.table.header_rows > 0 && repeats_the_head {
         // (its records stand at the leading of the table it carries on)
-        if let Some(body) = stream_tables::under_repeated_head(page, top, styles, running.leading) {
+        let carried_on = (running.leading, &[][..]);
+        if let Some(body) = stream_tables::under_repeated_head(page, top, styles, carried_on) {
             *top = body;
         }
         return;
+    }
+    // (or the head repeated once the rest of the page before's last row,
+    // read into the head's cells under their headings, is left out)
+    let holds_carried = carried.iter().any(|g| top.glyphs.contains(g));
+    if same_columns && !text_above && top.table.header_rows > 0 && holds_carried {
+        let carried_on = (running.leading, carried);
+        let body = stream_tables::under_repeated_head(page, top, styles, carried_on);
+        let repeats = |t: &tables::FoundTable| {
+            t.table
+                .rows
+                .first()
+                .is_some_and(|first| repeats_head(first, head))
+        };
+        if let Some(body) = body.filter(repeats) {
+            *top = body;
+            return;
+        }
     }
     // (a part whose rows leave some of the table's columns empty on this
     // page, and so narrower, is read in the table's columns, unless it has
@@ -2322,6 +2340,39 @@ mod tests {
                 "458,589"
             ]
         );
+    }
+
+    #[test]
+    fn a_head_repeated_over_the_rest_of_a_cut_row_is_read_without_it() {
+        // the head repeated; under its last heading, a line's leading below
+        // it, the last line of the page before's last row ("district"),
+        // which the head read into that heading's cell
+        let mut words = vec![("Measure", 90.0, 60.0), ("Outcome", 228.0, 60.0)];
+        words.extend([("Award", 380.0, 60.0), ("Notes", 450.0, 60.0)]);
+        words.push(("district", 450.0, 72.0));
+        for (k, label) in ["Safer Streets", "Victim Support", "St Giles Trust"]
+            .iter()
+            .enumerate()
+        {
+            let y = 95.0 + 22.0 * k as f64;
+            words.extend([(*label, 90.0, y), ("Support", 228.0, y)]);
+            words.extend([("12,000", 380.0, y), ("Hub", 450.0, y)]);
+        }
+        let page = page_of_words(&words, 10.0);
+        let mut found = page_tables(&page, &[], &Default::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].table.texts()[0][3], "Notes\ndistrict");
+        let carried: Vec<usize> = (0..page.glyphs.len())
+            .filter(|&i| page.glyphs[i].origin[1] == 72.0)
+            .collect();
+        let running = running_table(4, (90.0, 500.0), 10.0, Some(12.0));
+        let head = cells(&["Measure", "Outcome", "Award", "Notes"]);
+        read_top_table_as_body(&page, &mut found, &[], (&running, &head, &carried));
+        let table = &found[0].table;
+        assert_eq!(table.header_rows, 1);
+        assert_eq!(table.texts()[0], ["Measure", "Outcome", "Award", "Notes"]);
+        assert_eq!(table.rows.len(), 4, "{table:?}");
+        assert!(carried.iter().all(|g| !found[0].glyphs.contains(g)));
     }
 
     #[test]

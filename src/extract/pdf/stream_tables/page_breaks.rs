@@ -205,15 +205,15 @@ pub fn as_carried_body(
 /// A table found at the top of a page under the head of the table it
 /// carries on from the page before, repeated: its records read again at
 /// that table's `leading` (a lone record under the head shows no leading
-/// of its own, and its cells' lines would each be a row). None as for
-/// `as_carried_body`.
+/// of its own, and its cells' lines would each be a row), the glyphs
+/// `left_out` left out. None as for `as_carried_body`.
 pub fn under_repeated_head(
     page: &PageContent,
     found: &FoundTable,
     fonts: &[FontStyle],
-    leading: Option<f64>,
+    (leading, left_out): (Option<f64>, &[usize]),
 ) -> Option<FoundTable> {
-    read_as_carried_on(page, found, fonts, (leading, &[]), true)
+    read_as_carried_on(page, found, fonts, (leading, left_out), true)
 }
 
 fn read_as_carried_on(
