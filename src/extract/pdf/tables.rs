@@ -2910,10 +2910,22 @@ fn header_above(
     // (a table whose cells wrap at a wider leading wraps its headings at it
     // too: words over the words they run on into, no figures among them)
     let leading = wrapped_leading(page, (x0, x1), bounds);
+    // (or some headings wrap: each word of the lower line under one
+    // heading of the upper, "Spend" over "(£)")
+    let overlap = |c: &Line, d: &Line| c.x0 < d.x1 && c.x1 > d.x0;
     let runs_on = |upper: &Row, lower: &Row| {
-        upper.chunks.iter().all(|c| {
-            !super::holds_data(&c.text) && lower.chunks.iter().any(|d| c.x0 < d.x1 && c.x1 > d.x0)
-        })
+        let no_figures = !upper.chunks.iter().any(|c| super::holds_data(&c.text));
+        let every_heading = upper
+            .chunks
+            .iter()
+            .all(|c| lower.chunks.iter().any(|d| overlap(c, d)));
+        let some_headings = upper.chunks.len() >= 2
+            && lower.chunks.len() < upper.chunks.len()
+            && lower
+                .chunks
+                .iter()
+                .all(|d| upper.chunks.iter().filter(|c| overlap(c, d)).count() == 1);
+        no_figures && (every_heading || some_headings)
     };
     for pair in lines.windows(2).rev() {
         // (a heading set larger above the table is no line of its header)
@@ -6540,6 +6552,25 @@ mod tests {
             &["East", "4.4", "Flat\nstill"],
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn a_heading_wrapped_at_the_cells_leading_over_the_first_rule_is_the_headers() {
+        // the head's middle heading wraps its unit onto a line of its own,
+        // 20 pt down, as the cells under it wrap: "Spend" over "(£)"
+        let (glyphs, rules) = rows_wrapped_double_spaced_ruled_between();
+        let mut glyphs: Vec<Glyph> = glyphs.into_iter().filter(|g| g.origin[1] != 15.0).collect();
+        glyphs.extend(words_at(
+            &["Area", "Spend", "Note"],
+            &[5.0, 80.0, 140.0],
+            -5.0,
+        ));
+        glyphs.extend(word("(£)", 80.0, 15.0));
+        glyphs.extend(word("Source", 5.0, 175.0));
+        let found = ruled_tables_of(glyphs, rules_across(&rules));
+        let rows = found[0].table.texts();
+        assert_eq!(rows[0], ["Area", "Spend\n(£)", "Note"], "{rows:?}");
+        assert_eq!(found[0].table.header_rows, 1);
     }
 
     #[test]
