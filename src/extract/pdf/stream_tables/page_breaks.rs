@@ -82,10 +82,28 @@ pub fn continuation(
     while end < rows.len() {
         let row = &rows[end];
         // (a cell's line may carry on the line two rows up, past a row of
-        // the record's other cells set at its middle between them)
-        let wrapped = (1..=2)
-            .filter(|&back| end >= start + back)
-            .any(|back| continues_a_cell(&rows[end - back], row, s));
+        // the record's other cells set at its middle between them; at the
+        // table's own leading where it wraps its cells wider than a line's,
+        // double-spaced, and where the row between stands halfway, half
+        // that leading off each, as the table's lines stood, twice it)
+        let wrapped = (1..=2).filter(|&back| end >= start + back).any(|back| {
+            let halfway = back == 2 && {
+                let (over, under) = (
+                    rows[end - 1].baseline - rows[end - 2].baseline,
+                    row.baseline - rows[end - 1].baseline,
+                );
+                (over - under).abs() <= s.pitch_tolerance * over.max(under)
+            };
+            let lines = if halfway { 2.0 } else { 1.0 };
+            let at_leading = StreamSettings {
+                wrap_leading: leading.map_or(s.wrap_leading, |l| {
+                    s.wrap_leading
+                        .max(lines * l * (1.0 + s.leading_tolerance) / row.size)
+                }),
+                ..s.clone()
+            };
+            continues_a_cell(&rows[end - back], row, &at_leading)
+        });
         // (as far apart as the table's lines stood on the page before, too)
         let close = end == start || {
             let gap = row.baseline - rows[end - 1].baseline;
@@ -805,6 +823,43 @@ mod tests {
         assert_eq!(rows(Some(30.0)), 2);
         assert_eq!(rows(Some(24.0)), 1);
         assert_eq!(rows(None), 1);
+    }
+
+    #[test]
+    fn a_lone_record_moved_whole_keeps_its_label_wrapped_round_its_line() {
+        // the table's last record alone atop the page, set at its middle:
+        // its label's two lines 18 pt apart, the record's line halfway
+        // between them, as the table's lines stood 9 pt apart; a note
+        // 28 pt under it
+        let words = [
+            ("Fenland District", 50.0, 60.0),
+            ("212", 160.0, 69.0),
+            ("Schools", 260.0, 69.0),
+            ("Council", 50.0, 78.0),
+            ("Source: the office.", 50.0, 106.0),
+        ];
+        let carried = |leading: Option<f64>| {
+            carried_rows(&words, &[], (3, &[150.0, 250.0], leading)).unwrap_or_default()
+        };
+        assert_eq!(
+            carried(Some(9.0)),
+            ["Fenland District\nCouncil|212|Schools"]
+        );
+        // (with no leading known, the line is no more of the record)
+        assert!(!carried(None).concat().contains("Council"));
+        // (set at its top, double-spaced: the label's next line 20 pt under)
+        let words = [
+            ("Road Safety", 50.0, 60.0),
+            ("518,530", 160.0, 60.0),
+            ("Reduction", 260.0, 60.0),
+            ("Partnership", 50.0, 80.0),
+            ("Source: the office.", 50.0, 108.0),
+        ];
+        let carried = carried_rows(&words, &[], (3, &[150.0, 250.0], Some(20.0)));
+        assert_eq!(
+            carried.unwrap_or_default(),
+            ["Road Safety\nPartnership|518,530|Reduction"]
+        );
     }
 
     #[test]
