@@ -1157,17 +1157,17 @@ fn opened_above_the_break(last: &[Cell], first: &[Cell]) -> bool {
     if !labelled(first) || last.iter().any(|c| holds_data(&c.text)) {
         return false;
     }
-    let mut wrapped = last.iter().zip(first).filter(|(a, _)| !a.text.is_empty());
-    let goes_on = |(a, b): (&Cell, &Cell)| {
+    let wrapped: Vec<(&Cell, &Cell)> = last
+        .iter()
+        .zip(first)
+        .filter(|(a, _)| !a.text.is_empty())
+        .collect();
+    let goes_on = |(a, b): &(&Cell, &Cell)| {
         let (end, start) = (a.text.lines().last(), b.text.lines().next());
         end.zip(start)
             .is_some_and(|(end, start)| wrapped_cells::carries_on_a_sentence(end, start))
     };
-    let mut any = false;
-    wrapped.all(|pair| {
-        any = true;
-        goes_on(pair)
-    }) && any
+    !wrapped.is_empty() && wrapped.iter().all(goes_on)
 }
 
 /// Whether a table's last row on one page (`last`) and its first on the

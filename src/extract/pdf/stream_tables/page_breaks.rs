@@ -82,28 +82,10 @@ pub fn continuation(
     while end < rows.len() {
         let row = &rows[end];
         // (a cell's line may carry on the line two rows up, past a row of
-        // the record's other cells set at its middle between them; at the
-        // table's own leading where it wraps its cells wider than a line's,
-        // double-spaced, and where the row between stands halfway, half
-        // that leading off each, as the table's lines stood, twice it)
-        let wrapped = (1..=2).filter(|&back| end >= start + back).any(|back| {
-            let halfway = back == 2 && {
-                let (over, under) = (
-                    rows[end - 1].baseline - rows[end - 2].baseline,
-                    row.baseline - rows[end - 1].baseline,
-                );
-                (over - under).abs() <= s.pitch_tolerance * over.max(under)
-            };
-            let lines = if halfway { 2.0 } else { 1.0 };
-            let at_leading = StreamSettings {
-                wrap_leading: leading.map_or(s.wrap_leading, |l| {
-                    s.wrap_leading
-                        .max(lines * l * (1.0 + s.leading_tolerance) / row.size)
-                }),
-                ..s.clone()
-            };
-            continues_a_cell(&rows[end - back], row, &at_leading)
-        });
+        // the record's other cells set at its middle between them)
+        let wrapped = (1..=2)
+            .filter(|&back| end >= start + back)
+            .any(|back| carries_on_at_leading(&rows, (end, back), leading, s));
         // (as far apart as the table's lines stood on the page before, too)
         let close = end == start || {
             let gap = row.baseline - rows[end - 1].baseline;
@@ -155,6 +137,36 @@ pub fn continuation(
         table,
         glyphs: glyph_ids,
     })
+}
+
+/// Whether row `k` carries on a cell of the row `back` rows above it
+/// (`continues_a_cell`) at the `leading` of the table it carries on, where
+/// that is wider than a line's (double-spaced); past a row set halfway
+/// between them, half that leading off each, as the table's lines stood,
+/// at twice it.
+fn carries_on_at_leading(
+    rows: &[Row],
+    (k, back): (usize, usize),
+    leading: Option<f64>,
+    s: &StreamSettings,
+) -> bool {
+    let row = &rows[k];
+    let halfway = back == 2 && {
+        let (over, under) = (
+            rows[k - 1].baseline - rows[k - 2].baseline,
+            row.baseline - rows[k - 1].baseline,
+        );
+        (over - under).abs() <= s.pitch_tolerance * over.max(under)
+    };
+    let lines = if halfway { 2.0 } else { 1.0 };
+    let at_leading = StreamSettings {
+        wrap_leading: leading.map_or(s.wrap_leading, |l| {
+            s.wrap_leading
+                .max(lines * l * (1.0 + s.leading_tolerance) / row.size)
+        }),
+        ..s.clone()
+    };
+    continues_a_cell(&rows[k - back], row, &at_leading)
 }
 
 /// How much further apart (pt) than the table's lines stood on the page
