@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever extraction output changes, so old cache entries are not reused.
-pub const ENGINE_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "-e161");
+pub const ENGINE_REVISION: &str = concat!(env!("CARGO_PKG_VERSION"), "-e162");
 
 #[derive(Serialize, Deserialize)]
 struct Entry {

@@ -1142,16 +1142,18 @@ fn heads_every_column(table: &Table) -> bool {
 }
 
 /// Whether a table's last row on one page (`last`) is the first lines of
-/// the row that opens the next (`first`), set at its foot and cut between
-/// its lines: `last` holds no label and no figure, only the upper lines of
-/// cells that wrap, and each goes on in `first`'s cell under it in a small
-/// letter, a sentence it left unfinished; `first` opens with the row's
-/// label. (A row set at its top, so cut, leaves its label on the page
-/// before, and the rest's label empty.)
+/// the row that opens the next (`first`), set at its foot (or its middle)
+/// and cut between its lines: `last` holds no figure, only the upper lines
+/// of cells that wrap, and each goes on in `first`'s cell under it in a
+/// small letter, a sentence it left unfinished; `first` opens with the
+/// row's label, or its label's next line where `last` holds its first (a
+/// name goes on in a capital, "Fenland District" over "Council"). (A row
+/// set at its top, so cut, leaves its label on the page before, and the
+/// rest's label empty.)
 fn opened_above_the_break(last: &[Cell], first: &[Cell]) -> bool {
     let plain = |row: &[Cell]| row.iter().all(|c| c.row_span == 1 && c.col_span == 1);
     let labelled = |row: &[Cell]| row.first().is_some_and(|c| !c.text.is_empty());
-    if last.len() != first.len() || !plain(last) || !plain(first) || labelled(last) {
+    if last.len() != first.len() || !plain(last) || !plain(first) {
         return false;
     }
     if !labelled(first) || last.iter().any(|c| holds_data(&c.text)) {
@@ -1160,6 +1162,7 @@ fn opened_above_the_break(last: &[Cell], first: &[Cell]) -> bool {
     let wrapped: Vec<(&Cell, &Cell)> = last
         .iter()
         .zip(first)
+        .skip(1)
         .filter(|(a, _)| !a.text.is_empty())
         .collect();
     let goes_on = |(a, b): &(&Cell, &Cell)| {
@@ -2077,8 +2080,30 @@ mod tests {
                 "Community domestic\ntraining victim"
             ]]
         );
+        // (set at its middle, its label wraps too: the label's next line
+        // opens the page in a capital, as a name goes on)
+        assert_eq!(
+            joined(
+                vec!["Fenland District", "", "Project county"],
+                vec!["Council", "£68,938", "speed families"]
+            ),
+            [[
+                "Fenland District\nCouncil",
+                "£68,938",
+                "Project county\nspeed families"
+            ]]
+        );
         // (a text that ends its sentence, or a next record's text opening
-        // in a capital, is a row of its own; so is a figure's)
+        // in a capital, is a row of its own; so is a figure's, and a label
+        // alone over the next record's)
+        assert_eq!(
+            joined(
+                vec!["Fenland District", "", ""],
+                vec!["Council", "£5", "speed"]
+            )
+            .len(),
+            2
+        );
         let apart = [
             (vec!["", "", "Community domestic."], "training victim"),
             (vec!["", "", "Community domestic"], "Training victim"),
