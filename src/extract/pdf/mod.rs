@@ -323,11 +323,13 @@ fn read_top_table_as_body(
     else {
         return;
     };
-    let repeats_the_head = top
-        .table
-        .rows
-        .first()
-        .is_some_and(|first| repeats_head(first, head));
+    let repeats = |t: &tables::FoundTable| {
+        t.table
+            .rows
+            .first()
+            .is_some_and(|first| repeats_head(first, head))
+    };
+    let repeats_the_head = repeats(top);
     let zone = page.height * stream_tables::StreamSettings::default().running_header_zone;
     let text_above = page.glyphs.iter().enumerate().any(|(i, g)| {
         g.centre().1 < top.bbox[1]
@@ -352,13 +354,7 @@ fn read_top_table_as_body(
     if same_columns && !text_above && top.table.header_rows > 0 && holds_carried {
         let carried_on = (running.leading, carried);
         let body = stream_tables::under_repeated_head(page, top, styles, carried_on);
-        let repeats = |t: &tables::FoundTable| {
-            t.table
-                .rows
-                .first()
-                .is_some_and(|first| repeats_head(first, head))
-        };
-        if let Some(body) = body.filter(repeats) {
+        if let Some(body) = body.filter(|b| repeats(b)) {
             *top = body;
             return;
         }
@@ -1141,6 +1137,11 @@ fn heads_every_column(table: &Table) -> bool {
         .any(|row| row.iter().all(|c| !c.text.is_empty()))
 }
 
+/// Whether no cell of a row spans rows or columns.
+fn spans_none(row: &[Cell]) -> bool {
+    row.iter().all(|c| c.row_span == 1 && c.col_span == 1)
+}
+
 /// Whether a table's last row on one page (`last`) is the first lines of
 /// the row that opens the next (`first`), set at its foot (or its middle)
 /// and cut between its lines: `last` holds no figure, only the upper lines
@@ -1151,9 +1152,8 @@ fn heads_every_column(table: &Table) -> bool {
 /// set at its top, so cut, leaves its label on the page before, and the
 /// rest's label empty.)
 fn opened_above_the_break(last: &[Cell], first: &[Cell]) -> bool {
-    let plain = |row: &[Cell]| row.iter().all(|c| c.row_span == 1 && c.col_span == 1);
     let labelled = |row: &[Cell]| row.first().is_some_and(|c| !c.text.is_empty());
-    if last.len() != first.len() || !plain(last) || !plain(first) {
+    if last.len() != first.len() || !spans_none(last) || !spans_none(first) {
         return false;
     }
     if !labelled(first) || last.iter().any(|c| holds_data(&c.text)) {
@@ -1183,8 +1183,7 @@ fn opened_above_the_break(last: &[Cell], first: &[Cell]) -> bool {
 /// label carries on too opens with a label of its own.)
 fn cut_inside_a_line(last: &[Cell], first: &[Cell]) -> bool {
     use broken_words::BrokenAtTheBreak::{Figure, Word};
-    let plain = |row: &[Cell]| row.iter().all(|c| c.row_span == 1 && c.col_span == 1);
-    if last.len() != first.len() || !plain(last) || !plain(first) {
+    if last.len() != first.len() || !spans_none(last) || !spans_none(first) {
         return false;
     }
     let parted: Vec<_> = last
@@ -1984,26 +1983,34 @@ mod tests {
         assert_eq!(texts(parts(vec![vec!["", ""], vec!["", ""]])).len(), 5);
     }
 
+    /// A table's rows from the last of `before` (its rows on page 1, the
+    /// head first) on, once its part on page 2, opening with `first`, is
+    /// joined to it.
+    fn joined_over_a_break(
+        before: Vec<Vec<&'static str>>,
+        first: Vec<&'static str>,
+    ) -> Vec<Vec<String>> {
+        let last = before.len() - 1;
+        let mut blocks = vec![
+            table_block(1, [50.0, 100.0, 400.0, 760.0], before),
+            part_block(2, [50.0, 40.0, 400.0, 300.0], vec![first]),
+        ];
+        join_continued_tables(&mut blocks);
+        let table = blocks[0].table.as_ref().unwrap();
+        table.rows[last..]
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+
     #[test]
     fn a_row_a_page_break_cut_inside_a_line_of_its_cells_is_one_row() {
         // a narrow column's figure broken over the break ("275,05" over
         // "0"), or words in two cells ("Counci" over "l youth"), the label
         // wrapped over it too; two records, each with a figure, stay two
         let joined = |last: Vec<&'static str>, first: Vec<&'static str>| {
-            let mut blocks = vec![
-                table_block(
-                    1,
-                    [50.0, 100.0, 400.0, 760.0],
-                    vec![vec!["Partner", "Award", "Notes", "Purpose"], last],
-                ),
-                part_block(2, [50.0, 40.0, 400.0, 300.0], vec![first]),
-            ];
-            join_continued_tables(&mut blocks);
-            let table = blocks[0].table.as_ref().unwrap();
-            table.rows[1..]
-                .iter()
-                .map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
-                .collect::<Vec<_>>()
+            let head = vec!["Partner", "Award", "Notes", "Purpose"];
+            joined_over_a_break(vec![head, last], first)
         };
         assert_eq!(
             joined(
@@ -2050,24 +2057,11 @@ mod tests {
         // at the foot of page 1; its last line opens page 2 with its label
         // and figures, the text going on in a small letter
         let joined = |last: Vec<&'static str>, first: Vec<&'static str>| {
-            let mut blocks = vec![
-                table_block(
-                    1,
-                    [50.0, 100.0, 400.0, 760.0],
-                    vec![
-                        vec!["Partner", "Award", "Purpose"],
-                        vec!["Red Hen Project", "406", "Hub"],
-                        last,
-                    ],
-                ),
-                part_block(2, [50.0, 40.0, 400.0, 300.0], vec![first]),
-            ];
-            join_continued_tables(&mut blocks);
-            let table = blocks[0].table.as_ref().unwrap();
-            table.rows[2..]
-                .iter()
-                .map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
-                .collect::<Vec<_>>()
+            let head = vec!["Partner", "Award", "Purpose"];
+            joined_over_a_break(
+                vec![head, vec!["Red Hen Project", "406", "Hub"], last],
+                first,
+            )
         };
         assert_eq!(
             joined(

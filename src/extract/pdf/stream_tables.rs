@@ -5810,19 +5810,22 @@ mod tests {
         );
     }
 
+    /// Four records under "Measure | Award | Purpose": a label, a figure,
+    /// and a text wrapped over two lines.
+    const WRAPPED_RECORDS: [(&str, &str, &str, &str); 4] = [
+        ("Victim Support", "743", "Schools early", "prevention"),
+        ("Rural Action", "98,573", "Hub early", "speed"),
+        ("Kite Trust", "1.1%", "District hub", "crime reduction"),
+        ("Rape Crisis", "715", "Community", "intervention"),
+    ];
+
     #[test]
     fn records_each_wrapped_double_spaced_at_their_top_are_one_table() {
         // (10 pt type, a cell's lines 20 pt apart, records 33 pt apart:
         // every record has a line of one chunk, as many as its rows)
         let mut words = vec![("Measure", 50.0, 100.0), ("Award", 150.0, 100.0)];
         words.push(("Purpose", 220.0, 100.0));
-        let records = [
-            ("Victim Support", "743", "Schools early", "prevention"),
-            ("Rural Action", "98,573", "Hub early", "speed"),
-            ("Kite Trust", "1.1%", "District hub", "crime reduction"),
-            ("Rape Crisis", "715", "Community", "intervention"),
-        ];
-        for (k, (label, figure, text, wrapped)) in records.into_iter().enumerate() {
+        for (k, (label, figure, text, wrapped)) in WRAPPED_RECORDS.into_iter().enumerate() {
             let top = 133.0 + 53.0 * k as f64;
             words.extend([(label, 50.0, top), (figure, 150.0, top), (text, 220.0, top)]);
             words.push((wrapped, 220.0, top + 20.0));
@@ -5969,14 +5972,8 @@ mod tests {
         // its text cell's first line alone)
         let mut words = vec![("Measure", 50.0, 100.0), ("Award", 150.0, 100.0)];
         words.push(("Purpose", 220.0, 100.0));
-        let records = [
-            ("Victim Support", "743", "Schools early", "prevention"),
-            ("Rural Action", "98,573", "Hub early", "speed"),
-            ("Kite Trust", "1.1%", "District hub", "crime reduction"),
-            ("Rape Crisis", "715", "Community", "intervention"),
-        ];
         let mut top = 100.0;
-        for (label, figure, first, last) in records {
+        for (label, figure, first, last) in WRAPPED_RECORDS {
             top += 34.0;
             words.push((first, 220.0, top));
             top += 20.0;

@@ -3086,7 +3086,7 @@ fn text_under(
     across: (f64, f64),
     rule: f64,
 ) -> impl Iterator<Item = &Glyph> + '_ {
-    text_between(page, across, (rule, f64::INFINITY))
+    text_in(page, across, (rule, f64::INFINITY))
 }
 
 /// The foot of the row set just below a table's last rule, its first line
@@ -3171,22 +3171,9 @@ fn row_below(
 /// Where the text of a table's rows between its rules (`top` to `bottom`)
 /// starts across the page: its label column's left edge.
 fn label_column_start(page: &PageContent, across: (f64, f64), band: (f64, f64)) -> f64 {
-    text_between(page, across, band)
+    text_in(page, across, band)
         .map(|g| g.x0)
         .fold(f64::MAX, f64::min)
-}
-
-/// The glyphs of text whose centres stand within `x0..=x1` across the page
-/// and between `top` and `bottom` down it.
-fn text_between(
-    page: &PageContent,
-    (x0, x1): (f64, f64),
-    (top, bottom): (f64, f64),
-) -> impl Iterator<Item = &Glyph> + '_ {
-    page.glyphs.iter().filter(move |g| {
-        let (cx, cy) = g.centre();
-        (x0..=x1).contains(&cx) && cy > top && cy < bottom && !g.text.trim().is_empty()
-    })
 }
 
 /// The baseline of the nearest line above a line (its glyphs `line`), among
@@ -3238,7 +3225,7 @@ fn wrapped_leading(page: &PageContent, (x0, x1): (f64, f64), rules: &[f64]) -> O
     rules
         .windows(2)
         .filter_map(|band| {
-            let mut baselines: Vec<(f64, f64)> = text_between(page, (x0, x1), (band[0], band[1]))
+            let mut baselines: Vec<(f64, f64)> = text_in(page, (x0, x1), (band[0], band[1]))
                 .map(|g| (g.origin[1], g.size))
                 .collect();
             baselines.sort_by(|a, b| a.0.total_cmp(&b.0));

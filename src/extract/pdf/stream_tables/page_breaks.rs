@@ -649,9 +649,8 @@ fn first_word_set_width(page: &PageContent, line: &Line) -> f64 {
         .glyphs
         .iter()
         .filter(|g| {
-            let (x, y) = g.centre();
-            let within = x >= line.x0 && x <= line.x1 && y >= line.top && y <= line.bottom;
-            within && !g.text.trim().is_empty()
+            let area = [line.x0, line.top, line.x1, line.bottom];
+            super::super::tables::box_holds(area, g.centre()) && !g.text.trim().is_empty()
         })
         .collect();
     glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
